@@ -1,0 +1,238 @@
+using TokenEconSim.Domain.Numerics;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Randomness;
+using TokenEconSim.Domain.Rewards;
+using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Domain.Tokens;
+
+namespace TokenEconSim.Domain.Agents;
+
+/// <summary>
+/// The agents with ids [First, First + Count): their balances, their own random streams and this
+/// epoch's contributions, as parallel arrays (about 90 bytes per agent). The per-agent loops
+/// allocate nothing: one generator object is loaded with each agent's saved state in turn.
+/// Grains host a shard; the direct engine holds them in a list. Same code, same numbers.
+/// </summary>
+public sealed class AgentShard
+{
+    private readonly EconomyModel _model;
+    private readonly Xoshiro256StarStar _rng = new(0);
+    private readonly ulong[] _rngState;
+    private readonly long[] _balance;
+    private readonly double[] _weight;   // fixed per agent: a miner's hashrate, a validator's stake
+    private readonly double[] _valueA;   // this epoch: V_D (provider), g (trainer), V_U (user)
+    private readonly double[] _valueB;   // this epoch: the trainer's U(0,1) draw for Δacc
+    private readonly bool[] _active;
+    private readonly Int128[] _score;    // this epoch's R_i in 2⁻³² fixed point
+
+    public AgentShard(EconomyModel model, int first, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if ((long)first + count > model.Layout.Total) throw new ArgumentOutOfRangeException(nameof(count), "shard extends past the population");
+        _model = model;
+        First = first;
+        Count = count;
+        _rngState = new ulong[count * 4];
+        _balance = new long[count];
+        _weight = new double[count];
+        _valueA = new double[count];
+        _valueB = new double[count];
+        _active = new bool[count];
+        _score = new Int128[count];
+        InitialiseAgents();
+    }
+
+    public int First { get; }
+    public int Count { get; }
+
+    public long BalanceOf(int agentId) => _balance[agentId - First];
+
+    public long TotalBalance()
+    {
+        long total = 0;
+        foreach (var b in _balance) total += b;
+        return total;
+    }
+
+    private void InitialiseAgents()
+    {
+        var pops = _model.Scenario.Populations;
+        for (var i = 0; i < Count; i++)
+        {
+            _rng.Reseed(Seeds.ForAgent(_model.RunSeed, First + i));
+            _rng.Store(_rngState, i);
+            _balance[i] = _model.InitialBalanceUnits;
+        }
+        DrawFixed(Role.Validator, pops.Validators.Stake);
+        DrawFixed(Role.Miner, pops.Miners.Hashrate);
+    }
+
+    private void DrawFixed(Role role, Distributions.Distribution distribution)
+    {
+        var (from, to) = _model.Layout.Segment(role, First, Count);
+        for (var id = from; id < to; id++)
+        {
+            var i = id - First;
+            _rng.Load(_rngState, i);
+            _weight[i] = Math.Max(0, distribution.Sample(_rng));
+            _rng.Store(_rngState, i);
+        }
+    }
+
+    /// <summary>First barrier: settle the previous epoch (if any), then draw this epoch's contributions (if any).</summary>
+    public AdvanceReport Advance(AdvanceOrder order)
+    {
+        var settled = order.Settle is { } s ? Settle(s) : null;
+        var contribution = order.ContributeEpoch is { } e ? Contribute(e) : null;
+        return new AdvanceReport(settled, contribution);
+    }
+
+    private SettleReport Settle(SettleOrder order)
+    {
+        var rewards = new long[Roles.Count];
+        var pool = new long[Roles.Count];
+        if (order.Accepted)
+        {
+            foreach (var role in (ReadOnlySpan<Role>)[Role.DataProvider, Role.Trainer, Role.ServiceUser])
+            {
+                var (from, to) = _model.Layout.Segment(role, First, Count);
+                long paid = 0;
+                for (var i = from - First; i < to - First; i++)
+                {
+                    var units = order.Mode == RewardMode.Pool
+                        ? PoolSplit.Share(order.Pool, _score[i], order.ScoreTotal)
+                        : PoolSplit.Absolute(_score[i], TokenUnits.PerToken);
+                    _balance[i] += units;
+                    paid += units;
+                }
+                rewards[(int)role] += paid;
+                pool[(int)role] += paid;
+            }
+        }
+        foreach (var credit in order.Credits)
+        {
+            var i = credit.AgentId - First;
+            if ((uint)i >= (uint)Count) continue;
+            _balance[i] += credit.Units;
+            rewards[(int)_model.Layout.RoleOf(credit.AgentId)] += credit.Units;
+        }
+        return new SettleReport((long[])_balance.Clone(), rewards, pool);
+    }
+
+    private ContributionReport Contribute(int epoch)
+    {
+        _ = epoch; // the agent's own stream advances once per epoch; the epoch number is not needed to draw
+        var pops = _model.Scenario.Populations;
+        var active = new int[Roles.Count];
+        ExactSum quality = default, data = default, gpu = default, usage = default;
+        long calls = 0, fees = 0;
+        var validVotes = 0;
+
+        ForEachActive(Role.DataProvider, i =>
+        {
+            var n = (long)Math.Floor(Math.Max(0, pops.DataProviders.BatchSize.Sample(_rng)));
+            var q = Math.Clamp(pops.DataProviders.Quality.Sample(_rng), 0, 1);
+            _valueA[i] = ContributionValues.DataValue(n, q);
+            quality.Add(q);
+            data.Add(_valueA[i]);
+        }, active);
+
+        ForEachActive(Role.Trainer, i =>
+        {
+            _valueA[i] = Math.Max(0, pops.Trainers.GpuHours.Sample(_rng));
+            _valueB[i] = _rng.NextDouble();
+            gpu.Add(_valueA[i]);
+        }, active);
+
+        ForEachActive(Role.ServiceUser, i =>
+        {
+            var k = (long)Math.Floor(Math.Max(0, pops.Users.Calls.Sample(_rng)));
+            var duration = 0.0;
+            for (long c = 0; c < k; c++) duration += Math.Max(0, pops.Users.CallDuration.Sample(_rng));
+            _valueA[i] = duration;
+            usage.Add(duration);
+            var fee = Math.Min(_balance[i], SaturatingMultiply(k, _model.FeePerCallUnits));
+            _balance[i] -= fee;
+            fees += fee;
+            calls += k;
+        }, active);
+
+        var validatorIds = new List<int>();
+        var stakes = new List<double>();
+        var voteValid = _model.Scenario.Consensus.VoteValidProbability;
+        ForEachActive(Role.Validator, i =>
+        {
+            if (_rng.NextDouble() < voteValid) validVotes++;
+            validatorIds.Add(First + i);
+            stakes.Add(_weight[i]);
+        }, active);
+
+        var minerIds = new List<int>();
+        var hashrates = new List<double>();
+        ForEachActive(Role.Miner, i =>
+        {
+            minerIds.Add(First + i);
+            hashrates.Add(_weight[i]);
+        }, active);
+
+        return new ContributionReport(active, quality.Raw, data.Raw, gpu.Raw, usage.Raw, calls, fees, validVotes,
+            [.. minerIds], [.. hashrates], [.. validatorIds], [.. stakes]);
+    }
+
+    /// <summary>Second barrier: every accepted epoch's R_i, stored for settlement and summed per role.</summary>
+    public ScoreReport Score(ScoreOrder order)
+    {
+        var weights = order.Weights;
+        var byRole = new Int128[Roles.Count];
+        ExactSum training = default;
+        var rewards = _model.Scenario.Rewards;
+        var gain = _model.Scenario.Learning.Gain;
+        foreach (var role in (ReadOnlySpan<Role>)[Role.DataProvider, Role.Trainer, Role.ServiceUser])
+        {
+            var (from, to) = _model.Layout.Segment(role, First, Count);
+            Int128 sum = 0;
+            for (var i = from - First; i < to - First; i++)
+            {
+                if (!_active[i]) { _score[i] = 0; continue; }
+                var r = role switch
+                {
+                    Role.DataProvider => weights.Reward(_valueA[i], 0, 0),
+                    Role.Trainer => weights.Reward(0, TrainerValue(i), 0),
+                    _ => weights.Reward(0, 0, _valueA[i]),
+                };
+                if (role == Role.Trainer) training.Add(TrainerValue(i));
+                _score[i] = ExactSum.Quantize(r);
+                sum += _score[i];
+            }
+            byRole[(int)role] = sum;
+        }
+        return new ScoreReport(byRole, training.Raw);
+
+        double TrainerValue(int i) => ContributionValues.TrainingValue(_valueA[i],
+            ContributionValues.SyntheticAccuracyGain(gain, order.MeanQuality, _valueB[i]), rewards.CGpu, rewards.CAcc);
+    }
+
+    /// <summary>Runs <paramref name="step"/> for each agent of the role that takes part this epoch, with its generator loaded.</summary>
+    private void ForEachActive(Role role, Action<int> step, int[] activeCounts)
+    {
+        var (from, to) = _model.Layout.Segment(role, First, Count);
+        var participation = _model.Participation(role);
+        for (var id = from; id < to; id++)
+        {
+            var i = id - First;
+            _rng.Load(_rngState, i);
+            // With participation 1 no draw is spent, so adding the key later does not shift streams.
+            _active[i] = participation >= 1 || _rng.NextDouble() < participation;
+            if (_active[i])
+            {
+                activeCounts[(int)role]++;
+                step(i);
+            }
+            _rng.Store(_rngState, i);
+        }
+    }
+
+    private static long SaturatingMultiply(long a, long b) =>
+        a != 0 && b > long.MaxValue / a ? long.MaxValue : a * b;
+}

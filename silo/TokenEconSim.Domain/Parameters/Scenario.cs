@@ -1,0 +1,151 @@
+using TokenEconSim.Domain.Distributions;
+
+namespace TokenEconSim.Domain.Parameters;
+
+// The typed scenario: one class per YAML section, one property per key (PascalCase here,
+// snake_case in YAML). Defaults are the property initialisers; scenarios/README.md documents each
+// key and docs/model.md each formula. Never rename a key without keeping the old one readable.
+
+/// <summary>A whole scenario file after `extends` is merged and defaults are applied.</summary>
+public sealed class Scenario
+{
+    public RunSection Run { get; init; } = new();
+    public TokenSection Token { get; init; } = new();
+    public RewardsSection Rewards { get; init; } = new();
+    public LearningSection Learning { get; init; } = new();
+    public ConsensusSection Consensus { get; init; } = new();
+    public PopulationsSection Populations { get; init; } = new();
+    public OutputsSection Outputs { get; init; } = new();
+}
+
+public sealed class RunSection
+{
+    /// <summary>Names the results folder: runs/&lt;name&gt;-&lt;utc timestamp&gt;/.</summary>
+    public string Name { get; init; } = "run";
+    /// <summary>The run seed; every random draw derives from it.</summary>
+    public long Seed { get; init; } = 1;
+    [Range(1, 10_000_000)] public int Epochs { get; init; } = 100;
+    /// <summary>Simulated seconds per epoch (86 400 = one day).</summary>
+    [Range(0, MinExclusive = true)] public double EpochLength { get; init; } = 86_400;
+    /// <summary>Agents hosted per grain (1 = one grain per participant). Never changes a result.</summary>
+    [Range(1, 100_000_000)] public int AgentsPerGrain { get; init; } = 100;
+}
+
+public sealed class TokenSection
+{
+    /// <summary>Tokens each agent holds at the start.</summary>
+    [Range(0, 1e9)] public double InitialBalance { get; init; } = 100;
+    /// <summary>Tokens minted into the reward pool each accepted epoch, before halvings.</summary>
+    [Range(0, 1e12)] public double EmissionPerEpoch { get; init; } = 10_000;
+    /// <summary>Epochs between halvings of every minted reward; 0 = never.</summary>
+    [Range(0, int.MaxValue)] public int HalvingInterval { get; init; }
+    /// <summary>Tokens minted to the miner of each PoW block, before halvings.</summary>
+    [Range(0, 1e12)] public double BlockReward { get; init; } = 50;
+    /// <summary>Tokens minted to the epoch's stake-selected proposer, before halvings.</summary>
+    [Range(0, 1e12)] public double ProposerReward { get; init; } = 20;
+    /// <summary>Tokens a service user pays per call (capped at its balance).</summary>
+    [Range(0, 1e9)] public double FeePerCall { get; init; } = 0.01;
+    /// <summary>Fraction of fees burned; the rest funds the reward pool.</summary>
+    [Range(0, 1)] public double FeeBurnFraction { get; init; } = 1.0;
+}
+
+public enum RewardMode { Pool, Absolute }
+
+public sealed class RewardsSection
+{
+    public RewardMode Mode { get; init; } = RewardMode.Pool;
+    [Range(0, 1)] public double Alpha { get; init; } = 0.4;
+    [Range(0, 1)] public double Beta { get; init; } = 0.3;
+    [Range(0, 1)] public double Gamma { get; init; } = 0.3;
+    /// <summary>V_T tokens per GPU-hour.</summary>
+    [Range(0, 1e9)] public double CGpu { get; init; } = 0.5;
+    /// <summary>V_T per unit of accuracy gain (a fraction: 0.02 = 2 %).</summary>
+    [Range(0, 1e12)] public double CAcc { get; init; } = 10_000;
+}
+
+public enum LearningKind { Synthetic }
+
+public sealed class LearningSection
+{
+    public LearningKind Kind { get; init; } = LearningKind.Synthetic;
+    /// <summary>Synthetic model: Δacc = gain · mean provider quality · U(0,1).</summary>
+    [Range(0, 1)] public double Gain { get; init; } = 0.02;
+}
+
+public enum ConsensusKind { Pow }
+public enum HashingMode { Sampled }
+public enum BlockTiming { Poisson, Fixed }
+
+public sealed class ConsensusSection
+{
+    public ConsensusKind Kind { get; init; } = ConsensusKind.Pow;
+    public HashingMode Hashing { get; init; } = HashingMode.Sampled;
+    /// <summary>poisson: inter-block times ~ Exp(D·2³²/H); fixed: exactly epoch_length / target_block_time blocks.</summary>
+    public BlockTiming BlockTiming { get; init; } = BlockTiming.Poisson;
+    /// <summary>Seconds; sets the initial difficulty so that the initial hashrate meets it.</summary>
+    [Range(0, MinExclusive = true)] public double TargetBlockTime { get; init; } = 600;
+    /// <summary>Probability that a validator votes the epoch valid.</summary>
+    [Range(0, 1)] public double VoteValidProbability { get; init; } = 0.99;
+}
+
+public sealed class PopulationsSection
+{
+    public DataProviderPopulation DataProviders { get; init; } = new();
+    public TrainerPopulation Trainers { get; init; } = new();
+    public UserPopulation Users { get; init; } = new();
+    public ValidatorPopulation Validators { get; init; } = new();
+    public MinerPopulation Miners { get; init; } = new();
+}
+
+/// <summary>What every role's population has.</summary>
+public abstract class PopulationBase
+{
+    [Range(0, 100_000_000)] public int Count { get; init; }
+    /// <summary>Probability that an agent takes part in a given epoch.</summary>
+    [Range(0, 1)] public double Participation { get; init; } = 1.0;
+}
+
+public sealed class DataProviderPopulation : PopulationBase
+{
+    public DataProviderPopulation() => Count = 40;
+    /// <summary>Records per batch, n (rounded down to an integer).</summary>
+    [Samples(SampleDomain.NonNegative)] public Distribution BatchSize { get; init; } = new(DistributionKind.Poisson, 100);
+    /// <summary>Batch quality q in [0, 1].</summary>
+    [Samples(SampleDomain.UnitInterval)] public Distribution Quality { get; init; } = new(DistributionKind.Beta, 8, 2);
+}
+
+public sealed class TrainerPopulation : PopulationBase
+{
+    public TrainerPopulation() => Count = 20;
+    /// <summary>GPU-hours spent per epoch, g.</summary>
+    [Samples(SampleDomain.NonNegative)] public Distribution GpuHours { get; init; } = new(DistributionKind.Gamma, 2, 5);
+}
+
+public sealed class UserPopulation : PopulationBase
+{
+    public UserPopulation() => Count = 30;
+    /// <summary>Service calls per epoch, k (rounded down).</summary>
+    [Samples(SampleDomain.NonNegative)] public Distribution Calls { get; init; } = new(DistributionKind.Poisson, 20);
+    /// <summary>Duration of one call in billing units.</summary>
+    [Samples(SampleDomain.NonNegative)] public Distribution CallDuration { get; init; } = new(DistributionKind.Exp, 1.5);
+}
+
+public sealed class ValidatorPopulation : PopulationBase
+{
+    public ValidatorPopulation() => Count = 5;
+    /// <summary>Stake, drawn once at the start.</summary>
+    [Samples(SampleDomain.NonNegative)] public Distribution Stake { get; init; } = new(DistributionKind.LogNormal, 3, 1);
+}
+
+public sealed class MinerPopulation : PopulationBase
+{
+    public MinerPopulation() => Count = 5;
+    /// <summary>Hashrate in hashes per second, drawn once at the start.</summary>
+    [Samples(SampleDomain.NonNegative)] public Distribution Hashrate { get; init; } = new(DistributionKind.LogNormal, 0, 1);
+}
+
+public sealed class OutputsSection
+{
+    /// <summary>Write PNG and SVG charts beside metrics.csv.</summary>
+    public bool Charts { get; init; } = true;
+}

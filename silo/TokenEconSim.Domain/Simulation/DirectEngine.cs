@@ -1,0 +1,37 @@
+using TokenEconSim.Domain.Agents;
+
+namespace TokenEconSim.Domain.Simulation;
+
+/// <summary>
+/// The in-process engine: the same shards and epoch loop as the Orleans engine, called directly.
+/// Used by tests and as the performance reference. Shards run in parallel; results are collected
+/// by shard index, so the thread schedule cannot change them.
+/// </summary>
+public sealed class DirectShardGateway(EconomyModel model) : IShardGateway
+{
+    private AgentShard[] _shards = [];
+
+    public IReadOnlyList<AgentShard> Shards => _shards;
+
+    public Task<long> InitializeAsync(CancellationToken cancellationToken)
+    {
+        var ranges = model.Layout.Shards(model.Scenario.Run.AgentsPerGrain).ToArray();
+        _shards = new AgentShard[ranges.Length];
+        Parallel.For(0, ranges.Length, i => _shards[i] = new AgentShard(model, ranges[i].First, ranges[i].Count));
+        return Task.FromResult(_shards.Sum(s => s.TotalBalance()));
+    }
+
+    public Task<IReadOnlyList<AdvanceReport>> AdvanceAsync(AdvanceOrder order, CancellationToken cancellationToken) =>
+        Task.FromResult(ForEachShard(s => s.Advance(order)));
+
+    public Task<IReadOnlyList<ScoreReport>> ScoreAsync(ScoreOrder order, CancellationToken cancellationToken) =>
+        Task.FromResult(ForEachShard(s => s.Score(order)));
+
+    private IReadOnlyList<T> ForEachShard<T>(Func<AgentShard, T> call)
+    {
+        var results = new T[_shards.Length];
+        if (_shards.Length == 1) results[0] = call(_shards[0]);
+        else Parallel.For(0, _shards.Length, i => results[i] = call(_shards[i]));
+        return results;
+    }
+}

@@ -1,0 +1,42 @@
+using TokenEconSim.Domain.Agents;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Rewards;
+using TokenEconSim.Domain.Tokens;
+
+namespace TokenEconSim.Domain.Simulation;
+
+/// <summary>A scenario with the quantities every part of a run derives from it, computed once.</summary>
+public sealed class EconomyModel
+{
+    public EconomyModel(Scenario scenario)
+    {
+        Scenario = scenario;
+        Layout = new PopulationLayout(scenario.Populations);
+        InitialBalanceUnits = TokenUnits.FromTokens(scenario.Token.InitialBalance);
+        FeePerCallUnits = TokenUnits.FromTokens(scenario.Token.FeePerCall);
+        EmissionUnits = TokenUnits.FromTokens(scenario.Token.EmissionPerEpoch);
+        BlockRewardUnits = TokenUnits.FromTokens(scenario.Token.BlockReward);
+        ProposerRewardUnits = TokenUnits.FromTokens(scenario.Token.ProposerReward);
+        InitialWeights = new RewardWeights(scenario.Rewards.Alpha, scenario.Rewards.Beta, scenario.Rewards.Gamma);
+    }
+
+    public Scenario Scenario { get; }
+    public PopulationLayout Layout { get; }
+    public long RunSeed => Scenario.Run.Seed;
+    public long InitialBalanceUnits { get; }
+    public long FeePerCallUnits { get; }
+    public long EmissionUnits { get; }
+    public long BlockRewardUnits { get; }
+    public long ProposerRewardUnits { get; }
+    public RewardWeights InitialWeights { get; }
+
+    public double Participation(Role role) => role switch
+    {
+        Role.DataProvider => Scenario.Populations.DataProviders.Participation,
+        Role.Trainer => Scenario.Populations.Trainers.Participation,
+        Role.ServiceUser => Scenario.Populations.Users.Participation,
+        Role.Validator => Scenario.Populations.Validators.Participation,
+        Role.Miner => Scenario.Populations.Miners.Participation,
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
+}

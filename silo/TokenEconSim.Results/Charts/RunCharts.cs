@@ -1,0 +1,110 @@
+using ScottPlot;
+using TokenEconSim.Domain.Agents;
+using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Domain.Tokens;
+
+namespace TokenEconSim.Results.Charts;
+
+/// <summary>The per-run charts, each saved as PNG (for a glance) and SVG (for papers).</summary>
+public static class RunCharts
+{
+    public const int Width = 1200;
+    public const int Height = 700;
+
+    public static IReadOnlyList<string> Names { get; } = ["supply_inflation", "gini", "rewards_per_role"];
+
+    /// <summary>
+    /// Writes every chart into <paramref name="directory"/> (created if needed) and returns the files.
+    /// With no rows there is nothing to draw: writes nothing, not even the directory.
+    /// </summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<EpochMetrics> rows, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0) return [];
+        ChartFonts.EnsureRegistered();
+        Directory.CreateDirectory(directory);
+        var files = new List<string>();
+        Save(SupplyAndInflation(rows), directory, "supply_inflation", files);
+        Save(Gini(rows), directory, "gini", files);
+        Save(RewardsPerRole(rows), directory, "rewards_per_role", files);
+        return files;
+    }
+
+    internal static Plot SupplyAndInflation(IReadOnlyList<EpochMetrics> rows)
+    {
+        var plot = NewPlot("Token supply and inflation");
+        var scale = TokenScale.For(rows.Select(r => TokenUnits.ToTokens(r.Supply)));
+        var supply = AddLine(plot, rows, r => TokenUnits.ToTokens(r.Supply) / scale.Divisor, "Supply");
+        plot.YLabel($"Supply ({scale.Unit})");
+        var inflation = AddLine(plot, rows, r => r.Inflation * 100, "Inflation per epoch");
+        inflation.Axes.YAxis = plot.Axes.Right;
+        plot.Axes.Right.Label.Text = "Inflation per epoch (%)";
+        // Axis titles in their series' colours tell at a glance which line reads on which side.
+        plot.Axes.Left.Label.ForeColor = supply.Color;
+        plot.Axes.Right.Label.ForeColor = inflation.Color;
+        StyleAxis(plot.Axes.Right);
+        plot.ShowLegend(Edge.Bottom);
+        return plot;
+    }
+
+    internal static Plot Gini(IReadOnlyList<EpochMetrics> rows)
+    {
+        var plot = NewPlot("Inequality of balances (Gini)");
+        AddLine(plot, rows, r => r.Gini, legend: null); // one series: no legend
+        plot.YLabel("Gini coefficient (0 = equal, 1 = one holder)");
+        return plot;
+    }
+
+    internal static Plot RewardsPerRole(IReadOnlyList<EpochMetrics> rows)
+    {
+        var plot = NewPlot("Rewards paid per epoch, by role");
+        var scale = TokenScale.For(rows.SelectMany(r => Roles.All.Select(role => TokenUnits.ToTokens(r.RewardTotal(role)))));
+        foreach (var role in Roles.All)
+            AddLine(plot, rows, r => TokenUnits.ToTokens(r.RewardTotal(role)) / scale.Divisor, role.Title());
+        plot.YLabel($"Rewards per epoch ({scale.Unit})");
+        plot.ShowLegend(Edge.Bottom);
+        return plot;
+    }
+
+    private static Plot NewPlot(string title)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.Axes.Title.Label.FontSize = 24;
+        plot.XLabel("Epoch");
+        StyleAxis(plot.Axes.Bottom);
+        StyleAxis(plot.Axes.Left);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Legend.FontSize = 16;
+        return plot;
+    }
+
+    private static void StyleAxis(IAxis axis)
+    {
+        axis.Label.FontSize = 18;
+        axis.TickLabelStyle.FontSize = 15;
+    }
+
+    /// <summary>One series; undefined (NaN) points are left out rather than breaking the line's scale.</summary>
+    private static ScottPlot.Plottables.Scatter AddLine(Plot plot, IReadOnlyList<EpochMetrics> rows, Func<EpochMetrics, double> y, string? legend)
+    {
+        var points = rows.Select(r => (X: (double)r.Epoch, Y: y(r))).Where(p => double.IsFinite(p.Y)).ToArray();
+        var line = plot.Add.Scatter(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());
+        if (legend is not null) line.LegendText = legend;
+        line.LineWidth = 2;
+        // Markers show single points and short runs; on long runs they would bury the line.
+        line.MarkerSize = rows.Count <= 40 ? 6 : 0;
+        return line;
+    }
+
+    private static void Save(Plot plot, string directory, string name, List<string> files)
+    {
+        using var _ = plot; // a Plot holds native Skia resources
+        var png = Path.Combine(directory, name + ".png");
+        var svg = Path.Combine(directory, name + ".svg");
+        plot.SavePng(png, Width, Height);
+        plot.SaveSvg(svg, Width, Height);
+        files.Add(png);
+        files.Add(svg);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Results.Charts;
+
+namespace TokenEconSim.Results;
+
+/// <summary>
+/// A run's results folder, written atomically (SPEC §10): everything goes into a hidden temporary
+/// folder beside the final one, and <see cref="Complete"/> renames it into place in one step. A run
+/// that fails or crashes leaves nothing that looks complete: Dispose deletes the temporary folder,
+/// and after a hard crash only a hidden ".…tmp-…" folder remains.
+/// </summary>
+public sealed class RunFolder : IDisposable
+{
+    private const string TimestampFormat = "yyyyMMdd-HHmmss";
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly string _parent;
+    private readonly string _baseName;
+    private MetricsCsvWriter? _metrics;
+    private bool _completed;
+    private bool _disposed;
+
+    private RunFolder(string parent, string baseName, string finalPath, string temporaryPath)
+    {
+        _parent = parent;
+        _baseName = baseName;
+        FinalPath = finalPath;
+        TemporaryPath = temporaryPath;
+    }
+
+    public string TemporaryPath { get; }
+
+    /// <summary>&lt;parent&gt;/&lt;name&gt;-&lt;timestamp&gt;, with -2, -3 … if that is taken (checked again at <see cref="Complete"/>).</summary>
+    public string FinalPath { get; private set; }
+
+    public static RunFolder Create(string parentDirectory, string runName, DateTime utcNow)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(parentDirectory);
+        ValidateRunName(runName);
+        var utc = utcNow.Kind == DateTimeKind.Local ? utcNow.ToUniversalTime() : utcNow;
+        var parent = Path.GetFullPath(parentDirectory);
+        var baseName = $"{runName}-{utc.ToString(TimestampFormat, CultureInfo.InvariantCulture)}";
+        Directory.CreateDirectory(parent);
+        var temporary = Path.Combine(parent, $".{baseName}.tmp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}");
+        Directory.CreateDirectory(temporary);
+        return new RunFolder(parent, baseName, FreeFinalPath(parent, baseName), temporary);
+    }
+
+    /// <summary>Opens metrics.csv for streaming; Complete and Dispose close it.</summary>
+    public MetricsCsvWriter OpenMetrics()
+    {
+        ThrowIfFinished();
+        if (_metrics is not null) throw new InvalidOperationException("metrics.csv is already open.");
+        var stream = new FileStream(Path.Combine(TemporaryPath, "metrics.csv"), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        return _metrics = new MetricsCsvWriter(stream);
+    }
+
+    public void WriteResolvedScenario(string yaml)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        WriteFile("scenario.yaml", Utf8.GetBytes(yaml));
+    }
+
+    public void WriteSummary(RunSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        WriteFile("summary.json", summary.ToJsonBytes());
+    }
+
+    /// <summary>charts/*.png and charts/*.svg; with no rows, nothing (no empty charts folder).</summary>
+    public void WriteCharts(IReadOnlyList<EpochMetrics> rows)
+    {
+        ThrowIfFinished();
+        RunCharts.Write(rows, Path.Combine(TemporaryPath, "charts"));
+    }
+
+    /// <summary>Closes metrics.csv, then renames the temporary folder to <see cref="FinalPath"/>; returns it.</summary>
+    public string Complete()
+    {
+        ThrowIfFinished();
+        _metrics?.Dispose();
+        // Another run may have taken the name since Create; Directory.Move refuses an existing target.
+        if (Directory.Exists(FinalPath) || File.Exists(FinalPath))
+            FinalPath = FreeFinalPath(_parent, _baseName);
+        Directory.Move(TemporaryPath, FinalPath);
+        _completed = true;
+        return FinalPath;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        if (_completed) return;
+        try { _metrics?.Dispose(); }
+        catch (IOException) { } // the folder is deleted next; a flush failure (e.g. disk full) is moot
+        try
+        {
+            if (Directory.Exists(TemporaryPath)) Directory.Delete(TemporaryPath, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind it is still a hidden ".tmp-" folder, never one that looks complete;
+            // Dispose must not hide the exception that brought us here.
+        }
+    }
+
+    /// <summary>Written and flushed to disk, so the rename in Complete never publishes a half-written file.</summary>
+    private void WriteFile(string name, byte[] content)
+    {
+        ThrowIfFinished();
+        using var stream = new FileStream(Path.Combine(TemporaryPath, name), FileMode.Create, FileAccess.Write, FileShare.None);
+        stream.Write(content);
+        stream.Flush(flushToDisk: true);
+    }
+
+    private void ThrowIfFinished()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_completed) throw new InvalidOperationException("The run folder is already complete.");
+    }
+
+    private static string FreeFinalPath(string parent, string baseName)
+    {
+        var path = Path.Combine(parent, baseName);
+        for (var n = 2; Directory.Exists(path) || File.Exists(path); n++)
+            path = Path.Combine(parent, $"{baseName}-{n}");
+        return path;
+    }
+
+    /// <summary>The name becomes a folder name: no separators, nothing hidden or relative.</summary>
+    private static void ValidateRunName(string runName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runName);
+        if (runName.StartsWith('.') || runName.IndexOfAny(['/', '\\']) >= 0 || runName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+            throw new ArgumentException($"Run name '{runName}' cannot name a folder: no leading '.', no '/' or '\\'.", nameof(runName));
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TokenEconSim.Domain.Agents;
+using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Domain.Tokens;
+
+namespace TokenEconSim.Results;
+
+/// <summary>
+/// summary.json: the headline results of a run. Only what the scenario and seed determine goes in
+/// (no wall time, timestamp, engine or sharding), so the file is byte-identical for the same
+/// scenario and seed whatever the engine — a cheap check that engines agree.
+/// Token amounts are exact decimal strings; a value that is undefined (no epochs, no block) is null.
+/// </summary>
+public sealed record RunSummary(
+    string Name,
+    long Seed,
+    string Version,
+    int Epochs,
+    string? FinalSupply,
+    string TotalMinted,
+    string TotalBurned,
+    double? FinalGini,
+    double? MeanInflation,
+    int AcceptedEpochs,
+    double? AcceptanceRate,
+    long TotalBlocks,
+    double? MeanBlockTime,
+    IReadOnlyDictionary<string, string> TotalRewardsByRole)
+{
+    public static RunSummary From(RunInfo info, IReadOnlyList<EpochMetrics> rows)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(rows);
+        var last = rows.Count > 0 ? rows[^1] : null;
+        var accepted = rows.Count(r => r.Accepted);
+        var blocks = rows.Sum(r => (long)r.Blocks);
+
+        // Ordered by Roles.All so the JSON lists roles in the same order as metrics.csv.
+        var rewards = new OrderedDictionary<string, string>();
+        foreach (var role in Roles.All)
+            rewards.Add(role.Key(), TokenUnits.Format(CheckedSum(rows, r => r.RewardTotal(role))));
+
+        return new RunSummary(
+            Name: info.Name,
+            Seed: info.Seed,
+            Version: info.Version,
+            Epochs: rows.Count,
+            FinalSupply: last is null ? null : TokenUnits.Format(last.Supply),
+            TotalMinted: TokenUnits.Format(CheckedSum(rows, r => r.Minted)),
+            TotalBurned: TokenUnits.Format(CheckedSum(rows, r => r.Burned)),
+            FinalGini: last is null ? null : Defined(last.Gini),
+            MeanInflation: Mean(rows.Select(r => r.Inflation)),
+            AcceptedEpochs: accepted,
+            AcceptanceRate: rows.Count == 0 ? null : accepted / (double)rows.Count,
+            TotalBlocks: blocks,
+            MeanBlockTime: MeanBlockTimeOf(rows),
+            TotalRewardsByRole: rewards);
+    }
+
+    /// <summary>Indented JSON, snake_case names in declaration order, "\n" line endings, final newline.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, RunSummaryJson.Default.RunSummary) + "\n";
+
+    public byte[] ToJsonBytes() => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ToJson());
+
+    /// <summary>Integer sum: a double sum would lose base units past 2^53 and could differ by summation order.</summary>
+    private static long CheckedSum(IReadOnlyList<EpochMetrics> rows, Func<EpochMetrics, long> read)
+    {
+        long total = 0;
+        foreach (var row in rows) total = checked(total + read(row));
+        return total;
+    }
+
+    private static double? Defined(double value) => double.IsFinite(value) ? value : null;
+
+    private static double? Mean(IEnumerable<double> values)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (var value in values.Where(double.IsFinite)) { sum += value; count++; }
+        return count == 0 ? null : sum / count;
+    }
+
+    /// <summary>Mean over blocks, not epochs: each epoch's mean weighs by its block count.</summary>
+    private static double? MeanBlockTimeOf(IReadOnlyList<EpochMetrics> rows)
+    {
+        double weighted = 0;
+        long blocks = 0;
+        foreach (var row in rows.Where(r => r.Blocks > 0 && double.IsFinite(r.MeanBlockTime)))
+        {
+            weighted += row.MeanBlockTime * row.Blocks;
+            blocks += row.Blocks;
+        }
+        return blocks == 0 ? null : weighted / blocks;
+    }
+}
+
+/// <summary>Source-generated serializer: property order is declaration order, fixed at compile time.</summary>
+[JsonSourceGenerationOptions(
+    WriteIndented = true,
+    NewLine = "\n",
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(RunSummary))]
+internal sealed partial class RunSummaryJson : JsonSerializerContext;

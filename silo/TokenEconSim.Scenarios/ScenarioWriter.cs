@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using TokenEconSim.Domain.Distributions;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Scenarios.Schema;
+
+namespace TokenEconSim.Scenarios;
+
+/// <summary>
+/// A scenario → YAML with every key and its effective value, in declaration order. This is the
+/// "resolved scenario" stored beside a run's results: it must load back to the same scenario
+/// (doubles round-trip with "R", strings are always double-quoted) so a run can be repeated from it.
+/// </summary>
+public static class ScenarioWriter
+{
+    public static string ToYaml(Scenario s, string? headerComment = null) => WriteRoot(s, headerComment);
+
+    /// <summary>Any section object as a YAML document; <see cref="ToYaml"/> is this for a whole scenario.</summary>
+    internal static string WriteRoot(object root, string? headerComment = null)
+    {
+        var sb = new StringBuilder();
+        if (!string.IsNullOrEmpty(headerComment))
+        {
+            foreach (var line in headerComment.ReplaceLineEndings("\n").Split('\n'))
+                sb.Append(line.Length == 0 ? "#" : "# " + line).Append('\n');
+            sb.Append('\n');
+        }
+        var first = true;
+        foreach (var key in ScenarioSchema.KeysOf(root.GetType()))
+        {
+            if (!first) sb.Append('\n');   // a blank line between top-level sections, for reading
+            first = false;
+            WriteKey(sb, key, key.Property.GetValue(root), 0);
+        }
+        return sb.ToString();
+    }
+
+    private static void WriteMapping(StringBuilder sb, object section, int indent)
+    {
+        foreach (var key in ScenarioSchema.KeysOf(section.GetType()))
+            WriteKey(sb, key, key.Property.GetValue(section), indent);
+    }
+
+    private static void WriteKey(StringBuilder sb, SchemaKey key, object? value, int indent)
+    {
+        var pad = new string(' ', indent);
+        if (value != null && ScenarioSchema.IsSection(key.Type))
+        {
+            if (ScenarioSchema.KeysOf(value.GetType()).Count == 0)
+            {
+                sb.Append(pad).Append(key.Name).Append(": {}\n");
+                return;
+            }
+            sb.Append(pad).Append(key.Name).Append(":\n");
+            WriteMapping(sb, value, indent + 2);
+            return;
+        }
+        if (value is System.Collections.IEnumerable items and not string && ScenarioSchema.IsList(key.Type, out _))
+        {
+            var list = items.Cast<object?>().ToList();
+            if (list.Count == 0)
+            {
+                sb.Append(pad).Append(key.Name).Append(": []\n");
+                return;
+            }
+            sb.Append(pad).Append(key.Name).Append(":\n");
+            foreach (var item in list) WriteListItem(sb, item, indent + 2);
+            return;
+        }
+        sb.Append(pad).Append(key.Name).Append(": ").Append(FormatScalar(value)).Append('\n');
+    }
+
+    private static void WriteListItem(StringBuilder sb, object? item, int indent)
+    {
+        var pad = new string(' ', indent);
+        if (item != null && ScenarioSchema.IsSection(item.GetType()) && ScenarioSchema.KeysOf(item.GetType()).Count > 0)
+        {
+            // "- " opens the item; its keys sit two columns further in, the first on the dash's line.
+            var body = new StringBuilder();
+            WriteMapping(body, item, indent + 2);
+            sb.Append(pad).Append("- ").Append(body.ToString(indent + 2, body.Length - indent - 2));
+            return;
+        }
+        sb.Append(pad).Append("- ").Append(FormatScalar(item)).Append('\n');
+    }
+
+    /// <summary>A leaf value as the loader reads it back.</summary>
+    internal static string FormatScalar(object? value) => value switch
+    {
+        null => "null",
+        string s => Quote(s),
+        bool b => b ? "true" : "false",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        Distribution d => d.ToString(),
+        Enum e => Naming.ToSnakeCase(e.ToString()),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => throw new NotSupportedException($"cannot write a scenario value of type {value.GetType()}"),
+    };
+
+    /// <summary>A YAML double-quoted scalar: backslash, quote and control characters escaped.</summary>
+    private static string Quote(string s)
+    {
+        var sb = new StringBuilder(s.Length + 2).Append('"');
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\r': sb.Append("\\r"); break;
+                default:
+                    if (char.IsControl(c)) sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    else sb.Append(c);
+                    break;
+            }
+        }
+        return sb.Append('"').ToString();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Scenarios.Schema;
+using TokenEconSim.Scenarios.Yaml;
+
+namespace TokenEconSim.Scenarios.Validation;
+
+/// <summary>
+/// Rules that involve more than one key or more than a range. Each is skipped when a key it reads
+/// already failed to bind: that key then holds its default, and an error about the default would
+/// only confuse. Errors point at where the section (or key) is written, else at the file's root.
+/// </summary>
+internal static partial class CrossFieldChecks
+{
+    public const double SimplexTolerance = 1e-9;
+
+    // The name becomes a folder name (runs/<name>-<timestamp>/): no separators, no leading dot.
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    private static partial Regex RunName();
+
+    public static void Check(Scenario s, MappingNode root, ISet<string> failed, List<ScenarioError> errors)
+    {
+        if (!failed.Contains("run.name") && !RunName().IsMatch(s.Run.Name))
+            errors.Add(Locate(root, "run", "name").Error(
+                $"run.name: '{s.Run.Name}' is not a valid run name; use letters, digits, '_', '.' and '-', starting with a letter or digit"));
+
+        if (!failed.Overlaps(["rewards.alpha", "rewards.beta", "rewards.gamma"]))
+        {
+            var r = s.Rewards;
+            var sum = r.Alpha + r.Beta + r.Gamma;
+            if (Math.Abs(sum - 1) > SimplexTolerance)
+                errors.Add(Locate(root, "rewards").Error(
+                    $"rewards: alpha + beta + gamma must equal 1, got {G(r.Alpha)} + {G(r.Beta)} + {G(r.Gamma)} = {G(sum)}"));
+        }
+
+        // Every population section (any property whose type is a PopulationBase) counts, so a
+        // role added to the Domain is included without a change here.
+        var populations = ScenarioSchema.KeysOf(typeof(PopulationsSection))
+            .Where(k => typeof(PopulationBase).IsAssignableFrom(k.Type)).ToList();
+        if (!populations.Any(k => failed.Contains($"populations.{k.Name}.count")))
+        {
+            var total = populations.Sum(k => (long)((PopulationBase)k.Property.GetValue(s.Populations)!).Count);
+            if (total < 1)
+                errors.Add(Locate(root, "populations").Error(
+                    $"populations: the total count over all roles ({string.Join(", ", populations.Select(k => k.Name))}) is 0; at least one agent is needed"));
+        }
+    }
+
+    private static string G(double x) => x.ToString("G12", CultureInfo.InvariantCulture);
+
+    /// <summary>The deepest node written along the path: a value, else a section's key, else the root.</summary>
+    private static SourceLocation Locate(MappingNode root, params string[] path)
+    {
+        SourceLocation at = root.At;
+        SourceNode node = root;
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (node is not MappingNode m || m.Find(path[i]) is not { } entry) break;
+            at = i == path.Length - 1 && entry.Value is ScalarNode ? entry.Value.At : entry.Key.At;
+            node = entry.Value;
+        }
+        return at;
+    }
+}

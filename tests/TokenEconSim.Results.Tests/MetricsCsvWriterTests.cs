@@ -1,0 +1,107 @@
+using System.Text;
+using TokenEconSim.Domain.Agents;
+using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Domain.Tokens;
+
+namespace TokenEconSim.Results.Tests;
+
+public class MetricsCsvWriterTests
+{
+    [Fact]
+    public void Header_is_the_metric_column_names_in_order()
+    {
+        var lines = Lines(Csv([]));
+        Assert.Equal(string.Join(',', MetricColumns.All.Select(c => c.Name)), lines[0]);
+        Assert.Single(lines);
+    }
+
+    [Fact]
+    public void Token_columns_are_exact_decimal_tokens()
+    {
+        var row = SampleRows.Row(0) with { Supply = 123_456_789, Burned = 1 };
+        Assert.Equal("1.23456789", Cell(row, "supply"));
+        Assert.Equal("0.00000001", Cell(row, "burned"));
+    }
+
+    [Fact]
+    public void Token_columns_stay_exact_beyond_the_precision_of_a_double()
+    {
+        // 10^16 + 1 base units: a double would round it to 10^16.
+        var row = SampleRows.Row(0) with { Supply = 10_000_000_000_000_001 };
+        Assert.Equal("100000000.00000001", Cell(row, "supply"));
+    }
+
+    [Fact]
+    public void Reward_means_are_fractional_tokens()
+    {
+        var rewards = new long[Roles.Count];
+        rewards[(int)Role.Trainer] = 1;
+        var row = SampleRows.Row(0) with { RewardsByRole = rewards, PopulationByRole = [1, 3, 1, 1, 1] };
+        Assert.Equal((1 / 3.0 / TokenUnits.PerToken).ToString("R", System.Globalization.CultureInfo.InvariantCulture), Cell(row, "reward_mean_trainer"));
+        Assert.Equal("0.00000001", Cell(row, "reward_total_trainer"));
+    }
+
+    [Fact]
+    public void Every_whole_unit_token_column_is_read_exactly()
+    {
+        var tokenColumns = MetricColumns.All.Where(c => c.Unit == MetricUnit.Tokens).Select(c => c.Name);
+        var notExact = tokenColumns.Where(n => !n.StartsWith("reward_mean_", StringComparison.Ordinal)).Except(ExactTokenColumns.Names);
+        Assert.Empty(notExact);
+        // The exact readers read the same fields as the column table.
+        var row = SampleRows.Create(3)[2];
+        foreach (var name in ExactTokenColumns.Names)
+        {
+            Assert.True(ExactTokenColumns.TryGet(name, out var exact));
+            Assert.Equal(MetricColumns.Named(name).Read(row), exact(row));
+        }
+    }
+
+    [Fact]
+    public void NaN_is_an_empty_cell()
+    {
+        var row = SampleRows.Row(0) with { MeanBlockTime = double.NaN, Blocks = 0 };
+        Assert.Equal("", Cell(row, "mean_block_time"));
+        Assert.Equal("0", Cell(row, "blocks"));
+    }
+
+    [Fact]
+    public void Numbers_are_invariant_integers_or_round_trip_doubles()
+    {
+        var row = SampleRows.Row(7) with { Hashrate = 1.5e300, Gini = 0.1 + 0.2, Accepted = false, Calls = 12345678901 };
+        Assert.Equal("7", Cell(row, "epoch"));
+        Assert.Equal("1.5E+300", Cell(row, "hashrate"));
+        Assert.Equal("0.30000000000000004", Cell(row, "gini"));
+        Assert.Equal("0", Cell(row, "accepted"));
+        Assert.Equal("12345678901", Cell(row, "calls"));
+    }
+
+    [Fact]
+    public void Same_rows_give_identical_bytes_with_LF_line_endings_and_no_BOM()
+    {
+        var rows = SampleRows.Create(30);
+        var first = Csv(rows);
+        Assert.Equal(first, Csv(rows));
+        Assert.DoesNotContain((byte)'\r', first);
+        Assert.NotEqual(0xEF, first[0]);
+        Assert.Equal(31, Lines(first).Length);
+        Assert.All(Lines(first), l => Assert.Equal(MetricColumns.All.Count, l.Split(',').Length));
+    }
+
+    internal static byte[] Csv(IEnumerable<EpochMetrics> rows)
+    {
+        var stream = new MemoryStream();
+        using (var writer = new MetricsCsvWriter(stream))
+            foreach (var row in rows) writer.Write(row);
+        return stream.ToArray();
+    }
+
+    private static string[] Lines(byte[] csv) => Encoding.UTF8.GetString(csv).TrimEnd('\n').Split('\n');
+
+    private static string Cell(EpochMetrics row, string column)
+    {
+        var lines = Lines(Csv([row]));
+        var index = Array.IndexOf(lines[0].Split(','), column);
+        Assert.True(index >= 0, $"no column {column}");
+        return lines[1].Split(',')[index];
+    }
+}

@@ -1,0 +1,118 @@
+using TokenEconSim.Results.Charts;
+
+namespace TokenEconSim.Results.Tests;
+
+public class RunFolderTests
+{
+    private static readonly DateTime Now = new(2025, 3, 14, 15, 9, 26, DateTimeKind.Utc);
+    private static readonly RunInfo Info = new("baseline", 7, "run:\n  name: baseline\n  seed: 7\n", "direct", 100, "0.1.0");
+
+    [Fact]
+    public void Temporary_folder_is_hidden_beside_the_final_one()
+    {
+        using var parent = new TempDirectory();
+        using var run = RunFolder.Create(parent.Path, "baseline", Now);
+        Assert.Equal(Path.Combine(parent.Path, "baseline-20250314-150926"), run.FinalPath);
+        Assert.StartsWith(".baseline-20250314-150926.tmp-", Path.GetFileName(run.TemporaryPath));
+        Assert.Equal(parent.Path, Path.GetDirectoryName(run.TemporaryPath));
+        Assert.True(Directory.Exists(run.TemporaryPath));
+        Assert.False(Directory.Exists(run.FinalPath));
+    }
+
+    [Fact]
+    public void Dispose_without_Complete_leaves_no_folder()
+    {
+        using var parent = new TempDirectory();
+        using (var run = RunFolder.Create(parent.Path, "baseline", Now))
+        {
+            using var metrics = run.OpenMetrics();
+            metrics.Write(SampleRows.Row(0));
+            run.WriteResolvedScenario(Info.ResolvedScenarioYaml);
+            run.WriteCharts(SampleRows.Create(3));
+        }
+        Assert.Empty(Directory.EnumerateFileSystemEntries(parent.Path));
+    }
+
+    [Fact]
+    public void Complete_publishes_every_file_in_the_final_folder()
+    {
+        using var parent = new TempDirectory();
+        var rows = SampleRows.Create(25);
+        string final;
+        using (var run = RunFolder.Create(parent.Path, "baseline", Now))
+        {
+            using (var metrics = run.OpenMetrics())
+                foreach (var row in rows) metrics.Write(row);
+            run.WriteResolvedScenario(Info.ResolvedScenarioYaml);
+            run.WriteSummary(RunSummary.From(Info, rows));
+            run.WriteCharts(rows);
+            final = run.Complete();
+            Assert.Equal(run.FinalPath, final);
+        }
+        Assert.Equal([Path.GetFileName(final)], Directory.EnumerateFileSystemEntries(parent.Path).Select(Path.GetFileName));
+        Assert.Equal(MetricsCsvWriterTests.Csv(rows), File.ReadAllBytes(Path.Combine(final, "metrics.csv")));
+        Assert.Equal(Info.ResolvedScenarioYaml, File.ReadAllText(Path.Combine(final, "scenario.yaml")));
+        Assert.Equal(RunSummary.From(Info, rows).ToJson(), File.ReadAllText(Path.Combine(final, "summary.json")));
+        var charts = Directory.GetFiles(Path.Combine(final, "charts")).Select(Path.GetFileName).Order();
+        Assert.Equal(
+            RunCharts.Names.SelectMany(n => new[] { n + ".png", n + ".svg" }).Order(),
+            charts);
+    }
+
+    [Fact]
+    public void Metrics_left_open_are_flushed_by_Complete()
+    {
+        using var parent = new TempDirectory();
+        using var run = RunFolder.Create(parent.Path, "baseline", Now);
+        var metrics = run.OpenMetrics();
+        metrics.Write(SampleRows.Row(0));
+        var final = run.Complete();
+        Assert.Equal(MetricsCsvWriterTests.Csv([SampleRows.Row(0)]), File.ReadAllBytes(Path.Combine(final, "metrics.csv")));
+    }
+
+    [Fact]
+    public void A_taken_name_gets_a_numeric_suffix()
+    {
+        using var parent = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(parent.Path, "baseline-20250314-150926"));
+        using var second = RunFolder.Create(parent.Path, "baseline", Now);
+        Assert.EndsWith("baseline-20250314-150926-2", second.FinalPath);
+        // Taken after Create, before Complete: Complete moves on to the next free name.
+        Directory.CreateDirectory(second.FinalPath);
+        Assert.EndsWith("baseline-20250314-150926-3", second.Complete());
+    }
+
+    [Fact]
+    public void No_rows_write_no_charts()
+    {
+        using var parent = new TempDirectory();
+        using var run = RunFolder.Create(parent.Path, "empty", Now);
+        run.WriteCharts([]);
+        run.WriteSummary(RunSummary.From(Info, []));
+        var final = run.Complete();
+        Assert.False(Directory.Exists(Path.Combine(final, "charts")));
+        Assert.True(File.Exists(Path.Combine(final, "summary.json")));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("../escape")]
+    [InlineData(".hidden")]
+    [InlineData("a/b")]
+    public void Names_that_cannot_name_a_folder_are_refused(string name)
+    {
+        using var parent = new TempDirectory();
+        Assert.ThrowsAny<ArgumentException>(() => RunFolder.Create(parent.Path, name, Now));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(parent.Path));
+    }
+
+    [Fact]
+    public void A_completed_folder_refuses_more_writes()
+    {
+        using var parent = new TempDirectory();
+        using var run = RunFolder.Create(parent.Path, "baseline", Now);
+        run.Complete();
+        Assert.Throws<InvalidOperationException>(() => run.WriteResolvedScenario("x"));
+        Assert.Throws<InvalidOperationException>(() => run.Complete());
+    }
+}

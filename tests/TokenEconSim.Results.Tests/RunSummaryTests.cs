@@ -1,0 +1,62 @@
+using System.Text.Json;
+using TokenEconSim.Domain.Tokens;
+
+namespace TokenEconSim.Results.Tests;
+
+public class RunSummaryTests
+{
+    private static readonly RunInfo Info = new("baseline", 42, "run:\n  name: baseline\n", "direct", 100, "0.1.0");
+
+    [Fact]
+    public void Identical_rows_give_identical_json_whatever_the_engine()
+    {
+        var rows = SampleRows.Create(40);
+        var direct = RunSummary.From(Info, rows).ToJson();
+        var orleans = RunSummary.From(Info with { Engine = "orleans", AgentsPerGrain = 1 }, SampleRows.Create(40)).ToJson();
+        Assert.Equal(direct, orleans);
+        Assert.DoesNotContain("engine", direct);
+        Assert.DoesNotContain("agents_per_grain", direct);
+        Assert.DoesNotContain("\r", direct);
+    }
+
+    [Fact]
+    public void Totals_are_exact_and_names_are_snake_case()
+    {
+        var rows = SampleRows.Create(12);
+        var json = JsonDocument.Parse(RunSummary.From(Info, rows).ToJson()).RootElement;
+        Assert.Equal("baseline", json.GetProperty("name").GetString());
+        Assert.Equal(42, json.GetProperty("seed").GetInt64());
+        Assert.Equal("0.1.0", json.GetProperty("version").GetString());
+        Assert.Equal(12, json.GetProperty("epochs").GetInt32());
+        Assert.Equal(TokenUnits.Format(rows[^1].Supply), json.GetProperty("final_supply").GetString());
+        Assert.Equal(TokenUnits.Format(rows.Sum(r => r.Minted)), json.GetProperty("total_minted").GetString());
+        Assert.Equal(TokenUnits.Format(rows.Sum(r => r.Burned)), json.GetProperty("total_burned").GetString());
+        Assert.Equal(rows[^1].Gini, json.GetProperty("final_gini").GetDouble());
+        Assert.Equal(rows.Count(r => r.Accepted) / 12.0, json.GetProperty("acceptance_rate").GetDouble());
+        var rewards = json.GetProperty("total_rewards_by_role");
+        Assert.Equal(["provider", "trainer", "user", "validator", "miner"], rewards.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(TokenUnits.Format(rows.Sum(r => r.RewardsByRole[4])), rewards.GetProperty("miner").GetString());
+    }
+
+    [Fact]
+    public void Mean_block_time_weighs_epochs_by_blocks_and_skips_epochs_without_blocks()
+    {
+        var rows = new[]
+        {
+            SampleRows.Row(0) with { Blocks = 1, MeanBlockTime = 100 },
+            SampleRows.Row(1) with { Blocks = 3, MeanBlockTime = 200 },
+            SampleRows.Row(2) with { Blocks = 0, MeanBlockTime = double.NaN },
+        };
+        Assert.Equal(175, RunSummary.From(Info, rows).MeanBlockTime);
+    }
+
+    [Fact]
+    public void No_rows_gives_nulls_not_errors()
+    {
+        var summary = RunSummary.From(Info, []);
+        Assert.Null(summary.FinalSupply);
+        Assert.Null(summary.MeanBlockTime);
+        Assert.Equal("0.00000000", summary.TotalMinted);
+        Assert.Contains("\"final_supply\": null", summary.ToJson());
+    }
+}
