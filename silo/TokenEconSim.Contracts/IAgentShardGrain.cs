@@ -1,0 +1,25 @@
+using TokenEconSim.Domain.Simulation;
+
+namespace TokenEconSim.Contracts;
+
+/// <summary>Hosts the agents [First, First + Count) of one run. Key: <see cref="GrainKeys.Shard"/>.</summary>
+public interface IAgentShardGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the agents; returns Σ initial balances (base units).</summary>
+    Task<long> Initialize(ShardSetup setup);
+
+    Task<AdvanceReport> Advance(AdvanceOrder order);
+
+    Task<ScoreReport> Score(ScoreOrder order);
+
+    /// <summary>The run is over: drop the agents and deactivate, so finished runs hold no memory.</summary>
+    Task Release();
+}
+
+/// <summary>What a shard needs to create its agents: the run, its resolved scenario and its id range.</summary>
+[GenerateSerializer, Immutable, Alias("TokenEconSim.ShardSetup")]
+public sealed record ShardSetup(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] string ResolvedScenario,
+    [property: Id(2)] int First,
+    [property: Id(3)] int Count);

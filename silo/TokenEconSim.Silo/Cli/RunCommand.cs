@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using TokenEconSim.Domain.Tokens;
+using TokenEconSim.Silo.Engines;
+using TokenEconSim.Silo.Runs;
+
+namespace TokenEconSim.Silo.Cli;
+
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/baseline.yaml" };
+        var seed = new Option<long?>("--seed") { Description = "Override run.seed" };
+        var epochs = new Option<int?>("--epochs") { Description = "Override run.epochs" };
+        var output = new Option<string>("--out") { Description = "Parent folder of the run's results folder", DefaultValueFactory = _ => "runs" };
+        var engine = new Option<EngineKind>("--engine") { Description = "orleans (embedded silo) or direct (in-process, no Orleans)", DefaultValueFactory = _ => EngineKind.Orleans };
+        var sets = new Option<string[]>("--set") { Description = "Override any scenario key, e.g. --set rewards.alpha=0.5 (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress bar" };
+        var command = new Command("run", "Run a scenario and write runs/<name>-<utc timestamp>/") { scenario, seed, epochs, output, engine, sets, quiet };
+        command.SetAction(async (parse, ct) =>
+        {
+            var overrides = ScenarioInput.ParseSets(parse.GetValue(sets) ?? []);
+            if (parse.GetValue(seed) is { } s) overrides.Add(new("run.seed", s.ToString(CultureInfo.InvariantCulture)));
+            if (parse.GetValue(epochs) is { } e) overrides.Add(new("run.epochs", e.ToString(CultureInfo.InvariantCulture)));
+            var request = new RunRequest(parse.GetValue(scenario)!, overrides, parse.GetValue(output)!, parse.GetValue(engine), !parse.GetValue(quiet));
+            var outcome = await RunExecutor.ExecuteAsync(request, ct);
+            PrintOutcome(outcome);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void PrintOutcome(RunExecutor.Outcome outcome)
+    {
+        var last = outcome.Rows[^1];
+        var rate = outcome.Rows.Count / Math.Max(outcome.Elapsed.TotalSeconds, 1e-9);
+        var table = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("epochs", $"{outcome.Rows.Count} in {outcome.Elapsed.TotalSeconds:F2} s ({rate:F1} epochs/s)");
+        table.AddRow("final supply", TokenUnits.Format(last.Supply));
+        table.AddRow("final Gini", last.Gini.ToString("F4", CultureInfo.InvariantCulture));
+        table.AddRow("accepted epochs", $"{outcome.Rows.Count(r => r.Accepted)}/{outcome.Rows.Count}");
+        AnsiConsole.Write(table);
+        Console.WriteLine($"results: {outcome.Folder}");
+    }
+}

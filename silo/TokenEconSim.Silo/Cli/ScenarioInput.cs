@@ -1,0 +1,29 @@
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Scenarios;
+
+namespace TokenEconSim.Silo.Cli;
+
+/// <summary>Loads a scenario file with command-line overrides, turning every problem into bad input.</summary>
+public static class ScenarioInput
+{
+    public static Scenario Load(string path, IReadOnlyList<KeyValuePair<string, string>> overrides)
+    {
+        if (!File.Exists(path)) throw new BadInputException($"{path}: scenario file not found");
+        var result = ScenarioLoader.LoadFile(path, overrides);
+        if (!result.Success) throw new BadInputException([.. result.Errors.Select(e => e.ToString())]);
+        return result.Scenario!;
+    }
+
+    /// <summary>Parses repeated `--set key=value` options.</summary>
+    public static List<KeyValuePair<string, string>> ParseSets(IEnumerable<string> sets)
+    {
+        var list = new List<KeyValuePair<string, string>>();
+        foreach (var s in sets)
+        {
+            var eq = s.IndexOf('=');
+            if (eq <= 0) throw new BadInputException($"--set {s}: expected key=value, e.g. --set rewards.alpha=0.5");
+            list.Add(new(s[..eq].Trim(), s[(eq + 1)..].Trim()));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using TokenEconSim.Domain.Simulation;
+
+namespace TokenEconSim.Silo.Cli;
+
+public static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML)" };
+        var command = new Command("validate", "Check a scenario file without running it") { scenario };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(scenario)!;
+            var s = ScenarioInput.Load(path, []);
+            var layout = new EconomyModel(s).Layout;
+            Console.WriteLine($"{path}: valid — '{s.Run.Name}', {layout.Total} agents, {s.Run.Epochs} epochs, seed {s.Run.Seed}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,28 @@
+using TokenEconSim.Domain.Consensus;
+using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Scenarios;
+
+namespace TokenEconSim.Silo.Engines;
+
+/// <summary>The in-process engine: shards in a list, no Orleans. The performance reference.</summary>
+public sealed class DirectEngine : ISimulationEngine
+{
+    private EpochLoop? _loop;
+
+    public async Task StartAsync(string runId, string resolvedScenario, CancellationToken ct)
+    {
+        // Parse the resolved text, exactly as the grains do, so both engines see one scenario.
+        var model = new EconomyModel(ScenarioLoader.LoadText(resolvedScenario, runId).Scenario
+            ?? throw new InvalidOperationException("resolved scenario does not load"));
+        _loop = new EpochLoop(model, new DirectShardGateway(model), new SampledPowConsensus(model.Scenario.Consensus, model.Scenario.Run.EpochLength));
+        await _loop.InitializeAsync(ct);
+    }
+
+    public async Task<(IReadOnlyList<EpochMetrics> Rows, bool Complete)> AdvanceAsync(int maxEpochs, CancellationToken ct)
+    {
+        var rows = await _loop!.AdvanceAsync(maxEpochs, ct);
+        return (rows, _loop.IsComplete);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

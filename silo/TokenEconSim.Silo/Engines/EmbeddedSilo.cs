@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using TokenEconSim.Grains;
+
+namespace TokenEconSim.Silo.Engines;
+
+/// <summary>
+/// The embedded default (SPEC §11): one process, localhost clustering, in-memory storage, no
+/// server to install. Ports are picked free at start so that several runs can share a machine.
+/// </summary>
+public static class EmbeddedSilo
+{
+    public static async Task<IHost> StartAsync(CancellationToken ct)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter((_, level) => level >= LogLevel.Error);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: "tokeneconsim", clusterId: "embedded");
+            silo.AddMemoryGrainStorageAsDefault();
+            // A coordinator call runs whole epochs; a large population can take longer than the 30 s default.
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
+            silo.Services.AddTokenEconSim();
+        });
+        var host = builder.Build();
+        await host.StartAsync(ct);
+        return host;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,3 @@
+using TokenEconSim.Silo.Cli;
+
+return await CommandLine.InvokeAsync(args);

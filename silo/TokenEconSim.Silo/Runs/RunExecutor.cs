@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Reflection;
+using Spectre.Console;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Results;
+using TokenEconSim.Scenarios;
+using TokenEconSim.Silo.Cli;
+using TokenEconSim.Silo.Engines;
+
+namespace TokenEconSim.Silo.Runs;
+
+/// <summary>
+/// Runs one scenario on an engine and writes its results folder. Results go to a hidden temporary
+/// folder that is renamed only when everything is written: a failed or cancelled run leaves nothing
+/// that looks complete.
+/// </summary>
+public static class RunExecutor
+{
+    public static string Version { get; } =
+        typeof(RunExecutor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public sealed record Outcome(string Folder, IReadOnlyList<EpochMetrics> Rows, TimeSpan Elapsed);
+
+    public static async Task<Outcome> ExecuteAsync(RunRequest request, CancellationToken ct)
+    {
+        var scenario = ScenarioInput.Load(request.ScenarioPath, request.Overrides);
+        var resolved = ScenarioWriter.ToYaml(scenario,
+            $"Resolved from {request.ScenarioPath} by TokenEconSim {Version}; seed {scenario.Run.Seed}. Re-run: silo run <this file>");
+        var started = DateTime.UtcNow;
+        var runId = $"{scenario.Run.Name}-{started:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..^24];
+
+        using var folder = CreateFolder(request.OutputParent, scenario.Run.Name, started);
+        folder.WriteResolvedScenario(resolved);
+        var rows = new List<EpochMetrics>(scenario.Run.Epochs);
+        var clock = Stopwatch.StartNew();
+        await using (var engine = Create(request.Engine))
+        {
+            await engine.StartAsync(runId, resolved, ct);
+            using var csv = folder.OpenMetrics();
+            await WithProgress(request.ShowProgress, scenario, async report =>
+            {
+                var chunk = 1;
+                var complete = false;
+                while (!complete)
+                {
+                    var t0 = clock.Elapsed;
+                    (var batch, complete) = await engine.AdvanceAsync(chunk, ct);
+                    foreach (var row in batch) csv.Write(row);
+                    rows.AddRange(batch);
+                    report(rows.Count);
+                    chunk = NextChunk(chunk, clock.Elapsed - t0);
+                }
+            });
+        }
+        var elapsed = clock.Elapsed;
+        var info = new RunInfo(scenario.Run.Name, scenario.Run.Seed, resolved, request.Engine.ToString().ToLowerInvariant(), scenario.Run.AgentsPerGrain, Version);
+        folder.WriteSummary(RunSummary.From(info, rows));
+        if (scenario.Outputs.Charts) folder.WriteCharts(rows);
+        return new Outcome(folder.Complete(), rows, elapsed);
+    }
+
+    /// <summary>Asks for about a quarter second of epochs per call, so progress stays live without a call per epoch.</summary>
+    private static int NextChunk(int chunk, TimeSpan took)
+    {
+        if (took < TimeSpan.FromMilliseconds(100)) return Math.Min(chunk * 2, 10_000);
+        if (took > TimeSpan.FromMilliseconds(500)) return Math.Max(1, chunk / 2);
+        return chunk;
+    }
+
+    private static RunFolder CreateFolder(string parent, string name, DateTime started)
+    {
+        try
+        {
+            Directory.CreateDirectory(parent);
+            return RunFolder.Create(parent, name, started);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadInputException($"--out {parent}: cannot create the results folder there ({e.Message})");
+        }
+    }
+
+    private static ISimulationEngine Create(EngineKind kind) => kind switch
+    {
+        EngineKind.Direct => new DirectEngine(),
+        _ => new OrleansEngine(),
+    };
+
+    private static async Task WithProgress(bool show, Scenario scenario, Func<Action<int>, Task> work)
+    {
+        var total = scenario.Run.Epochs;
+        if (!show || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            await work(_ => { });
+            return;
+        }
+        var clock = Stopwatch.StartNew();
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask($"{Markup.Escape(scenario.Run.Name)}", maxValue: total);
+                await work(done =>
+                {
+                    task.Value = done;
+                    var rate = done / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+                    task.Description = $"{Markup.Escape(scenario.Run.Name)} epoch {done}/{total} ({rate:F1} epochs/s)";
+                });
+            });
+    }
+}
