@@ -22,7 +22,8 @@ public static class CommandLine
         }
         try
         {
-            return await parse.InvokeAsync();
+            // Our handler below, not System.CommandLine's: it would print a stack trace and exit 1.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (BadInputException e)
         {

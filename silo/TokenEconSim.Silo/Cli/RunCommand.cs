@@ -15,7 +15,8 @@ public static class RunCommand
         var seed = new Option<long?>("--seed") { Description = "Override run.seed" };
         var epochs = new Option<int?>("--epochs") { Description = "Override run.epochs" };
         var output = new Option<string>("--out") { Description = "Parent folder of the run's results folder", DefaultValueFactory = _ => "runs" };
-        var engine = new Option<EngineKind>("--engine") { Description = "orleans (embedded silo) or direct (in-process, no Orleans)", DefaultValueFactory = _ => EngineKind.Orleans };
+        var engine = new Option<string>("--engine") { Description = "orleans (embedded silo) or direct (in-process, no Orleans)", DefaultValueFactory = _ => "orleans" };
+        engine.AcceptOnlyFromAmong("orleans", "direct");
         var sets = new Option<string[]>("--set") { Description = "Override any scenario key, e.g. --set rewards.alpha=0.5 (repeatable)", AllowMultipleArgumentsPerToken = false };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar" };
         var command = new Command("run", "Run a scenario and write runs/<name>-<utc timestamp>/") { scenario, seed, epochs, output, engine, sets, quiet };
@@ -24,7 +25,7 @@ public static class RunCommand
             var overrides = ScenarioInput.ParseSets(parse.GetValue(sets) ?? []);
             if (parse.GetValue(seed) is { } s) overrides.Add(new("run.seed", s.ToString(CultureInfo.InvariantCulture)));
             if (parse.GetValue(epochs) is { } e) overrides.Add(new("run.epochs", e.ToString(CultureInfo.InvariantCulture)));
-            var request = new RunRequest(parse.GetValue(scenario)!, overrides, parse.GetValue(output)!, parse.GetValue(engine), !parse.GetValue(quiet));
+            var request = new RunRequest(parse.GetValue(scenario)!, overrides, parse.GetValue(output)!, parse.GetValue(engine) == "direct" ? EngineKind.Direct : EngineKind.Orleans, !parse.GetValue(quiet));
             var outcome = await RunExecutor.ExecuteAsync(request, ct);
             PrintOutcome(outcome);
             return ExitCodes.Success;

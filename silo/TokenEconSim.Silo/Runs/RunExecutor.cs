@@ -90,12 +90,24 @@ public static class RunExecutor
     private static async Task WithProgress(bool show, Scenario scenario, Func<Action<int>, Task> work)
     {
         var total = scenario.Run.Epochs;
-        if (!show || !AnsiConsole.Profile.Capabilities.Interactive)
+        var clock = Stopwatch.StartNew();
+        if (!show)
         {
             await work(_ => { });
             return;
         }
-        var clock = Stopwatch.StartNew();
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            // No terminal to redraw (CI, a pipe): a plain line every few seconds instead of a bar.
+            var lastPrint = TimeSpan.Zero;
+            await work(done =>
+            {
+                if (done < total && clock.Elapsed - lastPrint < TimeSpan.FromSeconds(3)) return;
+                lastPrint = clock.Elapsed;
+                Console.WriteLine($"{scenario.Run.Name}: epoch {done}/{total} ({done / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):F1} epochs/s)");
+            });
+            return;
+        }
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>

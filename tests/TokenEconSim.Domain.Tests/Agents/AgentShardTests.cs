@@ -1,0 +1,143 @@
+using TokenEconSim.Domain.Agents;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Rewards;
+using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Domain.Tokens;
+
+namespace TokenEconSim.Domain.Tests.Agents;
+
+public class AgentShardTests
+{
+    private static EconomyModel Model(double participation = 1.0) => new(new Scenario
+    {
+        Run = new RunSection { Seed = 3, Epochs = 5 },
+        Populations = new PopulationsSection
+        {
+            DataProviders = new DataProviderPopulation { Count = 6, Participation = participation },
+            Trainers = new TrainerPopulation { Count = 4, Participation = participation },
+            Users = new UserPopulation { Count = 5, Participation = participation },
+            Validators = new ValidatorPopulation { Count = 4, Participation = participation },
+            Miners = new MinerPopulation { Count = 3, Participation = participation },
+        },
+    });
+
+    private static AgentShard[] Split(EconomyModel model, int perShard) =>
+        [.. model.Layout.Shards(perShard).Select(s => new AgentShard(model, s.First, s.Count))];
+
+    private static string Describe(ContributionReport c) => string.Join("|",
+        string.Join(",", c.ActiveByRole), c.QualitySum, c.DataValueSum, c.GpuHoursSum, c.UsageValueSum, c.Calls, c.FeesPaid,
+        c.ValidVotes, string.Join(",", c.MinerIds), string.Join(",", c.MinerHashrates.Select(h => h.ToString("R"))),
+        string.Join(",", c.ValidatorIds), string.Join(",", c.ValidatorStakes.Select(s => s.ToString("R"))));
+
+    private static string Describe(ScoreReport s) => string.Join(",", s.ScoreByRole) + "|" + s.TrainingValueSum;
+
+    // The heart of "agents_per_grain never changes a result" at the shard level: each agent draws
+    // from its own stream, so however the ids are cut into shards the merged reports are identical.
+    [Theory]
+    [InlineData(0.6)]
+    [InlineData(1.0)]
+    public void HowAgentsAreShardedChangesNoReport(double participation)
+    {
+        var model = Model(participation);
+        var layouts = new[] { 22, 1, 5, 7 }.Select(k => Split(model, k)).ToArray();
+        var weights = new RewardWeights(0.4, 0.3, 0.3);
+        for (var epoch = 0; epoch < 4; epoch++)
+        {
+            var contributions = layouts.Select(shards =>
+                Describe(ContributionReport.Merge([.. shards.Select(s => s.Advance(new AdvanceOrder(null, epoch)).Contribution!)]))).ToArray();
+            Assert.All(contributions, c => Assert.Equal(contributions[0], c));
+            var scores = layouts.Select(shards =>
+                Describe(ScoreReport.Merge([.. shards.Select(s => s.Score(new ScoreOrder(epoch, 0.8, weights)))]))).ToArray();
+            Assert.All(scores, s => Assert.Equal(scores[0], s));
+        }
+    }
+
+    [Fact]
+    public void EveryAgentStartsWithTheInitialBalance()
+    {
+        var model = Model();
+        var shard = new AgentShard(model, 0, model.Layout.Total);
+        Assert.Equal(22 * 100 * TokenUnits.PerToken, shard.TotalBalance());
+        Assert.Equal(100 * TokenUnits.PerToken, shard.BalanceOf(21));
+    }
+
+    [Fact]
+    public void ActiveAgentsOfEveryRoleAreReportedInIdOrder()
+    {
+        var model = Model();
+        var c = new AgentShard(model, 0, model.Layout.Total).Advance(new AdvanceOrder(null, 0)).Contribution!;
+        Assert.Equal([6, 4, 5, 4, 3], c.ActiveByRole);
+        Assert.Equal([15, 16, 17, 18], c.ValidatorIds);
+        Assert.Equal([19, 20, 21], c.MinerIds);
+        Assert.All(c.MinerHashrates, h => Assert.True(h > 0));
+        Assert.All(c.ValidatorStakes, s => Assert.True(s > 0));
+        Assert.InRange(c.ValidVotes, 0, 4);
+        Assert.True(c.Calls > 0);
+        Assert.Equal(c.Calls * TokenUnits.FromTokens(0.01), c.FeesPaid); // nobody hits the balance cap here
+    }
+
+    [Fact]
+    public void CreditsOutsideTheShardAreIgnoredAndInsideAreBookedToTheRole()
+    {
+        var model = Model();
+        var shard = new AgentShard(model, 15, 7); // validators 15..18, miners 19..21
+        shard.Advance(new AdvanceOrder(null, 0));
+        var before = shard.TotalBalance();
+        var report = shard.Advance(new AdvanceOrder(
+            new SettleOrder(0, Accepted: false, RewardMode.Pool, Pool: 0, ScoreTotal: 0,
+                [new AgentCredit(20, 50), new AgentCredit(20, 50), new AgentCredit(16, 20), new AgentCredit(3, 1_000), new AgentCredit(40, 1)]),
+            null));
+        Assert.Null(report.Contribution);
+        var settled = report.Settled!;
+        Assert.Equal(before + 120, shard.TotalBalance());
+        Assert.Equal([0L, 0, 0, 20, 100], settled.RewardsByRole);
+        Assert.Equal([0L, 0, 0, 0, 0], settled.PoolPaidByRole);
+        Assert.Equal(7, settled.Balances.Length);
+        Assert.Equal(shard.BalanceOf(20), settled.Balances[5]);
+    }
+
+    [Fact]
+    public void ARejectedEpochPaysNoPoolShares()
+    {
+        var model = Model();
+        var shard = new AgentShard(model, 0, model.Layout.Total);
+        shard.Advance(new AdvanceOrder(null, 0));
+        var scores = shard.Score(new ScoreOrder(0, 0.8, new RewardWeights(0.4, 0.3, 0.3)));
+        Int128 total = 0;
+        foreach (var s in scores.ScoreByRole) total += s;
+        var before = shard.TotalBalance();
+        var settled = shard.Advance(new AdvanceOrder(new SettleOrder(0, false, RewardMode.Pool, 1_000_000, total, []), null)).Settled!;
+        Assert.Equal(before, shard.TotalBalance());
+        Assert.All(settled.RewardsByRole, r => Assert.Equal(0, r));
+    }
+
+    [Fact]
+    public void AnAcceptedPoolEpochPaysAtMostThePoolSplitByScore()
+    {
+        var model = Model();
+        var shard = new AgentShard(model, 0, model.Layout.Total);
+        shard.Advance(new AdvanceOrder(null, 0));
+        var scores = shard.Score(new ScoreOrder(0, 0.8, new RewardWeights(0.4, 0.3, 0.3)));
+        Int128 total = 0;
+        foreach (var s in scores.ScoreByRole) total += s;
+        const long pool = 1_000 * TokenUnits.PerToken;
+        var settled = shard.Advance(new AdvanceOrder(new SettleOrder(0, true, RewardMode.Pool, pool, total, []), null)).Settled!;
+        Assert.True(settled.PoolPaidByRole.Sum() <= pool);
+        Assert.True(pool - settled.PoolPaidByRole.Sum() < 15); // < one unit lost per D/T/U agent
+        for (var r = 0; r < 3; r++)
+        {
+            var expected = (double)(pool * scores.ScoreByRole[r] / total);
+            Assert.InRange(settled.PoolPaidByRole[r], expected - model.Layout.CountOf((Role)r), expected);
+        }
+        Assert.Equal(settled.PoolPaidByRole, settled.RewardsByRole);
+    }
+
+    [Fact]
+    public void ShardBoundsAreChecked()
+    {
+        var model = Model();
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AgentShard(model, -1, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AgentShard(model, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AgentShard(model, 20, 3));
+    }
+}
