@@ -36,6 +36,7 @@ public sealed class PopulationLayout
 
     public Role RoleOf(int agentId)
     {
+        if (agentId < 0 || agentId >= Total) throw new ArgumentOutOfRangeException(nameof(agentId), agentId, $"agent ids run from 0 to {Total - 1}");
         for (var r = Roles.Count - 1; r >= 0; r--)
             if (agentId >= _start[r] && _start[r] < _start[r + 1]) return (Role)r;
         throw new ArgumentOutOfRangeException(nameof(agentId));

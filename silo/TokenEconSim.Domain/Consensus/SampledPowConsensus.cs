@@ -45,7 +45,8 @@ public sealed class SampledPowConsensus(ConsensusSection settings, double epochL
         if (!(totalHashrate > 0)) return blocks;
         if (settings.BlockTiming == BlockTiming.Fixed)
         {
-            var count = (int)Math.Round(epochLength / settings.TargetBlockTime);
+            // Whole blocks that fit in the epoch (the tolerance keeps 6000 / 600 at exactly 10).
+            var count = (int)Math.Floor(epochLength / settings.TargetBlockTime + 1e-9);
             for (var j = 0; j < count; j++)
                 blocks.Add(Block(input.EpochStart + (j + 1) * settings.TargetBlockTime, input, totalHashrate, rng));
             _lastBlockTime = input.EpochEnd;

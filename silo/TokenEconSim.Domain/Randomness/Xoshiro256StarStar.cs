@@ -60,7 +60,15 @@ public sealed class Xoshiro256StarStar : Random
 
     protected override double Sample() => NextDouble();
 
-    public override int Next() => (int)(NextUInt64() >> 33);
+    /// <summary>[0, int.MaxValue), as <see cref="Random.Next()"/> promises: the top value is rejected.</summary>
+    public override int Next()
+    {
+        while (true)
+        {
+            var x = (int)(NextUInt64() >> 33);
+            if (x != int.MaxValue) return x;
+        }
+    }
 
     public override int Next(int maxValue)
     {
@@ -74,7 +82,15 @@ public sealed class Xoshiro256StarStar : Random
         return (int)(minValue + NextInt64((long)maxValue - minValue));
     }
 
-    public override long NextInt64() => (long)(NextUInt64() >> 1);
+    /// <summary>[0, long.MaxValue): the top value is rejected.</summary>
+    public override long NextInt64()
+    {
+        while (true)
+        {
+            var x = (long)(NextUInt64() >> 1);
+            if (x != long.MaxValue) return x;
+        }
+    }
 
     public override long NextInt64(long maxValue)
     {

@@ -14,7 +14,9 @@ public static class TokenUnits
     public static long FromTokens(double tokens)
     {
         if (!double.IsFinite(tokens)) throw new ArgumentOutOfRangeException(nameof(tokens), tokens, "token amount must be finite");
-        return (long)Math.Floor(tokens * PerToken);
+        // In decimal, not double: 0.29 * 1e8 is 28999999.999999996 in binary floating point, and
+        // an amount written in whole base units must convert to exactly those units.
+        return (long)decimal.Floor((decimal)tokens * PerToken);
     }
 
     public static double ToTokens(long units) => units / (double)PerToken;

@@ -81,6 +81,20 @@ public class SampledPowConsensusTests
         }
     }
 
+    // SPEC §3: blocks happen inside epochs. With a target that does not divide the epoch, e.g.
+    // 86 400 / 665 = 129.9, round() gives 130 blocks at 665 s spacing, and the 130th would be stamped
+    // 86 450 s, 50 s after its epoch ended (and after the next epoch began).
+    [Theory]
+    [InlineData(665.0)]
+    [InlineData(600.0)]
+    [InlineData(700.0)]
+    public void FixedTimingBlocksLieInsideTheirEpoch(double target)
+    {
+        var pow = new SampledPowConsensus(new ConsensusSection { TargetBlockTime = target, BlockTiming = BlockTiming.Fixed }, 86_400);
+        for (var e = 0; e < 2; e++)
+            Assert.All(pow.RunEpoch(Input(e, 86_400, [1], [1]), 3).Blocks, b => Assert.InRange(b.Time, e * 86_400.0, (e + 1) * 86_400.0));
+    }
+
     // Block winners ∝ hashrate: chi-square over 20 000 fixed-time blocks, df 3, 0.999 quantile 16.27.
     [Fact]
     public void BlockWinnersAreProportionalToHashrate()

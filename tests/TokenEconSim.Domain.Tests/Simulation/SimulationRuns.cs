@@ -78,6 +78,8 @@ internal sealed class DirectRun
     public Task<IReadOnlyList<EpochMetrics>> AdvanceAsync(int epochs = int.MaxValue) =>
         Loop.AdvanceAsync(epochs, TestContext.Current.CancellationToken);
 
+    public Task InitializeAsync() => Loop.InitializeAsync(TestContext.Current.CancellationToken);
+
     public static Task<IReadOnlyList<EpochMetrics>> RunAsync(SmallScenario s) => new DirectRun(s.Build()).AdvanceAsync();
 
     public long[] Balances() =>
