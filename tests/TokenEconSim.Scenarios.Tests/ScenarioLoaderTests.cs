@@ -211,9 +211,17 @@ public class ScenarioLoaderTests : IDisposable
     }
 
     [Fact]
-    public void EmptyFileIsTheDefaultScenario()
+    public void EmptyFileIsRefusedNotRunWithDefaults()
     {
-        var result = Load("# nothing but a comment\n");
+        var error = SingleError("# nothing but a comment\n");
+        Assert.Equal((1, 1), (error.Line, error.Column));
+        Assert.StartsWith("the file holds no scenario", error.Message);
+    }
+
+    [Fact]
+    public void AnEmptyRunSectionIsTheDefaultScenario()
+    {
+        var result = Load("run: {}\n");
         Assert.True(result.Success, string.Join("\n", result.Errors));
         Assert.Equal(ScenarioWriter.ToYaml(new Scenario()), ScenarioWriter.ToYaml(result.Scenario));
     }

@@ -38,8 +38,13 @@ internal static class YamlReader
                 "a scenario file holds one YAML document; remove the second '---' document"));
             return null;
         }
-        // An empty file (or only comments) is an empty scenario: every key takes its default.
-        if (stream.Documents.Count == 0) return new MappingNode(new SourceLocation(file, 1, 1), []);
+        // An empty file (or only comments) is refused: a truncated or unsaved file must not
+        // silently run the all-defaults economy. `run: {}` asks for the defaults explicitly.
+        if (stream.Documents.Count == 0)
+        {
+            errors.Add(new ScenarioError(file, 1, 1, "the file holds no scenario (it is empty or only comments); write at least 'run:' with a name, or 'run: {}' for every default"));
+            return null;
+        }
         return Convert(stream.Documents[0].RootNode, file, errors);
     }
 

@@ -17,10 +17,15 @@ public static class EmbeddedSilo
     public static async Task<IHost> StartAsync(CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        // Orleans logs its own errors with stack traces (e.g. a start cancelled by Ctrl+C). A run's
+        // failures reach the user as one message through the CLI; the log is for debugging only.
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter((_, level) => level >= LogLevel.Error);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (Environment.GetEnvironmentVariable("TOKENECONSIM_DEBUG") == "1")
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: "tokeneconsim", clusterId: "embedded");

@@ -1,0 +1,132 @@
+using TokenEconSim.Silo.Tests.Support;
+
+namespace TokenEconSim.Silo.Tests;
+
+/// <summary>Bad command lines (SPEC §11): exit 2, a readable message, no stack trace, no results folder.</summary>
+public sealed class BadInputTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static string Baseline => Repo.Scenario("baseline.yaml");
+
+    private string Out => _dir.Sub("runs");
+
+    [Fact]
+    public async Task Unknown_flag_exits_2_naming_it()
+    {
+        var result = await SiloCli.InvokeAsync("run", "x.yaml", "--bogus");
+
+        CliAssert.Exit(2, result);
+        Assert.Contains("--bogus", result.Err);
+        CliAssert.NoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task Unknown_engine_exits_2_naming_it_and_nothing_is_written()
+    {
+        var result = await SiloCli.InvokeAsync("run", Baseline, "--engine", "warp", "--out", Out, "--quiet");
+
+        CliAssert.Exit(2, result);
+        Assert.Contains("warp", result.Err);
+        CliAssert.NoStackTrace(result);
+        CliAssert.NothingWritten(Out);
+    }
+
+    [Fact]
+    public async Task Out_of_range_set_exits_2_with_one_line_naming_the_key_and_nothing_is_written()
+    {
+        var result = await SiloCli.InvokeAsync("run", Baseline, "--set", "rewards.alpha=2", "--out", Out, "--quiet");
+
+        CliAssert.Exit(2, result);
+        var line = Assert.Single(result.ErrLines);
+        Assert.Contains("rewards.alpha", line);
+        Assert.Contains("2", line);
+        CliAssert.NoStackTrace(result);
+        CliAssert.NothingWritten(Out);
+    }
+
+    [Fact]
+    public async Task Misspelt_set_key_exits_2_with_a_suggestion()
+    {
+        var result = await SiloCli.InvokeAsync("run", Baseline, "--set", "populations.users.cuont=3", "--out", Out, "--quiet");
+
+        CliAssert.Exit(2, result);
+        var line = Assert.Single(result.ErrLines);
+        Assert.Contains("'cuont'", line);
+        Assert.Contains("did you mean 'count'", line);
+        CliAssert.NothingWritten(Out);
+    }
+
+    [Theory]
+    [InlineData("rewards.alpha")]
+    [InlineData("=0.5")]
+    public async Task Set_without_key_and_value_exits_2(string set)
+    {
+        var result = await SiloCli.InvokeAsync("run", Baseline, "--set", set, "--out", Out, "--quiet");
+
+        CliAssert.Exit(2, result);
+        var line = Assert.Single(result.ErrLines);
+        Assert.Contains(set, line);
+        CliAssert.NoStackTrace(result);
+        CliAssert.NothingWritten(Out);
+    }
+
+    [Theory]
+    [InlineData("--epochs", "0")]
+    [InlineData("--epochs", "-3")]
+    [InlineData("--epochs", "many")]
+    [InlineData("--seed", "abc")]
+    public async Task Bad_epochs_or_seed_exits_2(string flag, string value)
+    {
+        var result = await SiloCli.InvokeAsync("run", Baseline, flag, value, "--out", Out, "--quiet");
+
+        CliAssert.Exit(2, result);
+        Assert.Contains(value, result.Err);
+        CliAssert.NothingWritten(Out);
+    }
+
+    [Fact]
+    public async Task Run_of_a_missing_scenario_exits_2_and_writes_nothing()
+    {
+        var missing = _dir.Sub("missing.yaml");
+
+        var result = await SiloCli.InvokeAsync("run", missing, "--out", Out, "--quiet");
+
+        CliAssert.Exit(2, result);
+        Assert.StartsWith(missing, Assert.Single(result.ErrLines));
+        CliAssert.NoStackTrace(result);
+        CliAssert.NothingWritten(Out);
+    }
+
+    [Fact]
+    public async Task Run_without_a_scenario_exits_2()
+    {
+        var result = await SiloCli.InvokeAsync("run");
+
+        CliAssert.Exit(2, result);
+        Assert.Contains("scenario", result.Err);
+        CliAssert.NoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task Unknown_command_exits_2()
+    {
+        var result = await SiloCli.InvokeAsync("frobnicate");
+
+        CliAssert.Exit(2, result);
+        Assert.Contains("frobnicate", result.Err);
+        CliAssert.NoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task Help_exits_0_and_lists_both_commands()
+    {
+        var result = await SiloCli.InvokeAsync("--help");
+
+        CliAssert.Exit(0, result);
+        Assert.Contains("run", result.Out);
+        Assert.Contains("validate", result.Out);
+    }
+}

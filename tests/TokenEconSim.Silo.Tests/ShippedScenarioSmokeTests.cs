@@ -1,0 +1,65 @@
+using TokenEconSim.Silo.Tests.Support;
+
+namespace TokenEconSim.Silo.Tests;
+
+/// <summary>
+/// Every scenario file shipped in scenarios/ validates and runs through the CLI. The cases come from
+/// the directory listing, so a new file is tested without touching this class.
+/// </summary>
+public sealed class ShippedScenarioSmokeTests : IDisposable
+{
+    /// <summary>Roles are capped at this many agents so that even bench.yaml (10 000 agents) stays quick.</summary>
+    private const int MaxPerRole = 50;
+
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    public static TheoryData<string> ScenarioFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(Repo.Scenarios)
+                     .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+                     .Select(Path.GetFileName)
+                     .Order(StringComparer.Ordinal))
+            data.Add(file!);
+        return data;
+    }
+
+    [Fact]
+    public void The_listing_finds_the_shipped_scenarios()
+    {
+        var files = ScenarioFiles().Select(row => row.Data).ToList();
+        Assert.Contains("baseline.yaml", files);
+        Assert.Contains("bench.yaml", files);
+    }
+
+    [Theory]
+    [MemberData(nameof(ScenarioFiles))]
+    public async Task Validates(string file)
+    {
+        var result = await SiloCli.InvokeAsync("validate", Repo.Scenario(file));
+
+        CliAssert.Exit(0, result);
+        Assert.Equal("", result.Err);
+        Assert.Contains(": valid", result.Out);
+    }
+
+    [Theory]
+    [MemberData(nameof(ScenarioFiles))]
+    public async Task Runs_3_epochs_on_the_direct_engine(string file)
+    {
+        var path = Repo.Scenario(file);
+        var runName = TokenEconSim.Scenarios.ScenarioLoader.LoadFile(path).Scenario?.Run.Name
+            ?? throw new Xunit.Sdk.XunitException($"{file} does not load");
+
+        var result = await SiloCli.InvokeAsync(
+            ["run", path, "--epochs", "3", "--engine", "direct", "--quiet", "--out", _dir.Path, .. Populations.CapEachRole(path, MaxPerRole)]);
+
+        CliAssert.Exit(0, result);
+        var run = RunOutput.Single(_dir.Path, runName);
+        Assert.Equal(3, run.MetricRows.Count);
+        Assert.True(File.Exists(run.SummaryPath));
+        Assert.True(File.Exists(run.ScenarioPath));
+    }
+}

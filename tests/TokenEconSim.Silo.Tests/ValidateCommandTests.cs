@@ -1,0 +1,123 @@
+using TokenEconSim.Silo.Tests.Support;
+
+namespace TokenEconSim.Silo.Tests;
+
+/// <summary>`silo validate`: SPEC §9 (errors name file, line and column) and §11 (exit 2 on bad input).</summary>
+public sealed class ValidateCommandTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Typo_in_a_key_is_one_line_naming_file_line_column_and_the_suggestion()
+    {
+        var path = _dir.Write("typo.yaml", "run:\n  name: typo\n  epoks: 10\n");
+
+        var result = await SiloCli.InvokeAsync("validate", path);
+
+        CliAssert.Exit(2, result);
+        var line = Assert.Single(result.ErrLines);
+        Assert.StartsWith($"{path}:3:3: ", line);
+        Assert.Contains("'epoks'", line);
+        Assert.Contains("did you mean 'epochs'", line);
+        CliAssert.NoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task Wrong_type_is_one_line_pointing_at_the_value()
+    {
+        var path = _dir.Write("wrong-type.yaml", "run:\n  name: wrong\n  epochs: ten\n");
+
+        var result = await SiloCli.InvokeAsync("validate", path);
+
+        CliAssert.Exit(2, result);
+        var line = Assert.Single(result.ErrLines);
+        Assert.StartsWith($"{path}:3:11: ", line);
+        Assert.Contains("run.epochs", line);
+        Assert.Contains("'ten'", line);
+        CliAssert.NoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task Invalid_yaml_is_one_line_pointing_at_the_unclosed_bracket()
+    {
+        var path = _dir.Write("broken.yaml", "run:\n  name: [broken\n  epochs: 3\n");
+
+        var result = await SiloCli.InvokeAsync("validate", path);
+
+        CliAssert.Exit(2, result);
+        var line = Assert.Single(result.ErrLines);
+        Assert.StartsWith($"{path}:2:9: ", line);
+        CliAssert.NoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task Several_problems_give_one_line_each_in_document_order()
+    {
+        var path = _dir.Write("multi.yaml",
+            "run:\n  name: multi\n  epoks: 3\ntoken:\n  block_reward: lots\npopulations:\n  users:\n    cuont: 3\n");
+
+        var result = await SiloCli.InvokeAsync("validate", path);
+
+        CliAssert.Exit(2, result);
+        Assert.Collection(result.ErrLines,
+            l => Assert.StartsWith($"{path}:3:3: ", l),
+            l => Assert.StartsWith($"{path}:5:17: token.block_reward", l),
+            l => Assert.StartsWith($"{path}:8:5: ", l));
+        CliAssert.NoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task An_error_in_an_extended_file_names_that_file()
+    {
+        var basePath = _dir.Write("base.yaml", "run:\n  name: base\n  epoks: 3\n");
+        var child = _dir.Write("child.yaml", "extends: base.yaml\nrun:\n  name: child\n  seed: x\n");
+
+        var result = await SiloCli.InvokeAsync("validate", child);
+
+        CliAssert.Exit(2, result);
+        Assert.Collection(result.ErrLines,
+            l => Assert.StartsWith($"{child}:4:9: run.seed", l),
+            l => Assert.StartsWith($"{basePath}:3:3: ", l));
+        CliAssert.NoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task A_good_file_exits_0_and_says_so_on_stdout()
+    {
+        var path = Repo.Scenario("baseline.yaml");
+
+        var result = await SiloCli.InvokeAsync("validate", path);
+
+        CliAssert.Exit(0, result);
+        Assert.Equal("", result.Err);
+        var line = Assert.Single(result.OutLines);
+        Assert.StartsWith($"{path}: valid", line);
+        Assert.Contains("seed 42", line);
+    }
+
+    [Fact]
+    public async Task A_missing_file_exits_2_with_one_line_naming_it()
+    {
+        var path = _dir.Sub("no-such-scenario.yaml");
+
+        var result = await SiloCli.InvokeAsync("validate", path);
+
+        CliAssert.Exit(2, result);
+        var line = Assert.Single(result.ErrLines);
+        Assert.StartsWith(path, line);
+        Assert.Contains("not found", line);
+        CliAssert.NoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task A_directory_instead_of_a_file_exits_2()
+    {
+        var result = await SiloCli.InvokeAsync("validate", _dir.Path);
+
+        CliAssert.Exit(2, result);
+        Assert.Single(result.ErrLines);
+        CliAssert.NoStackTrace(result);
+    }
+}
