@@ -12,6 +12,7 @@ public static class CommandLine
         {
             RunCommand.Create(),
             ValidateCommand.Create(),
+            BenchCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

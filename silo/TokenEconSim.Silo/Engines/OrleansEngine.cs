@@ -5,16 +5,24 @@ using TokenEconSim.Domain.Simulation;
 
 namespace TokenEconSim.Silo.Engines;
 
-/// <summary>Runs on an embedded silo: a coordinator grain and its shard grains.</summary>
-public sealed class OrleansEngine : ISimulationEngine
+/// <summary>
+/// Runs on Orleans: a coordinator grain and its shard grains. Starts its own embedded silo unless
+/// given a grain factory of a silo that is already running (the benchmark reuses one).
+/// </summary>
+public sealed class OrleansEngine(IGrainFactory? grains = null) : ISimulationEngine
 {
-    private IHost? _host;
+    private IHost? _ownHost;
     private IRunCoordinatorGrain? _coordinator;
 
     public async Task StartAsync(string runId, string resolvedScenario, CancellationToken ct)
     {
-        _host = await EmbeddedSilo.StartAsync(ct);
-        _coordinator = _host.Services.GetRequiredService<IGrainFactory>().GetGrain<IRunCoordinatorGrain>(runId);
+        var factory = grains;
+        if (factory is null)
+        {
+            _ownHost = await EmbeddedSilo.StartAsync(ct);
+            factory = _ownHost.Services.GetRequiredService<IGrainFactory>();
+        }
+        _coordinator = factory.GetGrain<IRunCoordinatorGrain>(runId);
         await _coordinator.Start(resolvedScenario);
     }
 
@@ -27,8 +35,8 @@ public sealed class OrleansEngine : ISimulationEngine
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is null) return;
-        await _host.StopAsync(TimeSpan.FromSeconds(10));
-        _host.Dispose();
+        if (_ownHost is null) return;
+        await _ownHost.StopAsync(TimeSpan.FromSeconds(10));
+        _ownHost.Dispose();
     }
 }

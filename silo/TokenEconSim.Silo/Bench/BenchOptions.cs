@@ -1,0 +1,17 @@
+namespace TokenEconSim.Silo.Bench;
+
+/// <summary>What `silo bench` measures: the bench economy (scenarios/bench.yaml) at N agents.</summary>
+public sealed record BenchOptions(int Agents, int Epochs, int Runs, bool Stats, int ShardSize, int PerAgentGrainLimit, string ScenarioPath);
+
+/// <summary>One engine mode's figures: medians over the timed runs.</summary>
+public sealed record BenchResult(
+    string Mode,
+    int Agents,
+    int Epochs,
+    double ConstructionSeconds,
+    double LoopSeconds,
+    double AgentStepsPerSecond,
+    double ManagedBytesPerAgent,
+    long PeakRssBytes,
+    string MetricsDigest,
+    string? Skipped = null);

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Domain.Tokens;
+using TokenEconSim.Results;
+using TokenEconSim.Scenarios;
+using TokenEconSim.Silo.Cli;
+using TokenEconSim.Silo.Engines;
+
+namespace TokenEconSim.Silo.Bench;
+
+/// <summary>
+/// Times the bench economy on an engine: construction apart from the epoch loop, a warm-up run
+/// first (JIT tiering makes first runs 1.5–4× slower), then the median of the timed runs.
+/// Agent-steps/s = N · epochs / loop seconds. Every run's metrics are hashed, so the table also
+/// shows that the engines agree to the byte.
+/// </summary>
+public static class BenchRunner
+{
+    // Role shares of the bench economy (issue 9): 40 % D, 20 % T, 30 % U, 5 % V, 5 % M.
+    private static readonly (string Key, double Share)[] RoleShares =
+    [
+        ("data_providers", 0.40), ("trainers", 0.20), ("users", 0.30), ("validators", 0.05), ("miners", 0.05),
+    ];
+
+    public static string Resolve(BenchOptions o, int agentsPerGrain, int epochs, long? seed = null)
+    {
+        var overrides = new List<KeyValuePair<string, string>>
+        {
+            new("run.epochs", Invariant(epochs)),
+            new("run.agents_per_grain", Invariant(agentsPerGrain)),
+            new("outputs.charts", "false"),
+        };
+        var counts = RoleShares.Select(r => (int)Math.Floor(o.Agents * r.Share)).ToArray();
+        counts[0] += o.Agents - counts.Sum(); // rounding remainder to the providers, so Σ = N exactly
+        for (var i = 0; i < counts.Length; i++) overrides.Add(new($"populations.{RoleShares[i].Key}.count", Invariant(counts[i])));
+        if (seed is { } s) overrides.Add(new("run.seed", Invariant(s)));
+        return ScenarioWriter.ToYaml(ScenarioInput.Load(o.ScenarioPath, overrides));
+    }
+
+    public static async Task<BenchResult> MeasureAsync(string mode, Func<ISimulationEngine> engine, BenchOptions o, int agentsPerGrain, CancellationToken ct)
+    {
+        await RunOnceAsync(engine, Resolve(o, agentsPerGrain, Math.Min(o.Epochs, 3)), ct); // warm-up
+        var resolved = Resolve(o, agentsPerGrain, o.Epochs);
+        var runs = new List<(double Construction, double Loop, double BytesPerAgent, string Digest)>();
+        for (var r = 0; r < o.Runs; r++) runs.Add(await RunOnceAsync(engine, resolved, ct));
+        var loop = Median(runs.Select(x => x.Loop));
+        return new BenchResult(mode, o.Agents, o.Epochs, Median(runs.Select(x => x.Construction)), loop,
+            (double)o.Agents * o.Epochs / loop, Median(runs.Select(x => x.BytesPerAgent)),
+            Process.GetCurrentProcess().PeakWorkingSet64, runs[0].Digest);
+    }
+
+    private static async Task<(double Construction, double Loop, double BytesPerAgent, string Digest)> RunOnceAsync(
+        Func<ISimulationEngine> create, string resolved, CancellationToken ct)
+    {
+        var agents = ScenarioLoader.LoadText(resolved).Scenario!;
+        var n = new EconomyModel(agents).Layout.Total;
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        await using var engine = create();
+        var clock = Stopwatch.StartNew();
+        await engine.StartAsync($"bench-{Guid.NewGuid():N}", resolved, ct);
+        var construction = clock.Elapsed.TotalSeconds;
+        var bytesPerAgent = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)n;
+        var rows = new List<EpochMetrics>();
+        clock.Restart();
+        var complete = false;
+        while (!complete)
+        {
+            (var batch, complete) = await engine.AdvanceAsync(10, ct);
+            rows.AddRange(batch);
+        }
+        var loop = clock.Elapsed.TotalSeconds;
+        return (construction, loop, bytesPerAgent, Digest(rows));
+    }
+
+    /// <summary>Final total supply and Gini over seeds 1…<paramref name="seeds"/> (direct engine; every engine gives the same).</summary>
+    public static async Task<(double[] Supply, double[] Gini)> StatsAsync(BenchOptions o, int seeds, CancellationToken ct)
+    {
+        var supply = new double[seeds];
+        var gini = new double[seeds];
+        for (var s = 0; s < seeds; s++)
+        {
+            await using var engine = new DirectEngine();
+            await engine.StartAsync($"stats-{s}", Resolve(o, o.ShardSize, o.Epochs, seed: s + 1), ct);
+            EpochMetrics? last = null;
+            var complete = false;
+            while (!complete)
+            {
+                (var batch, complete) = await engine.AdvanceAsync(int.MaxValue, ct);
+                if (batch.Count > 0) last = batch[^1];
+            }
+            supply[s] = TokenUnits.ToTokens(last!.Supply);
+            gini[s] = last.Gini;
+        }
+        return (supply, gini);
+    }
+
+    private static string Digest(IReadOnlyList<EpochMetrics> rows)
+    {
+        using var stream = new MemoryStream();
+        using (var csv = new MetricsCsvWriter(stream)) foreach (var row in rows) csv.Write(row);
+        return Convert.ToHexStringLower(SHA256.HashData(stream.ToArray()))[..12];
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Mean and sample standard deviation (n − 1), computed in a fixed order.</summary>
+    public static (double Mean, double Std) MeanStd(double[] xs)
+    {
+        var mean = xs.Average();
+        var std = xs.Length < 2 ? 0 : Math.Sqrt(xs.Sum(x => (x - mean) * (x - mean)) / (xs.Length - 1));
+        return (mean, std);
+    }
+}

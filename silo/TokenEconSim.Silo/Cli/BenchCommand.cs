@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using TokenEconSim.Silo.Bench;
+using TokenEconSim.Silo.Engines;
+
+namespace TokenEconSim.Silo.Cli;
+
+/// <summary>`silo bench`: the bench economy on the direct engine and on Orleans (sharded and one grain per agent).</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var n = new Option<int>("--n") { Description = "Agents (N)", DefaultValueFactory = _ => 10_000 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per timed run", DefaultValueFactory = _ => 100 };
+        var runs = new Option<int>("--runs") { Description = "Timed runs per mode (the median is reported)", DefaultValueFactory = _ => 3 };
+        var stats = new Option<bool>("--stats") { Description = "Also print final supply and Gini, mean and std over seeds 1-5" };
+        var shard = new Option<int>("--agents-per-grain") { Description = "Shard size of the sharded Orleans mode", DefaultValueFactory = _ => 1000 };
+        var perAgentLimit = new Option<int>("--per-agent-limit") { Description = "Skip one-grain-per-agent above this N", DefaultValueFactory = _ => 100_000 };
+        var scenario = new Option<string>("--scenario") { Description = "The bench economy", DefaultValueFactory = _ => "scenarios/bench.yaml" };
+        foreach (var o in new[] { n, epochs, runs, shard, perAgentLimit })
+            o.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError($"{r.Option.Name} must be ≥ 1"); });
+        var command = new Command("bench", "Measure agent-steps/s of the bench economy on every engine") { n, epochs, runs, stats, shard, perAgentLimit, scenario };
+        command.SetAction(async (parse, ct) =>
+        {
+            var options = new BenchOptions(parse.GetValue(n), parse.GetValue(epochs), parse.GetValue(runs), parse.GetValue(stats),
+                parse.GetValue(shard), parse.GetValue(perAgentLimit), parse.GetValue(scenario)!);
+            await RunAsync(options, ct);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task RunAsync(BenchOptions o, CancellationToken ct)
+    {
+        BenchRunner.Resolve(o, o.ShardSize, o.Epochs); // bad input fails here, before any timing
+        Console.WriteLine($"bench economy: N = {o.Agents}, {o.Epochs} epochs, median of {o.Runs} runs after a warm-up, {Environment.ProcessorCount} cores");
+        var results = new List<BenchResult> { await BenchRunner.MeasureAsync("direct", () => new DirectEngine(), o, o.ShardSize, ct) };
+        using (var host = await EmbeddedSilo.StartAsync(ct))
+        {
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            results.Add(await BenchRunner.MeasureAsync($"orleans-{o.ShardSize}", () => new OrleansEngine(grains), o, o.ShardSize, ct));
+            results.Add(o.Agents <= o.PerAgentGrainLimit
+                ? await BenchRunner.MeasureAsync("orleans-1", () => new OrleansEngine(grains), o, 1, ct)
+                : new BenchResult("orleans-1", o.Agents, o.Epochs, 0, 0, 0, 0, 0, "", $"skipped: N > {o.PerAgentGrainLimit}"));
+            await host.StopAsync(ct);
+        }
+        PrintTable(results);
+        object? statsJson = null;
+        if (o.Stats)
+        {
+            var (supply, gini) = await BenchRunner.StatsAsync(o, 5, ct);
+            var s = BenchRunner.MeanStd(supply);
+            var g = BenchRunner.MeanStd(gini);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"over seeds 1-5 at N = {o.Agents}, {o.Epochs} epochs: final supply {s.Mean:F2} ± {s.Std:F2} tokens, final Gini {g.Mean:F6} ± {g.Std:F6}"));
+            statsJson = new { seeds = 5, final_supply_mean = s.Mean, final_supply_std = s.Std, final_gini_mean = g.Mean, final_gini_std = g.Std };
+        }
+        Console.WriteLine(JsonSerializer.Serialize(new { results, stats = statsJson },
+            new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+    }
+
+    private static void PrintTable(IReadOnlyList<BenchResult> results)
+    {
+        var direct = results[0].AgentStepsPerSecond;
+        var table = new Table().AddColumns("mode", "build s", "loop s", "steps/s", "×direct", "B/agent", "RSS MiB", "sha256");
+        foreach (var r in results)
+        {
+            if (r.Skipped is not null) { table.AddRow(r.Mode, "", "", "", "", "", "", Markup.Escape(r.Skipped)); continue; }
+            table.AddRow(r.Mode, F(r.ConstructionSeconds, 3), F(r.LoopSeconds, 3), r.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
+                F(r.AgentStepsPerSecond / direct, 2), F(r.ManagedBytesPerAgent, 0), F(r.PeakRssBytes / 1048576.0, 0), r.MetricsDigest);
+        }
+        AnsiConsole.Write(table);
+    }
+
+    private static string F(double x, int decimals) => x.ToString("F" + decimals, CultureInfo.InvariantCulture);
+}

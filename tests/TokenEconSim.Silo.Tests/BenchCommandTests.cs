@@ -1,0 +1,30 @@
+using System.Text.Json;
+using TokenEconSim.Silo.Tests.Support;
+
+namespace TokenEconSim.Silo.Tests;
+
+/// <summary>`silo bench`: every engine mode runs the bench economy to the same metrics, byte for byte.</summary>
+public sealed class BenchCommandTests
+{
+    [Fact]
+    public async Task AllModesReportFiguresAndIdenticalMetricsDigests()
+    {
+        var result = await SiloCli.InvokeAsync("bench", "--n", "200", "--epochs", "3", "--runs", "1",
+            "--agents-per-grain", "50", "--scenario", Path.Combine(Repo.Scenarios, "bench.yaml"));
+        CliAssert.Exit(0, result);
+        var json = JsonDocument.Parse(result.Out[result.Out.IndexOf("{\n", StringComparison.Ordinal)..]);
+        var modes = json.RootElement.GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(["direct", "orleans-50", "orleans-1"], modes.Select(m => m.GetProperty("mode").GetString()));
+        Assert.All(modes, m => Assert.True(m.GetProperty("agent_steps_per_second").GetDouble() > 0));
+        Assert.Single(modes.Select(m => m.GetProperty("metrics_digest").GetString()).Distinct());
+    }
+
+    [Fact]
+    public async Task ZeroAgentsIsBadInput()
+    {
+        var result = await SiloCli.InvokeAsync("bench", "--n", "0");
+        CliAssert.Exit(2, result);
+        CliAssert.NoStackTrace(result);
+        Assert.Contains("--n must be ≥ 1", result.Err);
+    }
+}
