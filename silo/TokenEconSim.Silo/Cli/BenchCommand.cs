@@ -64,6 +64,8 @@ public static class BenchCommand
 
     private static void PrintTable(IReadOnlyList<BenchResult> results)
     {
+        // Off a terminal Spectre assumes 80 columns and wraps every number; a log file has room.
+        if (!AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 132);
         var direct = results[0].AgentStepsPerSecond;
         var table = new Table().AddColumns("mode", "build s", "loop s", "steps/s", "×direct", "B/agent", "RSS MiB", "sha256");
         foreach (var r in results)

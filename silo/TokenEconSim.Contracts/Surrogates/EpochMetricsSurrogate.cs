@@ -1,0 +1,64 @@
+using TokenEconSim.Domain.Simulation;
+
+namespace TokenEconSim.Contracts.Surrogates;
+
+/// <summary>Orleans codec for <see cref="EpochMetrics"/> (see ShardMessageSurrogates.cs for why surrogates).</summary>
+[GenerateSerializer, Immutable, Alias("TokenEconSim.EpochMetrics")]
+public struct EpochMetricsSurrogate
+{
+    [Id(0)] public int Epoch;
+    [Id(1)] public long Supply;
+    [Id(2)] public long Minted;
+    [Id(3)] public long Burned;
+    [Id(4)] public long Treasury;
+    [Id(5)] public double Inflation;
+    [Id(6)] public double Gini;
+    [Id(7)] public long Pool;
+    [Id(8)] public long FeesPaid;
+    [Id(9)] public long FeesBurned;
+    [Id(10)] public long Calls;
+    [Id(11)] public bool Accepted;
+    [Id(12)] public int ValidVotes;
+    [Id(13)] public int Quorum;
+    [Id(14)] public int Blocks;
+    [Id(15)] public double MeanBlockTime;
+    [Id(16)] public double BlockTimeDeviation;
+    [Id(17)] public double Hashrate;
+    [Id(18)] public double Difficulty;
+    [Id(19)] public double MeanQuality;
+    [Id(20)] public double Alpha;
+    [Id(21)] public double Beta;
+    [Id(22)] public double Gamma;
+    [Id(23)] public double ValueData;
+    [Id(24)] public double ValueTraining;
+    [Id(25)] public double ValueUsage;
+    [Id(26)] public long[] RewardsByRole;
+    [Id(27)] public int[] ActiveByRole;
+    [Id(28)] public int[] PopulationByRole;
+}
+
+[RegisterConverter]
+public sealed class EpochMetricsConverter : IConverter<EpochMetrics, EpochMetricsSurrogate>
+{
+    public EpochMetrics ConvertFromSurrogate(in EpochMetricsSurrogate s) => new()
+    {
+        Epoch = s.Epoch, Supply = s.Supply, Minted = s.Minted, Burned = s.Burned, Treasury = s.Treasury,
+        Inflation = s.Inflation, Gini = s.Gini, Pool = s.Pool, FeesPaid = s.FeesPaid, FeesBurned = s.FeesBurned,
+        Calls = s.Calls, Accepted = s.Accepted, ValidVotes = s.ValidVotes, Quorum = s.Quorum, Blocks = s.Blocks,
+        MeanBlockTime = s.MeanBlockTime, BlockTimeDeviation = s.BlockTimeDeviation, Hashrate = s.Hashrate,
+        Difficulty = s.Difficulty, MeanQuality = s.MeanQuality, Alpha = s.Alpha, Beta = s.Beta, Gamma = s.Gamma,
+        ValueData = s.ValueData, ValueTraining = s.ValueTraining, ValueUsage = s.ValueUsage,
+        RewardsByRole = s.RewardsByRole, ActiveByRole = s.ActiveByRole, PopulationByRole = s.PopulationByRole,
+    };
+
+    public EpochMetricsSurrogate ConvertToSurrogate(in EpochMetrics v) => new()
+    {
+        Epoch = v.Epoch, Supply = v.Supply, Minted = v.Minted, Burned = v.Burned, Treasury = v.Treasury,
+        Inflation = v.Inflation, Gini = v.Gini, Pool = v.Pool, FeesPaid = v.FeesPaid, FeesBurned = v.FeesBurned,
+        Calls = v.Calls, Accepted = v.Accepted, ValidVotes = v.ValidVotes, Quorum = v.Quorum, Blocks = v.Blocks,
+        MeanBlockTime = v.MeanBlockTime, BlockTimeDeviation = v.BlockTimeDeviation, Hashrate = v.Hashrate,
+        Difficulty = v.Difficulty, MeanQuality = v.MeanQuality, Alpha = v.Alpha, Beta = v.Beta, Gamma = v.Gamma,
+        ValueData = v.ValueData, ValueTraining = v.ValueTraining, ValueUsage = v.ValueUsage,
+        RewardsByRole = v.RewardsByRole, ActiveByRole = v.ActiveByRole, PopulationByRole = v.PopulationByRole,
+    };
+}

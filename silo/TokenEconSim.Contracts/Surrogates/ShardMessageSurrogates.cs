@@ -1,0 +1,110 @@
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Rewards;
+using TokenEconSim.Domain.Simulation;
+
+namespace TokenEconSim.Contracts.Surrogates;
+
+// Orleans codecs for the domain's shard messages. The domain has no Orleans reference by design,
+// so its records are serialized through these surrogates (Orleans' documented pattern for types
+// it cannot annotate). Each [Id] is part of the wire format: never renumber, only add.
+
+[GenerateSerializer, Immutable, Alias("TokenEconSim.AdvanceOrder")]
+public readonly record struct AdvanceOrderSurrogate([property: Id(0)] SettleOrder? Settle, [property: Id(1)] int? ContributeEpoch);
+
+[RegisterConverter]
+public sealed class AdvanceOrderConverter : IConverter<AdvanceOrder, AdvanceOrderSurrogate>
+{
+    public AdvanceOrder ConvertFromSurrogate(in AdvanceOrderSurrogate s) => new(s.Settle, s.ContributeEpoch);
+    public AdvanceOrderSurrogate ConvertToSurrogate(in AdvanceOrder v) => new(v.Settle, v.ContributeEpoch);
+}
+
+[GenerateSerializer, Immutable, Alias("TokenEconSim.SettleOrder")]
+public readonly record struct SettleOrderSurrogate(
+    [property: Id(0)] int Epoch,
+    [property: Id(1)] bool Accepted,
+    [property: Id(2)] int Mode,
+    [property: Id(3)] long Pool,
+    [property: Id(4)] Int128 ScoreTotal,
+    [property: Id(5)] int[] CreditAgents,
+    [property: Id(6)] long[] CreditUnits);
+
+[RegisterConverter]
+public sealed class SettleOrderConverter : IConverter<SettleOrder, SettleOrderSurrogate>
+{
+    public SettleOrder ConvertFromSurrogate(in SettleOrderSurrogate s) =>
+        new(s.Epoch, s.Accepted, (RewardMode)s.Mode, s.Pool, s.ScoreTotal,
+            [.. s.CreditAgents.Zip(s.CreditUnits, (id, units) => new AgentCredit(id, units))]);
+
+    public SettleOrderSurrogate ConvertToSurrogate(in SettleOrder v) =>
+        new(v.Epoch, v.Accepted, (int)v.Mode, v.Pool, v.ScoreTotal,
+            [.. v.Credits.Select(c => c.AgentId)], [.. v.Credits.Select(c => c.Units)]);
+}
+
+[GenerateSerializer, Immutable, Alias("TokenEconSim.AdvanceReport")]
+public readonly record struct AdvanceReportSurrogate([property: Id(0)] SettleReport? Settled, [property: Id(1)] ContributionReport? Contribution);
+
+[RegisterConverter]
+public sealed class AdvanceReportConverter : IConverter<AdvanceReport, AdvanceReportSurrogate>
+{
+    public AdvanceReport ConvertFromSurrogate(in AdvanceReportSurrogate s) => new(s.Settled, s.Contribution);
+    public AdvanceReportSurrogate ConvertToSurrogate(in AdvanceReport v) => new(v.Settled, v.Contribution);
+}
+
+[GenerateSerializer, Immutable, Alias("TokenEconSim.SettleReport")]
+public readonly record struct SettleReportSurrogate([property: Id(0)] long[] Balances, [property: Id(1)] long[] RewardsByRole, [property: Id(2)] long[] PoolPaidByRole);
+
+[RegisterConverter]
+public sealed class SettleReportConverter : IConverter<SettleReport, SettleReportSurrogate>
+{
+    public SettleReport ConvertFromSurrogate(in SettleReportSurrogate s) => new(s.Balances, s.RewardsByRole, s.PoolPaidByRole);
+    public SettleReportSurrogate ConvertToSurrogate(in SettleReport v) => new(v.Balances, v.RewardsByRole, v.PoolPaidByRole);
+}
+
+[GenerateSerializer, Immutable, Alias("TokenEconSim.ContributionReport")]
+public readonly record struct ContributionReportSurrogate(
+    [property: Id(0)] int[] ActiveByRole,
+    [property: Id(1)] Int128 QualitySum,
+    [property: Id(2)] Int128 DataValueSum,
+    [property: Id(3)] Int128 GpuHoursSum,
+    [property: Id(4)] Int128 UsageValueSum,
+    [property: Id(5)] long Calls,
+    [property: Id(6)] long FeesPaid,
+    [property: Id(7)] int ValidVotes,
+    [property: Id(8)] int[] MinerIds,
+    [property: Id(9)] double[] MinerHashrates,
+    [property: Id(10)] int[] ValidatorIds,
+    [property: Id(11)] double[] ValidatorStakes);
+
+[RegisterConverter]
+public sealed class ContributionReportConverter : IConverter<ContributionReport, ContributionReportSurrogate>
+{
+    public ContributionReport ConvertFromSurrogate(in ContributionReportSurrogate s) =>
+        new(s.ActiveByRole, s.QualitySum, s.DataValueSum, s.GpuHoursSum, s.UsageValueSum, s.Calls, s.FeesPaid, s.ValidVotes,
+            s.MinerIds, s.MinerHashrates, s.ValidatorIds, s.ValidatorStakes);
+
+    public ContributionReportSurrogate ConvertToSurrogate(in ContributionReport v) =>
+        new(v.ActiveByRole, v.QualitySum, v.DataValueSum, v.GpuHoursSum, v.UsageValueSum, v.Calls, v.FeesPaid, v.ValidVotes,
+            v.MinerIds, v.MinerHashrates, v.ValidatorIds, v.ValidatorStakes);
+}
+
+[GenerateSerializer, Immutable, Alias("TokenEconSim.ScoreOrder")]
+public readonly record struct ScoreOrderSurrogate(
+    [property: Id(0)] int Epoch, [property: Id(1)] double MeanQuality,
+    [property: Id(2)] double Alpha, [property: Id(3)] double Beta, [property: Id(4)] double Gamma);
+
+[RegisterConverter]
+public sealed class ScoreOrderConverter : IConverter<ScoreOrder, ScoreOrderSurrogate>
+{
+    public ScoreOrder ConvertFromSurrogate(in ScoreOrderSurrogate s) => new(s.Epoch, s.MeanQuality, new RewardWeights(s.Alpha, s.Beta, s.Gamma));
+    public ScoreOrderSurrogate ConvertToSurrogate(in ScoreOrder v) => new(v.Epoch, v.MeanQuality, v.Weights.Alpha, v.Weights.Beta, v.Weights.Gamma);
+}
+
+[GenerateSerializer, Immutable, Alias("TokenEconSim.ScoreReport")]
+public readonly record struct ScoreReportSurrogate([property: Id(0)] Int128[] ScoreByRole, [property: Id(1)] Int128 TrainingValueSum);
+
+[RegisterConverter]
+public sealed class ScoreReportConverter : IConverter<ScoreReport, ScoreReportSurrogate>
+{
+    public ScoreReport ConvertFromSurrogate(in ScoreReportSurrogate s) => new(s.ScoreByRole, s.TrainingValueSum);
+    public ScoreReportSurrogate ConvertToSurrogate(in ScoreReport v) => new(v.ScoreByRole, v.TrainingValueSum);
+}
