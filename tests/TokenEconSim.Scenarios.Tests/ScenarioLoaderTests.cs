@@ -211,6 +211,14 @@ public class ScenarioLoaderTests : IDisposable
     }
 
     [Fact]
+    public void TooManyBlocksPerEpochIsRefusedBeforeARunHangs()
+    {
+        var error = SingleError("consensus:\n  target_block_time: 0.0001\n");
+        Assert.Equal((2, 22), (error.Line, error.Column));
+        Assert.StartsWith("consensus.target_block_time: 0.0001 s gives 864000000 blocks per epoch", error.Message);
+    }
+
+    [Fact]
     public void EmptyFileIsRefusedNotRunWithDefaults()
     {
         var error = SingleError("# nothing but a comment\n");

@@ -45,6 +45,30 @@ internal static partial class CrossFieldChecks
                 errors.Add(Locate(root, "populations").Error(
                     $"populations: the total count over all roles ({string.Join(", ", populations.Select(k => k.Name))}) is 0; at least one agent is needed"));
         }
+        CheckScale(s, root, failed, errors);
+    }
+
+    /// <summary>
+    /// Bounds the work of one epoch: blocks per epoch (epoch_length / target_block_time) and the
+    /// total population must stay within what one process can hold, or a typo (target_block_time:
+    /// 0.0001) would hang a run instead of failing it.
+    /// </summary>
+    public const double MaxBlocksPerEpoch = 1_000_000;
+    public const long MaxAgents = int.MaxValue;
+
+    public static void CheckScale(Scenario s, MappingNode root, ISet<string> failed, List<ScenarioError> errors)
+    {
+        if (!failed.Overlaps(["run.epoch_length", "consensus.target_block_time"]))
+        {
+            var blocks = s.Run.EpochLength / s.Consensus.TargetBlockTime;
+            if (blocks > MaxBlocksPerEpoch)
+                errors.Add(Locate(root, "consensus", "target_block_time").Error(
+                    $"consensus.target_block_time: {G(s.Consensus.TargetBlockTime)} s gives {G(blocks)} blocks per epoch of {G(s.Run.EpochLength)} s; at most {G(MaxBlocksPerEpoch)} are simulated"));
+        }
+        var total = (long)s.Populations.DataProviders.Count + s.Populations.Trainers.Count + s.Populations.Users.Count
+            + s.Populations.Validators.Count + s.Populations.Miners.Count;
+        if (total > MaxAgents)
+            errors.Add(Locate(root, "populations").Error($"populations: {total} agents in all; at most {MaxAgents} are supported"));
     }
 
     private static string G(double x) => x.ToString("G12", CultureInfo.InvariantCulture);
