@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using TokenEconSim.Domain.Simulation;
 
 namespace TokenEconSim.Contracts;
@@ -8,9 +9,9 @@ public interface IAgentShardGrain : IGrainWithStringKey
     /// <summary>Creates the agents; returns Σ initial balances (base units).</summary>
     Task<long> Initialize(ShardSetup setup);
 
-    Task<AdvanceReport> Advance(AdvanceOrder order);
-
-    Task<ScoreReport> Score(ScoreOrder order);
+    // Immutable<T>: a silo-local call hands the same objects over instead of deep-copying their
+    // arrays (neither side mutates a message once sent); per-agent grains make that copy dominate.
+    Task<Immutable<StepReport>> Step(Immutable<StepOrder> order);
 
     /// <summary>The run is over: drop the agents and deactivate, so finished runs hold no memory.</summary>
     Task Release();

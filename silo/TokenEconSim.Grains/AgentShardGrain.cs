@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using TokenEconSim.Contracts;
 using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Simulation;
@@ -15,9 +16,7 @@ public sealed class AgentShardGrain(ScenarioCache scenarios) : Grain, IAgentShar
         return Task.FromResult(_shard.TotalBalance());
     }
 
-    public Task<AdvanceReport> Advance(AdvanceOrder order) => Task.FromResult(Shard.Advance(order));
-
-    public Task<ScoreReport> Score(ScoreOrder order) => Task.FromResult(Shard.Score(order));
+    public Task<Immutable<StepReport>> Step(Immutable<StepOrder> order) => Task.FromResult(Shard.Step(order.Value).AsImmutable());
 
     public Task Release()
     {

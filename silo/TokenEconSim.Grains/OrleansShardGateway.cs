@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using TokenEconSim.Contracts;
 using TokenEconSim.Domain.Simulation;
 
@@ -18,11 +19,16 @@ public sealed class OrleansShardGateway(IGrainFactory grains, string runId, Econ
         return totals.Sum();
     }
 
-    public async Task<IReadOnlyList<AdvanceReport>> AdvanceAsync(AdvanceOrder order, CancellationToken cancellationToken) =>
-        await Task.WhenAll(_shards.Select(s => s.Advance(order)));
-
-    public async Task<IReadOnlyList<ScoreReport>> ScoreAsync(ScoreOrder order, CancellationToken cancellationToken) =>
-        await Task.WhenAll(_shards.Select(s => s.Score(order)));
+    /// <summary>One call per shard, all in flight at once; replies in shard order whatever order they arrive in.</summary>
+    public async Task<IReadOnlyList<StepReport>> StepAsync(StepOrder order, CancellationToken cancellationToken)
+    {
+        var message = order.AsImmutable();
+        var pending = new Task<Immutable<StepReport>>[_shards.Length];
+        for (var i = 0; i < pending.Length; i++) pending[i] = _shards[i].Step(message);
+        var replies = new StepReport[pending.Length];
+        for (var i = 0; i < pending.Length; i++) replies[i] = (await pending[i]).Value;
+        return replies;
+    }
 
     public Task ReleaseAsync() => Task.WhenAll(_shards.Select(s => s.Release()));
 }

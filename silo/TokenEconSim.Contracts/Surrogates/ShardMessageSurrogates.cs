@@ -8,14 +8,16 @@ namespace TokenEconSim.Contracts.Surrogates;
 // so its records are serialized through these surrogates (Orleans' documented pattern for types
 // it cannot annotate). Each [Id] is part of the wire format: never renumber, only add.
 
-[GenerateSerializer, Immutable, Alias("TokenEconSim.AdvanceOrder")]
-public readonly record struct AdvanceOrderSurrogate([property: Id(0)] SettleOrder? Settle, [property: Id(1)] int? ContributeEpoch);
+[GenerateSerializer, Immutable, Alias("TokenEconSim.StepOrder")]
+public readonly record struct StepOrderSurrogate(
+    [property: Id(0)] SettleOrder? Settle, [property: Id(1)] int? ChargeFeesEpoch,
+    [property: Id(2)] ScoreOrder? Score, [property: Id(3)] int? ContributeEpoch);
 
 [RegisterConverter]
-public sealed class AdvanceOrderConverter : IConverter<AdvanceOrder, AdvanceOrderSurrogate>
+public sealed class StepOrderConverter : IConverter<StepOrder, StepOrderSurrogate>
 {
-    public AdvanceOrder ConvertFromSurrogate(in AdvanceOrderSurrogate s) => new(s.Settle, s.ContributeEpoch);
-    public AdvanceOrderSurrogate ConvertToSurrogate(in AdvanceOrder v) => new(v.Settle, v.ContributeEpoch);
+    public StepOrder ConvertFromSurrogate(in StepOrderSurrogate s) => new(s.Settle, s.ChargeFeesEpoch, s.Score, s.ContributeEpoch);
+    public StepOrderSurrogate ConvertToSurrogate(in StepOrder v) => new(v.Settle, v.ChargeFeesEpoch, v.Score, v.ContributeEpoch);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.SettleOrder")]
@@ -40,24 +42,26 @@ public sealed class SettleOrderConverter : IConverter<SettleOrder, SettleOrderSu
             [.. v.Credits.Select(c => c.AgentId)], [.. v.Credits.Select(c => c.Units)]);
 }
 
-[GenerateSerializer, Immutable, Alias("TokenEconSim.AdvanceReport")]
-public readonly record struct AdvanceReportSurrogate([property: Id(0)] SettleReport? Settled, [property: Id(1)] ContributionReport? Contribution);
+[GenerateSerializer, Immutable, Alias("TokenEconSim.StepReport")]
+public readonly record struct StepReportSurrogate(
+    [property: Id(0)] SettleReport? Settled, [property: Id(1)] long? FeesPaid,
+    [property: Id(2)] ScoreReport? Score, [property: Id(3)] ContributionReport? Contribution);
 
 [RegisterConverter]
-public sealed class AdvanceReportConverter : IConverter<AdvanceReport, AdvanceReportSurrogate>
+public sealed class StepReportConverter : IConverter<StepReport, StepReportSurrogate>
 {
-    public AdvanceReport ConvertFromSurrogate(in AdvanceReportSurrogate s) => new(s.Settled, s.Contribution);
-    public AdvanceReportSurrogate ConvertToSurrogate(in AdvanceReport v) => new(v.Settled, v.Contribution);
+    public StepReport ConvertFromSurrogate(in StepReportSurrogate s) => new(s.Settled, s.FeesPaid, s.Score, s.Contribution);
+    public StepReportSurrogate ConvertToSurrogate(in StepReport v) => new(v.Settled, v.FeesPaid, v.Score, v.Contribution);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.SettleReport")]
-public readonly record struct SettleReportSurrogate([property: Id(0)] long[] Balances, [property: Id(1)] long[] RewardsByRole, [property: Id(2)] long[] PoolPaidByRole);
+public readonly record struct SettleReportSurrogate([property: Id(0)] long[] SortedBalances, [property: Id(1)] long[] RewardsByRole, [property: Id(2)] long[] PoolPaidByRole);
 
 [RegisterConverter]
 public sealed class SettleReportConverter : IConverter<SettleReport, SettleReportSurrogate>
 {
-    public SettleReport ConvertFromSurrogate(in SettleReportSurrogate s) => new(s.Balances, s.RewardsByRole, s.PoolPaidByRole);
-    public SettleReportSurrogate ConvertToSurrogate(in SettleReport v) => new(v.Balances, v.RewardsByRole, v.PoolPaidByRole);
+    public SettleReport ConvertFromSurrogate(in SettleReportSurrogate s) => new(s.SortedBalances, s.RewardsByRole, s.PoolPaidByRole);
+    public SettleReportSurrogate ConvertToSurrogate(in SettleReport v) => new(v.SortedBalances, v.RewardsByRole, v.PoolPaidByRole);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ContributionReport")]
@@ -68,7 +72,7 @@ public readonly record struct ContributionReportSurrogate(
     [property: Id(3)] Int128 GpuHoursSum,
     [property: Id(4)] Int128 UsageValueSum,
     [property: Id(5)] long Calls,
-    [property: Id(6)] long FeesPaid,
+    // Id 6 (fees paid) moved to the step report; never reused.
     [property: Id(7)] int ValidVotes,
     [property: Id(8)] int[] MinerIds,
     [property: Id(9)] double[] MinerHashrates,
@@ -79,11 +83,11 @@ public readonly record struct ContributionReportSurrogate(
 public sealed class ContributionReportConverter : IConverter<ContributionReport, ContributionReportSurrogate>
 {
     public ContributionReport ConvertFromSurrogate(in ContributionReportSurrogate s) =>
-        new(s.ActiveByRole, s.QualitySum, s.DataValueSum, s.GpuHoursSum, s.UsageValueSum, s.Calls, s.FeesPaid, s.ValidVotes,
+        new(s.ActiveByRole, s.QualitySum, s.DataValueSum, s.GpuHoursSum, s.UsageValueSum, s.Calls, s.ValidVotes,
             s.MinerIds, s.MinerHashrates, s.ValidatorIds, s.ValidatorStakes);
 
     public ContributionReportSurrogate ConvertToSurrogate(in ContributionReport v) =>
-        new(v.ActiveByRole, v.QualitySum, v.DataValueSum, v.GpuHoursSum, v.UsageValueSum, v.Calls, v.FeesPaid, v.ValidVotes,
+        new(v.ActiveByRole, v.QualitySum, v.DataValueSum, v.GpuHoursSum, v.UsageValueSum, v.Calls, v.ValidVotes,
             v.MinerIds, v.MinerHashrates, v.ValidatorIds, v.ValidatorStakes);
 }
 

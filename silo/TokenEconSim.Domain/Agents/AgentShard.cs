@@ -21,7 +21,7 @@ public sealed class AgentShard
     private readonly long[] _balance;
     private readonly double[] _weight;   // fixed per agent: a miner's hashrate, a validator's stake
     private readonly double[] _valueA;   // this epoch: V_D (provider), g (trainer), V_U (user)
-    private readonly double[] _valueB;   // this epoch: the trainer's U(0,1) draw for Δacc
+    private readonly double[] _valueB;   // this epoch: the trainer's U(0,1) draw for Δacc; the user's number of calls
     private readonly bool[] _active;
     private readonly Int128[] _score;    // this epoch's R_i in 2⁻³² fixed point
 
@@ -80,12 +80,14 @@ public sealed class AgentShard
         }
     }
 
-    /// <summary>First barrier: settle the previous epoch (if any), then draw this epoch's contributions (if any).</summary>
-    public AdvanceReport Advance(AdvanceOrder order)
+    /// <summary>Runs the parts of one pipelined step in their fixed order (see <see cref="StepOrder"/>).</summary>
+    public StepReport Step(StepOrder order)
     {
         var settled = order.Settle is { } s ? Settle(s) : null;
+        long? fees = order.ChargeFeesEpoch is not null ? ChargeFees() : null;
+        var score = order.Score is { } o ? Score(o) : null;
         var contribution = order.ContributeEpoch is { } e ? Contribute(e) : null;
-        return new AdvanceReport(settled, contribution);
+        return new StepReport(settled, fees, score, contribution);
     }
 
     private SettleReport Settle(SettleOrder order)
@@ -117,7 +119,9 @@ public sealed class AgentShard
             _balance[i] += credit.Units;
             rewards[(int)_model.Layout.RoleOf(credit.AgentId)] += credit.Units;
         }
-        return new SettleReport((long[])_balance.Clone(), rewards, pool);
+        var sorted = (long[])_balance.Clone();
+        Array.Sort(sorted);
+        return new SettleReport(sorted, rewards, pool);
     }
 
     private ContributionReport Contribute(int epoch)
@@ -126,7 +130,7 @@ public sealed class AgentShard
         var pops = _model.Scenario.Populations;
         var active = new int[Roles.Count];
         ExactSum quality = default, data = default, gpu = default, usage = default;
-        long calls = 0, fees = 0;
+        long calls = 0;
         var validVotes = 0;
 
         ForEachActive(Role.DataProvider, i =>
@@ -148,13 +152,10 @@ public sealed class AgentShard
         ForEachActive(Role.ServiceUser, i =>
         {
             var k = (long)Math.Floor(Math.Max(0, pops.Users.Calls.Sample(_rng)));
-            var duration = 0.0;
-            for (long c = 0; c < k; c++) duration += Math.Max(0, pops.Users.CallDuration.Sample(_rng));
+            var duration = pops.Users.CallDuration.SampleSum(_rng, k);
             _valueA[i] = duration;
+            _valueB[i] = k;
             usage.Add(duration);
-            var fee = Math.Min(_balance[i], SaturatingMultiply(k, _model.FeePerCallUnits));
-            _balance[i] -= fee;
-            fees += fee;
             calls += k;
         }, active);
 
@@ -176,12 +177,27 @@ public sealed class AgentShard
             hashrates.Add(_weight[i]);
         }, active);
 
-        return new ContributionReport(active, quality.Raw, data.Raw, gpu.Raw, usage.Raw, calls, fees, validVotes,
+        return new ContributionReport(active, quality.Raw, data.Raw, gpu.Raw, usage.Raw, calls, validVotes,
             [.. minerIds], [.. hashrates], [.. validatorIds], [.. stakes]);
     }
 
-    /// <summary>Second barrier: every accepted epoch's R_i, stored for settlement and summed per role.</summary>
-    public ScoreReport Score(ScoreOrder order)
+    /// <summary>Each active user pays fee_per_call per call of the last contribution, capped at its balance.</summary>
+    private long ChargeFees()
+    {
+        var (from, to) = _model.Layout.Segment(Role.ServiceUser, First, Count);
+        long fees = 0;
+        for (var i = from - First; i < to - First; i++)
+        {
+            if (!_active[i]) continue;
+            var fee = Math.Min(_balance[i], SaturatingMultiply((long)_valueB[i], _model.FeePerCallUnits));
+            _balance[i] -= fee;
+            fees += fee;
+        }
+        return fees;
+    }
+
+    /// <summary>Every accepted epoch's R_i, stored for settlement and summed per role.</summary>
+    private ScoreReport Score(ScoreOrder order)
     {
         var weights = order.Weights;
         var byRole = new Int128[Roles.Count];

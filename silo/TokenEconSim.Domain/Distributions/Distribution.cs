@@ -30,6 +30,29 @@ public readonly record struct Distribution(DistributionKind Kind, double A, doub
         _ => throw new InvalidOperationException($"unknown distribution kind {Kind}"),
     };
 
+    /// <summary>
+    /// The sum of <paramref name="count"/> independent draws, each clamped at 0 (durations, amounts).
+    /// Where the sum has a closed form it is drawn once, with the same distribution as the loop:
+    /// Σ of k Exp(mean m) is Gamma(k, scale m) and Σ of k Gamma(s, θ) is Gamma(k·s, θ) (gamma shapes add at a
+    /// common scale: the moment generating functions multiply), Σ of k Poisson(λ) is Poisson(k·λ). One draw instead of k turns a service
+    /// user's epoch from ~20 logarithms into one gamma sample. The random stream differs from the
+    /// loop's, the distribution does not.
+    /// </summary>
+    public double SampleSum(Random rng, long count)
+    {
+        if (count <= 0) return 0;
+        switch (Kind)
+        {
+            case DistributionKind.Const: return count * Math.Max(0, A);
+            case DistributionKind.Exp: return Gamma.Sample(rng, count, 1.0 / A);
+            case DistributionKind.Gamma: return Gamma.Sample(rng, count * A, 1.0 / B);
+            case DistributionKind.Poisson: return Poisson.Sample(rng, count * A);
+        }
+        var sum = 0.0;
+        for (long c = 0; c < count; c++) sum += Math.Max(0, Sample(rng));
+        return sum;
+    }
+
     /// <summary>The analytic mean.</summary>
     public double Mean => Kind switch
     {

@@ -13,9 +13,15 @@ public static class Gini
 
     public static double OfInPlace(Span<long> amounts)
     {
+        amounts.Sort();
+        return OfSorted(amounts);
+    }
+
+    /// <summary>Gini of amounts already in ascending order.</summary>
+    public static double OfSorted(ReadOnlySpan<long> amounts)
+    {
         var n = amounts.Length;
         if (n == 0) return 0;
-        amounts.Sort();
         if (amounts[0] < 0) throw new ArgumentOutOfRangeException(nameof(amounts), "Gini needs non-negative amounts");
         Int128 total = 0, weighted = 0;
         for (var i = 0; i < n; i++)

@@ -21,11 +21,8 @@ public sealed class DirectShardGateway(EconomyModel model) : IShardGateway
         return Task.FromResult(_shards.Sum(s => s.TotalBalance()));
     }
 
-    public Task<IReadOnlyList<AdvanceReport>> AdvanceAsync(AdvanceOrder order, CancellationToken cancellationToken) =>
-        Task.FromResult(ForEachShard(s => s.Advance(order)));
-
-    public Task<IReadOnlyList<ScoreReport>> ScoreAsync(ScoreOrder order, CancellationToken cancellationToken) =>
-        Task.FromResult(ForEachShard(s => s.Score(order)));
+    public Task<IReadOnlyList<StepReport>> StepAsync(StepOrder order, CancellationToken cancellationToken) =>
+        Task.FromResult(ForEachShard(s => s.Step(order)));
 
     private IReadOnlyList<T> ForEachShard<T>(Func<AgentShard, T> call)
     {

@@ -10,15 +10,18 @@ namespace TokenEconSim.Domain.Simulation;
 /// <summary>
 /// The run's epoch barrier, shared by both engines: fan out to the shards, await all, aggregate in
 /// id order, apply consensus and the reward rules, check the ledger. Simulated time advances only
-/// here, one epoch per step; nothing depends on wall-clock time or on which shard answers first.
-/// Epoch e costs two fan-outs: Advance (settle e−1, contribute e) and Score (R_i for e); the last
-/// epoch is settled by a final Advance with nothing to contribute.
+/// here; nothing depends on wall-clock time or on which shard answers first.
+/// One fan-out per epoch: step m settles epoch m−2, charges fees and scores epoch m−1 and draws
+/// epoch m (see <see cref="StepOrder"/>); between replies the loop runs consensus on the newest
+/// epoch, mints the pool of the one scored, and completes the one settled. A run of E epochs
+/// takes E + 2 steps. Ledger operations happen in the unpipelined order, epoch by epoch.
 /// </summary>
 public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsensus consensus)
 {
     private readonly Scenario _scenario = model.Scenario;
     private SupplyLedger? _ledger;
-    private Pending? _pending;
+    private Drawn? _drawn;
+    private Scored? _scored;
     private int _nextEpoch;
     private double _lastBlockTime;
     private RewardWeights _weights = model.InitialWeights;
@@ -27,10 +30,13 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
     public int EpochsCompleted { get; private set; }
     public bool IsComplete => EpochsCompleted >= EpochsTotal;
 
-    /// <summary>Epoch e's results between its contribution and its settlement.</summary>
-    private sealed record Pending(int Epoch, SettleOrder Settle, ContributionReport Contribution, ConsensusOutcome Consensus,
-        ScoreReport? Score, long SupplyAtStart, long MintedAtStart, long BurnedAtStart, long Pool, long FeesBurned,
-        double MeanQuality, RewardWeights Weights, double PreviousBlockTime);
+    /// <summary>An epoch whose contributions are drawn and whose consensus has run; fees and scores come next.</summary>
+    private sealed record Drawn(int Epoch, ContributionReport Contribution, ConsensusOutcome Consensus, double MeanQuality,
+        RewardWeights Weights, double PreviousBlockTime);
+
+    /// <summary>An epoch charged, scored and (if accepted) given its pool; it settles next.</summary>
+    private sealed record Scored(Drawn Drawn, SettleOrder Settle, ScoreReport? Score, long SupplyAtStart, long MintedAtStart,
+        long BurnedAtStart, long Pool, long FeesPaid, long FeesBurned);
 
     public async Task InitializeAsync(CancellationToken ct = default)
     {
@@ -46,59 +52,58 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         while (done.Count < maxEpochs && !IsComplete)
         {
             ct.ThrowIfCancellationRequested();
-            var contributeEpoch = _nextEpoch < EpochsTotal ? _nextEpoch : (int?)null;
-            var merged = MergedAdvance.Merge(await shards.AdvanceAsync(new AdvanceOrder(_pending?.Settle, contributeEpoch), ct));
-            if (_pending is not null)
-            {
-                done.Add(Complete(_pending, merged));
-                _pending = null;
-            }
-            if (contributeEpoch is { } e)
-            {
-                _pending = await ContributeAsync(e, merged.Contribution!, ct);
-                _nextEpoch++;
-            }
+            var drawEpoch = _nextEpoch < EpochsTotal ? _nextEpoch : (int?)null;
+            var scoreOrder = _drawn is { Consensus.Accepted: true } d ? new ScoreOrder(d.Epoch, d.MeanQuality, d.Weights) : null;
+            var order = new StepOrder(_scored?.Settle, _drawn?.Epoch, scoreOrder, drawEpoch);
+            var reply = MergedStep.Merge(await shards.StepAsync(order, ct));
+            // The unpipelined order: finish the older epoch before the newer one touches the ledger.
+            if (_scored is not null) done.Add(Complete(_scored, reply));
+            _scored = _drawn is not null ? ChargeAndScore(_drawn, reply) : null;
+            _drawn = drawEpoch is { } e ? Draw(e, reply.Contribution!) : null;
+            if (drawEpoch is not null) _nextEpoch++;
         }
         return done;
     }
 
-    private async Task<Pending> ContributeAsync(int epoch, ContributionReport c, CancellationToken ct)
+    private Drawn Draw(int epoch, ContributionReport c)
     {
-        var ledger = _ledger!;
-        var (supply, minted, burned) = (ledger.Supply, ledger.Minted, ledger.Burned);
-        var feesBurned = (long)Math.Floor(c.FeesPaid * _scenario.Token.FeeBurnFraction);
-        ledger.ReceiveFees(c.FeesPaid, feesBurned);
-
         var epochLength = _scenario.Run.EpochLength;
         var outcome = consensus.RunEpoch(new ConsensusInput(epoch, epoch * epochLength, (epoch + 1) * epochLength,
             c.MinerIds, c.MinerHashrates, c.ValidatorIds, c.ValidatorStakes, c.ValidVotes,
             model.Layout.CountOf(Role.Validator),
             Emission.Halved(model.BlockRewardUnits, epoch, _scenario.Token.HalvingInterval),
             Emission.Halved(model.ProposerRewardUnits, epoch, _scenario.Token.HalvingInterval)), model.RunSeed);
-
         var activeProviders = c.ActiveByRole[(int)Role.DataProvider];
         var meanQuality = activeProviders == 0 ? 0 : new ExactSum(c.QualitySum).Value / activeProviders;
-        ScoreReport? score = null;
+        var previousBlockTime = _lastBlockTime;
+        if (outcome.Blocks.Count > 0) _lastBlockTime = outcome.Blocks[^1].Time;
+        return new Drawn(epoch, c, outcome, meanQuality, _weights, previousBlockTime);
+    }
+
+    private Scored ChargeAndScore(Drawn d, MergedStep reply)
+    {
+        var ledger = _ledger!;
+        var (supply, minted, burned) = (ledger.Supply, ledger.Minted, ledger.Burned);
+        var feesBurned = (long)Math.Floor(reply.FeesPaid * _scenario.Token.FeeBurnFraction);
+        ledger.ReceiveFees(reply.FeesPaid, feesBurned);
         long pool = 0;
         Int128 scoreTotal = 0;
-        if (outcome.Accepted)
+        if (reply.Score is { } score)
         {
-            score = ScoreReport.Merge(await shards.ScoreAsync(new ScoreOrder(epoch, meanQuality, _weights), ct));
             foreach (var s in score.ScoreByRole) scoreTotal += s;
             if (_scenario.Rewards.Mode == RewardMode.Pool && scoreTotal > 0)
             {
-                ledger.MintToTreasury(Emission.Halved(model.EmissionUnits, epoch, _scenario.Token.HalvingInterval));
+                ledger.MintToTreasury(Emission.Halved(model.EmissionUnits, d.Epoch, _scenario.Token.HalvingInterval));
                 pool = ledger.Treasury;
             }
         }
-        var settle = new SettleOrder(epoch, outcome.Accepted, _scenario.Rewards.Mode, pool, scoreTotal, outcome.Credits);
-        var previousBlockTime = _lastBlockTime;
-        if (outcome.Blocks.Count > 0) _lastBlockTime = outcome.Blocks[^1].Time;
-        return new Pending(epoch, settle, c, outcome, score, supply, minted, burned, pool, feesBurned, meanQuality, _weights, previousBlockTime);
+        var settle = new SettleOrder(d.Epoch, d.Consensus.Accepted, _scenario.Rewards.Mode, pool, scoreTotal, d.Consensus.Credits);
+        return new Scored(d, settle, reply.Score, supply, minted, burned, pool, reply.FeesPaid, feesBurned);
     }
 
-    private EpochMetrics Complete(Pending p, MergedAdvance settled)
+    private EpochMetrics Complete(Scored p, MergedStep settled)
     {
+        var d = p.Drawn;
         var ledger = _ledger!;
         var poolPaid = settled.PoolPaidByRole.Sum();
         var credits = p.Settle.Credits.Sum(x => x.Units);
@@ -106,41 +111,41 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         else ledger.MintToAgents(poolPaid);
         ledger.MintToAgents(credits);
 
-        var balances = settled.Balances!;
+        var balances = settled.SortedBalances!;
         long balanceTotal = 0;
         foreach (var b in balances) balanceTotal += b;
-        ledger.CheckIdentity(balanceTotal, p.Epoch);
+        ledger.CheckIdentity(balanceTotal, d.Epoch);
         EpochsCompleted++;
 
-        var blocks = p.Consensus.Blocks;
-        var meanBlockTime = blocks.Count == 0 ? double.NaN : (blocks[^1].Time - p.PreviousBlockTime) / blocks.Count;
+        var blocks = d.Consensus.Blocks;
+        var meanBlockTime = blocks.Count == 0 ? double.NaN : (blocks[^1].Time - d.PreviousBlockTime) / blocks.Count;
         var target = _scenario.Consensus.TargetBlockTime;
-        var c = p.Contribution;
+        var c = d.Contribution;
         return new EpochMetrics
         {
-            Epoch = p.Epoch,
+            Epoch = d.Epoch,
             Supply = ledger.Supply,
             Minted = ledger.Minted - p.MintedAtStart,
             Burned = ledger.Burned - p.BurnedAtStart,
             Treasury = ledger.Treasury,
             Inflation = p.SupplyAtStart == 0 ? 0 : (ledger.Minted - p.MintedAtStart) / (double)p.SupplyAtStart,
-            Gini = Gini.OfInPlace(balances),
+            Gini = Gini.OfSorted(balances),
             Pool = p.Pool,
-            FeesPaid = c.FeesPaid,
+            FeesPaid = p.FeesPaid,
             FeesBurned = p.FeesBurned,
             Calls = c.Calls,
-            Accepted = p.Consensus.Accepted,
+            Accepted = d.Consensus.Accepted,
             ValidVotes = c.ValidVotes,
             Quorum = Committee.Quorum(model.Layout.CountOf(Role.Validator)),
             Blocks = blocks.Count,
             MeanBlockTime = meanBlockTime,
             BlockTimeDeviation = (meanBlockTime - target) / target,
-            Hashrate = p.Consensus.TotalHashrate,
-            Difficulty = p.Consensus.Difficulty,
-            MeanQuality = p.MeanQuality,
-            Alpha = p.Weights.Alpha,
-            Beta = p.Weights.Beta,
-            Gamma = p.Weights.Gamma,
+            Hashrate = d.Consensus.TotalHashrate,
+            Difficulty = d.Consensus.Difficulty,
+            MeanQuality = d.MeanQuality,
+            Alpha = d.Weights.Alpha,
+            Beta = d.Weights.Beta,
+            Gamma = d.Weights.Gamma,
             ValueData = new ExactSum(c.DataValueSum).Value,
             ValueTraining = p.Score is null ? 0 : new ExactSum(p.Score.TrainingValueSum).Value,
             ValueUsage = new ExactSum(c.UsageValueSum).Value,

@@ -9,7 +9,6 @@ public interface IShardGateway
     /// <summary>Creates every agent; returns Σ initial balances (base units).</summary>
     Task<long> InitializeAsync(CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<AdvanceReport>> AdvanceAsync(AdvanceOrder order, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<ScoreReport>> ScoreAsync(ScoreOrder order, CancellationToken cancellationToken);
+    /// <summary>One fan-out: every shard runs the step; one report per shard, in shard order.</summary>
+    Task<IReadOnlyList<StepReport>> StepAsync(StepOrder order, CancellationToken cancellationToken);
 }

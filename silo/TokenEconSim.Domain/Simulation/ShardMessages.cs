@@ -1,17 +1,27 @@
 using TokenEconSim.Domain.Agents;
+using TokenEconSim.Domain.Numerics;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Rewards;
 
 namespace TokenEconSim.Domain.Simulation;
 
-// What the epoch loop and the agent shards say to each other. Each epoch has two barriers (the
-// mean provider quality needs every provider; a pool share needs every score), so an epoch costs
-// two fan-outs: Advance (settle the previous epoch, then contribute to this one) and Score.
-// Every total is an integer or an exact fixed-point sum, so neither shard size nor the order in
-// which replies arrive can change a result.
+// What the epoch loop and the agent shards say to each other. An epoch has two barriers (the
+// mean provider quality needs every provider; a pool share needs every score), yet costs one
+// fan-out: the loop is pipelined three deep, so step m settles epoch m−2, charges the fees and
+// scores epoch m−1, and draws epoch m, in that order, which is exactly the order of the
+// unpipelined loop for every balance. Every total is an integer or an exact fixed-point sum, so
+// neither shard size nor the order in which replies arrive can change a result.
 
-/// <summary>Settle <see cref="Settle"/> if given, then contribute to epoch <see cref="ContributeEpoch"/> if given.</summary>
-public sealed record AdvanceOrder(SettleOrder? Settle, int? ContributeEpoch);
+/// <summary>
+/// One step of a shard, each part optional and run in this order: <see cref="Settle"/> pays an epoch;
+/// <see cref="ChargeFeesEpoch"/> charges the service calls drawn for that epoch, capped at each
+/// balance after the settlement before it; <see cref="Score"/> computes R_i; <see cref="ContributeEpoch"/>
+/// draws the next epoch's contributions (no draw depends on a balance, so drawing early changes nothing).
+/// </summary>
+public sealed record StepOrder(SettleOrder? Settle, int? ChargeFeesEpoch, ScoreOrder? Score, int? ContributeEpoch);
+
+/// <summary>A shard's answer to a <see cref="StepOrder"/>: one part per part ordered.</summary>
+public sealed record StepReport(SettleReport? Settled, long? FeesPaid, ScoreReport? Score, ContributionReport? Contribution);
 
 /// <summary>Pays an epoch: pool shares (or absolute rewards) to D/T/U when accepted, plus block credits.</summary>
 public sealed record SettleOrder(int Epoch, bool Accepted, RewardMode Mode, long Pool, Int128 ScoreTotal, AgentCredit[] Credits);
@@ -19,12 +29,10 @@ public sealed record SettleOrder(int Epoch, bool Accepted, RewardMode Mode, long
 /// <summary>Tokens (base units) minted to one agent, e.g. a block subsidy.</summary>
 public readonly record struct AgentCredit(int AgentId, long Units);
 
-public sealed record AdvanceReport(SettleReport? Settled, ContributionReport? Contribution);
+/// <summary>After settling: the shard's balances in ascending order (for the Gini), and what each role received.</summary>
+public sealed record SettleReport(long[] SortedBalances, long[] RewardsByRole, long[] PoolPaidByRole);
 
-/// <summary>After settling: the shard's balances in id order, and what each role received.</summary>
-public sealed record SettleReport(long[] Balances, long[] RewardsByRole, long[] PoolPaidByRole);
-
-/// <summary>One shard's contribution to an epoch, before rewards.</summary>
+/// <summary>One shard's contribution to an epoch, before fees and rewards.</summary>
 public sealed record ContributionReport(
     int[] ActiveByRole,
     Int128 QualitySum,
@@ -32,7 +40,6 @@ public sealed record ContributionReport(
     Int128 GpuHoursSum,
     Int128 UsageValueSum,
     long Calls,
-    long FeesPaid,
     int ValidVotes,
     int[] MinerIds,
     double[] MinerHashrates,
@@ -43,16 +50,16 @@ public sealed record ContributionReport(
     {
         var active = new int[Roles.Count];
         Int128 quality = 0, data = 0, gpu = 0, usage = 0;
-        long calls = 0, fees = 0;
+        long calls = 0;
         var votes = 0;
         foreach (var p in parts)
         {
             for (var r = 0; r < Roles.Count; r++) active[r] += p.ActiveByRole[r];
             quality += p.QualitySum; data += p.DataValueSum; gpu += p.GpuHoursSum; usage += p.UsageValueSum;
-            calls += p.Calls; fees += p.FeesPaid; votes += p.ValidVotes;
+            calls += p.Calls; votes += p.ValidVotes;
         }
         // Parts arrive in shard order, shards are id ranges: concatenation is id order.
-        return new ContributionReport(active, quality, data, gpu, usage, calls, fees, votes,
+        return new ContributionReport(active, quality, data, gpu, usage, calls, votes,
             [.. parts.SelectMany(p => p.MinerIds)], [.. parts.SelectMany(p => p.MinerHashrates)],
             [.. parts.SelectMany(p => p.ValidatorIds)], [.. parts.SelectMany(p => p.ValidatorStakes)]);
     }
@@ -77,29 +84,27 @@ public sealed record ScoreReport(Int128[] ScoreByRole, Int128 TrainingValueSum)
     }
 }
 
-/// <summary>What all shards reported on one Advance, merged in shard (= id) order.</summary>
-public sealed record MergedAdvance(long[]? Balances, long[] RewardsByRole, long[] PoolPaidByRole, ContributionReport? Contribution)
+/// <summary>What all shards reported on one step, merged: every balance in ascending order, sums in shard (= id) order.</summary>
+public sealed record MergedStep(long[]? SortedBalances, long[] RewardsByRole, long[] PoolPaidByRole, long FeesPaid,
+    ScoreReport? Score, ContributionReport? Contribution)
 {
-    public static MergedAdvance Merge(IReadOnlyList<AdvanceReport> reports)
+    public static MergedStep Merge(IReadOnlyList<StepReport> reports)
     {
         var rewards = new long[Roles.Count];
         var pool = new long[Roles.Count];
         long[]? balances = null;
+        long fees = 0;
         if (reports.Count > 0 && reports[0].Settled is not null)
         {
-            balances = new long[reports.Sum(r => r.Settled!.Balances.Length)];
-            var offset = 0;
+            balances = SortedRuns.Merge([.. reports.Select(r => r.Settled!.SortedBalances)]);
             foreach (var r in reports)
-            {
-                var s = r.Settled!;
-                s.Balances.CopyTo(balances, offset);
-                offset += s.Balances.Length;
-                for (var k = 0; k < Roles.Count; k++) { rewards[k] += s.RewardsByRole[k]; pool[k] += s.PoolPaidByRole[k]; }
-            }
+                for (var k = 0; k < Roles.Count; k++) { rewards[k] += r.Settled!.RewardsByRole[k]; pool[k] += r.Settled.PoolPaidByRole[k]; }
         }
+        foreach (var r in reports) fees += r.FeesPaid ?? 0;
+        var score = reports.Count > 0 && reports[0].Score is not null ? ScoreReport.Merge([.. reports.Select(r => r.Score!)]) : null;
         var contribution = reports.Count > 0 && reports[0].Contribution is not null
             ? ContributionReport.Merge([.. reports.Select(r => r.Contribution!)])
             : null;
-        return new MergedAdvance(balances, rewards, pool, contribution);
+        return new MergedStep(balances, rewards, pool, fees, score, contribution);
     }
 }

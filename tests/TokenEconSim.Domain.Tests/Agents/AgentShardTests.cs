@@ -24,8 +24,14 @@ public class AgentShardTests
     private static AgentShard[] Split(EconomyModel model, int perShard) =>
         [.. model.Layout.Shards(perShard).Select(s => new AgentShard(model, s.First, s.Count))];
 
+    private static ContributionReport Draw(AgentShard shard, int epoch) => shard.Step(new StepOrder(null, null, null, epoch)).Contribution!;
+
+    private static ScoreReport Score(AgentShard shard, ScoreOrder order) => shard.Step(new StepOrder(null, null, order, null)).Score!;
+
+    private static SettleReport Settle(AgentShard shard, SettleOrder order) => shard.Step(new StepOrder(order, null, null, null)).Settled!;
+
     private static string Describe(ContributionReport c) => string.Join("|",
-        string.Join(",", c.ActiveByRole), c.QualitySum, c.DataValueSum, c.GpuHoursSum, c.UsageValueSum, c.Calls, c.FeesPaid,
+        string.Join(",", c.ActiveByRole), c.QualitySum, c.DataValueSum, c.GpuHoursSum, c.UsageValueSum, c.Calls,
         c.ValidVotes, string.Join(",", c.MinerIds), string.Join(",", c.MinerHashrates.Select(h => h.ToString("R"))),
         string.Join(",", c.ValidatorIds), string.Join(",", c.ValidatorStakes.Select(s => s.ToString("R"))));
 
@@ -44,10 +50,10 @@ public class AgentShardTests
         for (var epoch = 0; epoch < 4; epoch++)
         {
             var contributions = layouts.Select(shards =>
-                Describe(ContributionReport.Merge([.. shards.Select(s => s.Advance(new AdvanceOrder(null, epoch)).Contribution!)]))).ToArray();
+                Describe(ContributionReport.Merge([.. shards.Select(s => Draw(s, epoch))]))).ToArray();
             Assert.All(contributions, c => Assert.Equal(contributions[0], c));
             var scores = layouts.Select(shards =>
-                Describe(ScoreReport.Merge([.. shards.Select(s => s.Score(new ScoreOrder(epoch, 0.8, weights)))]))).ToArray();
+                Describe(ScoreReport.Merge([.. shards.Select(s => Score(s, new ScoreOrder(epoch, 0.8, weights)))]))).ToArray();
             Assert.All(scores, s => Assert.Equal(scores[0], s));
         }
     }
@@ -65,7 +71,8 @@ public class AgentShardTests
     public void ActiveAgentsOfEveryRoleAreReportedInIdOrder()
     {
         var model = Model();
-        var c = new AgentShard(model, 0, model.Layout.Total).Advance(new AdvanceOrder(null, 0)).Contribution!;
+        var shard = new AgentShard(model, 0, model.Layout.Total);
+        var c = Draw(shard, 0);
         Assert.Equal([6, 4, 5, 4, 3], c.ActiveByRole);
         Assert.Equal([15, 16, 17, 18], c.ValidatorIds);
         Assert.Equal([19, 20, 21], c.MinerIds);
@@ -73,7 +80,10 @@ public class AgentShardTests
         Assert.All(c.ValidatorStakes, s => Assert.True(s > 0));
         Assert.InRange(c.ValidVotes, 0, 4);
         Assert.True(c.Calls > 0);
-        Assert.Equal(c.Calls * TokenUnits.FromTokens(0.01), c.FeesPaid); // nobody hits the balance cap here
+        var before = shard.TotalBalance();
+        var fees = shard.Step(new StepOrder(null, 0, null, null)).FeesPaid;
+        Assert.Equal(c.Calls * TokenUnits.FromTokens(0.01), fees); // nobody hits the balance cap here
+        Assert.Equal(before - fees, shard.TotalBalance());
     }
 
     [Fact]
@@ -81,19 +91,20 @@ public class AgentShardTests
     {
         var model = Model();
         var shard = new AgentShard(model, 15, 7); // validators 15..18, miners 19..21
-        shard.Advance(new AdvanceOrder(null, 0));
+        Draw(shard, 0);
         var before = shard.TotalBalance();
-        var report = shard.Advance(new AdvanceOrder(
+        var report = shard.Step(new StepOrder(
             new SettleOrder(0, Accepted: false, RewardMode.Pool, Pool: 0, ScoreTotal: 0,
                 [new AgentCredit(20, 50), new AgentCredit(20, 50), new AgentCredit(16, 20), new AgentCredit(3, 1_000), new AgentCredit(40, 1)]),
-            null));
+            null, null, null));
         Assert.Null(report.Contribution);
+        Assert.Null(report.Score);
+        Assert.Null(report.FeesPaid);
         var settled = report.Settled!;
         Assert.Equal(before + 120, shard.TotalBalance());
         Assert.Equal([0L, 0, 0, 20, 100], settled.RewardsByRole);
         Assert.Equal([0L, 0, 0, 0, 0], settled.PoolPaidByRole);
-        Assert.Equal(7, settled.Balances.Length);
-        Assert.Equal(shard.BalanceOf(20), settled.Balances[5]);
+        Assert.Equal(Enumerable.Range(15, 7).Select(shard.BalanceOf).Order(), settled.SortedBalances);
     }
 
     [Fact]
@@ -101,12 +112,12 @@ public class AgentShardTests
     {
         var model = Model();
         var shard = new AgentShard(model, 0, model.Layout.Total);
-        shard.Advance(new AdvanceOrder(null, 0));
-        var scores = shard.Score(new ScoreOrder(0, 0.8, new RewardWeights(0.4, 0.3, 0.3)));
+        Draw(shard, 0);
+        var scores = Score(shard, new ScoreOrder(0, 0.8, new RewardWeights(0.4, 0.3, 0.3)));
         Int128 total = 0;
         foreach (var s in scores.ScoreByRole) total += s;
         var before = shard.TotalBalance();
-        var settled = shard.Advance(new AdvanceOrder(new SettleOrder(0, false, RewardMode.Pool, 1_000_000, total, []), null)).Settled!;
+        var settled = Settle(shard, new SettleOrder(0, false, RewardMode.Pool, 1_000_000, total, []));
         Assert.Equal(before, shard.TotalBalance());
         Assert.All(settled.RewardsByRole, r => Assert.Equal(0, r));
     }
@@ -116,12 +127,12 @@ public class AgentShardTests
     {
         var model = Model();
         var shard = new AgentShard(model, 0, model.Layout.Total);
-        shard.Advance(new AdvanceOrder(null, 0));
-        var scores = shard.Score(new ScoreOrder(0, 0.8, new RewardWeights(0.4, 0.3, 0.3)));
+        Draw(shard, 0);
+        var scores = Score(shard, new ScoreOrder(0, 0.8, new RewardWeights(0.4, 0.3, 0.3)));
         Int128 total = 0;
         foreach (var s in scores.ScoreByRole) total += s;
         const long pool = 1_000 * TokenUnits.PerToken;
-        var settled = shard.Advance(new AdvanceOrder(new SettleOrder(0, true, RewardMode.Pool, pool, total, []), null)).Settled!;
+        var settled = Settle(shard, new SettleOrder(0, true, RewardMode.Pool, pool, total, []));
         Assert.True(settled.PoolPaidByRole.Sum() <= pool);
         Assert.True(pool - settled.PoolPaidByRole.Sum() < 15); // < one unit lost per D/T/U agent
         for (var r = 0; r < 3; r++)

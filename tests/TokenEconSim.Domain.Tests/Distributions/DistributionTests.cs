@@ -218,4 +218,46 @@ public class DistributionTests
         Assert.Equal(nonNegative, d.IsNonNegative);
         Assert.Equal(unitInterval, d.IsUnitInterval);
     }
+
+    // The closed-form sum must have the loop's distribution: compare the first two moments and a
+    // few quantiles of SampleSum against k separate draws (both seeded, independent streams).
+    [Theory]
+    [InlineData("exp(1.5)", 20)]
+    [InlineData("exp(1.5)", 1)]
+    [InlineData("gamma(2,5)", 7)]
+    [InlineData("poisson(3)", 9)]
+    [InlineData("const(2)", 5)]
+    [InlineData("uniform(-1,1)", 6)]
+    [InlineData("beta(8,2)", 4)]
+    public void SampleSumHasTheDistributionOfTheLoop(string notation, long k)
+    {
+        var d = Distribution.Parse(notation);
+        var closed = new double[N / 4];
+        var loop = new double[N / 4];
+        var a = new Xoshiro256StarStar(11);
+        var b = new Xoshiro256StarStar(12);
+        for (var i = 0; i < closed.Length; i++)
+        {
+            closed[i] = d.SampleSum(a, k);
+            for (var c = 0; c < k; c++) loop[i] += Math.Max(0, d.Sample(b));
+        }
+        Array.Sort(closed);
+        Array.Sort(loop);
+        var mean = loop.Average();
+        var sd = Math.Sqrt(loop.Select(x => (x - mean) * (x - mean)).Average());
+        Assert.InRange(closed.Average(), mean - Z * sd / Math.Sqrt(closed.Length) * 1.5, mean + Z * sd / Math.Sqrt(closed.Length) * 1.5);
+        foreach (var q in (double[])[0.1, 0.5, 0.9])
+        {
+            var at = (int)(q * closed.Length);
+            Assert.InRange(closed[at], loop[at] - 0.05 * sd - 1e-9, loop[at] + 0.05 * sd + 1e-9);
+        }
+    }
+
+    [Fact]
+    public void SampleSumOfNoDrawsIsZeroAndSpendsNothing()
+    {
+        var rng = new Xoshiro256StarStar(3);
+        Assert.Equal(0, Distribution.Parse("exp(1.5)").SampleSum(rng, 0));
+        Assert.Equal(new Xoshiro256StarStar(3).NextUInt64(), rng.NextUInt64());
+    }
 }

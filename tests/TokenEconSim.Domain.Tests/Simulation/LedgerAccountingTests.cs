@@ -84,14 +84,12 @@ public class LedgerAccountingTests
 
         public Task<long> InitializeAsync(CancellationToken ct) => inner.InitializeAsync(ct);
 
-        public async Task<IReadOnlyList<AdvanceReport>> AdvanceAsync(AdvanceOrder order, CancellationToken ct)
+        public async Task<IReadOnlyList<StepReport>> StepAsync(StepOrder order, CancellationToken ct)
         {
-            var reports = await inner.AdvanceAsync(order, ct);
-            if (order.Settle is not null && _settles++ == 2) reports[0].Settled!.Balances[0] += 1;
+            var reports = await inner.StepAsync(order, ct);
+            if (order.Settle is not null && _settles++ == 2) reports[0].Settled!.SortedBalances[0] += 1;
             return reports;
         }
-
-        public Task<IReadOnlyList<ScoreReport>> ScoreAsync(ScoreOrder order, CancellationToken ct) => inner.ScoreAsync(order, ct);
     }
 
     [Fact]
