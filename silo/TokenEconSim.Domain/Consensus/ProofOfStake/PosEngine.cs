@@ -30,7 +30,10 @@ public sealed class PosEngine : IDisposable
         _slasher = new Slasher(_detector, settings);
     }
 
+    /// <summary>Every validator's key: the simulation plays all of them (tests also use it to forge and re-sign).</summary>
     public ValidatorKeyring Keys => _keys;
+
+    /// <summary>The engine never prunes it; long runs may call <see cref="EquivocationDetector.ForgetBefore"/>.</summary>
     public EquivocationDetector Detector => _detector;
 
     /// <summary>Runs slots firstSlot … firstSlot + count − 1.</summary>
