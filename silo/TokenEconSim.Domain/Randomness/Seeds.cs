@@ -8,6 +8,10 @@ public enum RngPurpose : ulong
 {
     BlockProduction = 1,
     ProposerSelection = 2,
+    StakeProposer = 10,
+    StakeEquivocation = 11,
+    DelegatedMissedSlot = 12,
+    DelegatedRedelegation = 13,
 }
 
 /// <summary>
@@ -19,6 +23,7 @@ public static class Seeds
 {
     private const ulong AgentDomain = 0xA6E7_0000_0000_0001UL;
     private const ulong SharedDomain = 0x5EED_0000_0000_0002UL;
+    private const ulong SlotDomain = 0x5107_0000_0000_0003UL;
 
     public static ulong ForAgent(long runSeed, int agentId) =>
         Combine(Combine(AgentDomain, (ulong)runSeed), (ulong)agentId);
@@ -28,6 +33,16 @@ public static class Seeds
 
     public static Xoshiro256StarStar SharedRng(long runSeed, int epoch, RngPurpose purpose) =>
         new(ForShared(runSeed, epoch, purpose));
+
+    /// <summary>
+    /// Per-slot draws (PoS proposer, DPoS misses): (run seed, slot, purpose), so a slot's outcome does
+    /// not depend on how many slots an epoch holds or on the draws of earlier slots.
+    /// </summary>
+    public static ulong ForSlot(long runSeed, long slot, RngPurpose purpose) =>
+        Combine(Combine(Combine(SlotDomain, (ulong)runSeed), (ulong)slot), (ulong)purpose);
+
+    public static Xoshiro256StarStar SlotRng(long runSeed, long slot, RngPurpose purpose) =>
+        new(ForSlot(runSeed, slot, purpose));
 
     private static ulong Combine(ulong acc, ulong value) => SplitMix64.Mix(acc ^ SplitMix64.Mix(value + 0x9E3779B97F4A7C15UL));
 }

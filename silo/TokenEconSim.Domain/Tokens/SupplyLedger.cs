@@ -31,6 +31,9 @@ public sealed class SupplyLedger
         Treasury += paid - burned;
     }
 
+    /// <summary>Units destroyed out of agents' balances (slashed stake): supply falls, the treasury is untouched.</summary>
+    public void BurnFromAgents(long units) { Require(units); Burned += units; }
+
     /// <summary>The treasury pays agents (pool rewards).</summary>
     public void PayFromTreasury(long units)
     {
