@@ -33,7 +33,9 @@ public sealed record DifficultySettings
     /// <summary>ethereum: the difficulty bomb (EIP-2's exponential term).</summary>
     public bool EthereumBomb { get; init; }
 
-    /// <summary>ethereum: minimum difficulty (131072 on mainnet, expected hashes per block).</summary>
+    /// <summary>ethereum: minimum difficulty (131072 on mainnet, expected hashes per block). It is
+    /// also the easiest target, 2^256 / D. Keep it ≥ 2048: below that EIP-2's step D // 2048 is 0
+    /// and the difficulty can never rise.</summary>
     public long EthereumMinimumDifficulty { get; init; } = EthereumHomestead.MinimumDifficulty;
 
     /// <summary>ethereum: seconds per step of EIP-2's adjustment, 10 on mainnet; raise it to aim
