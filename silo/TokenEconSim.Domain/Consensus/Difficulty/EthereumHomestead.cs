@@ -16,16 +16,19 @@ public static class EthereumHomestead
     public const ulong ExpDiffPeriod = 100000;
 
     /// <summary>Difficulty of the block after a parent. Timestamps and the number are uint64 as in
-    /// Ethereum headers; the timestamp difference is taken in unbounded integers.</summary>
-    public static BigInteger NextDifficulty(BigInteger parentDifficulty, ulong parentTimestamp, ulong timestamp, ulong blockNumber, bool bomb = false)
+    /// Ethereum headers; the timestamp difference is taken in unbounded integers. The duration limit
+    /// and minimum default to mainnet's and are parameters only so a simulation can rescale them.</summary>
+    public static BigInteger NextDifficulty(BigInteger parentDifficulty, ulong parentTimestamp, ulong timestamp, ulong blockNumber, bool bomb = false,
+        long durationLimit = DurationLimit, long minimumDifficulty = MinimumDifficulty)
     {
+        if (durationLimit <= 0) throw new ArgumentOutOfRangeException(nameof(durationLimit), "must be positive");
         if (parentDifficulty.Sign <= 0) throw new ArgumentOutOfRangeException(nameof(parentDifficulty), "must be positive");
 
         // EIP-2 uses Python's floor division; BigInteger '/' truncates, so floor explicitly for an
         // (invalid in Ethereum, tolerated here) timestamp before the parent's.
-        var adjustment = BigInteger.Max(1 - FloorDiv((BigInteger)timestamp - parentTimestamp, DurationLimit), -99);
+        var adjustment = BigInteger.Max(1 - FloorDiv((BigInteger)timestamp - parentTimestamp, durationLimit), -99);
         var next = parentDifficulty + parentDifficulty / BoundDivisor * adjustment;
-        if (next < MinimumDifficulty) next = MinimumDifficulty;
+        if (next < minimumDifficulty) next = minimumDifficulty;
 
         if (bomb)
         {
