@@ -5,10 +5,9 @@ namespace TokenEconSim.Domain.Consensus.Pbft;
 /// f = ⌊(n − 1) / 3⌋ Byzantine ones, deciding one value for one sequence number (an epoch).
 /// </summary>
 /// <remarks>
-/// Castro and Liskov, "Practical Byzantine Fault Tolerance", OSDI 1999 (cited below as "PBFT" with
-/// its section numbers). The paper takes n = 3f + 1 and quorums of 2f + 1. For n &gt; 3f + 1 (n = 5,
-/// 6, 8, …) 2f + 1 is not enough: two quorums of 2f + 1 out of n may then meet in fewer than f + 1
-/// replicas, i.e. only in faulty ones. <see cref="Quorum"/> is therefore ⌈(n + f + 1) / 2⌉, the
+/// PBFT (the paper cited on <see cref="PbftReplica"/>) takes n = 3f + 1 and quorums of 2f + 1.
+/// For n &gt; 3f + 1 (n = 5, 6, 8, …) 2f + 1 is not enough: two quorums of 2f + 1 out of n may
+/// then meet in fewer than f + 1 replicas, i.e. only in faulty ones. <see cref="Quorum"/> is therefore ⌈(n + f + 1) / 2⌉, the
 /// smallest size whose pairwise intersections hold f + 1 replicas (one honest); it equals 2f + 1
 /// when n = 3f + 1, and is at most n − f, so the honest replicas alone still form a quorum.
 /// </remarks>
@@ -44,7 +43,7 @@ public sealed record PbftConfig
         TimeoutRounds = timeoutRounds;
     }
 
-    /// <summary>The primary of view v is replica v mod n (PBFT §4.1).</summary>
+    /// <summary>The primary of view v is replica v mod n (PBFT §4).</summary>
     public int Primary(long view) => (int)(view % ReplicaCount);
 
     /// <summary>Rounds to wait in <paramref name="view"/>; the exponent is capped so it cannot overflow.</summary>

@@ -1,7 +1,7 @@
 namespace TokenEconSim.Domain.Consensus.Pbft;
 
 /// <summary>
-/// A PBFT protocol message (Castro and Liskov, OSDI 1999, §4.2–§4.4). <see cref="From"/> is the
+/// A PBFT protocol message (PBFT §4.2–§4.4, see <see cref="PbftReplica"/>). <see cref="From"/> is the
 /// sender's replica id.
 /// </summary>
 /// <remarks>
@@ -21,7 +21,7 @@ public sealed record PrePrepare(long View, long Seq, Digest Digest, int From) : 
 /// <summary>A backup's acceptance of the pre-prepare (§4.2).</summary>
 public sealed record Prepare(long View, long Seq, Digest Digest, int From) : PbftMessage(From);
 
-/// <summary>Sent once the sender is prepared: it has the pre-prepare and a quorum of prepares (§4.3).</summary>
+/// <summary>Sent once the sender is prepared: it has the pre-prepare and a quorum of prepares (§4.2).</summary>
 public sealed record Commit(long View, long Seq, Digest Digest, int From) : PbftMessage(From);
 
 /// <summary>

@@ -2,7 +2,7 @@ namespace TokenEconSim.Domain.Consensus.Pbft;
 
 /// <summary>
 /// An honest PBFT replica deciding one value for one sequence number (Castro and Liskov,
-/// "Practical Byzantine Fault Tolerance", OSDI 1999; section numbers below are the paper's).
+/// "Practical Byzantine Fault Tolerance", OSDI 1999; "PBFT §x" in this folder is section x of that paper).
 /// A pure state machine: no clock, no randomness, no I/O.
 /// </summary>
 /// <remarks>
@@ -56,6 +56,13 @@ public sealed class PbftReplica : IPbftReplica
 
     /// <summary>True between sending (or joining) a view change and installing the new view.</summary>
     public bool ChangingView => _changingView;
+
+    /// <summary>
+    /// A safety alarm: this replica has seen commit quorums for two different digests (in any
+    /// views). Impossible with at most f faulty replicas; tests watch it because a decided replica
+    /// keeps its first decision and would otherwise hide a second, conflicting quorum.
+    /// </summary>
+    public bool SawConflictingCommitQuorums { get; private set; }
 
     /// <summary>The highest prepared certificate this replica holds, if any.</summary>
     public PreparedCertificate? Prepared => _prepared;
@@ -141,7 +148,7 @@ public sealed class PbftReplica : IPbftReplica
         if (p.View == View) TryPrepare(outbox);
     }
 
-    // §4.3: prepared(m, v, n, i) = the pre-prepare and Quorum − 1 matching prepares from distinct backups.
+    // §4.2: prepared(m, v, n, i) = the pre-prepare and Quorum − 1 matching prepares from distinct backups.
     private void TryPrepare(List<Outbound> outbox)
     {
         if (_changingView || _committedIn.Contains(View) || !_accepted.TryGetValue(View, out var pp)) return;
@@ -161,7 +168,9 @@ public sealed class PbftReplica : IPbftReplica
 
     private void RecordCommit(Commit c, List<Outbound> outbox)
     {
-        if (_commits.Add(c.View, c.Digest, c) >= _config.Quorum && Decision is null) Decide(c, outbox);
+        if (_commits.Add(c.View, c.Digest, c) < _config.Quorum) return;
+        if (Decision is null) Decide(c, outbox);
+        else if (Decision != c.Digest) SawConflictingCommitQuorums = true;
     }
 
     private void Decide(Commit c, List<Outbound> outbox)

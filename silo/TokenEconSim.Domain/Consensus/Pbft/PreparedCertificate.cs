@@ -2,7 +2,7 @@ namespace TokenEconSim.Domain.Consensus.Pbft;
 
 /// <summary>
 /// Proof that a digest was prepared in a view: the primary's pre-prepare and Quorum − 1 matching
-/// prepares from distinct backups (PBFT §4.3, the paper's 2f when n = 3f + 1).
+/// prepares from distinct backups (PBFT §4.2, the paper's 2f when n = 3f + 1).
 /// </summary>
 public sealed record PreparedCertificate(PrePrepare PrePrepare, IReadOnlyList<Prepare> Prepares)
 {

@@ -164,4 +164,28 @@ public class PbftReplicaTests
         Assert.Equal(A, lagging.Decision);
         Assert.Empty(r.Handle(new ViewChange(2, 3, null))); // answered once per replica
     }
+
+    // A view change that arrived before the decision is answered at the decision.
+    [Fact]
+    public void AReplicaThatAskedEarlierGetsTheProofOnDecision()
+    {
+        var r = Backup();
+        Assert.Empty(r.Handle(new ViewChange(1, 3, null)));
+        r.Handle(new Commit(0, 7, A, 0));
+        r.Handle(new Commit(0, 7, A, 2));
+        var sent = r.Handle(new Commit(0, 7, A, 3));
+        var proof = Assert.IsType<CommitCertificate>(Assert.Single(sent, o => o.To == 3).Message);
+        Assert.Equal([0, 2, 3], proof.Commits.Select(c => c.From));
+    }
+
+    [Fact]
+    public void ASecondCommitQuorumForAnotherDigestRaisesTheSafetyAlarm()
+    {
+        var r = Backup();
+        foreach (var from in new[] { 0, 2, 3 }) r.Handle(new Commit(0, 7, A, from));
+        Assert.False(r.SawConflictingCommitQuorums);
+        foreach (var from in new[] { 0, 2, 3 }) r.Handle(new Commit(1, 7, B, from));
+        Assert.True(r.SawConflictingCommitQuorums);
+        Assert.Equal(A, r.Decision);
+    }
 }
