@@ -14,7 +14,8 @@ namespace TokenEconSim.Domain.Consensus.Pbft;
 /// Deviations, each for a one-slot instance driven in synchronous rounds: the primary runs the
 /// timer too (it is also waiting for its request to execute); a replica decides on any quorum of
 /// matching commits, including one forwarded in a <see cref="CommitCertificate"/>, which implies
-/// the paper's committed-local whenever the replica is itself prepared.
+/// the paper's committed-local whenever the replica is itself prepared. A decided replica stops
+/// its timer but keeps voting and joining view changes, so the others can still finish.
 /// </remarks>
 public sealed class PbftReplica : IPbftReplica
 {
