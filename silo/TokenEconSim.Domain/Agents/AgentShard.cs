@@ -24,6 +24,7 @@ public sealed class AgentShard
     private readonly double[] _valueB;   // this epoch: the trainer's U(0,1) draw for Δacc; the user's number of calls
     private readonly bool[] _active;
     private readonly Int128[] _score;    // this epoch's R_i in 2⁻³² fixed point
+    private readonly long[] _sortBuffer;  // scratch for sorting balances at settlement
 
     public AgentShard(EconomyModel model, int first, int count)
     {
@@ -40,6 +41,7 @@ public sealed class AgentShard
         _valueB = new double[count];
         _active = new bool[count];
         _score = new Int128[count];
+        _sortBuffer = new long[count];
         InitialiseAgents();
     }
 
@@ -120,7 +122,7 @@ public sealed class AgentShard
             rewards[(int)_model.Layout.RoleOf(credit.AgentId)] += credit.Units;
         }
         var sorted = (long[])_balance.Clone();
-        Array.Sort(sorted);
+        RadixSort.Sort(sorted, _sortBuffer);
         return new SettleReport(sorted, rewards, pool);
     }
 

@@ -7,7 +7,8 @@ public enum DistributionKind { Const, Uniform, Poisson, Beta, Gamma, LogNormal, 
 
 /// <summary>
 /// A scenario distribution such as <c>poisson(100)</c> or <c>gamma(2,5)</c>. Sampling goes through
-/// MathNet.Numerics' static samplers with the caller's generator injected, so every draw comes from
+/// <see cref="PoissonSampler"/> (Poisson) and MathNet.Numerics' static samplers (the rest) with the
+/// caller's generator injected, so every draw comes from
 /// the agent's own stream and nothing is allocated.
 /// Parametrisations (the numpy conventions, stated once here and in docs/model.md):
 /// <c>const(x)</c>; <c>uniform(a,b)</c> on [a,b); <c>poisson(λ)</c>; <c>beta(a,b)</c>;
@@ -22,7 +23,7 @@ public readonly record struct Distribution(DistributionKind Kind, double A, doub
     {
         DistributionKind.Const => A,
         DistributionKind.Uniform => ContinuousUniform.Sample(rng, A, B),
-        DistributionKind.Poisson => Poisson.Sample(rng, A),
+        DistributionKind.Poisson => PoissonSampler.Sample(rng, A),
         DistributionKind.Beta => Beta.Sample(rng, A, B),
         DistributionKind.Gamma => Gamma.Sample(rng, A, 1.0 / B),
         DistributionKind.LogNormal => LogNormal.Sample(rng, A, B),
@@ -46,7 +47,7 @@ public readonly record struct Distribution(DistributionKind Kind, double A, doub
             case DistributionKind.Const: return count * Math.Max(0, A);
             case DistributionKind.Exp: return Gamma.Sample(rng, count, 1.0 / A);
             case DistributionKind.Gamma: return Gamma.Sample(rng, count * A, 1.0 / B);
-            case DistributionKind.Poisson: return Poisson.Sample(rng, count * A);
+            case DistributionKind.Poisson: return PoissonSampler.Sample(rng, count * A);
         }
         var sum = 0.0;
         for (long c = 0; c < count; c++) sum += Math.Max(0, Sample(rng));

@@ -24,6 +24,9 @@ public static class BenchRunner
         ("data_providers", 0.40), ("trainers", 0.20), ("users", 0.30), ("validators", 0.05), ("miners", 0.05),
     ];
 
+    private const int WarmUpEpochs = 30;
+    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(2);
+
     public static string Resolve(BenchOptions o, int agentsPerGrain, int epochs, long? seed = null)
     {
         var overrides = new List<KeyValuePair<string, string>>
@@ -41,7 +44,13 @@ public static class BenchRunner
 
     public static async Task<BenchResult> MeasureAsync(string mode, Func<ISimulationEngine> engine, BenchOptions o, int agentsPerGrain, CancellationToken ct)
     {
-        await RunOnceAsync(engine, Resolve(o, agentsPerGrain, Math.Min(o.Epochs, 3)), ct); // warm-up
+        // Warm-up: tiered JIT promotes hot methods to optimised code in the background, a while after
+        // they get hot. One short warm-up run left the first engine measured 2–3× slower than the
+        // same engine measured again later, so warm up for a fixed time, not a fixed number of runs.
+        var warmUp = Resolve(o, agentsPerGrain, Math.Min(o.Epochs, WarmUpEpochs));
+        var warming = Stopwatch.StartNew();
+        do await RunOnceAsync(engine, warmUp, ct);
+        while (warming.Elapsed < WarmUpTime);
         var resolved = Resolve(o, agentsPerGrain, o.Epochs);
         var runs = new List<(double Construction, double Loop, double BytesPerAgent, string Digest)>();
         for (var r = 0; r < o.Runs; r++) runs.Add(await RunOnceAsync(engine, resolved, ct));

@@ -220,7 +220,7 @@ public class DistributionTests
     }
 
     // The closed-form sum must have the loop's distribution: compare the first two moments and a
-    // few quantiles of SampleSum against k separate draws (both seeded, independent streams).
+    // few points of the empirical CDF of SampleSum against k separate draws (both seeded, independent streams).
     [Theory]
     [InlineData("exp(1.5)", 20)]
     [InlineData("exp(1.5)", 1)]
@@ -246,10 +246,13 @@ public class DistributionTests
         var mean = loop.Average();
         var sd = Math.Sqrt(loop.Select(x => (x - mean) * (x - mean)).Average());
         Assert.InRange(closed.Average(), mean - Z * sd / Math.Sqrt(closed.Length) * 1.5, mean + Z * sd / Math.Sqrt(closed.Length) * 1.5);
+        // Empirical CDFs compared at the loop's deciles (a quantile of a discrete law can jump).
         foreach (var q in (double[])[0.1, 0.5, 0.9])
         {
-            var at = (int)(q * closed.Length);
-            Assert.InRange(closed[at], loop[at] - 0.05 * sd - 1e-9, loop[at] + 0.05 * sd + 1e-9);
+            var x = loop[(int)(q * loop.Length)];
+            var closedBelow = (double)closed.Count(v => v <= x) / closed.Length;
+            var loopBelow = (double)loop.Count(v => v <= x) / loop.Length;
+            Assert.InRange(closedBelow, loopBelow - 0.015, loopBelow + 0.015);
         }
     }
 

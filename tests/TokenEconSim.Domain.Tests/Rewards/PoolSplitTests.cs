@@ -88,7 +88,26 @@ public class PoolSplitTests
         Assert.Equal(123_456_789, PoolSplit.Absolute(ExactSum.Quantize(1.234567891), TokenUnits.PerToken));
         Assert.Equal(0, PoolSplit.Absolute(1, TokenUnits.PerToken)); // 2⁻³² token is below one unit
     }
-}
+
+    // The 64-bit fast path and the Int128 path must give the same floor everywhere: checked
+    // against BigInteger on random scores below and above 2⁶⁴.
+    [Fact]
+    public void ShareIsTheExactFloorOnBothSidesOfTheFastPath()
+    {
+        var rng = new TokenEconSim.Domain.Randomness.Xoshiro256StarStar(5);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var bits = rng.Next(1, 100);
+            var random = new UInt128(rng.NextUInt64(), rng.NextUInt64());
+            var total = (Int128)(random >> (128 - bits)) + 1;
+            var score = (Int128)(rng.NextDouble() * (double)total);
+            if (score > total) score = total;
+            var pool = rng.NextInt64(1, long.MaxValue >> rng.Next(0, 60));
+            var expected = (long)(System.Numerics.BigInteger.Parse(pool.ToString()) * System.Numerics.BigInteger.Parse(score.ToString())
+                / System.Numerics.BigInteger.Parse(total.ToString()));
+            Assert.Equal(score <= 0 ? 0 : expected, PoolSplit.Share(pool, score, total));
+        }
+    }
 
 public class EmissionTests
 {
@@ -128,5 +147,7 @@ public class EmissionTests
         for (var epoch = 0; epoch < 10_000; epoch++) total += Emission.Halved(e, epoch, 100);
         Assert.True(total <= 2 * 100 * e);
         Assert.True(total > 2 * 100 * e - 100 * 64); // only the per-halving floor is lost
+    }
+
     }
 }
