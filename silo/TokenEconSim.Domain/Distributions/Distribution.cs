@@ -7,7 +7,7 @@ public enum DistributionKind { Const, Uniform, Poisson, Beta, Gamma, LogNormal, 
 
 /// <summary>
 /// A scenario distribution such as <c>poisson(100)</c> or <c>gamma(2,5)</c>. Sampling goes through
-/// <see cref="PoissonSampler"/> (Poisson) and MathNet.Numerics' static samplers (the rest) with the
+/// <see cref="PoissonSampler"/>, <see cref="GammaFamilySampler"/> and MathNet.Numerics' samplers with the
 /// caller's generator injected, so every draw comes from
 /// the agent's own stream and nothing is allocated.
 /// Parametrisations (the numpy conventions, stated once here and in docs/model.md):
@@ -24,8 +24,8 @@ public readonly record struct Distribution(DistributionKind Kind, double A, doub
         DistributionKind.Const => A,
         DistributionKind.Uniform => ContinuousUniform.Sample(rng, A, B),
         DistributionKind.Poisson => PoissonSampler.Sample(rng, A),
-        DistributionKind.Beta => Beta.Sample(rng, A, B),
-        DistributionKind.Gamma => Gamma.Sample(rng, A, 1.0 / B),
+        DistributionKind.Beta => GammaFamilySampler.Beta(rng, A, B),
+        DistributionKind.Gamma => GammaFamilySampler.Gamma(rng, A, B),
         DistributionKind.LogNormal => LogNormal.Sample(rng, A, B),
         DistributionKind.Exp => Exponential.Sample(rng, 1.0 / A),
         _ => throw new InvalidOperationException($"unknown distribution kind {Kind}"),
@@ -45,8 +45,8 @@ public readonly record struct Distribution(DistributionKind Kind, double A, doub
         switch (Kind)
         {
             case DistributionKind.Const: return count * Math.Max(0, A);
-            case DistributionKind.Exp: return Gamma.Sample(rng, count, 1.0 / A);
-            case DistributionKind.Gamma: return Gamma.Sample(rng, count * A, 1.0 / B);
+            case DistributionKind.Exp: return GammaFamilySampler.Gamma(rng, count, A);
+            case DistributionKind.Gamma: return GammaFamilySampler.Gamma(rng, count * A, B);
             case DistributionKind.Poisson: return PoissonSampler.Sample(rng, count * A);
         }
         var sum = 0.0;
