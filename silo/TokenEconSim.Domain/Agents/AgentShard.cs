@@ -126,61 +126,136 @@ public sealed class AgentShard
         return new SettleReport(sorted, rewards, pool);
     }
 
+    /// <summary>This epoch's draws, role by role. No draw depends on a balance (fees are charged later).</summary>
     private ContributionReport Contribute(int epoch)
     {
         _ = epoch; // the agent's own stream advances once per epoch; the epoch number is not needed to draw
-        var pops = _model.Scenario.Populations;
-        var active = new int[Roles.Count];
-        ExactSum quality = default, data = default, gpu = default, usage = default;
-        long calls = 0;
-        var validVotes = 0;
+        var t = new ContributionTally { Active = new int[Roles.Count] };
+        DrawProviders(ref t);
+        DrawTrainers(ref t);
+        DrawUsers(ref t);
+        var (validatorIds, stakes) = DrawValidators(ref t);
+        var (minerIds, hashrates) = ActiveWeights(Role.Miner, ref t);
+        return new ContributionReport(t.Active, t.Quality.Raw, t.Data.Raw, t.Gpu.Raw, t.Usage.Raw, t.Calls, t.ValidVotes,
+            minerIds, hashrates, validatorIds, stakes);
+    }
 
-        ForEachActive(Role.DataProvider, i =>
+    private struct ContributionTally
+    {
+        public int[] Active;
+        public ExactSum Quality, Data, Gpu, Usage;
+        public long Calls;
+        public int ValidVotes;
+    }
+
+    private void DrawProviders(ref ContributionTally t)
+    {
+        var pops = _model.Scenario.Populations.DataProviders;
+        var (from, to) = Local(Role.DataProvider);
+        for (var i = from; i < to; i++)
         {
-            var n = (long)Math.Floor(Math.Max(0, pops.DataProviders.BatchSize.Sample(_rng)));
-            var q = Math.Clamp(pops.DataProviders.Quality.Sample(_rng), 0, 1);
-            _valueA[i] = ContributionValues.DataValue(n, q);
-            quality.Add(q);
-            data.Add(_valueA[i]);
-        }, active);
+            if (Enter(i, Role.DataProvider, t.Active))
+            {
+                var n = (long)Math.Floor(Math.Max(0, pops.BatchSize.Sample(_rng)));
+                var q = Math.Clamp(pops.Quality.Sample(_rng), 0, 1);
+                _valueA[i] = ContributionValues.DataValue(n, q);
+                t.Quality.Add(q);
+                t.Data.Add(_valueA[i]);
+            }
+            _rng.Store(_rngState, i);
+        }
+    }
 
-        ForEachActive(Role.Trainer, i =>
+    private void DrawTrainers(ref ContributionTally t)
+    {
+        var gpuHours = _model.Scenario.Populations.Trainers.GpuHours;
+        var (from, to) = Local(Role.Trainer);
+        for (var i = from; i < to; i++)
         {
-            _valueA[i] = Math.Max(0, pops.Trainers.GpuHours.Sample(_rng));
-            _valueB[i] = _rng.NextDouble();
-            gpu.Add(_valueA[i]);
-        }, active);
+            if (Enter(i, Role.Trainer, t.Active))
+            {
+                _valueA[i] = Math.Max(0, gpuHours.Sample(_rng));
+                _valueB[i] = _rng.NextDouble();
+                t.Gpu.Add(_valueA[i]);
+            }
+            _rng.Store(_rngState, i);
+        }
+    }
 
-        ForEachActive(Role.ServiceUser, i =>
+    private void DrawUsers(ref ContributionTally t)
+    {
+        var users = _model.Scenario.Populations.Users;
+        var (from, to) = Local(Role.ServiceUser);
+        for (var i = from; i < to; i++)
         {
-            var k = (long)Math.Floor(Math.Max(0, pops.Users.Calls.Sample(_rng)));
-            var duration = pops.Users.CallDuration.SampleSum(_rng, k);
-            _valueA[i] = duration;
-            _valueB[i] = k;
-            usage.Add(duration);
-            calls += k;
-        }, active);
+            if (Enter(i, Role.ServiceUser, t.Active))
+            {
+                var k = (long)Math.Floor(Math.Max(0, users.Calls.Sample(_rng)));
+                var duration = users.CallDuration.SampleSum(_rng, k);
+                _valueA[i] = duration;
+                _valueB[i] = k;
+                t.Usage.Add(duration);
+                t.Calls += k;
+            }
+            _rng.Store(_rngState, i);
+        }
+    }
 
-        var validatorIds = new List<int>();
-        var stakes = new List<double>();
+    private (int[] Ids, double[] Stakes) DrawValidators(ref ContributionTally t)
+    {
         var voteValid = _model.Scenario.Consensus.VoteValidProbability;
-        ForEachActive(Role.Validator, i =>
+        var (from, to) = Local(Role.Validator);
+        for (var i = from; i < to; i++)
         {
-            if (_rng.NextDouble() < voteValid) validVotes++;
-            validatorIds.Add(First + i);
-            stakes.Add(_weight[i]);
-        }, active);
+            if (Enter(i, Role.Validator, t.Active) && _rng.NextDouble() < voteValid) t.ValidVotes++;
+            _rng.Store(_rngState, i);
+        }
+        return Collect(from, to, t.Active[(int)Role.Validator]);
+    }
 
-        var minerIds = new List<int>();
-        var hashrates = new List<double>();
-        ForEachActive(Role.Miner, i =>
+    private (int[] Ids, double[] Weights) ActiveWeights(Role role, ref ContributionTally t)
+    {
+        var (from, to) = Local(role);
+        for (var i = from; i < to; i++)
         {
-            minerIds.Add(First + i);
-            hashrates.Add(_weight[i]);
-        }, active);
+            Enter(i, role, t.Active);
+            _rng.Store(_rngState, i);
+        }
+        return Collect(from, to, t.Active[(int)role]);
+    }
 
-        return new ContributionReport(active, quality.Raw, data.Raw, gpu.Raw, usage.Raw, calls, validVotes,
-            [.. minerIds], [.. hashrates], [.. validatorIds], [.. stakes]);
+    /// <summary>The ids and fixed weights of the active agents in [from, to), in id order.</summary>
+    private (int[] Ids, double[] Weights) Collect(int from, int to, int active)
+    {
+        if (active == 0) return ([], []);
+        var ids = new int[active];
+        var weights = new double[active];
+        var k = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (!_active[i]) continue;
+            ids[k] = First + i;
+            weights[k++] = _weight[i];
+        }
+        return (ids, weights);
+    }
+
+    /// <summary>Loads agent i's generator and decides whether it takes part this epoch (the caller stores the generator back).</summary>
+    private bool Enter(int i, Role role, int[] activeCounts)
+    {
+        _rng.Load(_rngState, i);
+        var participation = _model.Participation(role);
+        // With participation 1 no draw is spent, so adding the key later does not shift streams.
+        _active[i] = participation >= 1 || _rng.NextDouble() < participation;
+        if (_active[i]) activeCounts[(int)role]++;
+        return _active[i];
+    }
+
+    /// <summary>The role's agents in this shard as local indices [from, to).</summary>
+    private (int From, int To) Local(Role role)
+    {
+        var (from, to) = _model.Layout.Segment(role, First, Count);
+        return (from - First, to - First);
     }
 
     /// <summary>Each active user pays fee_per_call per call of the last contribution, capped at its balance.</summary>
@@ -229,26 +304,6 @@ public sealed class AgentShard
 
         double TrainerValue(int i) => ContributionValues.TrainingValue(_valueA[i],
             ContributionValues.SyntheticAccuracyGain(gain, order.MeanQuality, _valueB[i]), rewards.CGpu, rewards.CAcc);
-    }
-
-    /// <summary>Runs <paramref name="step"/> for each agent of the role that takes part this epoch, with its generator loaded.</summary>
-    private void ForEachActive(Role role, Action<int> step, int[] activeCounts)
-    {
-        var (from, to) = _model.Layout.Segment(role, First, Count);
-        var participation = _model.Participation(role);
-        for (var id = from; id < to; id++)
-        {
-            var i = id - First;
-            _rng.Load(_rngState, i);
-            // With participation 1 no draw is spent, so adding the key later does not shift streams.
-            _active[i] = participation >= 1 || _rng.NextDouble() < participation;
-            if (_active[i])
-            {
-                activeCounts[(int)role]++;
-                step(i);
-            }
-            _rng.Store(_rngState, i);
-        }
     }
 
     private static long SaturatingMultiply(long a, long b) =>

@@ -11,6 +11,9 @@ public static class SortedRuns
     {
         if (runs.Count == 0) return [];
         if (runs.Count == 1) return (long[])runs[0].Clone();
+        // Many short runs (one grain per agent): concatenating and radix-sorting is O(N) and
+        // allocates two arrays instead of one per run per round.
+        if (runs.Count > 64) return ConcatenateAndSort(runs);
         // Pairwise rounds: each round halves the number of runs, every element moves log₂ k times.
         var level = new List<long[]>(runs);
         while (level.Count > 1)
@@ -21,6 +24,21 @@ public static class SortedRuns
             level = next;
         }
         return ReferenceEquals(level[0], runs[0]) ? (long[])level[0].Clone() : level[0];
+    }
+
+    private static long[] ConcatenateAndSort(IReadOnlyList<long[]> runs)
+    {
+        var total = 0;
+        foreach (var r in runs) total += r.Length;
+        var all = new long[total];
+        var offset = 0;
+        foreach (var r in runs)
+        {
+            r.CopyTo(all, offset);
+            offset += r.Length;
+        }
+        RadixSort.Sort(all, new long[total]);
+        return all;
     }
 
     private static long[] MergeTwo(long[] a, long[] b)

@@ -60,8 +60,24 @@ public sealed record ContributionReport(
         }
         // Parts arrive in shard order, shards are id ranges: concatenation is id order.
         return new ContributionReport(active, quality, data, gpu, usage, calls, votes,
-            [.. parts.SelectMany(p => p.MinerIds)], [.. parts.SelectMany(p => p.MinerHashrates)],
-            [.. parts.SelectMany(p => p.ValidatorIds)], [.. parts.SelectMany(p => p.ValidatorStakes)]);
+            Concat(parts, p => p.MinerIds), Concat(parts, p => p.MinerHashrates),
+            Concat(parts, p => p.ValidatorIds), Concat(parts, p => p.ValidatorStakes));
+    }
+
+    private static T[] Concat<T>(IReadOnlyList<ContributionReport> parts, Func<ContributionReport, T[]> field)
+    {
+        var length = 0;
+        foreach (var p in parts) length += field(p).Length;
+        if (length == 0) return [];
+        var all = new T[length];
+        var offset = 0;
+        foreach (var p in parts)
+        {
+            var items = field(p);
+            items.CopyTo(all, offset);
+            offset += items.Length;
+        }
+        return all;
     }
 }
 

@@ -11,6 +11,8 @@ public class SortedRunsTests
     [InlineData(3)]
     [InlineData(7)]
     [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(300)]
     public void MergingSortedRunsEqualsSortingTheirConcatenation(int runCount)
     {
         var rng = new Xoshiro256StarStar((ulong)runCount);
