@@ -30,6 +30,7 @@ internal static class ExactTokenColumns
             ["pool"] = m => m.Pool,
             ["fees_paid"] = m => m.FeesPaid,
             ["fees_burned"] = m => m.FeesBurned,
+            ["slashed"] = m => m.Slashed,
         };
         foreach (var role in Roles.All)
             readers[$"reward_total_{role.Key()}"] = m => m.RewardTotal(role);

@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Consensus;
 using TokenEconSim.Domain.Simulation;
 
 namespace TokenEconSim.Contracts.Surrogates;
@@ -35,6 +36,29 @@ public struct EpochMetricsSurrogate
     [Id(26)] public long[] RewardsByRole;
     [Id(27)] public int[] ActiveByRole;
     [Id(28)] public int[] PopulationByRole;
+    [Id(29)] public double BlockTimeSd;
+    [Id(30)] public double BlockTimeP99;
+    [Id(31)] public double HashrateEstimated;
+    [Id(32)] public int NakamotoHashrate;
+    [Id(33)] public int NakamotoStake;
+    [Id(34)] public int SlashEvents;
+    [Id(35)] public long Slashed;
+    [Id(36)] public int MissedSlots;
+    [Id(37)] public int PbftRounds;
+    [Id(38)] public int ViewChanges;
+    [Id(39)] public BlockRecord[] BlockRecords;
+}
+
+[GenerateSerializer, Immutable, Alias("TokenEconSim.BlockRecord")]
+public readonly record struct BlockRecordSurrogate(
+    [property: Id(0)] long Height, [property: Id(1)] int Epoch, [property: Id(2)] double Time,
+    [property: Id(3)] int ProducerId, [property: Id(4)] uint Bits, [property: Id(5)] string Hash);
+
+[RegisterConverter]
+public sealed class BlockRecordConverter : IConverter<BlockRecord, BlockRecordSurrogate>
+{
+    public BlockRecord ConvertFromSurrogate(in BlockRecordSurrogate s) => new(s.Height, s.Epoch, s.Time, s.ProducerId, s.Bits, s.Hash);
+    public BlockRecordSurrogate ConvertToSurrogate(in BlockRecord v) => new(v.Height, v.Epoch, v.Time, v.ProducerId, v.Bits, v.Hash);
 }
 
 [RegisterConverter]
@@ -49,6 +73,9 @@ public sealed class EpochMetricsConverter : IConverter<EpochMetrics, EpochMetric
         Difficulty = s.Difficulty, MeanQuality = s.MeanQuality, Alpha = s.Alpha, Beta = s.Beta, Gamma = s.Gamma,
         ValueData = s.ValueData, ValueTraining = s.ValueTraining, ValueUsage = s.ValueUsage,
         RewardsByRole = s.RewardsByRole, ActiveByRole = s.ActiveByRole, PopulationByRole = s.PopulationByRole,
+        BlockTimeSd = s.BlockTimeSd, BlockTimeP99 = s.BlockTimeP99, HashrateEstimated = s.HashrateEstimated,
+        NakamotoHashrate = s.NakamotoHashrate, NakamotoStake = s.NakamotoStake, SlashEvents = s.SlashEvents, Slashed = s.Slashed,
+        MissedSlots = s.MissedSlots, PbftRounds = s.PbftRounds, ViewChanges = s.ViewChanges, BlockRecords = s.BlockRecords ?? [],
     };
 
     public EpochMetricsSurrogate ConvertToSurrogate(in EpochMetrics v) => new()
@@ -60,5 +87,8 @@ public sealed class EpochMetricsConverter : IConverter<EpochMetrics, EpochMetric
         Difficulty = v.Difficulty, MeanQuality = v.MeanQuality, Alpha = v.Alpha, Beta = v.Beta, Gamma = v.Gamma,
         ValueData = v.ValueData, ValueTraining = v.ValueTraining, ValueUsage = v.ValueUsage,
         RewardsByRole = v.RewardsByRole, ActiveByRole = v.ActiveByRole, PopulationByRole = v.PopulationByRole,
+        BlockTimeSd = v.BlockTimeSd, BlockTimeP99 = v.BlockTimeP99, HashrateEstimated = v.HashrateEstimated,
+        NakamotoHashrate = v.NakamotoHashrate, NakamotoStake = v.NakamotoStake, SlashEvents = v.SlashEvents, Slashed = v.Slashed,
+        MissedSlots = v.MissedSlots, PbftRounds = v.PbftRounds, ViewChanges = v.ViewChanges, BlockRecords = [.. v.BlockRecords],
     };
 }

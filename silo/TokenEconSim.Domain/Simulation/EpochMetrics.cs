@@ -38,6 +38,25 @@ public sealed record EpochMetrics
     public required double ValueData { get; init; }
     public required double ValueTraining { get; init; }
     public required double ValueUsage { get; init; }
+    /// <summary>Sample standard deviation of this epoch's block intervals; NaN with fewer than two.</summary>
+    public double BlockTimeSd { get; init; } = double.NaN;
+    /// <summary>99th percentile (nearest rank) of this epoch's block intervals; NaN with no block.</summary>
+    public double BlockTimeP99 { get; init; } = double.NaN;
+    /// <summary>Hashrate a node would infer from the chain: Σ expected hashes of the epoch's blocks / elapsed time.</summary>
+    public double HashrateEstimated { get; init; } = double.NaN;
+    /// <summary>Fewest miners holding more than half the hashrate (0 with none).</summary>
+    public int NakamotoHashrate { get; init; }
+    /// <summary>Fewest validators holding more than half the stake (0 with none).</summary>
+    public int NakamotoStake { get; init; }
+    public int SlashEvents { get; init; }
+    /// <summary>Tokens burned by slashing this epoch (base units; part of <see cref="Burned"/>).</summary>
+    public long Slashed { get; init; }
+    public int MissedSlots { get; init; }
+    /// <summary>PBFT protocol rounds until every honest validator committed (or the limit); 0 without PBFT.</summary>
+    public int PbftRounds { get; init; }
+    public int ViewChanges { get; init; }
+    /// <summary>This epoch's blocks, in height order (blocks.csv).</summary>
+    public IReadOnlyList<Consensus.BlockRecord> BlockRecords { get; init; } = [];
     public required long[] RewardsByRole { get; init; }
     public required int[] ActiveByRole { get; init; }
     public required int[] PopulationByRole { get; init; }
@@ -82,8 +101,18 @@ public static class MetricColumns
             new("blocks", MetricUnit.Count, m => m.Blocks, "blocks produced in the epoch"),
             new("mean_block_time", MetricUnit.Seconds, m => m.MeanBlockTime, "mean seconds between blocks (empty with no block)"),
             new("block_time_deviation", MetricUnit.Ratio, m => m.BlockTimeDeviation, "(mean block time - target) / target"),
+            new("block_time_sd", MetricUnit.Seconds, m => m.BlockTimeSd, "standard deviation of block intervals (empty with < 2 blocks)"),
+            new("block_time_p99", MetricUnit.Seconds, m => m.BlockTimeP99, "99th percentile of block intervals (empty with no block)"),
             new("hashrate", MetricUnit.Value, m => m.Hashrate, "true total hashrate of active miners (H/s)"),
-            new("difficulty", MetricUnit.Value, m => m.Difficulty, "PoW difficulty (expected hashes / 2^32 per block)"),
+            new("hashrate_estimated", MetricUnit.Value, m => m.HashrateEstimated, "hashrate inferred from the chain: expected hashes of the epoch's blocks / elapsed seconds"),
+            new("difficulty", MetricUnit.Value, m => m.Difficulty, "PoW difficulty at the epoch's last block (expected hashes / 2^32 per block)"),
+            new("nakamoto_hashrate", MetricUnit.Count, m => m.NakamotoHashrate, "fewest miners with more than half the hashrate"),
+            new("nakamoto_stake", MetricUnit.Count, m => m.NakamotoStake, "fewest validators with more than half the stake"),
+            new("slash_events", MetricUnit.Count, m => m.SlashEvents, "equivocations slashed"),
+            new("slashed", MetricUnit.Tokens, m => m.Slashed, "tokens burned by slashing"),
+            new("missed_slots", MetricUnit.Count, m => m.MissedSlots, "block slots a DPoS producer missed"),
+            new("pbft_rounds", MetricUnit.Count, m => m.PbftRounds, "PBFT rounds to commit the epoch (0 without PBFT)"),
+            new("view_changes", MetricUnit.Count, m => m.ViewChanges, "PBFT view changes"),
             new("mean_quality", MetricUnit.Ratio, m => m.MeanQuality, "mean quality q of active providers' batches"),
             new("alpha", MetricUnit.Ratio, m => m.Alpha, "reward weight of V_D"),
             new("beta", MetricUnit.Ratio, m => m.Beta, "reward weight of V_T"),
