@@ -39,7 +39,7 @@ internal static class ClusterRun
     public static async Task<byte[]> DirectAsync(string resolved)
     {
         var model = new EconomyModel(Load(resolved));
-        var loop = new EpochLoop(model, new DirectShardGateway(model), new SampledPowConsensus(model.Scenario.Consensus, model.Scenario.Run.EpochLength));
+        var loop = new EpochLoop(model, new DirectShardGateway(model), ConsensusFactory.Create(model.Scenario));
         return Csv(await loop.AdvanceAsync(int.MaxValue, TestContext.Current.CancellationToken));
     }
 

@@ -28,18 +28,24 @@ public readonly record struct SettleOrderSurrogate(
     [property: Id(3)] long Pool,
     [property: Id(4)] Int128 ScoreTotal,
     [property: Id(5)] int[] CreditAgents,
-    [property: Id(6)] long[] CreditUnits);
+    [property: Id(6)] long[] CreditUnits,
+    [property: Id(7)] int[] DebitAgents,
+    [property: Id(8)] long[] DebitUnits);
 
 [RegisterConverter]
 public sealed class SettleOrderConverter : IConverter<SettleOrder, SettleOrderSurrogate>
 {
     public SettleOrder ConvertFromSurrogate(in SettleOrderSurrogate s) =>
         new(s.Epoch, s.Accepted, (RewardMode)s.Mode, s.Pool, s.ScoreTotal,
-            [.. s.CreditAgents.Zip(s.CreditUnits, (id, units) => new AgentCredit(id, units))]);
+            [.. s.CreditAgents.Zip(s.CreditUnits, (id, units) => new AgentCredit(id, units))])
+        {
+            Debits = [.. (s.DebitAgents ?? []).Zip(s.DebitUnits ?? [], (id, units) => new AgentCredit(id, units))],
+        };
 
     public SettleOrderSurrogate ConvertToSurrogate(in SettleOrder v) =>
         new(v.Epoch, v.Accepted, (int)v.Mode, v.Pool, v.ScoreTotal,
-            [.. v.Credits.Select(c => c.AgentId)], [.. v.Credits.Select(c => c.Units)]);
+            [.. v.Credits.Select(c => c.AgentId)], [.. v.Credits.Select(c => c.Units)],
+            [.. v.Debits.Select(c => c.AgentId)], [.. v.Debits.Select(c => c.Units)]);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.StepReport")]
@@ -55,13 +61,15 @@ public sealed class StepReportConverter : IConverter<StepReport, StepReportSurro
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.SettleReport")]
-public readonly record struct SettleReportSurrogate([property: Id(0)] long[] SortedBalances, [property: Id(1)] long[] RewardsByRole, [property: Id(2)] long[] PoolPaidByRole);
+public readonly record struct SettleReportSurrogate(
+    [property: Id(0)] long[] SortedBalances, [property: Id(1)] long[] RewardsByRole, [property: Id(2)] long[] PoolPaidByRole,
+    [property: Id(3)] long Debited);
 
 [RegisterConverter]
 public sealed class SettleReportConverter : IConverter<SettleReport, SettleReportSurrogate>
 {
-    public SettleReport ConvertFromSurrogate(in SettleReportSurrogate s) => new(s.SortedBalances, s.RewardsByRole, s.PoolPaidByRole);
-    public SettleReportSurrogate ConvertToSurrogate(in SettleReport v) => new(v.SortedBalances, v.RewardsByRole, v.PoolPaidByRole);
+    public SettleReport ConvertFromSurrogate(in SettleReportSurrogate s) => new(s.SortedBalances, s.RewardsByRole, s.PoolPaidByRole) { Debited = s.Debited };
+    public SettleReportSurrogate ConvertToSurrogate(in SettleReport v) => new(v.SortedBalances, v.RewardsByRole, v.PoolPaidByRole, v.Debited);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ContributionReport")]

@@ -121,9 +121,18 @@ public sealed class AgentShard
             _balance[i] += credit.Units;
             rewards[(int)_model.Layout.RoleOf(credit.AgentId)] += credit.Units;
         }
+        long debited = 0;
+        foreach (var debit in order.Debits)
+        {
+            var i = debit.AgentId - First;
+            if ((uint)i >= (uint)Count) continue;
+            var units = Math.Min(_balance[i], Math.Max(0, debit.Units));
+            _balance[i] -= units;
+            debited += units;
+        }
         var sorted = (long[])_balance.Clone();
         RadixSort.Sort(sorted, _sortBuffer);
-        return new SettleReport(sorted, rewards, pool);
+        return new SettleReport(sorted, rewards, pool) { Debited = debited };
     }
 
     /// <summary>This epoch's draws, role by role. No draw depends on a balance (fees are charged later).</summary>

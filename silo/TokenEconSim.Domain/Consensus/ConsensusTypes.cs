@@ -1,8 +1,9 @@
+using TokenEconSim.Domain.Chain;
 using TokenEconSim.Domain.Simulation;
 
 namespace TokenEconSim.Domain.Consensus;
 
-/// <summary>One block produced in an epoch (the full header arrives with the chain of issue 3).</summary>
+/// <summary>One block produced in an epoch: its simulated time and producer, and its record for blocks.csv.</summary>
 public readonly record struct ProducedBlock(long Height, double Time, int ProducerId);
 
 /// <summary>What the consensus layer sees of an epoch: active miners and validators in id order, and the votes.</summary>
@@ -17,20 +18,40 @@ public sealed record ConsensusInput(
     int ValidVotes,
     int ValidatorCount,
     long BlockRewardUnits,
-    long ProposerRewardUnits);
+    long ProposerRewardUnits)
+{
+    /// <summary>Digest of the epoch's data contributions (an on-chain data-batch record).</summary>
+    public Hash256 DataDigest { get; init; }
+    /// <summary>Digest of the epoch's model updates (an on-chain model-update record).</summary>
+    public Hash256 ModelDigest { get; init; }
+    /// <summary>Fees burned in the previous epoch (an on-chain fee record in this epoch's first block).</summary>
+    public long PreviousFeesBurned { get; init; }
+}
 
+/// <summary>What consensus decided for an epoch, and what it measured.</summary>
 public sealed record ConsensusOutcome(
     IReadOnlyList<ProducedBlock> Blocks,
     int? ProposerId,
     bool Accepted,
     AgentCredit[] Credits,
     double Difficulty,
-    double TotalHashrate);
+    double TotalHashrate)
+{
+    public IReadOnlyList<BlockRecord> BlockRecords { get; init; } = [];
+    /// <summary>Tokens to burn from agents' balances (slashing), capped at each balance.</summary>
+    public AgentCredit[] Debits { get; init; } = [];
+    public double HashrateEstimated { get; init; } = double.NaN;
+    public int NakamotoHashrate { get; init; }
+    public int NakamotoStake { get; init; }
+    public int SlashEvents { get; init; }
+    public int MissedSlots { get; init; }
+    public int PbftRounds { get; init; }
+    public int ViewChanges { get; init; }
+}
 
 /// <summary>
-/// The consensus layer as the epoch loop sees it. Issue 2 ships sampled PoW with a stake-selected
-/// proposer and a vote-counting committee; the real chain, difficulty algorithms, PoS, DPoS and
-/// PBFT plug in behind this interface.
+/// The consensus layer as the epoch loop sees it: block production (PoW, PoS or DPoS) and the
+/// validators' decision on the epoch (votes or PBFT), composed by <see cref="ConsensusFactory"/>.
 /// </summary>
 public interface IConsensus
 {

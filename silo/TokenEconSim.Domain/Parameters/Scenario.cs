@@ -72,9 +72,12 @@ public sealed class LearningSection
     [Range(0, 1)] public double Gain { get; init; } = 0.02;
 }
 
-public enum ConsensusKind { Pow }
-public enum HashingMode { Sampled }
+public enum ConsensusKind { Pow, Pos, Dpos }
+public enum HashingMode { Sampled, Real }
 public enum BlockTiming { Poisson, Fixed }
+public enum FinalityKind { Vote, Pbft }
+public enum DifficultyAlgorithmKind { Fixed, Bitcoin, Asert, Ethereum }
+public enum ByzantineKind { Silent, Equivocating, WrongDigest, Random }
 
 public sealed class ConsensusSection
 {
@@ -86,6 +89,59 @@ public sealed class ConsensusSection
     [Range(0, MinExclusive = true)] public double TargetBlockTime { get; init; } = 600;
     /// <summary>Probability that a validator votes the epoch valid.</summary>
     [Range(0, 1)] public double VoteValidProbability { get; init; } = 0.99;
+    /// <summary>How the validators decide each epoch: counted votes, or PBFT among them.</summary>
+    public FinalityKind Finality { get; init; } = FinalityKind.Vote;
+    public DifficultySection Difficulty { get; init; } = new();
+    public PbftSection Pbft { get; init; } = new();
+    public PosSection Pos { get; init; } = new();
+    public DposSection Dpos { get; init; } = new();
+}
+
+public sealed class DifficultySection
+{
+    public DifficultyAlgorithmKind Algorithm { get; init; } = DifficultyAlgorithmKind.Fixed;
+    /// <summary>bitcoin: blocks per retarget window.</summary>
+    [Range(2, 1_000_000)] public int RetargetWindow { get; init; } = 2016;
+    /// <summary>bitcoin: a window's timespan is clamped to [T/k, T·k].</summary>
+    [Range(1, 1_000)] public int ClampFactor { get; init; } = 4;
+    /// <summary>asert: seconds ahead of schedule that double the difficulty.</summary>
+    [Range(1, 1e9)] public double HalfLife { get; init; } = 172_800;
+    /// <summary>ethereum: EIP-2's exponential term.</summary>
+    public bool Bomb { get; init; }
+}
+
+public sealed class PbftSection
+{
+    /// <summary>Validators (the lowest ids) that are Byzantine.</summary>
+    [Range(0, 100_000_000)] public int Byzantine { get; init; }
+    public ByzantineKind Behaviour { get; init; } = ByzantineKind.Silent;
+    /// <summary>Protocol rounds before a replica starts a view change (doubled per view).</summary>
+    [Range(1, 1_000)] public int TimeoutRounds { get; init; } = 8;
+    /// <summary>Rounds after which an epoch that has not committed is rejected.</summary>
+    [Range(1, 1_000_000)] public int MaxRounds { get; init; } = 2_000;
+}
+
+public sealed class PosSection
+{
+    /// <summary>Fraction of an equivocator's stake slashed (burned) per offence.</summary>
+    [Range(0, 1)] public double SlashFraction { get; init; } = 0.05;
+    /// <summary>Validators (the lowest ids) that may equivocate.</summary>
+    [Range(0, 100_000_000)] public int Byzantine { get; init; }
+    /// <summary>Probability that a Byzantine proposer signs a second block for its slot.</summary>
+    [Range(0, 1)] public double EquivocationProbability { get; init; } = 0.5;
+    /// <summary>Slots a slashed validator may not propose.</summary>
+    [Range(0, 1_000_000_000)] public int JailSlots { get; init; }
+}
+
+public sealed class DposSection
+{
+    /// <summary>K: producers elected each epoch by delegated stake.</summary>
+    [Range(1, 100_000)] public int Producers { get; init; } = 21;
+    /// <summary>Share of a block reward the producer keeps; the rest goes to its delegators.</summary>
+    [Range(0, 1)] public double Commission { get; init; } = 0.1;
+    [Range(0, 1)] public double MissProbability { get; init; } = 0.01;
+    /// <summary>Probability that a holder re-delegates in an epoch.</summary>
+    [Range(0, 1)] public double RedelegationProbability { get; init; } = 0.05;
 }
 
 public sealed class PopulationsSection

@@ -12,6 +12,8 @@ public enum RngPurpose : ulong
     StakeEquivocation = 11,
     DelegatedMissedSlot = 12,
     DelegatedRedelegation = 13,
+    InitialDelegation = 14,
+    Pbft = 15,
 }
 
 /// <summary>

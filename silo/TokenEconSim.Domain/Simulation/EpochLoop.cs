@@ -1,5 +1,7 @@
 using TokenEconSim.Domain.Agents;
+using TokenEconSim.Domain.Chain;
 using TokenEconSim.Domain.Consensus;
+using TokenEconSim.Domain.Consensus.Finality;
 using TokenEconSim.Domain.Numerics;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Rewards;
@@ -24,6 +26,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
     private Scored? _scored;
     private int _nextEpoch;
     private double _lastBlockTime;
+    private long _lastFeesBurned;
     private RewardWeights _weights = model.InitialWeights;
 
     public int EpochsTotal => _scenario.Run.Epochs;
@@ -72,7 +75,12 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             c.MinerIds, c.MinerHashrates, c.ValidatorIds, c.ValidatorStakes, c.ValidVotes,
             model.Layout.CountOf(Role.Validator),
             Emission.Halved(model.BlockRewardUnits, epoch, _scenario.Token.HalvingInterval),
-            Emission.Halved(model.ProposerRewardUnits, epoch, _scenario.Token.HalvingInterval)), model.RunSeed);
+            Emission.Halved(model.ProposerRewardUnits, epoch, _scenario.Token.HalvingInterval))
+        {
+            DataDigest = Digest(epoch, c.QualitySum, c.DataValueSum),
+            ModelDigest = Digest(epoch, c.GpuHoursSum, c.ActiveByRole[(int)Role.Trainer]),
+            PreviousFeesBurned = _lastFeesBurned,
+        }, model.RunSeed);
         var activeProviders = c.ActiveByRole[(int)Role.DataProvider];
         var meanQuality = activeProviders == 0 ? 0 : new ExactSum(c.QualitySum).Value / activeProviders;
         var previousBlockTime = _lastBlockTime;
@@ -86,6 +94,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         var (supply, minted, burned) = (ledger.Supply, ledger.Minted, ledger.Burned);
         var feesBurned = (long)Math.Floor(reply.FeesPaid * _scenario.Token.FeeBurnFraction);
         ledger.ReceiveFees(reply.FeesPaid, feesBurned);
+        _lastFeesBurned = feesBurned;
         long pool = 0;
         Int128 scoreTotal = 0;
         if (reply.Score is { } score)
@@ -97,7 +106,10 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
                 pool = ledger.Treasury;
             }
         }
-        var settle = new SettleOrder(d.Epoch, d.Consensus.Accepted, _scenario.Rewards.Mode, pool, scoreTotal, d.Consensus.Credits);
+        var settle = new SettleOrder(d.Epoch, d.Consensus.Accepted, _scenario.Rewards.Mode, pool, scoreTotal, d.Consensus.Credits)
+        {
+            Debits = d.Consensus.Debits,
+        };
         return new Scored(d, settle, reply.Score, supply, minted, burned, pool, reply.FeesPaid, feesBurned);
     }
 
@@ -110,6 +122,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         if (p.Settle.Mode == RewardMode.Pool) ledger.PayFromTreasury(poolPaid);
         else ledger.MintToAgents(poolPaid);
         ledger.MintToAgents(credits);
+        ledger.BurnFromAgents(settled.Debited);
 
         var balances = settled.SortedBalances!;
         long balanceTotal = 0;
@@ -118,6 +131,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         EpochsCompleted++;
 
         var blocks = d.Consensus.Blocks;
+        var intervals = BlockIntervals.Of(blocks, d.PreviousBlockTime);
         var meanBlockTime = blocks.Count == 0 ? double.NaN : (blocks[^1].Time - d.PreviousBlockTime) / blocks.Count;
         var target = _scenario.Consensus.TargetBlockTime;
         var c = d.Contribution;
@@ -149,9 +163,30 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             ValueData = new ExactSum(c.DataValueSum).Value,
             ValueTraining = p.Score is null ? 0 : new ExactSum(p.Score.TrainingValueSum).Value,
             ValueUsage = new ExactSum(c.UsageValueSum).Value,
+            BlockTimeSd = BlockIntervals.StandardDeviation(intervals),
+            BlockTimeP99 = BlockIntervals.Percentile(intervals, 0.99),
+            HashrateEstimated = d.Consensus.HashrateEstimated,
+            NakamotoHashrate = d.Consensus.NakamotoHashrate,
+            NakamotoStake = d.Consensus.NakamotoStake,
+            SlashEvents = d.Consensus.SlashEvents,
+            Slashed = settled.Debited,
+            MissedSlots = d.Consensus.MissedSlots,
+            PbftRounds = d.Consensus.PbftRounds,
+            ViewChanges = d.Consensus.ViewChanges,
+            BlockRecords = d.Consensus.BlockRecords,
             RewardsByRole = settled.RewardsByRole,
             ActiveByRole = c.ActiveByRole,
             PopulationByRole = [.. Roles.All.Select(model.Layout.CountOf)],
         };
+    }
+
+    /// <summary>An on-chain record of an epoch's contributions: SHA-256d of (epoch, two exact sums).</summary>
+    private static Hash256 Digest(int epoch, Int128 a, Int128 b)
+    {
+        Span<byte> bytes = stackalloc byte[36];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes, epoch);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt128LittleEndian(bytes[4..], a);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt128LittleEndian(bytes[20..], b);
+        return Sha256d.Hash(bytes);
     }
 }

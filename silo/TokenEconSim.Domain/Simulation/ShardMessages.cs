@@ -24,13 +24,21 @@ public sealed record StepOrder(SettleOrder? Settle, int? ChargeFeesEpoch, ScoreO
 public sealed record StepReport(SettleReport? Settled, long? FeesPaid, ScoreReport? Score, ContributionReport? Contribution);
 
 /// <summary>Pays an epoch: pool shares (or absolute rewards) to D/T/U when accepted, plus block credits.</summary>
-public sealed record SettleOrder(int Epoch, bool Accepted, RewardMode Mode, long Pool, Int128 ScoreTotal, AgentCredit[] Credits);
+public sealed record SettleOrder(int Epoch, bool Accepted, RewardMode Mode, long Pool, Int128 ScoreTotal, AgentCredit[] Credits)
+{
+    /// <summary>Tokens burned from agents' balances (slashing), each capped at the balance.</summary>
+    public AgentCredit[] Debits { get; init; } = [];
+}
 
 /// <summary>Tokens (base units) minted to one agent, e.g. a block subsidy.</summary>
 public readonly record struct AgentCredit(int AgentId, long Units);
 
 /// <summary>After settling: the shard's balances in ascending order (for the Gini), and what each role received.</summary>
-public sealed record SettleReport(long[] SortedBalances, long[] RewardsByRole, long[] PoolPaidByRole);
+public sealed record SettleReport(long[] SortedBalances, long[] RewardsByRole, long[] PoolPaidByRole)
+{
+    /// <summary>Base units actually debited for the order's <see cref="SettleOrder.Debits"/>.</summary>
+    public long Debited { get; init; }
+}
 
 /// <summary>One shard's contribution to an epoch, before fees and rewards.</summary>
 public sealed record ContributionReport(
@@ -104,6 +112,8 @@ public sealed record ScoreReport(Int128[] ScoreByRole, Int128 TrainingValueSum)
 public sealed record MergedStep(long[]? SortedBalances, long[] RewardsByRole, long[] PoolPaidByRole, long FeesPaid,
     ScoreReport? Score, ContributionReport? Contribution)
 {
+    public long Debited { get; init; }
+
     public static MergedStep Merge(IReadOnlyList<StepReport> reports)
     {
         var rewards = new long[Roles.Count];
@@ -116,11 +126,16 @@ public sealed record MergedStep(long[]? SortedBalances, long[] RewardsByRole, lo
             foreach (var r in reports)
                 for (var k = 0; k < Roles.Count; k++) { rewards[k] += r.Settled!.RewardsByRole[k]; pool[k] += r.Settled.PoolPaidByRole[k]; }
         }
-        foreach (var r in reports) fees += r.FeesPaid ?? 0;
+        long debited = 0;
+        foreach (var r in reports)
+        {
+            fees += r.FeesPaid ?? 0;
+            debited += r.Settled?.Debited ?? 0;
+        }
         var score = reports.Count > 0 && reports[0].Score is not null ? ScoreReport.Merge([.. reports.Select(r => r.Score!)]) : null;
         var contribution = reports.Count > 0 && reports[0].Contribution is not null
             ? ContributionReport.Merge([.. reports.Select(r => r.Contribution!)])
             : null;
-        return new MergedStep(balances, rewards, pool, fees, score, contribution);
+        return new MergedStep(balances, rewards, pool, fees, score, contribution) { Debited = debited };
     }
 }

@@ -14,7 +14,7 @@ public sealed class DirectEngine : ISimulationEngine
         // Parse the resolved text, exactly as the grains do, so both engines see one scenario.
         var model = new EconomyModel(ScenarioLoader.LoadText(resolvedScenario, runId).Scenario
             ?? throw new InvalidOperationException("resolved scenario does not load"));
-        _loop = new EpochLoop(model, new DirectShardGateway(model), new SampledPowConsensus(model.Scenario.Consensus, model.Scenario.Run.EpochLength));
+        _loop = new EpochLoop(model, new DirectShardGateway(model), ConsensusFactory.Create(model.Scenario));
         await _loop.InitializeAsync(ct);
     }
 

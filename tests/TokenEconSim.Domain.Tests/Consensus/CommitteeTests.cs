@@ -1,4 +1,4 @@
-using TokenEconSim.Domain.Consensus;
+using TokenEconSim.Domain.Consensus.Finality;
 
 namespace TokenEconSim.Domain.Tests.Consensus;
 

@@ -65,14 +65,14 @@ internal sealed class DirectRun
         Scenario = scenario;
         Model = new EconomyModel(scenario);
         Gateway = new DirectShardGateway(Model);
-        Consensus = new SampledPowConsensus(scenario.Consensus, scenario.Run.EpochLength);
+        Consensus = ConsensusFactory.Create(scenario);
         Loop = new EpochLoop(Model, wrap is null ? Gateway : wrap(Gateway), Consensus);
     }
 
     public Scenario Scenario { get; }
     public EconomyModel Model { get; }
     public DirectShardGateway Gateway { get; }
-    public SampledPowConsensus Consensus { get; }
+    public ChainConsensus Consensus { get; }
     public EpochLoop Loop { get; }
 
     public Task<IReadOnlyList<EpochMetrics>> AdvanceAsync(int epochs = int.MaxValue) =>

@@ -1,11 +1,15 @@
 using TokenEconSim.Domain.Consensus;
+using TokenEconSim.Domain.Consensus.Finality;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 
 namespace TokenEconSim.Domain.Tests.Consensus;
 
-public class SampledPowConsensusTests
+public class PowConsensusTests
 {
+    private static ChainConsensus Pow(ConsensusSection consensus, double epochLength) =>
+        ConsensusFactory.Create(new Scenario { Run = new RunSection { EpochLength = epochLength }, Consensus = consensus });
+
     private static ConsensusInput Input(int epoch, double epochLength, double[] hashrates, double[] stakes,
         int validVotes = 0, long blockReward = 50, long proposerReward = 20) =>
         new(epoch, epoch * epochLength, (epoch + 1) * epochLength,
@@ -13,19 +17,20 @@ public class SampledPowConsensusTests
             [.. Enumerable.Range(10, stakes.Length)], stakes,
             validVotes, stakes.Length, blockReward, proposerReward);
 
-    // D is set once so that the first epoch's hashrate H meets the target T: D = T·H / 2³².
+    // The genesis target is set once so that the first epoch's hashrate H meets the target T:
+    // D ≈ T·H / 2³² (to the precision of the compact nBits encoding); `fixed` keeps it.
     [Fact]
     public void DifficultyIsFixedAtTheFirstEpochsHashrate()
     {
-        var pow = new SampledPowConsensus(new ConsensusSection { TargetBlockTime = 600 }, 86_400);
+        var pow = Pow(new ConsensusSection { TargetBlockTime = 600 }, 86_400);
         var first = pow.RunEpoch(Input(0, 86_400, [1e6, 3e6], [1]), 1);
-        Assert.Equal(600 * 4e6 / 4294967296.0, first.Difficulty, 12);
+        Assert.Equal(1, first.Difficulty / (600 * 4e6 / 4294967296.0), 4);
         Assert.Equal(4e6, first.TotalHashrate);
 
         var later = pow.RunEpoch(Input(1, 86_400, [8e6, 8e6], [1]), 1);
         Assert.Equal(first.Difficulty, later.Difficulty);
         Assert.Equal(16e6, later.TotalHashrate);
-        Assert.Equal(first.Difficulty, pow.Difficulty);
+        Assert.All(later.BlockRecords, b => Assert.Equal(first.BlockRecords[0].Bits, b.Bits));
     }
 
     // Poisson timing: the number of blocks in a window of length L is Poisson(L / mean), mean = D·2³²/H.
@@ -34,7 +39,7 @@ public class SampledPowConsensusTests
     [Fact]
     public void PoissonBlockTimesHaveMeanDTimesTwoTo32OverH()
     {
-        var pow = new SampledPowConsensus(new ConsensusSection { TargetBlockTime = 600 }, 86_400);
+        var pow = Pow(new ConsensusSection { TargetBlockTime = 600 }, 86_400);
         var blocks = 0;
         for (var e = 0; e < 200; e++) blocks += pow.RunEpoch(Input(e, 86_400, [2, 3, 5], [1]), 9).Blocks.Count;
         const double expected = 200 * 144;
@@ -49,7 +54,7 @@ public class SampledPowConsensusTests
     [Fact]
     public void PoissonBlocksLieInsideTheirEpochInIncreasingOrderWithIncreasingHeights()
     {
-        var pow = new SampledPowConsensus(new ConsensusSection { TargetBlockTime = 600 }, 86_400);
+        var pow = Pow(new ConsensusSection { TargetBlockTime = 600 }, 86_400);
         var lastTime = double.NegativeInfinity;
         long lastHeight = 0;
         for (var e = 0; e < 20; e++)
@@ -68,7 +73,7 @@ public class SampledPowConsensusTests
     [Fact]
     public void FixedTimingProducesExactlyEpochLengthOverTargetBlocksAtRegularTimes()
     {
-        var pow = new SampledPowConsensus(new ConsensusSection { TargetBlockTime = 600, BlockTiming = BlockTiming.Fixed }, 86_400);
+        var pow = Pow(new ConsensusSection { TargetBlockTime = 600, BlockTiming = BlockTiming.Fixed }, 86_400);
         for (var e = 0; e < 3; e++)
         {
             var blocks = pow.RunEpoch(Input(e, 86_400, [1, 7], [1]), 3).Blocks;
@@ -90,7 +95,7 @@ public class SampledPowConsensusTests
     [InlineData(700.0)]
     public void FixedTimingBlocksLieInsideTheirEpoch(double target)
     {
-        var pow = new SampledPowConsensus(new ConsensusSection { TargetBlockTime = target, BlockTiming = BlockTiming.Fixed }, 86_400);
+        var pow = Pow(new ConsensusSection { TargetBlockTime = target, BlockTiming = BlockTiming.Fixed }, 86_400);
         for (var e = 0; e < 2; e++)
             Assert.All(pow.RunEpoch(Input(e, 86_400, [1], [1]), 3).Blocks, b => Assert.InRange(b.Time, e * 86_400.0, (e + 1) * 86_400.0));
     }
@@ -100,7 +105,7 @@ public class SampledPowConsensusTests
     public void BlockWinnersAreProportionalToHashrate()
     {
         double[] hashrates = [1, 2, 3, 4];
-        var pow = new SampledPowConsensus(new ConsensusSection { TargetBlockTime = 600, BlockTiming = BlockTiming.Fixed }, 600 * 1_000);
+        var pow = Pow(new ConsensusSection { TargetBlockTime = 600, BlockTiming = BlockTiming.Fixed }, 600 * 1_000);
         var counts = new int[4];
         for (var e = 0; e < 20; e++)
             foreach (var b in pow.RunEpoch(Input(e, 600 * 1_000, hashrates, [1]), 4).Blocks)
@@ -116,7 +121,7 @@ public class SampledPowConsensusTests
     public void ProposerIsDrawnProportionallyToStake()
     {
         double[] stakes = [5, 0, 15, 30];
-        var pow = new SampledPowConsensus(new ConsensusSection(), 600);
+        var pow = Pow(new ConsensusSection(), 600);
         var counts = new int[4];
         for (var e = 0; e < 20_000; e++)
             counts[pow.RunEpoch(Input(e, 600, [], stakes), 6).ProposerId!.Value - 10]++;
@@ -128,7 +133,7 @@ public class SampledPowConsensusTests
     [Fact]
     public void CreditsAreOneBlockRewardPerBlockPlusTheProposerReward()
     {
-        var pow = new SampledPowConsensus(new ConsensusSection { BlockTiming = BlockTiming.Fixed, TargetBlockTime = 600 }, 6_000);
+        var pow = Pow(new ConsensusSection { BlockTiming = BlockTiming.Fixed, TargetBlockTime = 600 }, 6_000);
         var outcome = pow.RunEpoch(Input(0, 6_000, [1, 1, 1], [1, 1], validVotes: 1, blockReward: 50, proposerReward: 20), 2);
         Assert.Equal(10, outcome.Blocks.Count);
         Assert.Equal(outcome.Blocks.Select(b => new AgentCredit(b.ProducerId, 50)).Append(new(outcome.ProposerId!.Value, 20)),
@@ -139,7 +144,7 @@ public class SampledPowConsensusTests
     [Fact]
     public void NoMinersNoBlocksNoValidatorsNoProposer()
     {
-        var pow = new SampledPowConsensus(new ConsensusSection(), 86_400);
+        var pow = Pow(new ConsensusSection(), 86_400);
         var outcome = pow.RunEpoch(Input(0, 86_400, [], []), 2);
         Assert.Empty(outcome.Blocks);
         Assert.Null(outcome.ProposerId);
@@ -151,7 +156,7 @@ public class SampledPowConsensusTests
     [Fact]
     public void AcceptanceFollowsTheQuorumOfTheWholeCommittee()
     {
-        var pow = new SampledPowConsensus(new ConsensusSection(), 600);
+        var pow = Pow(new ConsensusSection(), 600);
         Assert.True(pow.RunEpoch(Input(0, 600, [1], [1, 1, 1, 1], validVotes: 3), 1).Accepted);
         Assert.False(pow.RunEpoch(Input(1, 600, [1], [1, 1, 1, 1], validVotes: 2), 1).Accepted);
     }
@@ -161,7 +166,7 @@ public class SampledPowConsensusTests
     {
         static string Run(long seed)
         {
-            var pow = new SampledPowConsensus(new ConsensusSection(), 86_400);
+            var pow = Pow(new ConsensusSection(), 86_400);
             return string.Join(";", Enumerable.Range(0, 5).SelectMany(e => pow.RunEpoch(Input(e, 86_400, [1, 2, 3], [4, 5]), seed).Blocks)
                 .Select(b => $"{b.Height}:{b.Time:R}:{b.ProducerId}"));
         }

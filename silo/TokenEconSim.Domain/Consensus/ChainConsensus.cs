@@ -1,0 +1,58 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using TokenEconSim.Domain.Chain;
+using TokenEconSim.Domain.Consensus.Finality;
+using TokenEconSim.Domain.Consensus.Production;
+using TokenEconSim.Domain.Numerics;
+using TokenEconSim.Domain.Simulation;
+
+namespace TokenEconSim.Domain.Consensus;
+
+/// <summary>
+/// An epoch of consensus: the producer makes and validates the blocks, then the validators decide
+/// the settlement (blocks and rewards) through the finality rule. Rejected epochs still keep their
+/// blocks (block rewards are paid; D/T/U are not, see the epoch loop).
+/// </summary>
+public sealed class ChainConsensus(IBlockProducer producer, IFinality finality) : IConsensus
+{
+    public IBlockProducer Producer => producer;
+
+    public ConsensusOutcome RunEpoch(ConsensusInput input, long runSeed)
+    {
+        var produced = producer.Produce(input, runSeed);
+        var decision = finality.Decide(input, SettlementDigest(input.Epoch, produced), runSeed);
+        var credits = new List<AgentCredit>(produced.Credits);
+        if (decision.ProposerId is { } p && input.ProposerRewardUnits > 0) credits.Add(new AgentCredit(p, input.ProposerRewardUnits));
+        return new ConsensusOutcome(produced.Blocks, decision.ProposerId, decision.Accepted, [.. credits],
+            produced.Difficulty, WeightedChoice.Total(input.Hashrates))
+        {
+            BlockRecords = produced.Records,
+            Debits = [.. produced.Debits],
+            HashrateEstimated = produced.HashrateEstimated,
+            NakamotoHashrate = NakamotoCoefficient.Of(input.Hashrates),
+            NakamotoStake = NakamotoCoefficient.Of(produced.Stakes is { } s ? [.. s] : input.Stakes),
+            SlashEvents = produced.SlashEvents,
+            MissedSlots = produced.MissedSlots,
+            PbftRounds = decision.Rounds,
+            ViewChanges = decision.ViewChanges,
+        };
+    }
+
+    /// <summary>SHA-256d over the epoch number, its block hashes and its credits: what PBFT decides.</summary>
+    private static Hash256 SettlementDigest(int epoch, ProductionResult produced)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> buffer = stackalloc byte[12];
+        BinaryPrimitives.WriteInt32LittleEndian(buffer, epoch);
+        hash.AppendData(buffer[..4]);
+        foreach (var r in produced.Records) hash.AppendData(Encoding.ASCII.GetBytes(r.Hash));
+        foreach (var c in produced.Credits)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(buffer, c.AgentId);
+            BinaryPrimitives.WriteInt64LittleEndian(buffer[4..], c.Units);
+            hash.AppendData(buffer);
+        }
+        return Sha256d.Hash(hash.GetHashAndReset());
+    }
+}

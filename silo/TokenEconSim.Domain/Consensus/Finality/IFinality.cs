@@ -1,0 +1,11 @@
+namespace TokenEconSim.Domain.Consensus.Finality;
+
+/// <summary>The validators' decision on an epoch: whether it is accepted, who proposed it, and what deciding cost.</summary>
+public readonly record struct FinalityResult(bool Accepted, int? ProposerId, int Rounds = 0, int ViewChanges = 0);
+
+/// <summary>How the validators decide an epoch (<c>consensus.finality</c>).</summary>
+public interface IFinality
+{
+    /// <param name="settlement">Digest of what is being decided: the epoch's blocks and rewards.</param>
+    FinalityResult Decide(ConsensusInput input, Chain.Hash256 settlement, long runSeed);
+}

@@ -1,0 +1,22 @@
+namespace TokenEconSim.Domain.Consensus.Production;
+
+/// <summary>An epoch's blocks from one production protocol, with the rewards and penalties they carry.</summary>
+public sealed record ProductionResult(
+    IReadOnlyList<ProducedBlock> Blocks,
+    IReadOnlyList<BlockRecord> Records,
+    IReadOnlyList<Simulation.AgentCredit> Credits,
+    double Difficulty,
+    double HashrateEstimated)
+{
+    public IReadOnlyList<Simulation.AgentCredit> Debits { get; init; } = [];
+    public int SlashEvents { get; init; }
+    public int MissedSlots { get; init; }
+    /// <summary>Stake weights the protocol used this epoch (for the Nakamoto coefficient); null: the validators' own.</summary>
+    public IReadOnlyList<double>? Stakes { get; init; }
+}
+
+/// <summary>Produces an epoch's blocks. State (the chain, stakes, delegations) carries over between epochs.</summary>
+public interface IBlockProducer
+{
+    ProductionResult Produce(ConsensusInput input, long runSeed);
+}

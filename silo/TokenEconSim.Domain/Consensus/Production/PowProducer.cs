@@ -1,0 +1,122 @@
+using System.Numerics;
+using TokenEconSim.Domain.Chain;
+using TokenEconSim.Domain.Consensus.Difficulty;
+using TokenEconSim.Domain.Numerics;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Randomness;
+using TokenEconSim.Domain.Simulation;
+
+namespace TokenEconSim.Domain.Consensus.Production;
+
+/// <summary>
+/// Proof of work on a validated chain (SPEC §7). Every block is assembled with a real header
+/// (previous hash, merkle root of its transactions, time, nBits from the difficulty algorithm) and
+/// appended only when <see cref="Blockchain"/> accepts it. <c>sampled</c>: the time to the next
+/// block is Exp(mean E/H) with E = 2²⁵⁶/(target+1) the expected hashes at the required target and H
+/// the active hashrate; the winner is drawn ∝ hashrate; the proof is not ground. <c>real</c>:
+/// miners grind nonces round by round (<see cref="RealPowRace"/>) and the chain checks hash ≤ target.
+/// The genesis target is set so that the first epoch's hashrate meets the target block time.
+/// </summary>
+public sealed class PowProducer(ConsensusSection settings) : IBlockProducer
+{
+    private static readonly BigInteger MaxTarget = (BigInteger.One << 256) - 1;
+    private Blockchain? _chain;
+    private RealPowRace? _race;
+    private double _lastBlockTime;
+
+    public Blockchain? Chain => _chain;
+
+    public ProductionResult Produce(ConsensusInput input, long runSeed)
+    {
+        var total = WeightedChoice.Total(input.Hashrates);
+        if (_chain is null && total > 0) Start(total, runSeed);
+        var blocks = new List<ProducedBlock>();
+        var records = new List<BlockRecord>();
+        var credits = new List<AgentCredit>();
+        var expectedHashes = 0.0;
+        var epochStartTime = Math.Max(_lastBlockTime, input.EpochStart);
+        if (_chain is { } chain && total > 0)
+        {
+            var rng = Seeds.SharedRng(runSeed, input.Epoch, RngPurpose.BlockProduction);
+            var t = epochStartTime;
+            while (NextBlock(chain, input, total, rng, ref t, first: blocks.Count == 0) is { } block)
+            {
+                var verdict = chain.Append(block, block.Header.Time);
+                if (!verdict.IsAccepted)
+                    throw new InvalidOperationException($"epoch {input.Epoch}: the chain refused block {block.Height}: {verdict.Reason}");
+                expectedHashes += ExpectedHashes(block.Header.Bits);
+                blocks.Add(new ProducedBlock(block.Height, t, block.ProducerId));
+                records.Add(new BlockRecord(block.Height, input.Epoch, t, block.ProducerId, block.Header.Bits, chain.TipHash.ToString()));
+                credits.Add(new AgentCredit(block.ProducerId, input.BlockRewardUnits));
+                _lastBlockTime = t;
+            }
+        }
+        var span = blocks.Count == 0 ? 0 : blocks[^1].Time - epochStartTime;
+        var difficulty = _chain is null ? double.NaN : CompactTarget.Difficulty(_chain.Tip.Bits);
+        return new ProductionResult(blocks, records, credits, difficulty, span > 0 ? expectedHashes / span : double.NaN);
+    }
+
+    private void Start(double initialHashrate, long runSeed)
+    {
+        var target = BigInteger.Min(MaxTarget, BigInteger.Max(BigInteger.One,
+            new BigInteger(Math.Pow(2, 256) / Math.Max(1, settings.TargetBlockTime * initialHashrate)) - 1));
+        var bits = CompactTarget.Encode(target);
+        var d = settings.Difficulty;
+        var difficulty = DifficultyAlgorithms.Create(d.Algorithm.ToString().ToLowerInvariant(), new DifficultySettings
+        {
+            TargetSpacing = (long)Math.Max(1, Math.Round(settings.TargetBlockTime)),
+            PowLimit = MaxTarget,
+            InitialBits = bits,
+            RetargetWindow = d.RetargetWindow,
+            ClampFactor = d.ClampFactor,
+            HalfLife = (long)Math.Round(d.HalfLife),
+            EthereumBomb = d.Bomb,
+            // Homestead aims at ~10-20 s blocks with its 10 s step; the step follows the scenario's target instead.
+            EthereumDurationLimit = (long)Math.Max(1, Math.Round(settings.TargetBlockTime)),
+            EthereumMinimumDifficulty = 2048,
+        });
+        var proof = settings.Hashing == HashingMode.Real ? ProofMode.Real : ProofMode.Sampled;
+        _chain = Blockchain.WithGenesis(runSeed, difficulty, new ChainRules { Proof = proof, MaxFutureBlockTime = long.MaxValue / 4 });
+        if (proof == ProofMode.Real) _race = new RealPowRace(ExpectedHashes(bits));
+    }
+
+    private Block? NextBlock(Blockchain chain, ConsensusInput input, double totalHashrate, Random rng, ref double t, bool first)
+    {
+        if (_race is { } race) return race.Mine(chain, input, totalHashrate, ref t, producer => Transactions(input, producer, first));
+        if (settings.BlockTiming == BlockTiming.Fixed)
+        {
+            var next = t + settings.TargetBlockTime;
+            if (next > input.EpochEnd + 1e-9) return null;
+            t = next;
+        }
+        else
+        {
+            var meanInterval = ExpectedHashes(chain.RequiredBits(HeaderTime(chain, t))) / totalHashrate;
+            // Exp(mean) by inversion: memoryless, so restarting at the epoch boundary changes nothing.
+            var next = t - meanInterval * Math.Log(1 - rng.NextDouble());
+            if (next >= input.EpochEnd) return null;
+            t = next;
+        }
+        var producer = input.MinerIds[WeightedChoice.Pick(input.Hashrates, totalHashrate, rng)];
+        var time = HeaderTime(chain, t);
+        return Block.Assemble(chain.TipHeight + 1, chain.TipHash, time, chain.RequiredBits(time),
+            Transactions(input, producer, first), producer);
+    }
+
+    /// <summary>The block's transactions: its producer's reward; the epoch's first block also records data, model and fee digests.</summary>
+    private static IReadOnlyList<ChainTransaction> Transactions(ConsensusInput input, int producer, bool firstOfEpoch)
+    {
+        var reward = ChainTransaction.Reward(producer, input.BlockRewardUnits);
+        if (!firstOfEpoch) return [reward];
+        return [reward, ChainTransaction.DataBatch(-1, input.DataDigest), ChainTransaction.ModelUpdate(-1, input.ModelDigest),
+            ChainTransaction.Fee(-1, input.PreviousFeesBurned)];
+    }
+
+    /// <summary>Whole seconds, and never at or before the median of the last 11 blocks (Bitcoin's rule).</summary>
+    internal static uint HeaderTime(Blockchain chain, double t) =>
+        (uint)Math.Max((long)Math.Floor(t), chain.MinimumNextTime);
+
+    /// <summary>2²⁵⁶ / (target + 1): the expected number of hashes to find a block (Bitcoin's GetBlockProof).</summary>
+    internal static double ExpectedHashes(uint bits) =>
+        Math.Pow(2, 256) / ((double)CompactTarget.ToTarget(bits) + 1);
+}
