@@ -20,6 +20,7 @@ public sealed class RunFolder : IDisposable
     private readonly string _parent;
     private readonly string _baseName;
     private MetricsCsvWriter? _metrics;
+    private BlocksCsvWriter? _blocks;
     private bool _completed;
     private bool _disposed;
 
@@ -58,6 +59,15 @@ public sealed class RunFolder : IDisposable
         return _metrics = new MetricsCsvWriter(stream);
     }
 
+    /// <summary>Opens blocks.csv (beside metrics.csv) for streaming; Complete and Dispose close it.</summary>
+    public BlocksCsvWriter OpenBlocks()
+    {
+        ThrowIfFinished();
+        if (_blocks is not null) throw new InvalidOperationException("blocks.csv is already open.");
+        var stream = new FileStream(Path.Combine(TemporaryPath, "blocks.csv"), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        return _blocks = new BlocksCsvWriter(stream);
+    }
+
     public void WriteResolvedScenario(string yaml)
     {
         ArgumentNullException.ThrowIfNull(yaml);
@@ -71,17 +81,21 @@ public sealed class RunFolder : IDisposable
     }
 
     /// <summary>charts/*.png and charts/*.svg; with no rows, nothing (no empty charts folder).</summary>
-    public void WriteCharts(IReadOnlyList<EpochMetrics> rows)
+    public void WriteCharts(IReadOnlyList<EpochMetrics> rows) => WriteCharts(rows, ChartOptions.Default);
+
+    /// <summary>As <see cref="WriteCharts(IReadOnlyList{EpochMetrics})"/>, with what the rows cannot tell (the target block time).</summary>
+    public void WriteCharts(IReadOnlyList<EpochMetrics> rows, ChartOptions options)
     {
         ThrowIfFinished();
-        RunCharts.Write(rows, Path.Combine(TemporaryPath, "charts"));
+        RunCharts.Write(rows, Path.Combine(TemporaryPath, "charts"), options);
     }
 
-    /// <summary>Closes metrics.csv, then renames the temporary folder to <see cref="FinalPath"/>; returns it.</summary>
+    /// <summary>Closes metrics.csv and blocks.csv, then renames the temporary folder to <see cref="FinalPath"/>; returns it.</summary>
     public string Complete()
     {
         ThrowIfFinished();
         _metrics?.Dispose();
+        _blocks?.Dispose();
         // Another run may have taken the name since Create; Directory.Move refuses an existing target.
         if (Directory.Exists(FinalPath) || File.Exists(FinalPath))
             FinalPath = FreeFinalPath(_parent, _baseName);
@@ -95,8 +109,11 @@ public sealed class RunFolder : IDisposable
         if (_disposed) return;
         _disposed = true;
         if (_completed) return;
+        // The folder is deleted next; a flush failure (e.g. disk full) is moot.
         try { _metrics?.Dispose(); }
-        catch (IOException) { } // the folder is deleted next; a flush failure (e.g. disk full) is moot
+        catch (IOException) { }
+        try { _blocks?.Dispose(); }
+        catch (IOException) { }
         try
         {
             if (Directory.Exists(TemporaryPath)) Directory.Delete(TemporaryPath, recursive: true);

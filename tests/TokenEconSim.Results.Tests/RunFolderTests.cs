@@ -71,6 +71,51 @@ public class RunFolderTests
     }
 
     [Fact]
+    public void Blocks_csv_sits_beside_metrics_csv_and_is_closed_by_Complete()
+    {
+        using var parent = new TempDirectory();
+        var rows = SampleRows.WithBlocks(SampleRows.Create(8));
+        using var run = RunFolder.Create(parent.Path, "baseline", Now);
+        var metrics = run.OpenMetrics();
+        var blocks = run.OpenBlocks(); // left open: Complete flushes and closes both
+        foreach (var row in rows)
+        {
+            metrics.Write(row);
+            blocks.Write(row);
+        }
+        Assert.Throws<InvalidOperationException>(() => run.OpenBlocks());
+        var final = run.Complete();
+        Assert.Equal(BlocksCsvWriterTests.Csv(rows), File.ReadAllBytes(Path.Combine(final, "blocks.csv")));
+        Assert.Equal(MetricsCsvWriterTests.Csv(rows), File.ReadAllBytes(Path.Combine(final, "metrics.csv")));
+        Assert.Throws<ObjectDisposedException>(() => blocks.Write(rows[0]));
+    }
+
+    [Fact]
+    public void Dispose_without_Complete_closes_blocks_csv_and_leaves_no_folder()
+    {
+        using var parent = new TempDirectory();
+        using (var run = RunFolder.Create(parent.Path, "baseline", Now))
+        {
+            var blocks = run.OpenBlocks();
+            blocks.Write(SampleRows.WithBlocks(SampleRows.Create(2))[0]);
+        }
+        Assert.Empty(Directory.EnumerateFileSystemEntries(parent.Path));
+    }
+
+    [Fact]
+    public void Charts_with_options_include_the_block_charts_the_rows_support()
+    {
+        using var parent = new TempDirectory();
+        var rows = SampleRows.WithBlocks(SampleRows.Create(6));
+        using var run = RunFolder.Create(parent.Path, "pow", Now);
+        run.WriteCharts(rows, new ChartOptions(TargetBlockTime: 600));
+        var final = run.Complete();
+        Assert.Equal(
+            RunCharts.NamesFor(rows).SelectMany(n => new[] { n + ".png", n + ".svg" }).Order(),
+            Directory.GetFiles(Path.Combine(final, "charts")).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
     public void A_taken_name_gets_a_numeric_suffix()
     {
         using var parent = new TempDirectory();

@@ -1,4 +1,5 @@
 using TokenEconSim.Domain.Agents;
+using TokenEconSim.Domain.Consensus;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Domain.Tokens;
 
@@ -36,6 +37,38 @@ internal static class SampleRows
             });
         }
         return rows;
+    }
+
+    /// <summary>
+    /// The rows with a chain: <paramref name="perEpoch"/> blocks each (none in the blockless epochs of
+    /// <see cref="Create"/>), 600 s apart with a deterministic wobble, produced mostly by a few miners.
+    /// <paramref name="bits"/> 0 makes them PoS blocks.
+    /// </summary>
+    public static IReadOnlyList<EpochMetrics> WithBlocks(IReadOnlyList<EpochMetrics> rows, int perEpoch = 12, uint bits = 0x1d00ffff)
+    {
+        var result = new List<EpochMetrics>();
+        long height = 0;
+        double time = 0;
+        foreach (var row in rows)
+        {
+            var blocks = new List<BlockRecord>();
+            for (var i = 0; row.Blocks > 0 && i < perEpoch; i++, height++)
+            {
+                time += 600 * (0.2 + 1.6 * ((height * 7919) % 101) / 100.0);
+                var producer = height % 3 == 0 ? (int)(height % 40) : (int)(height % 4);
+                blocks.Add(new BlockRecord(height, row.Epoch, time, producer, bits, $"{height:x64}"));
+            }
+            result.Add(row with
+            {
+                BlockRecords = blocks,
+                Hashrate = 7.2e15 * (1 + row.Epoch / 100.0),
+                HashrateEstimated = blocks.Count == 0 ? double.NaN : 7.2e15 * (1 + row.Epoch / 100.0) * (0.9 + 0.2 * ((row.Epoch * 31) % 11) / 10.0),
+                Difficulty = bits == 0 ? 0 : 1.0e6 * (1 + row.Epoch / 100.0),
+                NakamotoHashrate = bits == 0 ? 0 : 3,
+                NakamotoStake = bits == 0 ? 4 + row.Epoch % 2 : 0,
+            });
+        }
+        return result;
     }
 
     /// <summary>A row with every field set to a simple value; tests override what they check.</summary>

@@ -11,15 +11,35 @@ public static class RunCharts
     public const int Width = 1200;
     public const int Height = 700;
 
+    /// <summary>The charts every run with rows gets.</summary>
     public static IReadOnlyList<string> Names { get; } = ["supply_inflation", "gini", "rewards_per_role"];
 
     /// <summary>
-    /// Writes every chart into <paramref name="directory"/> (created if needed) and returns the files.
-    /// With no rows there is nothing to draw: writes nothing, not even the directory.
+    /// Charts drawn only when the run's blocks make them meaningful (<see cref="BlockCharts"/>):
+    /// a PoS run has no difficulty, a run without blocks no block times.
     /// </summary>
-    public static IReadOnlyList<string> Write(IReadOnlyList<EpochMetrics> rows, string directory)
+    public static IReadOnlyList<string> BlockNames { get; } = [BlockCharts.DifficultyHashrate, BlockCharts.BlockTimeHistogram, BlockCharts.ProducerConcentration];
+
+    /// <summary>The charts <see cref="Write(IReadOnlyList{EpochMetrics}, string, ChartOptions)"/> draws for these rows, in order.</summary>
+    public static IReadOnlyList<string> NamesFor(IReadOnlyList<EpochMetrics> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0) return [];
+        return [.. Names, .. BlockNames.Where(name => BlockCharts.IsMeaningful(name, rows))];
+    }
+
+    /// <summary>As <see cref="Write(IReadOnlyList{EpochMetrics}, string, ChartOptions)"/> without a target block time.</summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<EpochMetrics> rows, string directory) =>
+        Write(rows, directory, ChartOptions.Default);
+
+    /// <summary>
+    /// Writes every chart of <see cref="NamesFor"/> into <paramref name="directory"/> (created if
+    /// needed) and returns the files. With no rows there is nothing to draw: writes nothing, not even the directory.
+    /// </summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<EpochMetrics> rows, string directory, ChartOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(options);
         if (rows.Count == 0) return [];
         ChartFonts.EnsureRegistered();
         Directory.CreateDirectory(directory);
@@ -27,6 +47,9 @@ public static class RunCharts
         Save(SupplyAndInflation(rows), directory, "supply_inflation", files);
         Save(Gini(rows), directory, "gini", files);
         Save(RewardsPerRole(rows), directory, "rewards_per_role", files);
+        foreach (var name in BlockNames)
+            if (BlockCharts.IsMeaningful(name, rows))
+                Save(BlockCharts.Draw(name, rows, options), directory, name, files);
         return files;
     }
 
@@ -66,27 +89,29 @@ public static class RunCharts
         return plot;
     }
 
-    private static Plot NewPlot(string title)
+    /// <summary>A plot in the house style; the x axis is the epoch (whole numbers) unless <paramref name="xLabel"/> names another.</summary>
+    internal static Plot NewPlot(string title, string? xLabel = null)
     {
         var plot = new Plot();
         plot.Title(title);
         plot.Axes.Title.Label.FontSize = 24;
-        plot.XLabel("Epoch");
+        plot.XLabel(xLabel ?? "Epoch");
         StyleAxis(plot.Axes.Bottom);
         StyleAxis(plot.Axes.Left);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        if (xLabel is null)
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Legend.FontSize = 16;
         return plot;
     }
 
-    private static void StyleAxis(IAxis axis)
+    internal static void StyleAxis(IAxis axis)
     {
         axis.Label.FontSize = 18;
         axis.TickLabelStyle.FontSize = 15;
     }
 
     /// <summary>One series; undefined (NaN) points are left out rather than breaking the line's scale.</summary>
-    private static ScottPlot.Plottables.Scatter AddLine(Plot plot, IReadOnlyList<EpochMetrics> rows, Func<EpochMetrics, double> y, string? legend)
+    internal static ScottPlot.Plottables.Scatter AddLine(Plot plot, IReadOnlyList<EpochMetrics> rows, Func<EpochMetrics, double> y, string? legend)
     {
         var points = rows.Select(r => (X: (double)r.Epoch, Y: y(r))).Where(p => double.IsFinite(p.Y)).ToArray();
         var line = plot.Add.Scatter(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using TokenEconSim.Domain.Consensus;
+using TokenEconSim.Domain.Simulation;
+
+namespace TokenEconSim.Results;
+
+/// <summary>
+/// Streams blocks.csv, one row per block, epoch after epoch, so a long run never holds its chain
+/// just to write it. Columns: <c>height,epoch,time,producer,bits,hash</c>. Same byte rules as
+/// metrics.csv: UTF-8 without BOM, "\n" line endings, invariant culture, time in "R" round-trip form.
+/// <c>bits</c> is the compact target as 8 lowercase hex digits without a prefix (<c>1d00ffff</c>),
+/// the form Bitcoin Core's RPC prints; PoS/DPoS blocks carry none and read <c>00000000</c>.
+/// </summary>
+public sealed class BlocksCsvWriter : IDisposable
+{
+    public const string Header = "height,epoch,time,producer,bits,hash";
+
+    private readonly Stream _stream;
+    private readonly StreamWriter _writer;
+    private bool _disposed;
+
+    /// <summary>Writes the header at once; takes ownership of <paramref name="destination"/>.</summary>
+    public BlocksCsvWriter(Stream destination)
+    {
+        _stream = destination;
+        _writer = new StreamWriter(destination, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        _writer.Write(Header);
+        _writer.Write('\n');
+    }
+
+    /// <summary>Every block of the epoch, in the order the row lists them (height order).</summary>
+    public void Write(EpochMetrics row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        foreach (var block in row.BlockRecords) Write(block);
+    }
+
+    public void Write(BlockRecord block)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(block);
+        // The hash is the only free text: a comma or line break in it would shift every later column.
+        if (block.Hash.AsSpan().IndexOfAny(",\n\r\"") >= 0)
+            throw new ArgumentException($"Block {block.Height}: hash '{block.Hash}' cannot be a CSV cell.", nameof(block));
+        var w = _writer;
+        w.Write(block.Height.ToString(CultureInfo.InvariantCulture));
+        w.Write(',');
+        w.Write(block.Epoch.ToString(CultureInfo.InvariantCulture));
+        w.Write(',');
+        w.Write(MetricCells.Real(block.Time));
+        w.Write(',');
+        w.Write(block.ProducerId.ToString(CultureInfo.InvariantCulture));
+        w.Write(',');
+        w.Write(block.Bits.ToString("x8", CultureInfo.InvariantCulture));
+        w.Write(',');
+        w.Write(block.Hash);
+        w.Write('\n');
+    }
+
+    /// <summary>Flushes to the OS and, for files, to the disk: the folder rename that follows must publish complete data.</summary>
+    public void Flush()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _writer.Flush();
+        if (_stream is FileStream file) file.Flush(flushToDisk: true);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        try { Flush(); }
+        finally
+        {
+            _disposed = true;
+            _writer.Dispose();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using TokenEconSim.Domain.Consensus;
+using TokenEconSim.Domain.Simulation;
+
+namespace TokenEconSim.Results.Tests;
+
+public class BlocksCsvWriterTests
+{
+    [Fact]
+    public void Rows_are_every_block_of_every_epoch_in_order_with_hex_bits_and_round_trip_times()
+    {
+        IReadOnlyList<EpochMetrics> rows =
+        [
+            SampleRows.Row(0) with
+            {
+                BlockRecords =
+                [
+                    new BlockRecord(0, 0, 600.5, 7, 0x1d00ffff, "00000000839a8e68"),
+                    new BlockRecord(1, 0, 1200, 3, 0x1b0404cb, "000000004ebadb55"),
+                ],
+            },
+            SampleRows.Row(1), // an epoch without blocks writes no line
+            SampleRows.Row(2) with
+            {
+                BlockRecords = [new BlockRecord(2, 2, 1800.0000000000002, 12, 0, "ff")],
+            },
+        ];
+        Assert.Equal(
+            "height,epoch,time,producer,bits,hash\n" +
+            "0,0,600.5,7,1d00ffff,00000000839a8e68\n" +
+            "1,0,1200,3,1b0404cb,000000004ebadb55\n" +
+            "2,2,1800.0000000000002,12,00000000,ff\n",
+            Text(rows));
+    }
+
+    [Fact]
+    public void Bits_are_always_eight_lowercase_hex_digits()
+    {
+        var row = SampleRows.Row(0) with
+        {
+            BlockRecords = [new BlockRecord(0, 0, 1, 0, 1, "a"), new BlockRecord(1, 0, 2, 0, uint.MaxValue, "b")],
+        };
+        Assert.Equal(["0,0,1,0,00000001,a", "1,0,2,0,ffffffff,b"], Text([row]).TrimEnd('\n').Split('\n')[1..]);
+    }
+
+    [Fact]
+    public void Without_blocks_the_file_is_the_header_alone()
+    {
+        Assert.Equal(BlocksCsvWriter.Header + "\n", Text(SampleRows.Create(5)));
+        Assert.Equal(BlocksCsvWriter.Header + "\n", Text([]));
+    }
+
+    [Fact]
+    public void Same_rows_give_identical_bytes_with_LF_line_endings_and_no_BOM()
+    {
+        var rows = SampleRows.WithBlocks(SampleRows.Create(30));
+        var first = Csv(rows);
+        Assert.Equal(first, Csv(rows));
+        Assert.DoesNotContain((byte)'\r', first);
+        Assert.NotEqual(0xEF, first[0]);
+        var lines = Encoding.UTF8.GetString(first).TrimEnd('\n').Split('\n');
+        Assert.Equal(1 + rows.Sum(r => r.BlockRecords.Count), lines.Length);
+        Assert.All(lines, l => Assert.Equal(6, l.Split(',').Length));
+    }
+
+    [Fact]
+    public void A_hash_that_would_break_the_csv_is_refused()
+    {
+        using var writer = new BlocksCsvWriter(new MemoryStream());
+        Assert.Throws<ArgumentException>(() => writer.Write(new BlockRecord(0, 0, 1, 0, 0, "ab,cd")));
+    }
+
+    internal static byte[] Csv(IEnumerable<EpochMetrics> rows)
+    {
+        var stream = new MemoryStream();
+        using (var writer = new BlocksCsvWriter(stream))
+            foreach (var row in rows) writer.Write(row);
+        return stream.ToArray();
+    }
+
+    private static string Text(IEnumerable<EpochMetrics> rows) => Encoding.UTF8.GetString(Csv(rows));
+}
