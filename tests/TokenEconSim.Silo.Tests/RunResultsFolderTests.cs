@@ -56,7 +56,7 @@ public sealed class RunResultsFolderTests : IDisposable
             Assert.Equal("svg", svg.Root!.Name.LocalName);
             Assert.Contains(svg.Descendants(), e => e.Name.LocalName == "text" && e.Value.Trim().Length > 0);
         }
-        Assert.Equal(RunCharts.Names.Count * 2, Directory.GetFiles(charts).Length);
+        Assert.Equal((RunCharts.Names.Count + RunCharts.BlockNames.Count) * 2, Directory.GetFiles(charts).Length);
     }
 
     [Fact]

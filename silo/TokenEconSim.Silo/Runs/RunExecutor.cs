@@ -4,6 +4,7 @@ using Spectre.Console;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Results;
+using TokenEconSim.Results.Charts;
 using TokenEconSim.Scenarios;
 using TokenEconSim.Silo.Cli;
 using TokenEconSim.Silo.Engines;
@@ -38,6 +39,7 @@ public static class RunExecutor
         {
             await engine.StartAsync(runId, resolved, ct);
             using var csv = folder.OpenMetrics();
+            using var blocks = folder.OpenBlocks();
             await WithProgress(request.ShowProgress, scenario, async report =>
             {
                 var chunk = 1;
@@ -46,7 +48,11 @@ public static class RunExecutor
                 {
                     var t0 = clock.Elapsed;
                     (var batch, complete) = await engine.AdvanceAsync(chunk, ct);
-                    foreach (var row in batch) csv.Write(row);
+                    foreach (var row in batch)
+                    {
+                        csv.Write(row);
+                        blocks.Write(row);
+                    }
                     rows.AddRange(batch);
                     report(rows.Count);
                     chunk = NextChunk(chunk, clock.Elapsed - t0);
@@ -56,7 +62,7 @@ public static class RunExecutor
         var elapsed = clock.Elapsed;
         var info = new RunInfo(scenario.Run.Name, scenario.Run.Seed, resolved, request.Engine.ToString().ToLowerInvariant(), scenario.Run.AgentsPerGrain, Version);
         folder.WriteSummary(RunSummary.From(info, rows));
-        if (scenario.Outputs.Charts) folder.WriteCharts(rows);
+        if (scenario.Outputs.Charts) folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime));
         return new Outcome(folder.Complete(), rows, elapsed);
     }
 
