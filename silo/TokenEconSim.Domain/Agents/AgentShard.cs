@@ -138,13 +138,15 @@ public sealed class AgentShard
     /// <summary>This epoch's draws, role by role. No draw depends on a balance (fees are charged later).</summary>
     private ContributionReport Contribute(int epoch)
     {
-        _ = epoch; // the agent's own stream advances once per epoch; the epoch number is not needed to draw
         var t = new ContributionTally { Active = new int[Roles.Count] };
         DrawProviders(ref t);
         DrawTrainers(ref t);
         DrawUsers(ref t);
         var (validatorIds, stakes) = DrawValidators(ref t);
         var (minerIds, hashrates) = ActiveWeights(Role.Miner, ref t);
+        var miners = _model.Scenario.Populations.Miners;
+        if (miners.ShockEpoch >= 0 && epoch >= miners.ShockEpoch)
+            for (var k = 0; k < hashrates.Length; k++) hashrates[k] *= miners.ShockFactor;
         return new ContributionReport(t.Active, t.Quality.Raw, t.Data.Raw, t.Gpu.Raw, t.Usage.Raw, t.Calls, t.ValidVotes,
             minerIds, hashrates, validatorIds, stakes);
     }

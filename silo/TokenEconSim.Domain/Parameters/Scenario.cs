@@ -198,6 +198,9 @@ public sealed class MinerPopulation : PopulationBase
     public MinerPopulation() => Count = 5;
     /// <summary>Hashrate in hashes per second, drawn once at the start.</summary>
     [Samples(SampleDomain.NonNegative)] public Distribution Hashrate { get; init; } = new(DistributionKind.LogNormal, 0, 1);
+    /// <summary>From this epoch on every miner's hashrate is multiplied by <see cref="ShockFactor"/> (-1: never).</summary>
+    [Range(-1, 10_000_000)] public int ShockEpoch { get; init; } = -1;
+    [Range(0, 1e6)] public double ShockFactor { get; init; } = 1;
 }
 
 public sealed class OutputsSection

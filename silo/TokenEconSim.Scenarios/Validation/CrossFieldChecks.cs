@@ -46,6 +46,30 @@ internal static partial class CrossFieldChecks
                     $"populations: the total count over all roles ({string.Join(", ", populations.Select(k => k.Name))}) is 0; at least one agent is needed"));
         }
         CheckScale(s, root, failed, errors);
+        CheckConsensus(s, root, failed, errors);
+    }
+
+    /// <summary>What a consensus protocol needs from the populations (PBFT: n ≥ 4; Byzantine sets within the validators).</summary>
+    public static void CheckConsensus(Scenario s, MappingNode root, ISet<string> failed, List<ScenarioError> errors)
+    {
+        var c = s.Consensus;
+        var validators = s.Populations.Validators.Count;
+        if (failed.Contains("populations.validators.count")) return;
+        if (!failed.Contains("consensus.finality") && c.Finality == FinalityKind.Pbft && validators < 4)
+            errors.Add(Locate(root, "consensus", "finality").Error(
+                $"consensus.finality: pbft needs at least 4 validators (n = 3f + 1 with f ≥ 1), populations.validators.count is {validators}"));
+        if (!failed.Contains("consensus.pbft.byzantine") && c.Pbft.Byzantine > validators)
+            errors.Add(Locate(root, "consensus", "pbft", "byzantine").Error(
+                $"consensus.pbft.byzantine: {c.Pbft.Byzantine} Byzantine validators but only {validators} validators"));
+        if (!failed.Contains("consensus.pos.byzantine") && c.Pos.Byzantine > validators)
+            errors.Add(Locate(root, "consensus", "pos", "byzantine").Error(
+                $"consensus.pos.byzantine: {c.Pos.Byzantine} Byzantine validators but only {validators} validators"));
+        if (!failed.Contains("consensus.kind") && c.Kind is ConsensusKind.Pos or ConsensusKind.Dpos && validators < 1)
+            errors.Add(Locate(root, "consensus", "kind").Error(
+                $"consensus.kind: {c.Kind.ToString().ToLowerInvariant()} produces blocks with validators, but populations.validators.count is 0"));
+        if (!failed.Overlaps(["consensus.kind", "consensus.hashing"]) && c.Hashing == HashingMode.Real && c.Kind != ConsensusKind.Pow)
+            errors.Add(Locate(root, "consensus", "hashing").Error(
+                $"consensus.hashing: real hashing is proof of work; consensus.kind is {c.Kind.ToString().ToLowerInvariant()}"));
     }
 
     /// <summary>

@@ -18,13 +18,13 @@ public class PowConsensusTests
             validVotes, stakes.Length, blockReward, proposerReward);
 
     // The genesis target is set once so that the first epoch's hashrate H meets the target T:
-    // D ≈ T·H / 2³² (to the precision of the compact nBits encoding); `fixed` keeps it.
+    // D ≈ T·H with H in 2³² hashes/s (to the precision of the compact nBits encoding); `fixed` keeps it.
     [Fact]
     public void DifficultyIsFixedAtTheFirstEpochsHashrate()
     {
         var pow = Pow(new ConsensusSection { TargetBlockTime = 600 }, 86_400);
         var first = pow.RunEpoch(Input(0, 86_400, [1e6, 3e6], [1]), 1);
-        Assert.Equal(1, first.Difficulty / (600 * 4e6 / 4294967296.0), 4);
+        Assert.Equal(1, first.Difficulty / (600 * 4e6), 4);
         Assert.Equal(4e6, first.TotalHashrate);
 
         var later = pow.RunEpoch(Input(1, 86_400, [8e6, 8e6], [1]), 1);

@@ -66,7 +66,7 @@ public class ParticipationAndBlocksTests
         Assert.True(Math.Abs(mean - 600) < 4 * 600 / Math.Sqrt(blocks), $"mean block time {mean}");
         // Difficulty is fixed at the first epoch's hashrate (to the precision of compact nBits),
         // which with full participation never changes.
-        Assert.All(rows, r => Assert.Equal(1, r.Difficulty / (600 * rows[0].Hashrate / 4294967296.0), 4));
+        Assert.All(rows, r => Assert.Equal(1, r.Difficulty / (600 * rows[0].Hashrate), 4));
         Assert.All(rows, r => Assert.Equal(rows[0].Difficulty, r.Difficulty));
         Assert.All(rows, r => Assert.Equal(rows[0].Hashrate, r.Hashrate));
         Assert.All(rows.Where(r => r.Blocks > 0), r => Assert.Equal((r.MeanBlockTime - 600) / 600, r.BlockTimeDeviation, 12));

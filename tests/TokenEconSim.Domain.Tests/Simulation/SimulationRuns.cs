@@ -30,6 +30,8 @@ internal sealed record SmallScenario
     public double VoteValidProbability { get; init; } = 0.99;
     public BlockTiming BlockTiming { get; init; } = BlockTiming.Poisson;
     public double TargetBlockTime { get; init; } = 600;
+    /// <summary>A whole consensus section (kind, hashing, difficulty, finality, …) instead of the keys above.</summary>
+    public ConsensusSection? ConsensusSection { get; init; }
 
     public int Total => Providers + Trainers + Users + Validators + Miners;
 
@@ -42,7 +44,7 @@ internal sealed record SmallScenario
             FeePerCall = FeePerCall, FeeBurnFraction = FeeBurnFraction,
         },
         Rewards = new RewardsSection { Mode = Mode, Alpha = Alpha, Beta = Beta, Gamma = Gamma },
-        Consensus = new ConsensusSection
+        Consensus = ConsensusSection ?? new ConsensusSection
         {
             BlockTiming = BlockTiming, TargetBlockTime = TargetBlockTime, VoteValidProbability = VoteValidProbability,
         },

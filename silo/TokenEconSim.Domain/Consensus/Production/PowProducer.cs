@@ -16,6 +16,9 @@ namespace TokenEconSim.Domain.Consensus.Production;
 /// the active hashrate; the winner is drawn ∝ hashrate; the proof is not ground. <c>real</c>:
 /// miners grind nonces round by round (<see cref="RealPowRace"/>) and the chain checks hash ≤ target.
 /// The genesis target is set so that the first epoch's hashrate meets the target block time.
+/// Hashrate units: real hashing counts hashes per second; sampled hashing counts 2³² hashes per
+/// second (difficulty-1 work per second, Bitcoin's unit), which keeps targets below Bitcoin's
+/// powLimit 2²²⁴ where Core's retarget arithmetic (a 256-bit product that wraps) stays exact.
 /// </summary>
 public sealed class PowProducer(ConsensusSection settings) : IBlockProducer
 {
@@ -23,12 +26,13 @@ public sealed class PowProducer(ConsensusSection settings) : IBlockProducer
     private Blockchain? _chain;
     private RealPowRace? _race;
     private double _lastBlockTime;
+    private readonly double _hashUnit = settings.Hashing == HashingMode.Real ? 1 : 4294967296.0;
 
     public Blockchain? Chain => _chain;
 
     public ProductionResult Produce(ConsensusInput input, long runSeed)
     {
-        var total = WeightedChoice.Total(input.Hashrates);
+        var total = WeightedChoice.Total(input.Hashrates) * _hashUnit;
         if (_chain is null && total > 0) Start(total, runSeed);
         var blocks = new List<ProducedBlock>();
         var records = new List<BlockRecord>();
@@ -53,19 +57,20 @@ public sealed class PowProducer(ConsensusSection settings) : IBlockProducer
         }
         var span = blocks.Count == 0 ? 0 : blocks[^1].Time - epochStartTime;
         var difficulty = _chain is null ? double.NaN : CompactTarget.Difficulty(_chain.Tip.Bits);
-        return new ProductionResult(blocks, records, credits, difficulty, span > 0 ? expectedHashes / span : double.NaN);
+        return new ProductionResult(blocks, records, credits, difficulty, span > 0 ? expectedHashes / span / _hashUnit : double.NaN);
     }
 
     private void Start(double initialHashrate, long runSeed)
     {
-        var target = BigInteger.Min(MaxTarget, BigInteger.Max(BigInteger.One,
+        var limit = settings.Hashing == HashingMode.Real ? MaxTarget : BitcoinRetargetParams.MainnetPowLimit;
+        var target = BigInteger.Min(limit, BigInteger.Max(BigInteger.One,
             new BigInteger(Math.Pow(2, 256) / Math.Max(1, settings.TargetBlockTime * initialHashrate)) - 1));
         var bits = CompactTarget.Encode(target);
         var d = settings.Difficulty;
         var difficulty = DifficultyAlgorithms.Create(d.Algorithm.ToString().ToLowerInvariant(), new DifficultySettings
         {
             TargetSpacing = (long)Math.Max(1, Math.Round(settings.TargetBlockTime)),
-            PowLimit = MaxTarget,
+            PowLimit = settings.Hashing == HashingMode.Real ? MaxTarget : BitcoinRetargetParams.MainnetPowLimit,
             InitialBits = bits,
             RetargetWindow = d.RetargetWindow,
             ClampFactor = d.ClampFactor,
@@ -97,7 +102,7 @@ public sealed class PowProducer(ConsensusSection settings) : IBlockProducer
             if (next >= input.EpochEnd) return null;
             t = next;
         }
-        var producer = input.MinerIds[WeightedChoice.Pick(input.Hashrates, totalHashrate, rng)];
+        var producer = input.MinerIds[WeightedChoice.Pick(input.Hashrates, WeightedChoice.Total(input.Hashrates), rng)];
         var time = HeaderTime(chain, t);
         return Block.Assemble(chain.TipHeight + 1, chain.TipHash, time, chain.RequiredBits(time),
             Transactions(input, producer, first), producer);
