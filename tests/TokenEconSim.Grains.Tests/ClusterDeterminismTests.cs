@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using Orleans.TestingHost;
+using TokenEconSim.Results;
 
 namespace TokenEconSim.Grains.Tests;
 
@@ -31,8 +32,26 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
         var direct = await ClusterRun.DirectAsync(resolved);
         var one = await ClusterRun.OnClusterAsync(_one.Client, "det-one", resolved);
         var two = await ClusterRun.OnClusterAsync(_two.Client, "det-two", resolved);
-        Assert.Equal(13, ClusterRun.Text(direct).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var metrics = ClusterRun.Text(direct).Split(BlocksCsvWriter.Header)[0];
+        Assert.Equal(13, metrics.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(ClusterRun.Text(direct), ClusterRun.Text(one));
+        Assert.Equal(ClusterRun.Text(direct), ClusterRun.Text(two));
+    }
+
+    // Every consensus kind, including real hashing, gives the direct engine's bytes on two silos.
+    [Theory]
+    [InlineData("pos", "consensus.kind=pos", "consensus.pos.byzantine=2", "consensus.pos.equivocation_probability=1")]
+    [InlineData("dpos", "consensus.kind=dpos", "consensus.dpos.producers=3", "consensus.dpos.miss_probability=0.2")]
+    [InlineData("pbft", "consensus.finality=pbft", "consensus.pbft.byzantine=2", "consensus.pbft.behaviour=random")]
+    [InlineData("real", "consensus.hashing=real", "consensus.difficulty.algorithm=asert", "consensus.difficulty.half_life=3600")]
+    [InlineData("bitcoin", "consensus.difficulty.algorithm=bitcoin", "consensus.difficulty.retarget_window=20", "run.seed=3")]
+    public async Task EveryConsensusKindGivesTheSameBytesOnTwoSilos(string name, params string[] sets)
+    {
+        var resolved = ClusterRun.Resolved([("run.epoch_length", "6000"), ("run.agents_per_grain", "7"),
+            .. sets.Select(s => (s[..s.IndexOf('=')], s[(s.IndexOf('=') + 1)..]))]);
+        var direct = await ClusterRun.DirectAsync(resolved);
+        var two = await ClusterRun.OnClusterAsync(_two.Client, $"kind-{name}", resolved);
+        Assert.Contains(BlocksCsvWriter.Header, ClusterRun.Text(direct));
         Assert.Equal(ClusterRun.Text(direct), ClusterRun.Text(two));
     }
 

@@ -64,11 +64,14 @@ internal static class ClusterRun
     private static Domain.Parameters.Scenario Load(string resolved) =>
         ScenarioLoader.LoadText(resolved).Scenario ?? throw new InvalidOperationException("resolved scenario does not load");
 
+    /// <summary>metrics.csv followed by blocks.csv, so both must agree to the byte.</summary>
     private static byte[] Csv(IReadOnlyList<EpochMetrics> rows)
     {
         using var stream = new MemoryStream();
         using (var writer = new MetricsCsvWriter(stream)) foreach (var row in rows) writer.Write(row);
-        return stream.ToArray();
+        using var blocks = new MemoryStream();
+        using (var writer = new BlocksCsvWriter(blocks)) foreach (var row in rows) writer.Write(row);
+        return [.. stream.ToArray(), .. blocks.ToArray()];
     }
 
     private static string RepoRoot()

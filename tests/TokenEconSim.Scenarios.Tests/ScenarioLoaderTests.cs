@@ -211,6 +211,31 @@ public class ScenarioLoaderTests : IDisposable
     }
 
     [Fact]
+    public void PbftWithFewerThanFourValidatorsIsRefused()
+    {
+        var error = SingleError("consensus:\n  finality: pbft\npopulations:\n  validators:\n    count: 3\n");
+        Assert.Equal((2, 13), (error.Line, error.Column));
+        Assert.Equal("consensus.finality: pbft needs at least 4 validators (n = 3f + 1 with f ≥ 1), populations.validators.count is 3", error.Message);
+    }
+
+    [Fact]
+    public void AnUnknownDifficultyAlgorithmListsTheKnownOnes()
+    {
+        var error = SingleError("consensus:\n  difficulty:\n    algorithm: bitcoinz\n");
+        Assert.Equal((3, 16), (error.Line, error.Column));
+        Assert.StartsWith("consensus.difficulty.algorithm: unknown value 'bitcoinz'", error.Message);
+        Assert.Contains("fixed, bitcoin, asert, ethereum", error.Message);
+    }
+
+    [Theory]
+    [InlineData("consensus:\n  kind: pos\n  hashing: real\n", "consensus.hashing: real hashing is proof of work; consensus.kind is pos")]
+    [InlineData("consensus:\n  pbft:\n    byzantine: 6\n", "consensus.pbft.byzantine: 6 Byzantine validators but only 5 validators")]
+    [InlineData("consensus:\n  pos:\n    byzantine: 9\n", "consensus.pos.byzantine: 9 Byzantine validators but only 5 validators")]
+    [InlineData("consensus:\n  kind: dpos\npopulations:\n  validators:\n    count: 0\n", "consensus.kind: dpos produces blocks with validators, but populations.validators.count is 0")]
+    public void ConsensusNeedsWhatItsProtocolNeeds(string yaml, string message) =>
+        Assert.Equal(message, SingleError(yaml).Message);
+
+    [Fact]
     public void TooManyBlocksPerEpochIsRefusedBeforeARunHangs()
     {
         var error = SingleError("consensus:\n  target_block_time: 0.0001\n");

@@ -21,7 +21,11 @@ public class ShippedScenariosTests
 
     [Fact]
     public void TheExpectedFilesAreShipped() =>
-        Assert.Superset(new HashSet<string> { "baseline.yaml", "absolute-rewards.yaml", "data-heavy.yaml", "bench.yaml" },
+        Assert.Superset(new HashSet<string>
+            {
+                "baseline.yaml", "absolute-rewards.yaml", "data-heavy.yaml", "bench.yaml",
+                "pow-bitcoin.yaml", "pow-asert.yaml", "pos-slashing.yaml", "dpos.yaml", "pbft-byzantine.yaml",
+            },
             Files().Select(f => (string)f.Data).ToHashSet());
 
     [Fact]
