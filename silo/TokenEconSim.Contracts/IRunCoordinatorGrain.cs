@@ -25,4 +25,8 @@ public sealed record EpochBatch([property: Id(0)] EpochMetrics[] Epochs, [proper
 public static class GrainKeys
 {
     public static string Shard(string runId, int index) => $"{runId}/{index}";
+
+    public static string Miner(string runId, int index) => $"{runId}/miner/{index}";
+
+    public static string Validator(string runId, int index) => $"{runId}/validator/{index}";
 }

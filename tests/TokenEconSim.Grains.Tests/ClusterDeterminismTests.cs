@@ -82,4 +82,17 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
         Assert.Equal(2, silosWithShards);
         while (!(await coordinator.Advance(100)).Complete) { }
     }
+
+    // PBFT runs among validator grains and real hashing among miner grains, not in the coordinator.
+    [Fact]
+    public async Task ValidatorAndMinerGrainsDoTheConsensusWork()
+    {
+        var resolved = ClusterRun.Resolved(("run.epoch_length", "6000"), ("run.epochs", "2"), ("consensus.finality", "pbft"),
+            ("consensus.hashing", "real"));
+        await ClusterRun.OnClusterAsync(_two.Client, "actors", resolved);
+        var stats = await _two.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics(TestContext.Current.CancellationToken);
+        int Activations(string type) => stats.Where(s => s.GrainType.Contains(type)).Sum(s => s.ActivationCount);
+        Assert.Equal(7, Activations(nameof(ValidatorGrain)));
+        Assert.Equal(9, Activations(nameof(MinerGrain)));
+    }
 }

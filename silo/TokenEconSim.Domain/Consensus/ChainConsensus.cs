@@ -18,10 +18,10 @@ public sealed class ChainConsensus(IBlockProducer producer, IFinality finality) 
 {
     public IBlockProducer Producer => producer;
 
-    public ConsensusOutcome RunEpoch(ConsensusInput input, long runSeed)
+    public async Task<ConsensusOutcome> RunEpochAsync(ConsensusInput input, long runSeed)
     {
-        var produced = producer.Produce(input, runSeed);
-        var decision = finality.Decide(input, SettlementDigest(input.Epoch, produced), runSeed);
+        var produced = await producer.ProduceAsync(input, runSeed);
+        var decision = await finality.DecideAsync(input, SettlementDigest(input.Epoch, produced), runSeed);
         var credits = new List<AgentCredit>(produced.Credits);
         if (decision.ProposerId is { } p && input.ProposerRewardUnits > 0) credits.Add(new AgentCredit(p, input.ProposerRewardUnits));
         return new ConsensusOutcome(produced.Blocks, decision.ProposerId, decision.Accepted, [.. credits],

@@ -7,7 +7,9 @@ namespace TokenEconSim.Domain.Consensus;
 /// <summary>Composes a run's consensus from its scenario: block production by kind, finality by rule.</summary>
 public static class ConsensusFactory
 {
-    public static ChainConsensus Create(Scenario scenario)
+    public static ChainConsensus Create(Scenario scenario) => Create(scenario, ConsensusHosts.Local);
+
+    public static ChainConsensus Create(Scenario scenario, ConsensusHosts hosts)
     {
         var c = scenario.Consensus;
         var epochLength = scenario.Run.EpochLength;
@@ -15,9 +17,9 @@ public static class ConsensusFactory
         {
             ConsensusKind.Pos => new PosProducer(c, epochLength),
             ConsensusKind.Dpos => new DposProducer(c, epochLength),
-            _ => new PowProducer(c),
+            _ => new PowProducer(c, hosts.Miners),
         };
-        IFinality finality = c.Finality == FinalityKind.Pbft ? new PbftFinality(c.Pbft) : new VoteFinality();
+        IFinality finality = c.Finality == FinalityKind.Pbft ? new PbftFinality(c.Pbft, hosts.Validators) : new VoteFinality();
         return new ChainConsensus(producer, finality);
     }
 }

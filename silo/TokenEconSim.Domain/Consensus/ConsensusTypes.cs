@@ -55,5 +55,5 @@ public sealed record ConsensusOutcome(
 /// </summary>
 public interface IConsensus
 {
-    ConsensusOutcome RunEpoch(ConsensusInput input, long runSeed);
+    Task<ConsensusOutcome> RunEpochAsync(ConsensusInput input, long runSeed);
 }

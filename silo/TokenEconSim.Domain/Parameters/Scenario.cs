@@ -115,8 +115,8 @@ public sealed class PbftSection
     /// <summary>Validators (the lowest ids) that are Byzantine.</summary>
     [Range(0, 100_000_000)] public int Byzantine { get; init; }
     public ByzantineKind Behaviour { get; init; } = ByzantineKind.Silent;
-    /// <summary>Protocol rounds before a replica starts a view change (doubled per view).</summary>
-    [Range(1, 1_000)] public int TimeoutRounds { get; init; } = 8;
+    /// <summary>Protocol rounds before a replica starts a view change (doubled per view); a commit takes 3.</summary>
+    [Range(4, 1_000)] public int TimeoutRounds { get; init; } = 8;
     /// <summary>Rounds after which an epoch that has not committed is rejected.</summary>
     [Range(1, 1_000_000)] public int MaxRounds { get; init; } = 2_000;
 }

@@ -62,16 +62,16 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             // The unpipelined order: finish the older epoch before the newer one touches the ledger.
             if (_scored is not null) done.Add(Complete(_scored, reply));
             _scored = _drawn is not null ? ChargeAndScore(_drawn, reply) : null;
-            _drawn = drawEpoch is { } e ? Draw(e, reply.Contribution!) : null;
+            _drawn = drawEpoch is { } e ? await DrawAsync(e, reply.Contribution!) : null;
             if (drawEpoch is not null) _nextEpoch++;
         }
         return done;
     }
 
-    private Drawn Draw(int epoch, ContributionReport c)
+    private async Task<Drawn> DrawAsync(int epoch, ContributionReport c)
     {
         var epochLength = _scenario.Run.EpochLength;
-        var outcome = consensus.RunEpoch(new ConsensusInput(epoch, epoch * epochLength, (epoch + 1) * epochLength,
+        var outcome = await consensus.RunEpochAsync(new ConsensusInput(epoch, epoch * epochLength, (epoch + 1) * epochLength,
             c.MinerIds, c.MinerHashrates, c.ValidatorIds, c.ValidatorStakes, c.ValidVotes,
             model.Layout.CountOf(Role.Validator),
             Emission.Halved(model.BlockRewardUnits, epoch, _scenario.Token.HalvingInterval),

@@ -7,6 +7,10 @@ namespace TokenEconSim.Domain.Tests.Consensus;
 
 public class PowConsensusTests
 {
+    // In-process hosts complete synchronously, so the tests can read outcomes inline (and inside LINQ).
+    private static ConsensusOutcome Run(ChainConsensus consensus, ConsensusInput input, long seed) =>
+        consensus.RunEpochAsync(input, seed).GetAwaiter().GetResult();
+
     private static ChainConsensus Pow(ConsensusSection consensus, double epochLength) =>
         ConsensusFactory.Create(new Scenario { Run = new RunSection { EpochLength = epochLength }, Consensus = consensus });
 
@@ -23,11 +27,11 @@ public class PowConsensusTests
     public void DifficultyIsFixedAtTheFirstEpochsHashrate()
     {
         var pow = Pow(new ConsensusSection { TargetBlockTime = 600 }, 86_400);
-        var first = pow.RunEpoch(Input(0, 86_400, [1e6, 3e6], [1]), 1);
+        var first = Run(pow, Input(0, 86_400, [1e6, 3e6], [1]), 1);
         Assert.Equal(1, first.Difficulty / (600 * 4e6), 4);
         Assert.Equal(4e6, first.TotalHashrate);
 
-        var later = pow.RunEpoch(Input(1, 86_400, [8e6, 8e6], [1]), 1);
+        var later = Run(pow, Input(1, 86_400, [8e6, 8e6], [1]), 1);
         Assert.Equal(first.Difficulty, later.Difficulty);
         Assert.Equal(16e6, later.TotalHashrate);
         Assert.All(later.BlockRecords, b => Assert.Equal(first.BlockRecords[0].Bits, b.Bits));
@@ -41,12 +45,12 @@ public class PowConsensusTests
     {
         var pow = Pow(new ConsensusSection { TargetBlockTime = 600 }, 86_400);
         var blocks = 0;
-        for (var e = 0; e < 200; e++) blocks += pow.RunEpoch(Input(e, 86_400, [2, 3, 5], [1]), 9).Blocks.Count;
+        for (var e = 0; e < 200; e++) blocks += Run(pow, Input(e, 86_400, [2, 3, 5], [1]), 9).Blocks.Count;
         const double expected = 200 * 144;
         Assert.True(Math.Abs(blocks - expected) < 4 * Math.Sqrt(expected), $"{blocks} blocks, expected {expected}");
 
         var faster = 0;
-        for (var e = 200; e < 250; e++) faster += pow.RunEpoch(Input(e, 86_400, [8, 12, 20], [1]), 9).Blocks.Count;
+        for (var e = 200; e < 250; e++) faster += Run(pow, Input(e, 86_400, [8, 12, 20], [1]), 9).Blocks.Count;
         const double expectedFaster = 50 * 144 * 4;
         Assert.True(Math.Abs(faster - expectedFaster) < 4 * Math.Sqrt(expectedFaster), $"{faster} blocks, expected {expectedFaster}");
     }
@@ -59,7 +63,7 @@ public class PowConsensusTests
         long lastHeight = 0;
         for (var e = 0; e < 20; e++)
         {
-            foreach (var b in pow.RunEpoch(Input(e, 86_400, [1, 1], [1]), 3).Blocks)
+            foreach (var b in Run(pow, Input(e, 86_400, [1, 1], [1]), 3).Blocks)
             {
                 Assert.InRange(b.Time, e * 86_400.0, (e + 1) * 86_400.0);
                 Assert.True(b.Time > lastTime);
@@ -76,7 +80,7 @@ public class PowConsensusTests
         var pow = Pow(new ConsensusSection { TargetBlockTime = 600, BlockTiming = BlockTiming.Fixed }, 86_400);
         for (var e = 0; e < 3; e++)
         {
-            var blocks = pow.RunEpoch(Input(e, 86_400, [1, 7], [1]), 3).Blocks;
+            var blocks = Run(pow, Input(e, 86_400, [1, 7], [1]), 3).Blocks;
             Assert.Equal(144, blocks.Count);
             for (var j = 0; j < blocks.Count; j++)
             {
@@ -97,7 +101,7 @@ public class PowConsensusTests
     {
         var pow = Pow(new ConsensusSection { TargetBlockTime = target, BlockTiming = BlockTiming.Fixed }, 86_400);
         for (var e = 0; e < 2; e++)
-            Assert.All(pow.RunEpoch(Input(e, 86_400, [1], [1]), 3).Blocks, b => Assert.InRange(b.Time, e * 86_400.0, (e + 1) * 86_400.0));
+            Assert.All(Run(pow, Input(e, 86_400, [1], [1]), 3).Blocks, b => Assert.InRange(b.Time, e * 86_400.0, (e + 1) * 86_400.0));
     }
 
     // Block winners ∝ hashrate: chi-square over 20 000 fixed-time blocks, df 3, 0.999 quantile 16.27.
@@ -108,7 +112,7 @@ public class PowConsensusTests
         var pow = Pow(new ConsensusSection { TargetBlockTime = 600, BlockTiming = BlockTiming.Fixed }, 600 * 1_000);
         var counts = new int[4];
         for (var e = 0; e < 20; e++)
-            foreach (var b in pow.RunEpoch(Input(e, 600 * 1_000, hashrates, [1]), 4).Blocks)
+            foreach (var b in Run(pow, Input(e, 600 * 1_000, hashrates, [1]), 4).Blocks)
                 counts[b.ProducerId - 100]++;
         var n = counts.Sum();
         Assert.Equal(20_000, n);
@@ -124,7 +128,7 @@ public class PowConsensusTests
         var pow = Pow(new ConsensusSection(), 600);
         var counts = new int[4];
         for (var e = 0; e < 20_000; e++)
-            counts[pow.RunEpoch(Input(e, 600, [], stakes), 6).ProposerId!.Value - 10]++;
+            counts[Run(pow, Input(e, 600, [], stakes), 6).ProposerId!.Value - 10]++;
         Assert.Equal(0, counts[1]);
         var chi2 = new[] { 0, 2, 3 }.Sum(i => { var exp = 20_000 * stakes[i] / 50; return (counts[i] - exp) * (counts[i] - exp) / exp; });
         Assert.True(chi2 < 13.82, $"chi-square {chi2}, counts {string.Join(",", counts)}"); // df 2
@@ -134,7 +138,7 @@ public class PowConsensusTests
     public void CreditsAreOneBlockRewardPerBlockPlusTheProposerReward()
     {
         var pow = Pow(new ConsensusSection { BlockTiming = BlockTiming.Fixed, TargetBlockTime = 600 }, 6_000);
-        var outcome = pow.RunEpoch(Input(0, 6_000, [1, 1, 1], [1, 1], validVotes: 1, blockReward: 50, proposerReward: 20), 2);
+        var outcome = Run(pow, Input(0, 6_000, [1, 1, 1], [1, 1], validVotes: 1, blockReward: 50, proposerReward: 20), 2);
         Assert.Equal(10, outcome.Blocks.Count);
         Assert.Equal(outcome.Blocks.Select(b => new AgentCredit(b.ProducerId, 50)).Append(new(outcome.ProposerId!.Value, 20)),
             outcome.Credits);
@@ -145,7 +149,7 @@ public class PowConsensusTests
     public void NoMinersNoBlocksNoValidatorsNoProposer()
     {
         var pow = Pow(new ConsensusSection(), 86_400);
-        var outcome = pow.RunEpoch(Input(0, 86_400, [], []), 2);
+        var outcome = Run(pow, Input(0, 86_400, [], []), 2);
         Assert.Empty(outcome.Blocks);
         Assert.Null(outcome.ProposerId);
         Assert.Empty(outcome.Credits);
@@ -157,20 +161,20 @@ public class PowConsensusTests
     public void AcceptanceFollowsTheQuorumOfTheWholeCommittee()
     {
         var pow = Pow(new ConsensusSection(), 600);
-        Assert.True(pow.RunEpoch(Input(0, 600, [1], [1, 1, 1, 1], validVotes: 3), 1).Accepted);
-        Assert.False(pow.RunEpoch(Input(1, 600, [1], [1, 1, 1, 1], validVotes: 2), 1).Accepted);
+        Assert.True(Run(pow, Input(0, 600, [1], [1, 1, 1, 1], validVotes: 3), 1).Accepted);
+        Assert.False(Run(pow, Input(1, 600, [1], [1, 1, 1, 1], validVotes: 2), 1).Accepted);
     }
 
     [Fact]
     public void SameSeedSameBlocksDifferentSeedDifferentBlocks()
     {
-        static string Run(long seed)
+        static string Blocks(long seed)
         {
             var pow = Pow(new ConsensusSection(), 86_400);
-            return string.Join(";", Enumerable.Range(0, 5).SelectMany(e => pow.RunEpoch(Input(e, 86_400, [1, 2, 3], [4, 5]), seed).Blocks)
+            return string.Join(";", Enumerable.Range(0, 5).SelectMany(e => Run(pow, Input(e, 86_400, [1, 2, 3], [4, 5]), seed).Blocks)
                 .Select(b => $"{b.Height}:{b.Time:R}:{b.ProducerId}"));
         }
-        Assert.Equal(Run(42), Run(42));
-        Assert.NotEqual(Run(42), Run(43));
+        Assert.Equal(Blocks(42), Blocks(42));
+        Assert.NotEqual(Blocks(42), Blocks(43));
     }
 }

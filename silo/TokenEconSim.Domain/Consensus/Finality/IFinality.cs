@@ -7,5 +7,5 @@ public readonly record struct FinalityResult(bool Accepted, int? ProposerId, int
 public interface IFinality
 {
     /// <param name="settlement">Digest of what is being decided: the epoch's blocks and rewards.</param>
-    FinalityResult Decide(ConsensusInput input, Chain.Hash256 settlement, long runSeed);
+    Task<FinalityResult> DecideAsync(ConsensusInput input, Chain.Hash256 settlement, long runSeed);
 }

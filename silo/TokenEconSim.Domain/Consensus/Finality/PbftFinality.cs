@@ -12,19 +12,18 @@ namespace TokenEconSim.Domain.Consensus.Finality;
 /// the primary of the view that committed. Fewer than 4 active validators cannot run PBFT: the
 /// epoch is then rejected.
 /// </summary>
-public sealed class PbftFinality(PbftSection settings) : IFinality
+public sealed class PbftFinality(PbftSection settings, Func<IReplicaGroup> validators) : IFinality
 {
-    public FinalityResult Decide(ConsensusInput input, Chain.Hash256 settlement, long runSeed)
+    public async Task<FinalityResult> DecideAsync(ConsensusInput input, Chain.Hash256 settlement, long runSeed)
     {
         var n = input.ValidatorIds.Length;
         if (n < 4) return new FinalityResult(false, null);
-        var config = new PbftConfig(n, sequence: input.Epoch, timeoutRounds: settings.TimeoutRounds);
         var digest = ToDigest(settlement, 0);
-        var lie = ToDigest(settlement, 1);
         var behaviours = Enumerable.Range(0, n).Select(i => i < settings.Byzantine ? Behaviour(settings.Behaviour) : ByzantineBehaviour.None).ToArray();
-        var network = PbftNetwork.Create(config, [.. Enumerable.Repeat(digest, n)], [digest], behaviours, lie,
+        var setup = new PbftSetup(n, input.Epoch, settings.TimeoutRounds, behaviours, digest, ToDigest(settlement, 1),
             Seeds.ForShared(runSeed, input.Epoch, RngPurpose.Pbft));
-        var result = network.Run(settings.MaxRounds);
+        var config = setup.Config;
+        var result = await PbftRoundDriver.RunAsync(validators(), setup, settings.MaxRounds);
         var committed = result.Outcome.Committed && result.Outcome.Digest == digest;
         return new FinalityResult(committed, committed ? input.ValidatorIds[config.Primary(result.FinalView)] : null,
             result.Outcome.Rounds, result.Outcome.ViewChanges);

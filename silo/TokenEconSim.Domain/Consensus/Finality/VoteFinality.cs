@@ -9,7 +9,10 @@ namespace TokenEconSim.Domain.Consensus.Finality;
 /// </summary>
 public sealed class VoteFinality : IFinality
 {
-    public FinalityResult Decide(ConsensusInput input, Chain.Hash256 settlement, long runSeed)
+    public Task<FinalityResult> DecideAsync(ConsensusInput input, Chain.Hash256 settlement, long runSeed) =>
+        Task.FromResult(Decide(input, runSeed));
+
+    private static FinalityResult Decide(ConsensusInput input, long runSeed)
     {
         var rng = Seeds.SharedRng(runSeed, input.Epoch, RngPurpose.ProposerSelection);
         var pick = WeightedChoice.Pick(input.Stakes, WeightedChoice.Total(input.Stakes), rng);

@@ -17,7 +17,7 @@ public sealed class PbftNetwork
 {
     private readonly IPbftReplica[] _replicas;
     private readonly bool[] _honest;
-    private List<Outbound>[] _inFlight;
+    private IReadOnlyList<Outbound>[] _inFlight;
 
     public PbftNetwork(IReadOnlyList<IPbftReplica> replicas, IReadOnlyList<bool> honest)
     {
@@ -30,7 +30,7 @@ public sealed class PbftNetwork
                 throw new ArgumentException($"Replica at index {i} has id {replicas[i].Id}; ids must equal positions.", nameof(replicas));
         _replicas = [.. replicas];
         _honest = [.. honest];
-        _inFlight = [.. _replicas.Select(r => r.Start().ToList())];
+        _inFlight = [.. _replicas.Select(r => r.Start())];
     }
 
     /// <summary>
@@ -46,8 +46,7 @@ public sealed class PbftNetwork
         if (proposals.Count != n || behaviours.Count != n)
             throw new ArgumentException($"Need one proposal and one behaviour per replica (n = {n}).");
         var replicas = Enumerable.Range(0, n)
-            .Select(i => PbftReplicas.Create(i, config, behaviours[i], proposals[i], requests, lie,
-                SplitMix64.Mix(seed ^ SplitMix64.Mix((ulong)i + 1))))
+            .Select(i => PbftReplicas.Create(i, config, behaviours[i], proposals[i], requests, lie, PbftReplicas.SeedFor(seed, i)))
             .ToArray();
         return new PbftNetwork(replicas, [.. behaviours.Select(b => b == ByzantineBehaviour.None)]);
     }
@@ -65,14 +64,7 @@ public sealed class PbftNetwork
     public void Step()
     {
         var inboxes = Deliver();
-        var next = new List<Outbound>[_replicas.Length];
-        for (var i = 0; i < _replicas.Length; i++)
-        {
-            next[i] = [];
-            foreach (var message in inboxes[i]) next[i].AddRange(_replicas[i].Handle(message));
-            next[i].AddRange(_replicas[i].Tick());
-        }
-        _inFlight = next;
+        _inFlight = [.. _replicas.Select((r, i) => ReplicaStep.Run(r, inboxes[i]))];
         Round++;
     }
 
@@ -83,40 +75,13 @@ public sealed class PbftNetwork
         return Result();
     }
 
-    public PbftRunResult Result()
-    {
-        var decisions = _replicas.Select(r => r.Decision).ToArray();
-        var honest = _replicas.Where((r, i) => _honest[i]).ToArray();
-        var values = honest.Select(r => r.Decision).Distinct().ToArray();
-        var committed = values.Length == 1 && values[0] is not null;
-        var outcome = new PbftOutcome(
-            committed, committed ? values[0] : null, Round,
-            honest.Length == 0 ? 0 : honest.Max(r => r.ViewChangesStarted), MessagesDelivered);
-        return new PbftRunResult(outcome, decisions, _honest, honest.Length == 0 ? 0 : honest.Max(r => r.View));
-    }
+    public PbftRunResult Result() =>
+        PbftDelivery.Outcome([.. _replicas.Select(ReplicaStatus.Of)], _honest, Round, MessagesDelivered);
 
-    // Builds each recipient's inbox by scanning senders in id order, each sender's messages in emission order.
     private List<PbftMessage>[] Deliver()
     {
-        var inboxes = _replicas.Select(_ => new List<PbftMessage>()).ToArray();
-        for (var sender = 0; sender < _inFlight.Length; sender++)
-        {
-            foreach (var o in _inFlight[sender])
-            {
-                if (o.Message.From != sender) continue;
-                if (o.To is { } to)
-                {
-                    if (to < 0 || to >= _replicas.Length || to == sender) continue;
-                    inboxes[to].Add(o.Message);
-                    MessagesDelivered++;
-                }
-                else
-                {
-                    for (var r = 0; r < _replicas.Length; r++)
-                        if (r != sender) { inboxes[r].Add(o.Message); MessagesDelivered++; }
-                }
-            }
-        }
+        var inboxes = PbftDelivery.Deliver(_inFlight, _replicas.Length, out var delivered);
+        MessagesDelivered += delivered;
         return inboxes;
     }
 }

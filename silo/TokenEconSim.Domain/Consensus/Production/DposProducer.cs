@@ -21,7 +21,9 @@ public sealed class DposProducer(ConsensusSection settings, double epochLength) 
     private Hash256 _tip;
     private long _height;
 
-    public ProductionResult Produce(ConsensusInput input, long runSeed)
+    public Task<ProductionResult> ProduceAsync(ConsensusInput input, long runSeed) => Task.FromResult(Produce(input, runSeed));
+
+    private ProductionResult Produce(ConsensusInput input, long runSeed)
     {
         var slots = SlotClock.SlotsPerEpoch(epochLength, settings.TargetBlockTime);
         var d = settings.Dpos;

@@ -18,5 +18,5 @@ public sealed record ProductionResult(
 /// <summary>Produces an epoch's blocks. State (the chain, stakes, delegations) carries over between epochs.</summary>
 public interface IBlockProducer
 {
-    ProductionResult Produce(ConsensusInput input, long runSeed);
+    Task<ProductionResult> ProduceAsync(ConsensusInput input, long runSeed);
 }

@@ -16,7 +16,9 @@ public sealed class PosProducer(ConsensusSection settings, double epochLength) :
     private PosEngine? _engine;
     private long _height;
 
-    public ProductionResult Produce(ConsensusInput input, long runSeed)
+    public Task<ProductionResult> ProduceAsync(ConsensusInput input, long runSeed) => Task.FromResult(Produce(input, runSeed));
+
+    private ProductionResult Produce(ConsensusInput input, long runSeed)
     {
         _engine ??= Start(input, runSeed);
         var slots = SlotClock.SlotsPerEpoch(epochLength, settings.TargetBlockTime);

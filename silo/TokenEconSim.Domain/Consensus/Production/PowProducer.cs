@@ -20,7 +20,7 @@ namespace TokenEconSim.Domain.Consensus.Production;
 /// second (difficulty-1 work per second, Bitcoin's unit), which keeps targets below Bitcoin's
 /// powLimit 2²²⁴ where Core's retarget arithmetic (a 256-bit product that wraps) stays exact.
 /// </summary>
-public sealed class PowProducer(ConsensusSection settings) : IBlockProducer
+public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners) : IBlockProducer
 {
     private static readonly BigInteger MaxTarget = (BigInteger.One << 256) - 1;
     private Blockchain? _chain;
@@ -30,7 +30,7 @@ public sealed class PowProducer(ConsensusSection settings) : IBlockProducer
 
     public Blockchain? Chain => _chain;
 
-    public ProductionResult Produce(ConsensusInput input, long runSeed)
+    public async Task<ProductionResult> ProduceAsync(ConsensusInput input, long runSeed)
     {
         var total = WeightedChoice.Total(input.Hashrates) * _hashUnit;
         if (_chain is null && total > 0) Start(total, runSeed);
@@ -43,8 +43,9 @@ public sealed class PowProducer(ConsensusSection settings) : IBlockProducer
         {
             var rng = Seeds.SharedRng(runSeed, input.Epoch, RngPurpose.BlockProduction);
             var t = epochStartTime;
-            while (NextBlock(chain, input, total, rng, ref t, first: blocks.Count == 0) is { } block)
+            while (await NextBlockAsync(chain, input, total, rng, t, first: blocks.Count == 0) is var (block, time) && block is not null)
             {
+                t = time;
                 var verdict = chain.Append(block, block.Header.Time);
                 if (!verdict.IsAccepted)
                     throw new InvalidOperationException($"epoch {input.Epoch}: the chain refused block {block.Height}: {verdict.Reason}");
@@ -82,12 +83,18 @@ public sealed class PowProducer(ConsensusSection settings) : IBlockProducer
         });
         var proof = settings.Hashing == HashingMode.Real ? ProofMode.Real : ProofMode.Sampled;
         _chain = Blockchain.WithGenesis(runSeed, difficulty, new ChainRules { Proof = proof, MaxFutureBlockTime = long.MaxValue / 4 });
-        if (proof == ProofMode.Real) _race = new RealPowRace(ExpectedHashes(bits));
+        if (proof == ProofMode.Real) _race = new RealPowRace(ExpectedHashes(bits), miners);
     }
 
-    private Block? NextBlock(Blockchain chain, ConsensusInput input, double totalHashrate, Random rng, ref double t, bool first)
+    /// <summary>The next block and its simulated time, or no block before the epoch ends.</summary>
+    private async Task<(Block? Block, double Time)> NextBlockAsync(Blockchain chain, ConsensusInput input, double totalHashrate, Random rng, double t, bool first)
     {
-        if (_race is { } race) return race.Mine(chain, input, totalHashrate, ref t, producer => Transactions(input, producer, first));
+        if (_race is { } race) return await race.MineAsync(chain, input, totalHashrate, t, producer => Transactions(input, producer, first));
+        return (NextSampledBlock(chain, input, totalHashrate, rng, ref t, first), t);
+    }
+
+    private Block? NextSampledBlock(Blockchain chain, ConsensusInput input, double totalHashrate, Random rng, ref double t, bool first)
+    {
         if (settings.BlockTiming == BlockTiming.Fixed)
         {
             var next = t + settings.TargetBlockTime;

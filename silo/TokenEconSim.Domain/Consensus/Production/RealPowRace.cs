@@ -10,19 +10,16 @@ namespace TokenEconSim.Domain.Consensus.Production;
 /// miner finds hash ≤ target ends the race; among that round's solutions the lowest hash wins
 /// (<see cref="PowRace.Winner"/>), so the outcome does not depend on who reports first.
 /// </summary>
-public sealed class RealPowRace
+public sealed class RealPowRace(double expectedHashesPerBlock, INonceSearcher miners)
 {
     private const int RoundsPerBlock = 64;
-    private readonly long _noncesPerRound;
-
-    /// <param name="expectedHashesPerBlock">At the genesis target; sets N so a block takes ~64 rounds.</param>
-    public RealPowRace(double expectedHashesPerBlock) =>
-        _noncesPerRound = (long)Math.Max(16, Math.Round(expectedHashesPerBlock / RoundsPerBlock));
+    // N from the expected hashes at the genesis target, so a block takes ~64 rounds.
+    private readonly long _noncesPerRound = (long)Math.Max(16, Math.Round(expectedHashesPerBlock / RoundsPerBlock));
 
     public long NoncesPerRound => _noncesPerRound;
 
-    /// <summary>Mines the next block before the epoch ends (advancing <paramref name="t"/> to its time), or returns null.</summary>
-    public Block? Mine(Blockchain chain, ConsensusInput input, double totalHashrate, ref double t,
+    /// <summary>Mines the next block before the epoch ends and returns it with its time, or a null block.</summary>
+    public async Task<(Block? Block, double Time)> MineAsync(Blockchain chain, ConsensusInput input, double totalHashrate, double t,
         Func<int, IReadOnlyList<ChainTransaction>> transactions)
     {
         var shares = PowRace.Shares(input.Hashrates);
@@ -33,29 +30,26 @@ public sealed class RealPowRace
         for (long round = 0; ; round++)
         {
             var time = t + (round + 1) * roundSeconds;
-            if (time >= input.EpochEnd) return null;
+            if (time >= input.EpochEnd) return (null, t);
             var headerTime = PowProducer.HeaderTime(chain, time);
             var bits = chain.RequiredBits(headerTime);
             var target = ProofOfWork.TargetOf(bits);
-            RaceSolution? best = null;
-            var anyWork = false;
+            var orders = new List<GrindOrder>(templates.Length);
             for (var i = 0; i < templates.Length; i++)
             {
                 var (start, end) = PowRace.NonceRange(shares[i], _noncesPerRound, round);
-                if (start >= end) continue;
-                anyWork = true;
-                var header = templates[i].Header with { Time = headerTime, Bits = bits };
-                var found = NonceGrinder.Search(header, start, end, target);
-                if (found.Found) best = PowRace.Winner(best is { } b ? [b, new RaceSolution(i, round, found.Nonce, found.Hash)] : [new RaceSolution(i, round, found.Nonce, found.Hash)]);
+                if (start < end) orders.Add(new GrindOrder(i, templates[i].Header with { Time = headerTime, Bits = bits }, start, end, target));
             }
-            if (!anyWork)
+            if (orders.Count == 0)
                 throw new InvalidOperationException(
                     $"epoch {input.Epoch}: the miners used up the 2^32 nonces without a block; lower target_block_time × hashrate for real hashing");
+            var results = await miners.SearchAsync(orders);
+            var best = PowRace.Winner(orders.Zip(results).Where(x => x.Second.Found)
+                .Select(x => new RaceSolution(x.First.MinerIndex, round, x.Second.Nonce, x.Second.Hash)));
             if (best is { } winner)
             {
-                t = time;
                 var template = templates[winner.MinerId];
-                return template with { Header = template.Header with { Time = headerTime, Bits = bits, Nonce = winner.Nonce } };
+                return (template with { Header = template.Header with { Time = headerTime, Bits = bits, Nonce = winner.Nonce } }, time);
             }
         }
     }

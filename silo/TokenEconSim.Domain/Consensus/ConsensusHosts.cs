@@ -1,0 +1,30 @@
+using TokenEconSim.Domain.Chain;
+using TokenEconSim.Domain.Consensus.Pbft;
+
+namespace TokenEconSim.Domain.Consensus;
+
+/// <summary>One miner's share of a proof-of-work round: its header and its nonce range.</summary>
+public readonly record struct GrindOrder(int MinerIndex, BlockHeader Header, ulong Start, ulong End, Hash256 Target);
+
+/// <summary>Grinds a round's orders, all at once; results in order. In process, or miner grains in parallel.</summary>
+public interface INonceSearcher
+{
+    Task<GrindResult[]> SearchAsync(IReadOnlyList<GrindOrder> orders);
+}
+
+/// <summary>Every order in turn on this thread.</summary>
+public sealed class LocalNonceSearcher : INonceSearcher
+{
+    public Task<GrindResult[]> SearchAsync(IReadOnlyList<GrindOrder> orders) =>
+        Task.FromResult(orders.Select(o => NonceGrinder.Search(o.Header, o.Start, o.End, o.Target)).ToArray());
+}
+
+/// <summary>
+/// Where consensus actors run: miners grinding nonces and the validators of each PBFT instance.
+/// The domain runs them in process; the silo passes grains. Both give the same bytes: rounds and
+/// delivery order are fixed by the drivers, not by who answers first.
+/// </summary>
+public sealed record ConsensusHosts(INonceSearcher Miners, Func<IReplicaGroup> Validators)
+{
+    public static ConsensusHosts Local { get; } = new(new LocalNonceSearcher(), () => new LocalReplicaGroup());
+}
