@@ -34,3 +34,21 @@ public sealed record PbftSetupMessage(
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ReplicaStatus")]
 public readonly record struct ReplicaStatusMessage([property: Id(0)] byte[]? Decision, [property: Id(1)] long View, [property: Id(2)] int ViewChangesStarted);
+
+/// <summary>A run's chain (key: the run id), validating every block before it appends it.</summary>
+public interface IChainGrain : IGrainWithStringKey
+{
+    Task Start(string resolvedScenario, uint genesisBits);
+
+    /// <summary>Validates and appends; returns the rejection (0 = accepted) and its reason.</summary>
+    Task<ChainVerdictMessage> Submit(BlockMessage block, long now);
+
+    /// <summary>Every header so far, as 80-byte serializations, for independent audits.</summary>
+    Task<byte[][]> Headers();
+}
+
+[GenerateSerializer, Immutable, Alias("TokenEconSim.BlockMessage")]
+public sealed record BlockMessage([property: Id(0)] long Height, [property: Id(1)] byte[] Header, [property: Id(2)] byte[][] Transactions, [property: Id(3)] int ProducerId);
+
+[GenerateSerializer, Immutable, Alias("TokenEconSim.ChainVerdict")]
+public readonly record struct ChainVerdictMessage([property: Id(0)] int Rejection, [property: Id(1)] string Reason);

@@ -29,4 +29,6 @@ public static class GrainKeys
     public static string Miner(string runId, int index) => $"{runId}/miner/{index}";
 
     public static string Validator(string runId, int index) => $"{runId}/validator/{index}";
+
+    public static string Chain(string runId) => $"{runId}/chain";
 }

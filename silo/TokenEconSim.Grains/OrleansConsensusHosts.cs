@@ -7,11 +7,12 @@ using TokenEconSim.Domain.Consensus.Pbft;
 
 namespace TokenEconSim.Grains;
 
-/// <summary>A run's miners and validators as grains: miner grains grind a round concurrently; validator grains run PBFT.</summary>
+/// <summary>A run's consensus actors as grains: miners grind a round concurrently, validators run PBFT, the chain grain validates blocks.</summary>
 public static class OrleansConsensusHosts
 {
-    public static ConsensusHosts For(IGrainFactory grains, string runId) =>
-        new(new MinerGrainSearcher(grains, runId), () => new OrleansReplicaGroup(grains, runId));
+    public static ConsensusHosts For(IGrainFactory grains, string runId, string resolvedScenario) =>
+        new(new MinerGrainSearcher(grains, runId), () => new OrleansReplicaGroup(grains, runId),
+            new OrleansChainNode(grains, runId, resolvedScenario));
 }
 
 /// <summary>One grain call per miner with work in the round, all in flight at once; results in order.</summary>

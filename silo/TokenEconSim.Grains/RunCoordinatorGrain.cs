@@ -15,7 +15,7 @@ public sealed class RunCoordinatorGrain(ScenarioCache scenarios) : Grain, IRunCo
         if (_loop is not null) throw new InvalidOperationException($"run '{RunId}' is already started");
         var model = scenarios.Get(RunId, resolvedScenario);
         _gateway = new OrleansShardGateway(GrainFactory, RunId, model, resolvedScenario);
-        _loop = new EpochLoop(model, _gateway, ConsensusFactory.Create(model.Scenario, OrleansConsensusHosts.For(GrainFactory, RunId)));
+        _loop = new EpochLoop(model, _gateway, ConsensusFactory.Create(model.Scenario, OrleansConsensusHosts.For(GrainFactory, RunId, resolvedScenario)));
         await _loop.InitializeAsync();
         return new RunStarted(_gateway.ShardCount, model.Layout.Total, _loop.EpochsTotal);
     }

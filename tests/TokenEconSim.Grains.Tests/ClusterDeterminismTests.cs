@@ -89,10 +89,18 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
     {
         var resolved = ClusterRun.Resolved(("run.epoch_length", "6000"), ("run.epochs", "2"), ("consensus.finality", "pbft"),
             ("consensus.hashing", "real"));
-        await ClusterRun.OnClusterAsync(_two.Client, "actors", resolved);
+        var csv = ClusterRun.Text(await ClusterRun.OnClusterAsync(_two.Client, "actors", resolved));
         var stats = await _two.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics(TestContext.Current.CancellationToken);
         int Activations(string type) => stats.Where(s => s.GrainType.Contains(type)).Sum(s => s.ActivationCount);
         Assert.Equal(7, Activations(nameof(ValidatorGrain)));
         Assert.Equal(9, Activations(nameof(MinerGrain)));
+
+        // The chain grain validated and kept every block: its headers re-hash below target and link up.
+        var headers = (await _two.Client.GetGrain<Contracts.IChainGrain>(Contracts.GrainKeys.Chain("actors")).Headers())
+            .Select(b => Domain.Chain.BlockHeader.Deserialize(b)).ToArray();
+        var blocks = csv.Split(BlocksCsvWriter.Header)[1].Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        Assert.Equal(blocks + 1, headers.Length); // + genesis
+        var audit = Domain.Chain.ChainAudit.Verify(headers, (System.Numerics.BigInteger.One << 256) - 1);
+        Assert.True(audit.Ok, audit.Reason);
     }
 }

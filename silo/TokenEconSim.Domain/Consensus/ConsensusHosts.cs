@@ -3,6 +3,17 @@ using TokenEconSim.Domain.Consensus.Pbft;
 
 namespace TokenEconSim.Domain.Consensus;
 
+/// <summary>
+/// A node keeping the run's chain apart from the producer (the silo's chain grain): it builds the
+/// same genesis from the run's scenario and validates every block before appending it.
+/// </summary>
+public interface IChainNode
+{
+    Task StartAsync(uint genesisBits);
+
+    Task<BlockVerdict> SubmitAsync(Block block, long now);
+}
+
 /// <summary>One miner's share of a proof-of-work round: its header and its nonce range.</summary>
 public readonly record struct GrindOrder(int MinerIndex, BlockHeader Header, ulong Start, ulong End, Hash256 Target);
 
@@ -24,7 +35,7 @@ public sealed class LocalNonceSearcher : INonceSearcher
 /// The domain runs them in process; the silo passes grains. Both give the same bytes: rounds and
 /// delivery order are fixed by the drivers, not by who answers first.
 /// </summary>
-public sealed record ConsensusHosts(INonceSearcher Miners, Func<IReplicaGroup> Validators)
+public sealed record ConsensusHosts(INonceSearcher Miners, Func<IReplicaGroup> Validators, IChainNode? Chain = null)
 {
     public static ConsensusHosts Local { get; } = new(new LocalNonceSearcher(), () => new LocalReplicaGroup());
 }

@@ -16,11 +16,13 @@ namespace TokenEconSim.Domain.Consensus.Production;
 /// the active hashrate; the winner is drawn ∝ hashrate; the proof is not ground. <c>real</c>:
 /// miners grind nonces round by round (<see cref="RealPowRace"/>) and the chain checks hash ≤ target.
 /// The genesis target is set so that the first epoch's hashrate meets the target block time.
+/// With a chain node (the silo's chain grain) every block is also submitted there, to a second,
+/// independent validator of the same rules; a refusal by either stops the run.
 /// Hashrate units: real hashing counts hashes per second; sampled hashing counts 2³² hashes per
 /// second (difficulty-1 work per second, Bitcoin's unit), which keeps targets below Bitcoin's
 /// powLimit 2²²⁴ where Core's retarget arithmetic (a 256-bit product that wraps) stays exact.
 /// </summary>
-public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners) : IBlockProducer
+public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners, IChainNode? chainNode = null) : IBlockProducer
 {
     private static readonly BigInteger MaxTarget = (BigInteger.One << 256) - 1;
     private Blockchain? _chain;
@@ -33,7 +35,7 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
     public async Task<ProductionResult> ProduceAsync(ConsensusInput input, long runSeed)
     {
         var total = WeightedChoice.Total(input.Hashrates) * _hashUnit;
-        if (_chain is null && total > 0) Start(total, runSeed);
+        if (_chain is null && total > 0) await StartAsync(total, runSeed);
         var blocks = new List<ProducedBlock>();
         var records = new List<BlockRecord>();
         var credits = new List<AgentCredit>();
@@ -47,6 +49,7 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
             {
                 t = time;
                 var verdict = chain.Append(block, block.Header.Time);
+                if (verdict.IsAccepted && chainNode is not null) verdict = await chainNode.SubmitAsync(block, block.Header.Time);
                 if (!verdict.IsAccepted)
                     throw new InvalidOperationException($"epoch {input.Epoch}: the chain refused block {block.Height}: {verdict.Reason}");
                 expectedHashes += ExpectedHashes(block.Header.Bits);
@@ -61,18 +64,27 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
         return new ProductionResult(blocks, records, credits, difficulty, span > 0 ? expectedHashes / span / _hashUnit : double.NaN);
     }
 
-    private void Start(double initialHashrate, long runSeed)
+    private async Task StartAsync(double initialHashrate, long runSeed)
     {
         var limit = settings.Hashing == HashingMode.Real ? MaxTarget : BitcoinRetargetParams.MainnetPowLimit;
         var target = BigInteger.Min(limit, BigInteger.Max(BigInteger.One,
             new BigInteger(Math.Pow(2, 256) / Math.Max(1, settings.TargetBlockTime * initialHashrate)) - 1));
         var bits = CompactTarget.Encode(target);
+        _chain = CreateChain(settings, bits, runSeed);
+        if (settings.Hashing == HashingMode.Real) _race = new RealPowRace(ExpectedHashes(bits), miners);
+        if (chainNode is not null) await chainNode.StartAsync(bits);
+    }
+
+    /// <summary>The run's chain: the scenario's difficulty algorithm from <paramref name="genesisBits"/>, genesis from the seed.</summary>
+    public static Blockchain CreateChain(ConsensusSection settings, uint genesisBits, long runSeed)
+    {
         var d = settings.Difficulty;
+        var real = settings.Hashing == HashingMode.Real;
         var difficulty = DifficultyAlgorithms.Create(d.Algorithm.ToString().ToLowerInvariant(), new DifficultySettings
         {
             TargetSpacing = (long)Math.Max(1, Math.Round(settings.TargetBlockTime)),
-            PowLimit = settings.Hashing == HashingMode.Real ? MaxTarget : BitcoinRetargetParams.MainnetPowLimit,
-            InitialBits = bits,
+            PowLimit = real ? MaxTarget : BitcoinRetargetParams.MainnetPowLimit,
+            InitialBits = genesisBits,
             RetargetWindow = d.RetargetWindow,
             ClampFactor = d.ClampFactor,
             HalfLife = (long)Math.Round(d.HalfLife),
@@ -81,9 +93,8 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
             EthereumDurationLimit = (long)Math.Max(1, Math.Round(settings.TargetBlockTime)),
             EthereumMinimumDifficulty = 2048,
         });
-        var proof = settings.Hashing == HashingMode.Real ? ProofMode.Real : ProofMode.Sampled;
-        _chain = Blockchain.WithGenesis(runSeed, difficulty, new ChainRules { Proof = proof, MaxFutureBlockTime = long.MaxValue / 4 });
-        if (proof == ProofMode.Real) _race = new RealPowRace(ExpectedHashes(bits), miners);
+        var rules = new ChainRules { Proof = real ? ProofMode.Real : ProofMode.Sampled, MaxFutureBlockTime = long.MaxValue / 4 };
+        return Blockchain.WithGenesis(runSeed, difficulty, rules);
     }
 
     /// <summary>The next block and its simulated time, or no block before the epoch ends.</summary>
