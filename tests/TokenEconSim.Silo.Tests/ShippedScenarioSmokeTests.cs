@@ -61,5 +61,9 @@ public sealed class ShippedScenarioSmokeTests : IDisposable
         Assert.Equal(3, run.MetricRows.Count);
         Assert.True(File.Exists(run.SummaryPath));
         Assert.True(File.Exists(run.ScenarioPath));
+        // Every shipped economy has miners or validators: blocks.csv has a header and blocks.
+        var blocks = File.ReadAllLines(Path.Combine(run.Folder, "blocks.csv"));
+        Assert.Equal(TokenEconSim.Results.BlocksCsvWriter.Header, blocks[0]);
+        Assert.True(blocks.Length > 3, $"{file}: {blocks.Length - 1} blocks in 3 epochs");
     }
 }
