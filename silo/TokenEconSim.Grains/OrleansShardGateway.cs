@@ -13,7 +13,7 @@ public sealed class OrleansShardGateway(IGrainFactory grains, string runId, Econ
 
     public async Task<long> InitializeAsync(CancellationToken cancellationToken)
     {
-        var ranges = model.Layout.Shards(model.Scenario.Run.AgentsPerGrain).ToArray();
+        var ranges = model.Layout.Shards(model.AgentsPerShard).ToArray();
         _shards = [.. ranges.Select((_, i) => grains.GetGrain<IAgentShardGrain>(GrainKeys.Shard(runId, i)))];
         var totals = await Task.WhenAll(ranges.Select((r, i) => _shards[i].Initialize(new ShardSetup(runId, resolvedScenario, r.First, r.Count))));
         return totals.Sum();

@@ -92,6 +92,7 @@ public static class ScenarioWriter
         bool b => b ? "true" : "false",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         Distribution d => d.ToString(),
+        ShardSize s => s.ToString(),
         Enum e => Naming.ToSnakeCase(e.ToString()),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => throw new NotSupportedException($"cannot write a scenario value of type {value.GetType()}"),

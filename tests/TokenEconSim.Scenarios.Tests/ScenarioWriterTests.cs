@@ -26,7 +26,7 @@ public class ScenarioWriterTests
     {
         var s = new Scenario
         {
-            Run = new RunSection { Name = "a.b-c_1", Seed = long.MinValue, Epochs = 7, EpochLength = 0.1 + 0.2, AgentsPerGrain = 3 },
+            Run = new RunSection { Name = "a.b-c_1", Seed = long.MinValue, Epochs = 7, EpochLength = 0.1 + 0.2, AgentsPerGrain = new ShardSize(3) },
             Token = new TokenSection { FeePerCall = 1e-300, EmissionPerEpoch = 123456789.123456789, InitialBalance = 1e9 },
             Rewards = new RewardsSection { Mode = RewardMode.Absolute, Alpha = 1.0 / 3, Beta = 1.0 / 3, Gamma = 1 - 2.0 / 3 },
             Consensus = new ConsensusSection { BlockTiming = BlockTiming.Fixed, TargetBlockTime = Math.PI },
@@ -61,7 +61,7 @@ public class ScenarioWriterTests
     public void WritesEveryKeySnakeCaseInDeclarationOrderWithNotationAndLowerCaseEnums()
     {
         var yaml = ScenarioWriter.ToYaml(new Scenario(), "resolved from baseline.yaml\n\nseed 42");
-        Assert.StartsWith("# resolved from baseline.yaml\n#\n# seed 42\n\nrun:\n  name: \"run\"\n  seed: 1\n  epochs: 100\n  epoch_length: 86400\n  agents_per_grain: 100\n\ntoken:\n", yaml);
+        Assert.StartsWith("# resolved from baseline.yaml\n#\n# seed 42\n\nrun:\n  name: \"run\"\n  seed: 1\n  epochs: 100\n  epoch_length: 86400\n  agents_per_grain: auto\n\ntoken:\n", yaml);
         Assert.Contains("\nrewards:\n  mode: pool\n  alpha: 0.4\n", yaml);
         Assert.Contains("  c_gpu: 0.5\n  c_acc: 10000\n", yaml);
         Assert.Contains("  block_timing: poisson\n", yaml);

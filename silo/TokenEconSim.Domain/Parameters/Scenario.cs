@@ -28,7 +28,7 @@ public sealed class RunSection
     /// <summary>Simulated seconds per epoch (86 400 = one day).</summary>
     [Range(0, MinExclusive = true)] public double EpochLength { get; init; } = 86_400;
     /// <summary>Agents hosted per grain (1 = one grain per participant). Never changes a result.</summary>
-    [Range(1, 100_000_000)] public int AgentsPerGrain { get; init; } = 100;
+    public ShardSize AgentsPerGrain { get; init; } = ShardSize.Auto;
 }
 
 public sealed class TokenSection

@@ -15,7 +15,7 @@ public sealed class DirectShardGateway(EconomyModel model) : IShardGateway
 
     public Task<long> InitializeAsync(CancellationToken cancellationToken)
     {
-        var ranges = model.Layout.Shards(model.Scenario.Run.AgentsPerGrain).ToArray();
+        var ranges = model.Layout.Shards(model.AgentsPerShard).ToArray();
         _shards = new AgentShard[ranges.Length];
         Parallel.For(0, ranges.Length, i => _shards[i] = new AgentShard(model, ranges[i].First, ranges[i].Count));
         return Task.FromResult(_shards.Sum(s => s.TotalBalance()));

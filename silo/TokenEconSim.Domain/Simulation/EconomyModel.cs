@@ -18,7 +18,11 @@ public sealed class EconomyModel
         BlockRewardUnits = TokenUnits.FromTokens(scenario.Token.BlockReward);
         ProposerRewardUnits = TokenUnits.FromTokens(scenario.Token.ProposerReward);
         InitialWeights = new RewardWeights(scenario.Rewards.Alpha, scenario.Rewards.Beta, scenario.Rewards.Gamma);
+        AgentsPerShard = scenario.Run.AgentsPerGrain.Resolve(Layout.Total, Environment.ProcessorCount);
     }
+
+    /// <summary><c>run.agents_per_grain</c> with <c>auto</c> resolved for this machine.</summary>
+    public int AgentsPerShard { get; }
 
     public Scenario Scenario { get; }
     public PopulationLayout Layout { get; }

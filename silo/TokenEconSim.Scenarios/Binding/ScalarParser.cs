@@ -1,5 +1,6 @@
 using System.Globalization;
 using TokenEconSim.Domain.Distributions;
+using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Scenarios.Schema;
 using TokenEconSim.Scenarios.Yaml;
 
@@ -14,7 +15,7 @@ internal static class ScalarParser
 {
     public static bool IsLeaf(Type type) =>
         type == typeof(string) || type == typeof(bool) || type == typeof(int) || type == typeof(long)
-        || type == typeof(double) || type == typeof(Distribution) || type.IsEnum;
+        || type == typeof(double) || type == typeof(Distribution) || type == typeof(ShardSize) || type.IsEnum;
 
     public static bool TryParse(Type type, ScalarNode scalar, out object? value, out string error)
     {
@@ -57,6 +58,12 @@ internal static class ScalarParser
             return value != null;
         }
         if (type == typeof(Distribution)) return TryParseDistribution(text, out value, out error);
+        if (type == typeof(ShardSize))
+        {
+            var ok = ShardSize.TryParse(text, out var size, out error);
+            value = ok ? size : null;
+            return ok;
+        }
         if (type.IsEnum) return TryParseEnum(type, text, out value, out error);
         throw new NotSupportedException($"scenario keys of type {type} are not supported by the binder");
     }
@@ -106,6 +113,7 @@ internal static class ScalarParser
         if (type == typeof(bool)) return "true or false";
         if (type == typeof(string)) return "a string";
         if (type == typeof(Distribution)) return "a distribution such as poisson(100) or beta(8,2)";
+        if (type == typeof(ShardSize)) return $"auto or an integer from 1 to {ShardSize.Max}";
         if (type.IsEnum) return "one of: " + string.Join(", ", ScenarioSchema.EnumNames(type));
         if (ScenarioSchema.IsList(type, out var element)) return $"a list of {ScenarioSchema.TypeName(element)} values";
         if (ScenarioSchema.IsSection(type))

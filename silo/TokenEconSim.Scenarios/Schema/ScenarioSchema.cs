@@ -92,6 +92,7 @@ public static class ScenarioSchema
         if (type == typeof(bool)) return "true/false";
         if (type == typeof(string)) return "string";
         if (type == typeof(Distribution)) return "distribution";
+        if (type == typeof(ShardSize)) return "integer or auto";
         if (type.IsEnum) return "enum";
         if (IsSection(type)) return "section";
         return type.Name;
@@ -110,6 +111,7 @@ public static class ScenarioSchema
         if (key.Samples is { } s)
             return s.Domain == SampleDomain.UnitInterval ? "samples in [0, 1]" : "samples ≥ 0";
         if (type.IsEnum) return string.Join(", ", EnumNames(type));
+        if (type == typeof(ShardSize)) return $"auto, 1 … {ShardSize.Max}";
         return "any";
     }
 

@@ -60,7 +60,8 @@ public static class RunExecutor
             });
         }
         var elapsed = clock.Elapsed;
-        var info = new RunInfo(scenario.Run.Name, scenario.Run.Seed, resolved, request.Engine.ToString().ToLowerInvariant(), scenario.Run.AgentsPerGrain, Version);
+        var info = new RunInfo(scenario.Run.Name, scenario.Run.Seed, resolved, request.Engine.ToString().ToLowerInvariant(),
+            new EconomyModel(scenario).AgentsPerShard, Version);
         folder.WriteSummary(RunSummary.From(info, rows));
         if (scenario.Outputs.Charts) folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime));
         return new Outcome(folder.Complete(), rows, elapsed);

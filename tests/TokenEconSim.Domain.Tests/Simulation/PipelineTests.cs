@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 
 namespace TokenEconSim.Domain.Tests.Simulation;
@@ -48,5 +49,28 @@ public class PipelineTests
         var rows = new List<EpochMetrics>();
         for (var i = 0; i < 7; i++) rows.AddRange(await stepped.AdvanceAsync(1));
         Assert.Equal(MetricsText.Csv(whole), MetricsText.Csv(rows));
+    }
+}
+
+public class ShardSizeTests
+{
+    [Theory]
+    [InlineData(100, 2, 100)]          // one shard
+    [InlineData(10_000, 2, 1_000)]     // ten shards of 1 000
+    [InlineData(1_000_000, 2, 62_500)] // 16 shards: 8 per core
+    [InlineData(1_000_000, 16, 7_813)] // 128 shards
+    [InlineData(1, 4, 1)]
+    public void AutoAimsAtThousandAgentShardsAndAtMostEightShardsPerCore(long agents, int cores, int expected) =>
+        Assert.Equal(expected, ShardSize.Auto.Resolve(agents, cores));
+
+    [Fact]
+    public void AFixedSizeIsKeptAndParsed()
+    {
+        Assert.Equal(7, new ShardSize(7).Resolve(1_000_000, 2));
+        Assert.True(ShardSize.TryParse("AUTO", out var auto, out _) && auto.IsAuto);
+        Assert.True(ShardSize.TryParse("250", out var fixedSize, out _) && fixedSize.Fixed == 250);
+        Assert.False(ShardSize.TryParse("0", out _, out var error));
+        Assert.Equal("expected auto or an integer from 1 to 100000000, got '0'", error);
+        Assert.False(ShardSize.TryParse("-3", out _, out _));
     }
 }

@@ -37,7 +37,7 @@ internal sealed record SmallScenario
 
     public Scenario Build() => new()
     {
-        Run = new RunSection { Seed = Seed, Epochs = Epochs, AgentsPerGrain = AgentsPerGrain, EpochLength = EpochLength },
+        Run = new RunSection { Seed = Seed, Epochs = Epochs, AgentsPerGrain = new ShardSize(AgentsPerGrain), EpochLength = EpochLength },
         Token = new TokenSection
         {
             InitialBalance = InitialBalance, EmissionPerEpoch = Emission, HalvingInterval = HalvingInterval,
