@@ -163,10 +163,13 @@ public sealed class AgentShard
     {
         var pops = _model.Scenario.Populations.DataProviders;
         var (from, to) = Local(Role.DataProvider);
+        var participation = _model.Participation(Role.DataProvider);
+        var active = 0;
         for (var i = from; i < to; i++)
         {
-            if (Enter(i, Role.DataProvider, t.Active))
+            if (Enter(i, participation))
             {
+                active++;
                 var n = (long)Math.Floor(Math.Max(0, pops.BatchSize.Sample(_rng)));
                 var q = Math.Clamp(pops.Quality.Sample(_rng), 0, 1);
                 _valueA[i] = ContributionValues.DataValue(n, q);
@@ -175,32 +178,40 @@ public sealed class AgentShard
             }
             _rng.Store(_rngState, i);
         }
+        t.Active[(int)Role.DataProvider] = active;
     }
 
     private void DrawTrainers(ref ContributionTally t)
     {
         var gpuHours = _model.Scenario.Populations.Trainers.GpuHours;
         var (from, to) = Local(Role.Trainer);
+        var participation = _model.Participation(Role.Trainer);
+        var active = 0;
         for (var i = from; i < to; i++)
         {
-            if (Enter(i, Role.Trainer, t.Active))
+            if (Enter(i, participation))
             {
+                active++;
                 _valueA[i] = Math.Max(0, gpuHours.Sample(_rng));
                 _valueB[i] = _rng.NextDouble();
                 t.Gpu.Add(_valueA[i]);
             }
             _rng.Store(_rngState, i);
         }
+        t.Active[(int)Role.Trainer] = active;
     }
 
     private void DrawUsers(ref ContributionTally t)
     {
         var users = _model.Scenario.Populations.Users;
         var (from, to) = Local(Role.ServiceUser);
+        var participation = _model.Participation(Role.ServiceUser);
+        var active = 0;
         for (var i = from; i < to; i++)
         {
-            if (Enter(i, Role.ServiceUser, t.Active))
+            if (Enter(i, participation))
             {
+                active++;
                 var k = (long)Math.Floor(Math.Max(0, users.Calls.Sample(_rng)));
                 var duration = users.CallDuration.SampleSum(_rng, k);
                 _valueA[i] = duration;
@@ -210,29 +221,40 @@ public sealed class AgentShard
             }
             _rng.Store(_rngState, i);
         }
+        t.Active[(int)Role.ServiceUser] = active;
     }
 
     private (int[] Ids, double[] Stakes) DrawValidators(ref ContributionTally t)
     {
         var voteValid = _model.Scenario.Consensus.VoteValidProbability;
         var (from, to) = Local(Role.Validator);
+        var participation = _model.Participation(Role.Validator);
+        var active = 0;
         for (var i = from; i < to; i++)
         {
-            if (Enter(i, Role.Validator, t.Active) && _rng.NextDouble() < voteValid) t.ValidVotes++;
+            if (Enter(i, participation))
+            {
+                active++;
+                if (_rng.NextDouble() < voteValid) t.ValidVotes++;
+            }
             _rng.Store(_rngState, i);
         }
-        return Collect(from, to, t.Active[(int)Role.Validator]);
+        t.Active[(int)Role.Validator] = active;
+        return Collect(from, to, active);
     }
 
     private (int[] Ids, double[] Weights) ActiveWeights(Role role, ref ContributionTally t)
     {
         var (from, to) = Local(role);
+        var participation = _model.Participation(role);
+        var active = 0;
         for (var i = from; i < to; i++)
         {
-            Enter(i, role, t.Active);
+            if (Enter(i, participation)) active++;
             _rng.Store(_rngState, i);
         }
-        return Collect(from, to, t.Active[(int)role]);
+        t.Active[(int)role] = active;
+        return Collect(from, to, active);
     }
 
     /// <summary>The ids and fixed weights of the active agents in [from, to), in id order.</summary>
@@ -252,14 +274,11 @@ public sealed class AgentShard
     }
 
     /// <summary>Loads agent i's generator and decides whether it takes part this epoch (the caller stores the generator back).</summary>
-    private bool Enter(int i, Role role, int[] activeCounts)
+    private bool Enter(int i, double participation)
     {
         _rng.Load(_rngState, i);
-        var participation = _model.Participation(role);
         // With participation 1 no draw is spent, so adding the key later does not shift streams.
-        _active[i] = participation >= 1 || _rng.NextDouble() < participation;
-        if (_active[i]) activeCounts[(int)role]++;
-        return _active[i];
+        return _active[i] = participation >= 1 || _rng.NextDouble() < participation;
     }
 
     /// <summary>The role's agents in this shard as local indices [from, to).</summary>

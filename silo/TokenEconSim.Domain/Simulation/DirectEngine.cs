@@ -21,8 +21,9 @@ public sealed class DirectShardGateway(EconomyModel model) : IShardGateway
         return Task.FromResult(_shards.Sum(s => s.TotalBalance()));
     }
 
+    /// <summary>Off the caller's thread, so the epoch loop runs consensus while the shards work.</summary>
     public Task<IReadOnlyList<StepReport>> StepAsync(StepOrder order, CancellationToken cancellationToken) =>
-        Task.FromResult(ForEachShard(s => s.Step(order)));
+        Task.Run(() => ForEachShard(s => s.Step(order)), cancellationToken);
 
     private IReadOnlyList<T> ForEachShard<T>(Func<AgentShard, T> call)
     {

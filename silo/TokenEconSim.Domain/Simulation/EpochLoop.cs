@@ -14,9 +14,10 @@ namespace TokenEconSim.Domain.Simulation;
 /// id order, apply consensus and the reward rules, check the ledger. Simulated time advances only
 /// here; nothing depends on wall-clock time or on which shard answers first.
 /// One fan-out per epoch: step m settles epoch m−2, charges fees and scores epoch m−1 and draws
-/// epoch m (see <see cref="StepOrder"/>); between replies the loop runs consensus on the newest
-/// epoch, mints the pool of the one scored, and completes the one settled. A run of E epochs
-/// takes E + 2 steps. Ledger operations happen in the unpipelined order, epoch by epoch.
+/// epoch m (see <see cref="StepOrder"/>). While the shards work on step m, the loop runs consensus
+/// on epoch m−1 (so epoch m−1 is scored before its acceptance is known; a rejected epoch's scores
+/// are ignored); after the reply it completes epoch m−2 and mints epoch m−1's pool. A run of E
+/// epochs takes E + 2 steps. Ledger operations happen in the unpipelined order, epoch by epoch.
 /// </summary>
 public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsensus consensus)
 {
@@ -33,9 +34,13 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
     public int EpochsCompleted { get; private set; }
     public bool IsComplete => EpochsCompleted >= EpochsTotal;
 
-    /// <summary>An epoch whose contributions are drawn and whose consensus has run; fees and scores come next.</summary>
-    private sealed record Drawn(int Epoch, ContributionReport Contribution, ConsensusOutcome Consensus, double MeanQuality,
-        RewardWeights Weights, double PreviousBlockTime);
+    /// <summary>An epoch whose contributions are drawn; consensus, fees and scores come next.</summary>
+    private sealed record Drawn(int Epoch, ContributionReport Contribution, double MeanQuality, RewardWeights Weights)
+    {
+        public ConsensusOutcome? Consensus { get; init; }
+        public double PreviousBlockTime { get; init; }
+        public ConsensusOutcome Decided => Consensus ?? throw new InvalidOperationException($"epoch {Epoch} has no consensus yet");
+    }
 
     /// <summary>An epoch charged, scored and (if accepted) given its pool; it settles next.</summary>
     private sealed record Scored(Drawn Drawn, SettleOrder Settle, ScoreReport? Score, long SupplyAtStart, long MintedAtStart,
@@ -56,20 +61,30 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         {
             ct.ThrowIfCancellationRequested();
             var drawEpoch = _nextEpoch < EpochsTotal ? _nextEpoch : (int?)null;
-            var scoreOrder = _drawn is { Consensus.Accepted: true } d ? new ScoreOrder(d.Epoch, d.MeanQuality, d.Weights) : null;
+            var scoreOrder = _drawn is { } d ? new ScoreOrder(d.Epoch, d.MeanQuality, d.Weights) : null;
             var order = new StepOrder(_scored?.Settle, _drawn?.Epoch, scoreOrder, drawEpoch);
-            var reply = MergedStep.Merge(await shards.StepAsync(order, ct));
+            var step = shards.StepAsync(order, ct);
+            if (_drawn is { Consensus: null } pending) _drawn = await DecideAsync(pending); // alongside the step
+            var reply = MergedStep.Merge(await step);
             // The unpipelined order: finish the older epoch before the newer one touches the ledger.
             if (_scored is not null) done.Add(Complete(_scored, reply));
             _scored = _drawn is not null ? ChargeAndScore(_drawn, reply) : null;
-            _drawn = drawEpoch is { } e ? await DrawAsync(e, reply.Contribution!) : null;
+            _drawn = drawEpoch is { } e ? Draw(e, reply.Contribution!) : null;
             if (drawEpoch is not null) _nextEpoch++;
         }
         return done;
     }
 
-    private async Task<Drawn> DrawAsync(int epoch, ContributionReport c)
+    private Drawn Draw(int epoch, ContributionReport c)
     {
+        var activeProviders = c.ActiveByRole[(int)Role.DataProvider];
+        var meanQuality = activeProviders == 0 ? 0 : new ExactSum(c.QualitySum).Value / activeProviders;
+        return new Drawn(epoch, c, meanQuality, _weights);
+    }
+
+    private async Task<Drawn> DecideAsync(Drawn d)
+    {
+        var (epoch, c) = (d.Epoch, d.Contribution);
         var epochLength = _scenario.Run.EpochLength;
         var outcome = await consensus.RunEpochAsync(new ConsensusInput(epoch, epoch * epochLength, (epoch + 1) * epochLength,
             c.MinerIds, c.MinerHashrates, c.ValidatorIds, c.ValidatorStakes, c.ValidVotes,
@@ -81,11 +96,9 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             ModelDigest = Digest(epoch, c.GpuHoursSum, c.ActiveByRole[(int)Role.Trainer]),
             PreviousFeesBurned = _lastFeesBurned,
         }, model.RunSeed);
-        var activeProviders = c.ActiveByRole[(int)Role.DataProvider];
-        var meanQuality = activeProviders == 0 ? 0 : new ExactSum(c.QualitySum).Value / activeProviders;
         var previousBlockTime = _lastBlockTime;
         if (outcome.Blocks.Count > 0) _lastBlockTime = outcome.Blocks[^1].Time;
-        return new Drawn(epoch, c, outcome, meanQuality, _weights, previousBlockTime);
+        return d with { Consensus = outcome, PreviousBlockTime = previousBlockTime };
     }
 
     private Scored ChargeAndScore(Drawn d, MergedStep reply)
@@ -97,7 +110,9 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         _lastFeesBurned = feesBurned;
         long pool = 0;
         Int128 scoreTotal = 0;
-        if (reply.Score is { } score)
+        var accepted = d.Decided.Accepted;
+        var score = accepted ? reply.Score : null; // a rejected epoch was scored before consensus knew; its scores count for nothing
+        if (score is not null)
         {
             foreach (var s in score.ScoreByRole) scoreTotal += s;
             if (_scenario.Rewards.Mode == RewardMode.Pool && scoreTotal > 0)
@@ -106,11 +121,11 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
                 pool = ledger.Treasury;
             }
         }
-        var settle = new SettleOrder(d.Epoch, d.Consensus.Accepted, _scenario.Rewards.Mode, pool, scoreTotal, d.Consensus.Credits)
+        var settle = new SettleOrder(d.Epoch, accepted, _scenario.Rewards.Mode, pool, scoreTotal, d.Decided.Credits)
         {
-            Debits = d.Consensus.Debits,
+            Debits = d.Decided.Debits,
         };
-        return new Scored(d, settle, reply.Score, supply, minted, burned, pool, reply.FeesPaid, feesBurned);
+        return new Scored(d, settle, score, supply, minted, burned, pool, reply.FeesPaid, feesBurned);
     }
 
     private EpochMetrics Complete(Scored p, MergedStep settled)
@@ -130,7 +145,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         ledger.CheckIdentity(balanceTotal, d.Epoch);
         EpochsCompleted++;
 
-        var blocks = d.Consensus.Blocks;
+        var blocks = d.Decided.Blocks;
         var intervals = BlockIntervals.Of(blocks, d.PreviousBlockTime);
         var meanBlockTime = blocks.Count == 0 ? double.NaN : (blocks[^1].Time - d.PreviousBlockTime) / blocks.Count;
         var target = _scenario.Consensus.TargetBlockTime;
@@ -148,14 +163,14 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             FeesPaid = p.FeesPaid,
             FeesBurned = p.FeesBurned,
             Calls = c.Calls,
-            Accepted = d.Consensus.Accepted,
+            Accepted = d.Decided.Accepted,
             ValidVotes = c.ValidVotes,
             Quorum = Committee.Quorum(model.Layout.CountOf(Role.Validator)),
             Blocks = blocks.Count,
             MeanBlockTime = meanBlockTime,
             BlockTimeDeviation = (meanBlockTime - target) / target,
-            Hashrate = d.Consensus.TotalHashrate,
-            Difficulty = d.Consensus.Difficulty,
+            Hashrate = d.Decided.TotalHashrate,
+            Difficulty = d.Decided.Difficulty,
             MeanQuality = d.MeanQuality,
             Alpha = d.Weights.Alpha,
             Beta = d.Weights.Beta,
@@ -165,15 +180,15 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             ValueUsage = new ExactSum(c.UsageValueSum).Value,
             BlockTimeSd = BlockIntervals.StandardDeviation(intervals),
             BlockTimeP99 = BlockIntervals.Percentile(intervals, 0.99),
-            HashrateEstimated = d.Consensus.HashrateEstimated,
-            NakamotoHashrate = d.Consensus.NakamotoHashrate,
-            NakamotoStake = d.Consensus.NakamotoStake,
-            SlashEvents = d.Consensus.SlashEvents,
+            HashrateEstimated = d.Decided.HashrateEstimated,
+            NakamotoHashrate = d.Decided.NakamotoHashrate,
+            NakamotoStake = d.Decided.NakamotoStake,
+            SlashEvents = d.Decided.SlashEvents,
             Slashed = settled.Debited,
-            MissedSlots = d.Consensus.MissedSlots,
-            PbftRounds = d.Consensus.PbftRounds,
-            ViewChanges = d.Consensus.ViewChanges,
-            BlockRecords = d.Consensus.BlockRecords,
+            MissedSlots = d.Decided.MissedSlots,
+            PbftRounds = d.Decided.PbftRounds,
+            ViewChanges = d.Decided.ViewChanges,
+            BlockRecords = d.Decided.BlockRecords,
             RewardsByRole = settled.RewardsByRole,
             ActiveByRole = c.ActiveByRole,
             PopulationByRole = [.. Roles.All.Select(model.Layout.CountOf)],

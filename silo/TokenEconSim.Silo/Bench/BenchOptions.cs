@@ -1,7 +1,8 @@
+using TokenEconSim.Domain.Parameters;
 namespace TokenEconSim.Silo.Bench;
 
 /// <summary>What `silo bench` measures: the bench economy (scenarios/bench.yaml) at N agents.</summary>
-public sealed record BenchOptions(int Agents, int Epochs, int Runs, bool Stats, int ShardSize, int PerAgentGrainLimit, string ScenarioPath);
+public sealed record BenchOptions(int Agents, int Epochs, int Runs, bool Stats, ShardSize ShardSize, int PerAgentGrainLimit, string ScenarioPath);
 
 /// <summary>One engine mode's figures: medians over the timed runs.</summary>
 public sealed record BenchResult(

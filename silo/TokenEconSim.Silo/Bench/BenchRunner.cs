@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Parameters;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -27,12 +28,12 @@ public static class BenchRunner
     private const int WarmUpEpochs = 30;
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(2);
 
-    public static string Resolve(BenchOptions o, int agentsPerGrain, int epochs, long? seed = null)
+    public static string Resolve(BenchOptions o, ShardSize agentsPerGrain, int epochs, long? seed = null)
     {
         var overrides = new List<KeyValuePair<string, string>>
         {
             new("run.epochs", Invariant(epochs)),
-            new("run.agents_per_grain", Invariant(agentsPerGrain)),
+            new("run.agents_per_grain", agentsPerGrain.ToString()),
             new("outputs.charts", "false"),
         };
         var counts = RoleShares.Select(r => (int)Math.Floor(o.Agents * r.Share)).ToArray();
@@ -42,7 +43,7 @@ public static class BenchRunner
         return ScenarioWriter.ToYaml(ScenarioInput.Load(o.ScenarioPath, overrides));
     }
 
-    public static async Task<BenchResult> MeasureAsync(string mode, Func<ISimulationEngine> engine, BenchOptions o, int agentsPerGrain, CancellationToken ct)
+    public static async Task<BenchResult> MeasureAsync(string mode, Func<ISimulationEngine> engine, BenchOptions o, ShardSize agentsPerGrain, CancellationToken ct)
     {
         // Warm-up: tiered JIT promotes hot methods to optimised code in the background, a while after
         // they get hot. One short warm-up run left the first engine measured 2–3× slower than the

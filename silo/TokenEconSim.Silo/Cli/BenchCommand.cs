@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Parameters;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -17,21 +18,27 @@ public static class BenchCommand
         var epochs = new Option<int>("--epochs") { Description = "Epochs per timed run", DefaultValueFactory = _ => 100 };
         var runs = new Option<int>("--runs") { Description = "Timed runs per mode (the median is reported)", DefaultValueFactory = _ => 3 };
         var stats = new Option<bool>("--stats") { Description = "Also print final supply and Gini, mean and std over seeds 1-5" };
-        var shard = new Option<int>("--agents-per-grain") { Description = "Shard size of the sharded Orleans mode", DefaultValueFactory = _ => 1000 };
+        var shard = new Option<string>("--agents-per-grain") { Description = "Shard size of the direct and sharded Orleans modes: auto or an integer", DefaultValueFactory = _ => "auto" };
+        shard.Validators.Add(r =>
+        {
+            if (!ShardSize.TryParse(r.GetValueOrDefault<string>() ?? "", out _, out var error)) r.AddError($"{r.Option.Name}: {error}");
+        });
         var perAgentLimit = new Option<int>("--per-agent-limit") { Description = "Skip one-grain-per-agent above this N", DefaultValueFactory = _ => 100_000 };
         var scenario = new Option<string>("--scenario") { Description = "The bench economy", DefaultValueFactory = _ => "scenarios/bench.yaml" };
-        foreach (var o in new[] { n, epochs, runs, shard, perAgentLimit })
+        foreach (var o in new[] { n, epochs, runs, perAgentLimit })
             o.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError($"{r.Option.Name} must be ≥ 1"); });
         var command = new Command("bench", "Measure agent-steps/s of the bench economy on every engine") { n, epochs, runs, stats, shard, perAgentLimit, scenario };
         command.SetAction(async (parse, ct) =>
         {
             var options = new BenchOptions(parse.GetValue(n), parse.GetValue(epochs), parse.GetValue(runs), parse.GetValue(stats),
-                parse.GetValue(shard), parse.GetValue(perAgentLimit), parse.GetValue(scenario)!);
+                ShardSizeOf(parse.GetValue(shard)!), parse.GetValue(perAgentLimit), parse.GetValue(scenario)!);
             await RunAsync(options, ct);
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static ShardSize ShardSizeOf(string text) => ShardSize.TryParse(text, out var size, out _) ? size : ShardSize.Auto;
 
     private static async Task RunAsync(BenchOptions o, CancellationToken ct)
     {
@@ -41,9 +48,9 @@ public static class BenchCommand
         using (var host = await EmbeddedSilo.StartAsync(ct))
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();
-            results.Add(await BenchRunner.MeasureAsync($"orleans-{o.ShardSize}", () => new OrleansEngine(grains), o, o.ShardSize, ct));
+            results.Add(await BenchRunner.MeasureAsync($"orleans-{o.ShardSize.Resolve(o.Agents, Environment.ProcessorCount)}", () => new OrleansEngine(grains), o, o.ShardSize, ct));
             results.Add(o.Agents <= o.PerAgentGrainLimit
-                ? await BenchRunner.MeasureAsync("orleans-1", () => new OrleansEngine(grains), o, 1, ct)
+                ? await BenchRunner.MeasureAsync("orleans-1", () => new OrleansEngine(grains), o, new ShardSize(1), ct)
                 : new BenchResult("orleans-1", o.Agents, o.Epochs, 0, 0, 0, 0, 0, "", $"skipped: N > {o.PerAgentGrainLimit}"));
             await host.StopAsync(ct);
         }
