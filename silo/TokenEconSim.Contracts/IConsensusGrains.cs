@@ -41,7 +41,7 @@ public interface IChainGrain : IGrainWithStringKey
     Task Start(string resolvedScenario, uint genesisBits);
 
     /// <summary>Validates and appends; returns the rejection (0 = accepted) and its reason.</summary>
-    Task<ChainVerdictMessage> Submit(BlockMessage block, long now);
+    Task<ChainVerdictMessage> Submit(BlockMessage block, long now, double? predictedHashrate, double? lastHashrate);
 
     /// <summary>Every header so far, as 80-byte serializations, for independent audits.</summary>
     Task<byte[][]> Headers();

@@ -21,10 +21,11 @@ public sealed class ChainGrain(ScenarioCache scenarios) : Grain, IChainGrain
         return Task.CompletedTask;
     }
 
-    public Task<ChainVerdictMessage> Submit(BlockMessage block, long now)
+    public Task<ChainVerdictMessage> Submit(BlockMessage block, long now, double? predictedHashrate, double? lastHashrate)
     {
         var chain = _chain ?? throw new InvalidOperationException($"chain {this.GetPrimaryKeyString()} was not started");
-        var verdict = chain.Append(OrleansChainNode.ToDomain(block), now);
+        var forecast = predictedHashrate is { } p && lastHashrate is { } l ? new Domain.Consensus.Difficulty.HashrateForecast(p, l) : (Domain.Consensus.Difficulty.HashrateForecast?)null;
+        var verdict = chain.Append(OrleansChainNode.ToDomain(block), now, forecast);
         return Task.FromResult(new ChainVerdictMessage((int)verdict.Rejection, verdict.Reason));
     }
 

@@ -1,6 +1,7 @@
 using TokenEconSim.Contracts;
 using TokenEconSim.Domain.Chain;
 using TokenEconSim.Domain.Consensus;
+using TokenEconSim.Domain.Consensus.Difficulty;
 
 namespace TokenEconSim.Grains;
 
@@ -11,9 +12,9 @@ public sealed class OrleansChainNode(IGrainFactory grains, string runId, string 
 
     public Task StartAsync(uint genesisBits) => Grain.Start(resolvedScenario, genesisBits);
 
-    public async Task<BlockVerdict> SubmitAsync(Block block, long now)
+    public async Task<BlockVerdict> SubmitAsync(Block block, long now, HashrateForecast? forecast)
     {
-        var verdict = await Grain.Submit(ToWire(block), now);
+        var verdict = await Grain.Submit(ToWire(block), now, forecast?.Predicted, forecast?.Last);
         return new BlockVerdict((BlockRejection)verdict.Rejection, verdict.Reason);
     }
 

@@ -45,6 +45,7 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
     [InlineData("pbft", "consensus.finality=pbft", "consensus.pbft.byzantine=2", "consensus.pbft.behaviour=random")]
     [InlineData("real", "consensus.hashing=real", "consensus.difficulty.algorithm=asert", "consensus.difficulty.half_life=3600")]
     [InlineData("bitcoin", "consensus.difficulty.algorithm=bitcoin", "consensus.difficulty.retarget_window=20", "run.seed=3")]
+    [InlineData("lstm-asert", "consensus.difficulty.algorithm=lstm_asert", "consensus.difficulty.retarget_window=4", "consensus.hashing=real")]
     public async Task EveryConsensusKindGivesTheSameBytesOnTwoSilos(string name, params string[] sets)
     {
         var resolved = ClusterRun.Resolved([("run.epoch_length", "6000"), ("run.agents_per_grain", "7"),

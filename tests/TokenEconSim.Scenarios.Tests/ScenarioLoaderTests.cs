@@ -219,12 +219,21 @@ public class ScenarioLoaderTests : IDisposable
     }
 
     [Fact]
+    public void EtaOutsideTheSeedsRangeIsRefusedWhereItIsWritten()
+    {
+        var error = SingleError("consensus:\n  difficulty:\n    algorithm: lstm\n    eta: 0.5\n");
+        Assert.Equal((4, 10), (error.Line, error.Column));
+        Assert.StartsWith("consensus.difficulty.eta:", error.Message);
+        Assert.Contains("0.01", error.Message);
+    }
+
+    [Fact]
     public void AnUnknownDifficultyAlgorithmListsTheKnownOnes()
     {
         var error = SingleError("consensus:\n  difficulty:\n    algorithm: bitcoinz\n");
         Assert.Equal((3, 16), (error.Line, error.Column));
         Assert.StartsWith("consensus.difficulty.algorithm: unknown value 'bitcoinz'", error.Message);
-        Assert.Contains("fixed, bitcoin, asert, ethereum", error.Message);
+        Assert.Contains("fixed, bitcoin, asert, ethereum, lstm, lstm_asert", error.Message);
     }
 
     [Theory]

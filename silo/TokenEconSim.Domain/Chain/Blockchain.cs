@@ -50,26 +50,26 @@ public sealed class Blockchain : IChainHistory
     public int TransactionCount(long height) => _txCounts[checked((int)height)];
 
     /// <summary>nBits the next block must carry if stamped <paramref name="time"/>.</summary>
-    public uint RequiredBits(uint time, double? hashrateEstimate = null) => Difficulty.NextBits(this, new NextBlock(time, hashrateEstimate));
+    public uint RequiredBits(uint time, HashrateForecast? forecast = null) => Difficulty.NextBits(this, new NextBlock(time, forecast));
 
     /// <summary>The earliest valid time for the next block: median time past + 1.</summary>
     public long MinimumNextTime => MedianTimePast.OfTip(this) + 1;
 
     /// <summary>Checks a block against the tip without appending it.</summary>
-    public BlockVerdict Validate(Block block, long now, double? hashrateEstimate = null)
+    public BlockVerdict Validate(Block block, long now, HashrateForecast? forecast = null)
     {
         ArgumentNullException.ThrowIfNull(block);
         var verdict = CheckLink(block);
         if (verdict.IsAccepted) verdict = CheckTime(block.Header, now);
-        if (verdict.IsAccepted) verdict = CheckWork(block.Header, hashrateEstimate);
+        if (verdict.IsAccepted) verdict = CheckWork(block.Header, forecast);
         if (verdict.IsAccepted) verdict = CheckTransactions(block);
         return verdict;
     }
 
     /// <summary>Validates and, if valid, appends; otherwise leaves the chain unchanged.</summary>
-    public BlockVerdict Append(Block block, long now, double? hashrateEstimate = null)
+    public BlockVerdict Append(Block block, long now, HashrateForecast? forecast = null)
     {
-        var verdict = Validate(block, now, hashrateEstimate);
+        var verdict = Validate(block, now, forecast);
         if (verdict.IsAccepted) Add(block);
         return verdict;
     }
@@ -93,9 +93,9 @@ public sealed class Blockchain : IChainHistory
         return BlockVerdict.Accepted;
     }
 
-    private BlockVerdict CheckWork(BlockHeader header, double? hashrateEstimate)
+    private BlockVerdict CheckWork(BlockHeader header, HashrateForecast? forecast)
     {
-        var required = RequiredBits(header.Time, hashrateEstimate);
+        var required = RequiredBits(header.Time, forecast);
         if (header.Bits != required)
             return BlockVerdict.Reject(BlockRejection.BadBits, $"bad-diffbits: 0x{header.Bits:x8}, required 0x{required:x8} ({Difficulty.Name})");
         var status = ProofOfWork.CheckTarget(header.Bits, Difficulty.PowLimit, out _);

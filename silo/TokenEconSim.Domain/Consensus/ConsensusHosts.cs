@@ -11,7 +11,8 @@ public interface IChainNode
 {
     Task StartAsync(uint genesisBits);
 
-    Task<BlockVerdict> SubmitAsync(Block block, long now);
+    /// <param name="forecast">The hashrate forecast the producer used (predictive difficulty); part of consensus state.</param>
+    Task<BlockVerdict> SubmitAsync(Block block, long now, Difficulty.HashrateForecast? forecast);
 }
 
 /// <summary>One miner's share of a proof-of-work round: its header and its nonce range.</summary>

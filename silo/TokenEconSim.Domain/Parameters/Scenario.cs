@@ -76,7 +76,7 @@ public enum ConsensusKind { Pow, Pos, Dpos }
 public enum HashingMode { Sampled, Real }
 public enum BlockTiming { Poisson, Fixed }
 public enum FinalityKind { Vote, Pbft }
-public enum DifficultyAlgorithmKind { Fixed, Bitcoin, Asert, Ethereum }
+public enum DifficultyAlgorithmKind { Fixed, Bitcoin, Asert, Ethereum, Lstm, LstmAsert }
 public enum ByzantineKind { Silent, Equivocating, WrongDigest, Random }
 
 public sealed class ConsensusSection
@@ -100,7 +100,7 @@ public sealed class ConsensusSection
 public sealed class DifficultySection
 {
     public DifficultyAlgorithmKind Algorithm { get; init; } = DifficultyAlgorithmKind.Fixed;
-    /// <summary>bitcoin: blocks per retarget window.</summary>
+    /// <summary>bitcoin, lstm, lstm_asert: blocks per retarget / forecast window.</summary>
     [Range(2, 1_000_000)] public int RetargetWindow { get; init; } = 2016;
     /// <summary>bitcoin: a window's timespan is clamped to [T/k, T·k].</summary>
     [Range(1, 1_000)] public int ClampFactor { get; init; } = 4;
@@ -108,6 +108,8 @@ public sealed class DifficultySection
     [Range(1, 1e9)] public double HalfLife { get; init; } = 172_800;
     /// <summary>ethereum: EIP-2's exponential term.</summary>
     public bool Bomb { get; init; }
+    /// <summary>lstm: weight of the predicted relative hashrate change, D·(1 + η(Ĥ − H)/H).</summary>
+    [Range(0.01, 0.1)] public double Eta { get; init; } = 0.05;
 }
 
 public sealed class PbftSection

@@ -4,7 +4,7 @@ namespace TokenEconSim.Domain.Consensus.Difficulty;
 public static class DifficultyAlgorithms
 {
     /// <summary>The names <see cref="Create"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["asert", "bitcoin", "ethereum", "fixed"];
+    public static IReadOnlyList<string> Names { get; } = ["asert", "bitcoin", "ethereum", "fixed", "lstm", "lstm_asert"];
 
     public static IDifficultyAlgorithm Create(string name, DifficultySettings settings)
     {
@@ -16,7 +16,8 @@ public static class DifficultyAlgorithms
             "asert" => new AsertDifficulty(settings),
             "ethereum" => new EthereumDifficulty(settings),
             "fixed" => new FixedDifficulty(settings),
-            "lstm" => throw new ArgumentException($"difficulty algorithm 'lstm' is not implemented yet; known: {string.Join(", ", Names)}", nameof(name)),
+            "lstm" => new PredictiveDifficulty(settings),
+            "lstm_asert" => new PredictiveAsertDifficulty(settings),
             _ => throw new ArgumentException($"unknown difficulty algorithm '{name}'; known: {string.Join(", ", Names)}", nameof(name)),
         };
     }

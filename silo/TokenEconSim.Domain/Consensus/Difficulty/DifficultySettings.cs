@@ -27,6 +27,8 @@ public sealed record DifficultySettings
     /// <summary>bitcoin: a window's measured timespan is clamped to [T/k, T·k].</summary>
     public long ClampFactor { get; init; } = 4;
 
+    /// <summary>lstm: η, the weight of the predicted relative hashrate change (the seeds' [0.01, 0.1]).</summary>
+    public double Eta { get; init; } = 0.05;
     /// <summary>asert: seconds ahead of schedule that double the difficulty.</summary>
     public long HalfLife { get; init; } = 2 * 24 * 3600;
 

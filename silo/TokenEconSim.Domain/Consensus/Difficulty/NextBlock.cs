@@ -1,10 +1,16 @@
 namespace TokenEconSim.Domain.Consensus.Difficulty;
 
 /// <summary>
-/// What a difficulty algorithm may know about the block being made besides the history: its
-/// timestamp (Ethereum's rule depends on it) and an optional network hashrate estimate in hashes per
-/// second. The estimate is for the <c>lstm</c> algorithm (a later issue), whose prediction Ĥ must be
-/// part of consensus state — validators pass the same value the producer did; the other algorithms
-/// ignore it.
+/// The network hashrate a predictive algorithm works from: <see cref="Last"/>, estimated from the
+/// last period's blocks, and <see cref="Predicted"/>, the predictor's value for the next period
+/// (hashes per second, both). It is part of consensus state: the producer and every validator
+/// pass the same forecast.
 /// </summary>
-public readonly record struct NextBlock(long Time, double? HashrateEstimate = null);
+public readonly record struct HashrateForecast(double Predicted, double Last);
+
+/// <summary>
+/// What a difficulty algorithm may know about the block being made besides the history: its
+/// timestamp (Ethereum's rule depends on it) and, for <c>lstm</c> and <c>lstm_asert</c>, the
+/// hashrate forecast. The other algorithms ignore the forecast.
+/// </summary>
+public readonly record struct NextBlock(long Time, HashrateForecast? Forecast = null);

@@ -1,6 +1,7 @@
 using System.Numerics;
 using TokenEconSim.Domain.Chain;
 using TokenEconSim.Domain.Consensus.Difficulty;
+using TokenEconSim.Domain.Consensus.Prediction;
 using TokenEconSim.Domain.Numerics;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Randomness;
@@ -26,6 +27,7 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
 {
     private static readonly BigInteger MaxTarget = (BigInteger.One << 256) - 1;
     private Blockchain? _chain;
+    private WindowHashrate? _forecaster;
     private RealPowRace? _race;
     private double _lastBlockTime;
     private readonly double _hashUnit = settings.Hashing == HashingMode.Real ? 1 : 4294967296.0;
@@ -48,11 +50,13 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
             while (await NextBlockAsync(chain, input, total, rng, t, first: blocks.Count == 0) is var (block, time) && block is not null)
             {
                 t = time;
-                var verdict = chain.Append(block, block.Header.Time);
-                if (verdict.IsAccepted && chainNode is not null) verdict = await chainNode.SubmitAsync(block, block.Header.Time);
+                var forecast = _forecaster?.Forecast;
+                var verdict = chain.Append(block, block.Header.Time, forecast);
+                if (verdict.IsAccepted && chainNode is not null) verdict = await chainNode.SubmitAsync(block, block.Header.Time, forecast);
                 if (!verdict.IsAccepted)
                     throw new InvalidOperationException($"epoch {input.Epoch}: the chain refused block {block.Height}: {verdict.Reason}");
                 expectedHashes += ExpectedHashes(block.Header.Bits);
+                _forecaster?.OnBlock(ExpectedHashes(block.Header.Bits), t - (blocks.Count == 0 ? epochStartTime : blocks[^1].Time));
                 blocks.Add(new ProducedBlock(block.Height, t, block.ProducerId));
                 records.Add(new BlockRecord(block.Height, input.Epoch, t, block.ProducerId, block.Header.Bits, chain.TipHash.ToString()));
                 credits.Add(new AgentCredit(block.ProducerId, input.BlockRewardUnits));
@@ -71,6 +75,8 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
             new BigInteger(Math.Pow(2, 256) / Math.Max(1, settings.TargetBlockTime * initialHashrate)) - 1));
         var bits = CompactTarget.Encode(target);
         _chain = CreateChain(settings, bits, runSeed);
+        if (settings.Difficulty.Algorithm is DifficultyAlgorithmKind.Lstm or DifficultyAlgorithmKind.LstmAsert)
+            _forecaster = new WindowHashrate(settings.Difficulty.RetargetWindow, new LastValuePredictor());
         if (settings.Hashing == HashingMode.Real) _race = new RealPowRace(ExpectedHashes(bits), miners);
         if (chainNode is not null) await chainNode.StartAsync(bits);
     }
@@ -80,7 +86,7 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
     {
         var d = settings.Difficulty;
         var real = settings.Hashing == HashingMode.Real;
-        var difficulty = DifficultyAlgorithms.Create(d.Algorithm.ToString().ToLowerInvariant(), new DifficultySettings
+        var difficulty = DifficultyAlgorithms.Create(AlgorithmName(d.Algorithm), new DifficultySettings
         {
             TargetSpacing = (long)Math.Max(1, Math.Round(settings.TargetBlockTime)),
             PowLimit = real ? MaxTarget : BitcoinRetargetParams.MainnetPowLimit,
@@ -88,6 +94,7 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
             RetargetWindow = d.RetargetWindow,
             ClampFactor = d.ClampFactor,
             HalfLife = (long)Math.Round(d.HalfLife),
+            Eta = d.Eta,
             EthereumBomb = d.Bomb,
             // Homestead aims at ~10-20 s blocks with its 10 s step; the step follows the scenario's target instead.
             EthereumDurationLimit = (long)Math.Max(1, Math.Round(settings.TargetBlockTime)),
@@ -97,10 +104,16 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
         return Blockchain.WithGenesis(runSeed, difficulty, rules);
     }
 
+    private static string AlgorithmName(DifficultyAlgorithmKind kind) => kind switch
+    {
+        DifficultyAlgorithmKind.LstmAsert => "lstm_asert",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>The next block and its simulated time, or no block before the epoch ends.</summary>
     private async Task<(Block? Block, double Time)> NextBlockAsync(Blockchain chain, ConsensusInput input, double totalHashrate, Random rng, double t, bool first)
     {
-        if (_race is { } race) return await race.MineAsync(chain, input, totalHashrate, t, producer => Transactions(input, producer, first));
+        if (_race is { } race) return await race.MineAsync(chain, input, totalHashrate, t, _forecaster?.Forecast, producer => Transactions(input, producer, first));
         return (NextSampledBlock(chain, input, totalHashrate, rng, ref t, first), t);
     }
 
@@ -114,7 +127,7 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
         }
         else
         {
-            var meanInterval = ExpectedHashes(chain.RequiredBits(HeaderTime(chain, t))) / totalHashrate;
+            var meanInterval = ExpectedHashes(chain.RequiredBits(HeaderTime(chain, t), _forecaster?.Forecast)) / totalHashrate;
             // Exp(mean) by inversion: memoryless, so restarting at the epoch boundary changes nothing.
             var next = t - meanInterval * Math.Log(1 - rng.NextDouble());
             if (next >= input.EpochEnd) return null;
@@ -122,7 +135,7 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
         }
         var producer = input.MinerIds[WeightedChoice.Pick(input.Hashrates, WeightedChoice.Total(input.Hashrates), rng)];
         var time = HeaderTime(chain, t);
-        return Block.Assemble(chain.TipHeight + 1, chain.TipHash, time, chain.RequiredBits(time),
+        return Block.Assemble(chain.TipHeight + 1, chain.TipHash, time, chain.RequiredBits(time, _forecaster?.Forecast),
             Transactions(input, producer, first), producer);
     }
 

@@ -1,4 +1,5 @@
 using TokenEconSim.Domain.Chain;
+using TokenEconSim.Domain.Consensus.Difficulty;
 
 namespace TokenEconSim.Domain.Consensus.Production;
 
@@ -20,7 +21,7 @@ public sealed class RealPowRace(double expectedHashesPerBlock, INonceSearcher mi
 
     /// <summary>Mines the next block before the epoch ends and returns it with its time, or a null block.</summary>
     public async Task<(Block? Block, double Time)> MineAsync(Blockchain chain, ConsensusInput input, double totalHashrate, double t,
-        Func<int, IReadOnlyList<ChainTransaction>> transactions)
+        HashrateForecast? forecast, Func<int, IReadOnlyList<ChainTransaction>> transactions)
     {
         var shares = PowRace.Shares(input.Hashrates);
         var templates = new Block[input.MinerIds.Length];
@@ -32,7 +33,7 @@ public sealed class RealPowRace(double expectedHashesPerBlock, INonceSearcher mi
             var time = t + (round + 1) * roundSeconds;
             if (time >= input.EpochEnd) return (null, t);
             var headerTime = PowProducer.HeaderTime(chain, time);
-            var bits = chain.RequiredBits(headerTime);
+            var bits = chain.RequiredBits(headerTime, forecast);
             var target = ProofOfWork.TargetOf(bits);
             var orders = new List<GrindOrder>(templates.Length);
             for (var i = 0; i < templates.Length; i++)

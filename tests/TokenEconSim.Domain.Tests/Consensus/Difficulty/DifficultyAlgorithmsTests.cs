@@ -22,14 +22,37 @@ public class DifficultyAlgorithmsTests
     {
         var e = Assert.Throws<ArgumentException>(() => DifficultyAlgorithms.Create("digishield", DifficultySettings.Mainnet));
         Assert.Contains("digishield", e.Message, StringComparison.Ordinal);
-        Assert.Contains("asert, bitcoin, ethereum, fixed", e.Message, StringComparison.Ordinal);
+        Assert.Contains("asert, bitcoin, ethereum, fixed, lstm, lstm_asert", e.Message, StringComparison.Ordinal);
+    }
+
+    // D_next = D_tip · (1 + η (Ĥ − H)/H) at window boundaries only; no forecast (warm-up) keeps the bits.
+    [Fact]
+    public void LstmScalesDifficultyByTheWeightedPredictedChangeOncePerWindow()
+    {
+        const uint tip = 0x1c0fffff;
+        var lstm = new PredictiveDifficulty(DifficultySettings.Mainnet with { RetargetWindow = 10, Eta = 0.1, InitialBits = tip });
+        var up = new NextBlock(0, new HashrateForecast(Predicted: 150, Last: 100));
+        Assert.Equal(tip, lstm.NextBits(new SparseHistory(10).WithBits(9, tip), up));          // inside the window
+        Assert.Equal(tip, lstm.NextBits(new SparseHistory(11).WithBits(10, tip), new NextBlock(0))); // warm-up
+        var raised = lstm.NextBits(new SparseHistory(11).WithBits(10, tip), up);              // block 11 follows window 1…10
+        Assert.Equal(1.05, CompactTarget.Difficulty(raised) / CompactTarget.Difficulty(tip), 4);
+        var lowered = lstm.NextBits(new SparseHistory(21).WithBits(20, tip), new NextBlock(0, new HashrateForecast(50, 100)));
+        Assert.Equal(0.95, CompactTarget.Difficulty(lowered) / CompactTarget.Difficulty(tip), 4);
     }
 
     [Fact]
-    public void LstmIsNamedButNotYetAvailable()
+    public void LstmAsertIsAsertTimesThePredictedRatioClampedToHalfAndDouble()
     {
-        var e = Assert.Throws<ArgumentException>(() => DifficultyAlgorithms.Create("lstm", DifficultySettings.Mainnet));
-        Assert.Contains("not implemented", e.Message, StringComparison.Ordinal);
+        var settings = DifficultySettings.Mainnet with { InitialBits = 0x1c0fffff };
+        var history = new SparseHistory(5).WithTime(0, 0).WithBits(1, 0x1c0fffff).WithTime(4, 2_400);
+        var asert = new AsertDifficulty(settings).NextBits(history, new NextBlock(0));
+        var predictive = new PredictiveAsertDifficulty(settings);
+        Assert.Equal(asert, predictive.NextBits(history, new NextBlock(0)));
+        double Ratio(double predicted) =>
+            CompactTarget.Difficulty(predictive.NextBits(history, new NextBlock(0, new HashrateForecast(predicted, 100)))) / CompactTarget.Difficulty(asert);
+        Assert.Equal(1.3, Ratio(130), 4);
+        Assert.Equal(2.0, Ratio(500), 4);
+        Assert.Equal(0.5, Ratio(10), 4);
     }
 
     [Fact]
