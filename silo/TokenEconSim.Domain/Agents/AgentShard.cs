@@ -144,9 +144,9 @@ public sealed class AgentShard
         DrawUsers(ref t);
         var (validatorIds, stakes) = DrawValidators(ref t);
         var (minerIds, hashrates) = ActiveWeights(Role.Miner, ref t);
-        var miners = _model.Scenario.Populations.Miners;
-        if (miners.ShockEpoch >= 0 && epoch >= miners.ShockEpoch)
-            for (var k = 0; k < hashrates.Length; k++) hashrates[k] *= miners.ShockFactor;
+        var factor = HashrateEnvironment.Factor(_model.Scenario.Populations.Miners, _model.RunSeed, epoch);
+        if (factor != 1)
+            for (var k = 0; k < hashrates.Length; k++) hashrates[k] *= factor;
         return new ContributionReport(t.Active, t.Quality.Raw, t.Data.Raw, t.Gpu.Raw, t.Usage.Raw, t.Calls, t.ValidVotes,
             minerIds, hashrates, validatorIds, stakes);
     }

@@ -203,6 +203,12 @@ public sealed class MinerPopulation : PopulationBase
     /// <summary>From this epoch on every miner's hashrate is multiplied by <see cref="ShockFactor"/> (-1: never).</summary>
     [Range(-1, 10_000_000)] public int ShockEpoch { get; init; } = -1;
     [Range(0, 1e6)] public double ShockFactor { get; init; } = 1;
+    /// <summary>The shock ends (hashrate recovers) at this epoch; -1: it lasts.</summary>
+    [Range(-1, 10_000_000)] public int ShockEndEpoch { get; init; } = -1;
+    /// <summary>Steady growth: hashrate × (1 + g)^epoch.</summary>
+    [Range(-0.5, 1)] public double GrowthPerEpoch { get; init; }
+    /// <summary>Log-normal random walk of the network hashrate: σ per epoch (0: none).</summary>
+    [Range(0, 2)] public double RandomWalkSigma { get; init; }
 }
 
 public sealed class OutputsSection

@@ -14,6 +14,7 @@ public enum RngPurpose : ulong
     DelegatedRedelegation = 13,
     InitialDelegation = 14,
     Pbft = 15,
+    HashrateWalk = 16,
 }
 
 /// <summary>

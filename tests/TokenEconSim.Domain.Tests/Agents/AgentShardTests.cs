@@ -152,3 +152,30 @@ public class AgentShardTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new AgentShard(model, 20, 3));
     }
 }
+
+public class HashrateEnvironmentTests
+{
+    [Fact]
+    public void GrowthShockAndRecoveryMultiply()
+    {
+        var miners = new MinerPopulation { GrowthPerEpoch = 0.1, ShockEpoch = 3, ShockFactor = 0.5, ShockEndEpoch = 5 };
+        Assert.Equal(1.0, HashrateEnvironment.Factor(miners, 1, 0));
+        Assert.Equal(1.21, HashrateEnvironment.Factor(miners, 1, 2), 12);
+        Assert.Equal(0.5 * Math.Pow(1.1, 3), HashrateEnvironment.Factor(miners, 1, 3), 12);
+        Assert.Equal(0.5 * Math.Pow(1.1, 4), HashrateEnvironment.Factor(miners, 1, 4), 12);
+        Assert.Equal(Math.Pow(1.1, 5), HashrateEnvironment.Factor(miners, 1, 5), 12); // recovered
+    }
+
+    [Fact]
+    public void TheRandomWalkIsSeededSharedAndHasTheStatedSpread()
+    {
+        var miners = new MinerPopulation { RandomWalkSigma = 0.1 };
+        Assert.Equal(HashrateEnvironment.Factor(miners, 7, 40), HashrateEnvironment.Factor(miners, 7, 40));
+        Assert.NotEqual(HashrateEnvironment.Factor(miners, 7, 40), HashrateEnvironment.Factor(miners, 8, 40));
+        // log factor after 100 epochs ~ Normal(0, 0.1²·100): over 300 seeds its sd is 1 ± 0.15.
+        var logs = Enumerable.Range(0, 300).Select(s => Math.Log(HashrateEnvironment.Factor(miners, s, 100))).ToArray();
+        var mean = logs.Average();
+        var sd = Math.Sqrt(logs.Sum(x => (x - mean) * (x - mean)) / (logs.Length - 1));
+        Assert.InRange(sd, 0.85, 1.15);
+    }
+}
