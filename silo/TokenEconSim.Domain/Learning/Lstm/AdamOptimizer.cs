@@ -8,7 +8,7 @@ namespace TokenEconSim.Domain.Learning.Lstm;
 /// </summary>
 internal static class AdamOptimizer
 {
-    public static void Step(IReadOnlyList<ParameterBlock> blocks, LstmConfig config, long step)
+    public static void Step(ParameterBlock[] blocks, LstmConfig config, long step)
     {
         var scale = ClipScale(blocks, config.GradientClip);
         var correction1 = 1.0 - Math.Pow(config.Beta1, step);
@@ -16,7 +16,7 @@ internal static class AdamOptimizer
         foreach (var block in blocks) Update(block, config, scale, correction1, correction2);
     }
 
-    private static double ClipScale(IReadOnlyList<ParameterBlock> blocks, double maxNorm)
+    private static double ClipScale(ParameterBlock[] blocks, double maxNorm)
     {
         var sumSquares = 0.0;
         foreach (var block in blocks)

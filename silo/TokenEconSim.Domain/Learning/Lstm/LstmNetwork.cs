@@ -16,7 +16,10 @@ namespace TokenEconSim.Domain.Learning.Lstm;
 /// that would justify them: the recurrent 128×32 matrix–vector product (the inner cost, T per window)
 /// took 3.7 µs with MathNet against 2.1 µs with a column-major loop (Release, .NET 10, 2 cores, best of
 /// 6 runs), and STACK-NOTES measured ~2× for a whole forward + BPTT sequence (0.5 vs 0.25 ms).
-/// Not thread-safe: forward and backward share preallocated buffers.
+/// Every buffer of this code is allocated once per network, but MathNet's managed provider allocates
+/// small temporaries inside each product (closures, transposed copies): at the default size that is
+/// ~17 KB per prediction and ~78 KB per training step, all short-lived Gen0 garbage. Only hand loops
+/// would remove it. Not thread-safe: forward and backward share the preallocated buffers.
 /// </remarks>
 public sealed partial class LstmNetwork
 {
