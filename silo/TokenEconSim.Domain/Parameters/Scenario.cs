@@ -110,6 +110,27 @@ public sealed class DifficultySection
     public bool Bomb { get; init; }
     /// <summary>lstm: weight of the predicted relative hashrate change, D·(1 + η(Ĥ − H)/H).</summary>
     [Range(0.01, 0.1)] public double Eta { get; init; } = 0.05;
+    /// <summary>lstm, lstm_asert: what forecasts the next window's hashrate.</summary>
+    public PredictorKind Predictor { get; init; } = PredictorKind.Lstm;
+    public LstmPredictorSection Lstm { get; init; } = new();
+}
+
+public enum PredictorKind { Lstm, LastValue }
+
+/// <summary>The LSTM hashrate predictor (issue 5): network shape and online training schedule.</summary>
+public sealed class LstmPredictorSection
+{
+    /// <summary>Past windows the network reads to predict the next.</summary>
+    [Range(2, 512)] public int Window { get; init; } = 12;
+    [Range(1, 256)] public int Hidden { get; init; } = 16;
+    [Range(1, 2)] public int Layers { get; init; } = 1;
+    /// <summary>Retrain after this many new windows.</summary>
+    [Range(1, 10_000)] public int TrainEvery { get; init; } = 8;
+    /// <summary>Passes over the training pairs per retraining.</summary>
+    [Range(1, 1_000)] public int Epochs { get; init; } = 5;
+    /// <summary>Observations kept for training (a sliding history).</summary>
+    [Range(3, 100_000)] public int History { get; init; } = 64;
+    [Range(0, 1, MinExclusive = true)] public double LearningRate { get; init; } = 0.01;
 }
 
 public sealed class PbftSection

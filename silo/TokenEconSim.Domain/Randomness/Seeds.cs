@@ -15,6 +15,8 @@ public enum RngPurpose : ulong
     InitialDelegation = 14,
     Pbft = 15,
     HashrateWalk = 16,
+    LstmTraining = 17,
+    LstmInitialisation = 18,
 }
 
 /// <summary>

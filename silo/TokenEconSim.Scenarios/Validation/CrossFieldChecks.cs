@@ -67,6 +67,10 @@ internal static partial class CrossFieldChecks
         if (!failed.Contains("consensus.kind") && c.Kind is ConsensusKind.Pos or ConsensusKind.Dpos && validators < 1)
             errors.Add(Locate(root, "consensus", "kind").Error(
                 $"consensus.kind: {c.Kind.ToString().ToLowerInvariant()} produces blocks with validators, but populations.validators.count is 0"));
+        var lstm = c.Difficulty.Lstm;
+        if (!failed.Overlaps(["consensus.difficulty.lstm.window", "consensus.difficulty.lstm.history"]) && lstm.History <= lstm.Window)
+            errors.Add(Locate(root, "consensus", "difficulty", "lstm", "history").Error(
+                $"consensus.difficulty.lstm.history: {lstm.History} observations leave no (window, next) pair to train on with window {lstm.Window}; keep history > window"));
         if (!failed.Overlaps(["consensus.kind", "consensus.hashing"]) && c.Hashing == HashingMode.Real && c.Kind != ConsensusKind.Pow)
             errors.Add(Locate(root, "consensus", "hashing").Error(
                 $"consensus.hashing: real hashing is proof of work; consensus.kind is {c.Kind.ToString().ToLowerInvariant()}"));

@@ -76,7 +76,9 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
         var bits = CompactTarget.Encode(target);
         _chain = CreateChain(settings, bits, runSeed);
         if (settings.Difficulty.Algorithm is DifficultyAlgorithmKind.Lstm or DifficultyAlgorithmKind.LstmAsert)
-            _forecaster = new WindowHashrate(settings.Difficulty.RetargetWindow, new LastValuePredictor());
+            _forecaster = new WindowHashrate(settings.Difficulty.RetargetWindow, settings.Difficulty.Predictor == PredictorKind.Lstm
+                ? new LstmHashratePredictor(settings.Difficulty.Lstm, runSeed)
+                : new LastValuePredictor());
         if (settings.Hashing == HashingMode.Real) _race = new RealPowRace(ExpectedHashes(bits), miners);
         if (chainNode is not null) await chainNode.StartAsync(bits);
     }

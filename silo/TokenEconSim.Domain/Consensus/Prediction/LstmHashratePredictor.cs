@@ -1,0 +1,70 @@
+using TokenEconSim.Domain.Learning.Lstm;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Randomness;
+
+namespace TokenEconSim.Domain.Consensus.Prediction;
+
+/// <summary>
+/// Online LSTM forecast of the next window's hashrate. It works on ln H (hashrate moves
+/// multiplicatively), keeps the last <c>history</c> observations, and every <c>train_every</c>
+/// observations retrains on all (window, next) pairs among them for <c>epochs</c> passes of Adam.
+/// Warm-up: until it has trained once (window + 1 observations and a training turn), it forecasts
+/// the last value, so <c>lstm</c> holds the difficulty and <c>lstm_asert</c> is plain ASERT.
+/// Weights and shuffles come from the run seed: a run trains identically every time.
+/// </summary>
+public sealed class LstmHashratePredictor : IHashratePredictor
+{
+    private readonly LstmPredictorSection _settings;
+    private readonly LstmRegressor _model;
+    private readonly long _runSeed;
+    private readonly List<double> _logs = [];
+    private int _observed;
+    private bool _trained;
+
+    public LstmHashratePredictor(LstmPredictorSection settings, long runSeed)
+    {
+        _settings = settings;
+        _runSeed = runSeed;
+        var config = new LstmConfig
+        {
+            InputSize = 1, Window = settings.Window, HiddenSize = settings.Hidden, Layers = settings.Layers,
+            LearningRate = settings.LearningRate,
+        };
+        config.EnsureValid();
+        _model = new LstmRegressor(config, Seeds.ForShared(runSeed, 0, RngPurpose.LstmInitialisation));
+    }
+
+    public void Observe(double windowHashrate)
+    {
+        if (!(windowHashrate > 0)) return;
+        _logs.Add(Math.Log(windowHashrate));
+        if (_logs.Count > _settings.History) _logs.RemoveAt(0);
+        _observed++;
+        if (_logs.Count > _settings.Window && _observed % _settings.TrainEvery == 0) Train();
+    }
+
+    public double? Predict()
+    {
+        if (_logs.Count == 0) return null;
+        if (!_trained || _logs.Count < _settings.Window) return Math.Exp(_logs[^1]);
+        return Math.Exp(_model.Predict(_logs.GetRange(_logs.Count - _settings.Window, _settings.Window).ToArray()));
+    }
+
+    private void Train()
+    {
+        var inputs = new List<double[]>();
+        var targets = new List<double>();
+        for (var start = 0; start + _settings.Window < _logs.Count; start++)
+        {
+            inputs.Add(_logs.GetRange(start, _settings.Window).ToArray());
+            targets.Add(_logs[start + _settings.Window]);
+        }
+        _model.Train(inputs, targets, new TrainingOptions
+        {
+            Epochs = _settings.Epochs, BatchSize = 8,
+            ShuffleSeed = Seeds.ForShared(_runSeed, _observed, RngPurpose.LstmTraining),
+            RefitScaler = true, // the level of ln H drifts; z-scores follow the recent history
+        });
+        _trained = true;
+    }
+}
