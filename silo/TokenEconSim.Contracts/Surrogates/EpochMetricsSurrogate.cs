@@ -47,6 +47,7 @@ public struct EpochMetricsSurrogate
     [Id(37)] public int PbftRounds;
     [Id(38)] public int ViewChanges;
     [Id(39)] public BlockRecord[] BlockRecords;
+    [Id(40)] public double HashratePredicted;
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.BlockRecord")]
@@ -75,7 +76,7 @@ public sealed class EpochMetricsConverter : IConverter<EpochMetrics, EpochMetric
         RewardsByRole = s.RewardsByRole, ActiveByRole = s.ActiveByRole, PopulationByRole = s.PopulationByRole,
         BlockTimeSd = s.BlockTimeSd, BlockTimeP99 = s.BlockTimeP99, HashrateEstimated = s.HashrateEstimated,
         NakamotoHashrate = s.NakamotoHashrate, NakamotoStake = s.NakamotoStake, SlashEvents = s.SlashEvents, Slashed = s.Slashed,
-        MissedSlots = s.MissedSlots, PbftRounds = s.PbftRounds, ViewChanges = s.ViewChanges, BlockRecords = s.BlockRecords ?? [],
+        MissedSlots = s.MissedSlots, PbftRounds = s.PbftRounds, ViewChanges = s.ViewChanges, BlockRecords = s.BlockRecords ?? [], HashratePredicted = s.HashratePredicted,
     };
 
     public EpochMetricsSurrogate ConvertToSurrogate(in EpochMetrics v) => new()
@@ -89,6 +90,6 @@ public sealed class EpochMetricsConverter : IConverter<EpochMetrics, EpochMetric
         RewardsByRole = v.RewardsByRole, ActiveByRole = v.ActiveByRole, PopulationByRole = v.PopulationByRole,
         BlockTimeSd = v.BlockTimeSd, BlockTimeP99 = v.BlockTimeP99, HashrateEstimated = v.HashrateEstimated,
         NakamotoHashrate = v.NakamotoHashrate, NakamotoStake = v.NakamotoStake, SlashEvents = v.SlashEvents, Slashed = v.Slashed,
-        MissedSlots = v.MissedSlots, PbftRounds = v.PbftRounds, ViewChanges = v.ViewChanges, BlockRecords = [.. v.BlockRecords],
+        MissedSlots = v.MissedSlots, PbftRounds = v.PbftRounds, ViewChanges = v.ViewChanges, BlockRecords = [.. v.BlockRecords], HashratePredicted = v.HashratePredicted,
     };
 }

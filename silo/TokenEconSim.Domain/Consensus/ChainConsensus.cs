@@ -30,6 +30,7 @@ public sealed class ChainConsensus(IBlockProducer producer, IFinality finality) 
             BlockRecords = produced.Records,
             Debits = [.. produced.Debits],
             HashrateEstimated = produced.HashrateEstimated,
+            HashratePredicted = produced.HashratePredicted,
             NakamotoHashrate = NakamotoCoefficient.Of(input.Hashrates),
             NakamotoStake = NakamotoCoefficient.Of(produced.Stakes is { } s ? [.. s] : input.Stakes),
             SlashEvents = produced.SlashEvents,

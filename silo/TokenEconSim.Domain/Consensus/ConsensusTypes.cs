@@ -41,6 +41,7 @@ public sealed record ConsensusOutcome(
     /// <summary>Tokens to burn from agents' balances (slashing), capped at each balance.</summary>
     public AgentCredit[] Debits { get; init; } = [];
     public double HashrateEstimated { get; init; } = double.NaN;
+    public double HashratePredicted { get; init; } = double.NaN;
     public int NakamotoHashrate { get; init; }
     public int NakamotoStake { get; init; }
     public int SlashEvents { get; init; }

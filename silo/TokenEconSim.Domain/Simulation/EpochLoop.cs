@@ -181,6 +181,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             BlockTimeSd = BlockIntervals.StandardDeviation(intervals),
             BlockTimeP99 = BlockIntervals.Percentile(intervals, 0.99),
             HashrateEstimated = d.Decided.HashrateEstimated,
+            HashratePredicted = d.Decided.HashratePredicted,
             NakamotoHashrate = d.Decided.NakamotoHashrate,
             NakamotoStake = d.Decided.NakamotoStake,
             SlashEvents = d.Decided.SlashEvents,

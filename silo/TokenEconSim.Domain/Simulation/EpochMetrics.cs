@@ -44,6 +44,8 @@ public sealed record EpochMetrics
     public double BlockTimeP99 { get; init; } = double.NaN;
     /// <summary>Hashrate a node would infer from the chain: Σ expected hashes of the epoch's blocks / elapsed time.</summary>
     public double HashrateEstimated { get; init; } = double.NaN;
+    /// <summary>lstm / lstm_asert: the forecast Ĥ of the next window's hashrate in force at the epoch's end.</summary>
+    public double HashratePredicted { get; init; } = double.NaN;
     /// <summary>Fewest miners holding more than half the hashrate (0 with none).</summary>
     public int NakamotoHashrate { get; init; }
     /// <summary>Fewest validators holding more than half the stake (0 with none).</summary>
@@ -105,6 +107,7 @@ public static class MetricColumns
             new("block_time_p99", MetricUnit.Seconds, m => m.BlockTimeP99, "99th percentile of block intervals (empty with no block)"),
             new("hashrate", MetricUnit.Value, m => m.Hashrate, "true total hashrate of active miners (H/s)"),
             new("hashrate_estimated", MetricUnit.Value, m => m.HashrateEstimated, "hashrate inferred from the chain: expected hashes of the epoch's blocks / elapsed seconds"),
+            new("hashrate_predicted", MetricUnit.Value, m => m.HashratePredicted, "lstm, lstm_asert: forecast of the next window's hashrate in force at the epoch's end (empty otherwise)"),
             new("difficulty", MetricUnit.Value, m => m.Difficulty, "PoW difficulty at the epoch's last block (expected hashes / 2^32 per block)"),
             new("nakamoto_hashrate", MetricUnit.Count, m => m.NakamotoHashrate, "fewest miners with more than half the hashrate"),
             new("nakamoto_stake", MetricUnit.Count, m => m.NakamotoStake, "fewest validators with more than half the stake"),

@@ -13,6 +13,7 @@ public static class CommandLine
             RunCommand.Create(),
             ValidateCommand.Create(),
             BenchCommand.Create(),
+            CompareCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -20,7 +20,7 @@ public partial class MetricColumnsTests
             Assert.False(string.IsNullOrWhiteSpace(c.Description));
         });
         Assert.Equal("epoch", names[0]);
-        Assert.Equal(36 + 3 * Roles.Count, names.Count);
+        Assert.Equal(37 + 3 * Roles.Count, names.Count);
         foreach (var role in Roles.All)
         {
             Assert.Contains($"reward_total_{role.Key()}", names);

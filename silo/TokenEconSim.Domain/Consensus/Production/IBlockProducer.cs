@@ -10,6 +10,8 @@ public sealed record ProductionResult(
 {
     public IReadOnlyList<Simulation.AgentCredit> Debits { get; init; } = [];
     public int SlashEvents { get; init; }
+    /// <summary>The predictive difficulty's forecast of the next window's hashrate at the epoch's end; NaN without one.</summary>
+    public double HashratePredicted { get; init; } = double.NaN;
     public int MissedSlots { get; init; }
     /// <summary>Stake weights the protocol used this epoch (for the Nakamoto coefficient); null: the validators' own.</summary>
     public IReadOnlyList<double>? Stakes { get; init; }

@@ -65,7 +65,10 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
         }
         var span = blocks.Count == 0 ? 0 : blocks[^1].Time - epochStartTime;
         var difficulty = _chain is null ? double.NaN : CompactTarget.Difficulty(_chain.Tip.Bits);
-        return new ProductionResult(blocks, records, credits, difficulty, span > 0 ? expectedHashes / span / _hashUnit : double.NaN);
+        return new ProductionResult(blocks, records, credits, difficulty, span > 0 ? expectedHashes / span / _hashUnit : double.NaN)
+        {
+            HashratePredicted = _forecaster?.Forecast is { } f ? f.Predicted / _hashUnit : double.NaN,
+        };
     }
 
     private async Task StartAsync(double initialHashrate, long runSeed)
@@ -98,8 +101,9 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
             HalfLife = (long)Math.Round(d.HalfLife),
             Eta = d.Eta,
             EthereumBomb = d.Bomb,
-            // Homestead aims at ~10-20 s blocks with its 10 s step; the step follows the scenario's target instead.
-            EthereumDurationLimit = (long)Math.Max(1, Math.Round(settings.TargetBlockTime)),
+            // Homestead's rule balances where E⌊Δ/L⌋ = 1; for exponential block times that is a mean of
+            // L/ln 2 (mainnet's L = 10 s gave its ~14 s blocks). L = T·ln 2 aims the rule at the target T.
+            EthereumDurationLimit = (long)Math.Max(1, Math.Round(settings.TargetBlockTime * Math.Log(2))),
             EthereumMinimumDifficulty = 2048,
         });
         var rules = new ChainRules { Proof = real ? ProofMode.Real : ProofMode.Sampled, MaxFutureBlockTime = long.MaxValue / 4 };
