@@ -238,6 +238,8 @@ public class ScenarioLoaderTests : IDisposable
 
     [Theory]
     [InlineData("consensus:\n  kind: pos\n  hashing: real\n", "consensus.hashing: real hashing is proof of work; consensus.kind is pos")]
+    [InlineData("consensus:\n  hashing: real\npopulations:\n  miners:\n    greedy_fraction: 1\n", "populations.miners.greedy_fraction: greedy miners need proof of work with sampled hashing and poisson block timing")]
+    [InlineData("consensus:\n  difficulty:\n    lstm:\n      window: 20\n      history: 20\n", "consensus.difficulty.lstm.history: 20 observations leave no (window, next) pair to train on with window 20; keep history > window")]
     [InlineData("consensus:\n  pbft:\n    byzantine: 6\n", "consensus.pbft.byzantine: 6 Byzantine validators but only 5 validators")]
     [InlineData("consensus:\n  pos:\n    byzantine: 9\n", "consensus.pos.byzantine: 9 Byzantine validators but only 5 validators")]
     [InlineData("consensus:\n  kind: dpos\npopulations:\n  validators:\n    count: 0\n", "consensus.kind: dpos produces blocks with validators, but populations.validators.count is 0")]

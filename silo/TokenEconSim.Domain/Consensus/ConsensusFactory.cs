@@ -17,9 +17,12 @@ public static class ConsensusFactory
         {
             ConsensusKind.Pos => new PosProducer(c, epochLength),
             ConsensusKind.Dpos => new DposProducer(c, epochLength),
-            _ => new PowProducer(c, hosts.Miners, hosts.Chain),
+            _ => new PowProducer(c, hosts.Miners, hosts.Chain, Greedy(scenario.Populations.Miners)),
         };
         IFinality finality = c.Finality == FinalityKind.Pbft ? new PbftFinality(c.Pbft, hosts.Validators) : new VoteFinality();
         return new ChainConsensus(producer, finality);
     }
+
+    private static GreedyHashrate? Greedy(MinerPopulation miners) =>
+        miners.GreedyFraction > 0 ? new GreedyHashrate(miners.GreedyFraction, miners.GreedyThreshold) : null;
 }

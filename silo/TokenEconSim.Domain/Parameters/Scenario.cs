@@ -230,6 +230,10 @@ public sealed class MinerPopulation : PopulationBase
     [Range(-0.5, 1)] public double GrowthPerEpoch { get; init; }
     /// <summary>Log-normal random walk of the network hashrate: σ per epoch (0: none).</summary>
     [Range(0, 2)] public double RandomWalkSigma { get; init; }
+    /// <summary>Greedy hashrate (× the loyal hashrate) that mines only while difficulty is cheap (sampled PoW).</summary>
+    [Range(0, 100)] public double GreedyFraction { get; init; }
+    /// <summary>Greedy miners join below (1 − θ) and leave above (1 + θ) of the loyal miners' fair difficulty.</summary>
+    [Range(0, 1)] public double GreedyThreshold { get; init; } = 0.1;
 }
 
 public sealed class OutputsSection

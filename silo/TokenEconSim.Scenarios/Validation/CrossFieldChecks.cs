@@ -67,6 +67,11 @@ internal static partial class CrossFieldChecks
         if (!failed.Contains("consensus.kind") && c.Kind is ConsensusKind.Pos or ConsensusKind.Dpos && validators < 1)
             errors.Add(Locate(root, "consensus", "kind").Error(
                 $"consensus.kind: {c.Kind.ToString().ToLowerInvariant()} produces blocks with validators, but populations.validators.count is 0"));
+        var greedy = s.Populations.Miners.GreedyFraction;
+        if (!failed.Overlaps(["populations.miners.greedy_fraction", "consensus.hashing", "consensus.kind", "consensus.block_timing"])
+            && greedy > 0 && (c.Kind != ConsensusKind.Pow || c.Hashing != HashingMode.Sampled || c.BlockTiming != BlockTiming.Poisson))
+            errors.Add(Locate(root, "populations", "miners", "greedy_fraction").Error(
+                "populations.miners.greedy_fraction: greedy miners need proof of work with sampled hashing and poisson block timing"));
         var lstm = c.Difficulty.Lstm;
         if (!failed.Overlaps(["consensus.difficulty.lstm.window", "consensus.difficulty.lstm.history"]) && lstm.History <= lstm.Window)
             errors.Add(Locate(root, "consensus", "difficulty", "lstm", "history").Error(

@@ -17,7 +17,7 @@ public static class CompareCommand
         var environments = new Option<string[]>("--environments")
         {
             Description = "Environment scenarios", AllowMultipleArgumentsPerToken = true,
-            DefaultValueFactory = _ => ["scenarios/env-growth.yaml", "scenarios/env-drop-recovery.yaml", "scenarios/env-random-walk.yaml"],
+            DefaultValueFactory = _ => ["scenarios/env-growth.yaml", "scenarios/env-drop-recovery.yaml", "scenarios/env-random-walk.yaml", "scenarios/env-greedy.yaml"],
         };
         seeds.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--seeds must be ≥ 1"); });
         epochs.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--epochs must be ≥ 1"); });

@@ -23,7 +23,8 @@ namespace TokenEconSim.Domain.Consensus.Production;
 /// second (difficulty-1 work per second, Bitcoin's unit), which keeps targets below Bitcoin's
 /// powLimit 2²²⁴ where Core's retarget arithmetic (a 256-bit product that wraps) stays exact.
 /// </summary>
-public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners, IChainNode? chainNode = null) : IBlockProducer
+public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners, IChainNode? chainNode = null,
+    GreedyHashrate? greedy = null) : IBlockProducer
 {
     private static readonly BigInteger MaxTarget = (BigInteger.One << 256) - 1;
     private Blockchain? _chain;
@@ -133,7 +134,9 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
         }
         else
         {
-            var meanInterval = ExpectedHashes(chain.RequiredBits(HeaderTime(chain, t), _forecaster?.Forecast)) / totalHashrate;
+            var expected = ExpectedHashes(chain.RequiredBits(HeaderTime(chain, t), _forecaster?.Forecast));
+            var hashrate = totalHashrate * (greedy?.Multiplier(expected, settings.TargetBlockTime * totalHashrate) ?? 1);
+            var meanInterval = expected / hashrate;
             // Exp(mean) by inversion: memoryless, so restarting at the epoch boundary changes nothing.
             var next = t - meanInterval * Math.Log(1 - rng.NextDouble());
             if (next >= input.EpochEnd) return null;
