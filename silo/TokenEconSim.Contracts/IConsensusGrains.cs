@@ -52,3 +52,10 @@ public sealed record BlockMessage([property: Id(0)] long Height, [property: Id(1
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ChainVerdict")]
 public readonly record struct ChainVerdictMessage([property: Id(0)] int Rejection, [property: Id(1)] string Reason);
+
+/// <summary>A run's hashrate predictor (LSTM) with persisted state; key <see cref="GrainKeys.Predictor"/>.</summary>
+public interface IPredictorGrain : IGrainWithStringKey
+{
+    /// <summary>Records a closed window's hashrate; returns the forecast for the next window.</summary>
+    Task<double?> Observe(string resolvedScenario, double windowHashrate);
+}

@@ -31,4 +31,6 @@ public static class GrainKeys
     public static string Validator(string runId, int index) => $"{runId}/validator/{index}";
 
     public static string Chain(string runId) => $"{runId}/chain";
+
+    public static string Predictor(string runId) => $"{runId}/predictor";
 }

@@ -12,7 +12,7 @@ public static class OrleansConsensusHosts
 {
     public static ConsensusHosts For(IGrainFactory grains, string runId, string resolvedScenario) =>
         new(new MinerGrainSearcher(grains, runId), () => new OrleansReplicaGroup(grains, runId),
-            new OrleansChainNode(grains, runId, resolvedScenario));
+            new OrleansChainNode(grains, runId, resolvedScenario), () => new OrleansPredictor(grains, runId, resolvedScenario));
 }
 
 /// <summary>One grain call per miner with work in the round, all in flight at once; results in order.</summary>

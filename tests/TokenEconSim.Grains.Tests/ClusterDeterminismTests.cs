@@ -104,4 +104,28 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
         var audit = Domain.Chain.ChainAudit.Verify(headers, (System.Numerics.BigInteger.One << 256) - 1);
         Assert.True(audit.Ok, audit.Reason);
     }
+
+    // The LSTM predictor grain persists its whole state: deactivated mid-run, it resumes with the
+    // same weights and history, so its forecasts equal an uninterrupted in-process predictor's.
+    [Fact]
+    public async Task ThePredictorGrainSurvivesDeactivationWithItsTrainedState()
+    {
+        var resolved = ClusterRun.Resolved(("consensus.difficulty.lstm.window", "4"), ("consensus.difficulty.lstm.hidden", "4"),
+            ("consensus.difficulty.lstm.train_every", "4"), ("consensus.difficulty.lstm.history", "16"));
+        var scenario = Scenarios.ScenarioLoader.LoadText(resolved).Scenario!;
+        var local = new Domain.Consensus.Prediction.LstmHashratePredictor(scenario.Consensus.Difficulty.Lstm, scenario.Run.Seed);
+        var grain = _one.Client.GetGrain<Contracts.IPredictorGrain>(Contracts.GrainKeys.Predictor("survivor"));
+        var management = _one.Client.GetGrain<IManagementGrain>(0);
+        for (var t = 0; t < 24; t++)
+        {
+            var hashrate = 100 + 10 * Math.Sin(t / 3.0);
+            local.Observe(hashrate);
+            var remote = await grain.Observe(resolved, hashrate);
+            Assert.Equal(local.Predict(), remote);
+            if (t % 7 != 6) continue;
+            await management.ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+            var stats = await management.GetSimpleGrainStatistics(TestContext.Current.CancellationToken);
+            Assert.Equal(0, stats.Where(s => s.GrainType.Contains(nameof(PredictorGrain))).Sum(s => s.ActivationCount)); // really gone
+        }
+    }
 }

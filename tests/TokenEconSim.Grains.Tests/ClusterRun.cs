@@ -15,7 +15,11 @@ internal static class ClusterRun
     public static async Task<InProcessTestCluster> StartClusterAsync(int silos)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
-        builder.ConfigureSilo((_, silo) => silo.Services.AddTokenEconSim());
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.Services.AddTokenEconSim();
+        });
         builder.ConfigureClient(client => client.Services.AddTokenEconSim());
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -17,7 +17,7 @@ public static class ConsensusFactory
         {
             ConsensusKind.Pos => new PosProducer(c, epochLength),
             ConsensusKind.Dpos => new DposProducer(c, epochLength),
-            _ => new PowProducer(c, hosts.Miners, hosts.Chain, Greedy(scenario.Populations.Miners)),
+            _ => new PowProducer(c, hosts.Miners, hosts.Chain, Greedy(scenario.Populations.Miners), hosts.LstmPredictor),
         };
         IFinality finality = c.Finality == FinalityKind.Pbft ? new PbftFinality(c.Pbft, hosts.Validators) : new VoteFinality();
         return new ChainConsensus(producer, finality);

@@ -36,7 +36,8 @@ public sealed class LocalNonceSearcher : INonceSearcher
 /// The domain runs them in process; the silo passes grains. Both give the same bytes: rounds and
 /// delivery order are fixed by the drivers, not by who answers first.
 /// </summary>
-public sealed record ConsensusHosts(INonceSearcher Miners, Func<IReplicaGroup> Validators, IChainNode? Chain = null)
+public sealed record ConsensusHosts(INonceSearcher Miners, Func<IReplicaGroup> Validators, IChainNode? Chain = null,
+    Func<Prediction.IHashratePredictor>? LstmPredictor = null)
 {
     public static ConsensusHosts Local { get; } = new(new LocalNonceSearcher(), () => new LocalReplicaGroup());
 }

@@ -12,7 +12,7 @@ namespace TokenEconSim.Domain.Consensus.Prediction;
 /// the last value, so <c>lstm</c> holds the difficulty and <c>lstm_asert</c> is plain ASERT.
 /// Weights and shuffles come from the run seed: a run trains identically every time.
 /// </summary>
-public sealed class LstmHashratePredictor : IHashratePredictor
+public sealed class LstmHashratePredictor
 {
     private readonly LstmPredictorSection _settings;
     private readonly LstmRegressor _model;
@@ -41,6 +41,19 @@ public sealed class LstmHashratePredictor : IHashratePredictor
         if (_logs.Count > _settings.History) _logs.RemoveAt(0);
         _observed++;
         if (_logs.Count > _settings.Window && _observed % _settings.TrainEvery == 0) Train();
+    }
+
+    /// <summary>Everything the predictor has learned and seen, for a grain to persist: the model, the history, the counters.</summary>
+    public double[] ExportState() => [_observed, _trained ? 1 : 0, _logs.Count, .. _logs, .. _model.ExportState()];
+
+    public void ImportState(ReadOnlySpan<double> state)
+    {
+        _observed = (int)state[0];
+        _trained = state[1] != 0;
+        var count = (int)state[2];
+        _logs.Clear();
+        _logs.AddRange(state.Slice(3, count).ToArray());
+        _model.ImportState(state[(3 + count)..]);
     }
 
     public double? Predict()

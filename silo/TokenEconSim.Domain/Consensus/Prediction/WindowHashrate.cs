@@ -16,7 +16,7 @@ public sealed class WindowHashrate(int window, IHashratePredictor predictor)
 
     public HashrateForecast? Forecast { get; private set; }
 
-    public void OnBlock(double expectedHashes, double secondsSincePrevious)
+    public async Task OnBlockAsync(double expectedHashes, double secondsSincePrevious)
     {
         _hashes += expectedHashes;
         _seconds += Math.Max(0, secondsSincePrevious);
@@ -24,8 +24,7 @@ public sealed class WindowHashrate(int window, IHashratePredictor predictor)
         if (_seconds > 0)
         {
             var last = _hashes / _seconds;
-            predictor.Observe(last);
-            Forecast = predictor.Predict() is { } predicted ? new HashrateForecast(predicted, last) : null;
+            Forecast = await predictor.ObserveAsync(last) is { } predicted ? new HashrateForecast(predicted, last) : null;
         }
         (_hashes, _seconds, _blocks) = (0, 0, 0);
     }

@@ -24,7 +24,7 @@ namespace TokenEconSim.Domain.Consensus.Production;
 /// powLimit 2²²⁴ where Core's retarget arithmetic (a 256-bit product that wraps) stays exact.
 /// </summary>
 public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners, IChainNode? chainNode = null,
-    GreedyHashrate? greedy = null) : IBlockProducer
+    GreedyHashrate? greedy = null, Func<IHashratePredictor>? lstmPredictor = null) : IBlockProducer
 {
     private static readonly BigInteger MaxTarget = (BigInteger.One << 256) - 1;
     private Blockchain? _chain;
@@ -57,7 +57,8 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
                 if (!verdict.IsAccepted)
                     throw new InvalidOperationException($"epoch {input.Epoch}: the chain refused block {block.Height}: {verdict.Reason}");
                 expectedHashes += ExpectedHashes(block.Header.Bits);
-                _forecaster?.OnBlock(ExpectedHashes(block.Header.Bits), t - (blocks.Count == 0 ? epochStartTime : blocks[^1].Time));
+                if (_forecaster is not null)
+                    await _forecaster.OnBlockAsync(ExpectedHashes(block.Header.Bits), t - (blocks.Count == 0 ? epochStartTime : blocks[^1].Time));
                 blocks.Add(new ProducedBlock(block.Height, t, block.ProducerId));
                 records.Add(new BlockRecord(block.Height, input.Epoch, t, block.ProducerId, block.Header.Bits, chain.TipHash.ToString()));
                 credits.Add(new AgentCredit(block.ProducerId, input.BlockRewardUnits));
@@ -81,7 +82,7 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
         _chain = CreateChain(settings, bits, runSeed);
         if (settings.Difficulty.Algorithm is DifficultyAlgorithmKind.Lstm or DifficultyAlgorithmKind.LstmAsert)
             _forecaster = new WindowHashrate(settings.Difficulty.RetargetWindow, settings.Difficulty.Predictor == PredictorKind.Lstm
-                ? new LstmHashratePredictor(settings.Difficulty.Lstm, runSeed)
+                ? lstmPredictor?.Invoke() ?? new LocalLstmPredictor(new LstmHashratePredictor(settings.Difficulty.Lstm, runSeed))
                 : new LastValuePredictor());
         if (settings.Hashing == HashingMode.Real) _race = new RealPowRace(ExpectedHashes(bits), miners);
         if (chainNode is not null) await chainNode.StartAsync(bits);
