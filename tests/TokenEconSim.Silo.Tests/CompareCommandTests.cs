@@ -21,7 +21,7 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal(["bitcoin", "asert", "ethereum", "lstm", "lstm_asert"], csv.Skip(1).Select(l => l.Split(',')[1]));
         Assert.All(csv.Skip(1), l => Assert.StartsWith("env-drop-recovery,", l));
         Assert.Contains("| env-drop-recovery | lstm_asert |", result.Out);
-        foreach (var chart in new[] { "difficulty", "block_time", "hashrate_prediction" })
+        foreach (var chart in new[] { "difficulty", "block_time", "hashrate_prediction", "block_time_distribution" })
             Assert.True(new FileInfo(Path.Combine(folder, "charts", $"env-drop-recovery_{chart}.png")).Length > 1_000, chart);
     }
 

@@ -18,6 +18,7 @@ public static class ComparisonCharts
         times.Add.HorizontalLine(targetBlockTime, color: Colors.Red, pattern: LinePattern.Dashed).LegendText = $"target ({targetBlockTime:0} s)";
         Save(times, directory, $"{environment}_block_time", files);
         Save(Predictions(environment, runs), directory, $"{environment}_hashrate_prediction", files);
+        Save(Distributions(environment, runs, targetBlockTime), directory, $"{environment}_block_time_distribution", files);
         return files;
     }
 
@@ -39,6 +40,33 @@ public static class ComparisonCharts
         RunCharts.AddLine(plot, any, r => r.HashrateEstimated, "estimated from blocks");
         foreach (var (algorithm, rows) in runs.Where(r => r.Value.Any(m => double.IsFinite(m.HashratePredicted))))
             RunCharts.AddLine(plot, rows, r => r.HashratePredicted, $"predicted ({algorithm})");
+        plot.ShowLegend(Edge.Bottom);
+        return plot;
+    }
+
+    /// <summary>Share of block intervals per 0.1·T bin up to 5·T, one line per algorithm (an exponential with mean T is the ideal).</summary>
+    private static Plot Distributions(string environment, IReadOnlyDictionary<string, IReadOnlyList<EpochMetrics>> runs, double target)
+    {
+        const int bins = 50;
+        var plot = RunCharts.NewPlot($"{environment}: distribution of block intervals", "Seconds between blocks");
+        plot.YLabel("Share of blocks per bin");
+        var xs = Enumerable.Range(0, bins).Select(b => (b + 0.5) * 5 * target / bins).ToArray();
+        foreach (var (algorithm, rows) in runs)
+        {
+            var times = rows.SelectMany(r => r.BlockRecords).Select(b => b.Time).ToArray();
+            var intervals = times.Zip(times.Skip(1), (a, b) => b - a).ToArray();
+            if (intervals.Length == 0) continue;
+            var counts = new double[bins];
+            foreach (var d in intervals) counts[Math.Clamp((int)(d / (5 * target) * bins), 0, bins - 1)]++;
+            var line = plot.Add.Scatter(xs, counts.Select(c => c / intervals.Length).ToArray());
+            line.LegendText = algorithm;
+            line.LineWidth = 2;
+            line.MarkerSize = 0;
+        }
+        var ideal = plot.Add.Scatter(xs, xs.Select(x => Math.Exp(-(x - 2.5 * target / bins) / target) - Math.Exp(-(x + 2.5 * target / bins) / target)).ToArray());
+        ideal.LegendText = $"Exp(mean {target:0} s)";
+        ideal.LinePattern = LinePattern.Dashed;
+        ideal.MarkerSize = 0;
         plot.ShowLegend(Edge.Bottom);
         return plot;
     }
