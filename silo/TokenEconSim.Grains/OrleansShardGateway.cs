@@ -25,8 +25,11 @@ public sealed class OrleansShardGateway(IGrainFactory grains, string runId, Econ
         var message = order.AsImmutable();
         var pending = new Task<Immutable<StepReport>>[_shards.Length];
         for (var i = 0; i < pending.Length; i++) pending[i] = _shards[i].Step(message);
+        // One continuation for the whole fan-out: awaiting each reply in turn could resume the
+        // coordinator once per grain (10⁴ times per step with one agent per grain).
+        await Task.WhenAll(pending);
         var replies = new StepReport[pending.Length];
-        for (var i = 0; i < pending.Length; i++) replies[i] = (await pending[i]).Value;
+        for (var i = 0; i < pending.Length; i++) replies[i] = pending[i].Result.Value;
         return replies;
     }
 
