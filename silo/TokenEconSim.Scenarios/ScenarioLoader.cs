@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Scenarios.Binding;
 using TokenEconSim.Scenarios.Loading;
 using TokenEconSim.Scenarios.Validation;
@@ -33,10 +34,36 @@ public static class ScenarioLoader
         return Finish(tree, [], errors, fileName);
     }
 
+    /// <summary>
+    /// A sweep file's merged tree (extends followed, `sweep:` taken out) and its `sweep:` entry,
+    /// for <see cref="Sweeps.SweepLoader"/>, which binds the tree once per run with <see cref="Bind"/>.
+    /// </summary>
+    internal static (MappingNode? Tree, MappingEntry? Sweep) ResolveSweepFile(string path, List<ScenarioError> errors)
+    {
+        var resolver = new ExtendsResolver(errors) { AcceptSweep = true };
+        var tree = resolver.LoadFile(Path.GetFullPath(path), path);
+        return (tree, resolver.Sweep);
+    }
+
+    /// <summary>
+    /// Binds an already resolved tree with overrides, each written at a location of its own (a
+    /// sweep's value), so binding errors point there. The errors are in binding order.
+    /// </summary>
+    internal static Scenario? Bind(MappingNode tree, IEnumerable<(string Key, string Value, SourceLocation At)> overrides, List<ScenarioError> errors)
+    {
+        tree = ApplyOverrides(tree, overrides, errors);
+        if (errors.Count > 0) return null;
+        var binder = new Binder(errors);
+        var scenario = binder.BindScenario(tree);
+        CrossFieldChecks.Check(scenario, tree, binder.FailedPaths, errors);
+        return errors.Count == 0 ? scenario : null;
+    }
+
     private static ScenarioLoadResult Finish(MappingNode? tree, IReadOnlyList<KeyValuePair<string, string>> overrides,
         List<ScenarioError> errors, string rootFile)
     {
-        if (tree != null) tree = ApplyOverrides(tree, overrides, errors);
+        var at = new SourceLocation(OverrideSource, 0, 0);
+        if (tree != null) tree = ApplyOverrides(tree, overrides.Select(o => (o.Key, o.Value, at)), errors);
         if (tree == null || errors.Count > 0) return new ScenarioLoadResult(null, InDocumentOrder(errors, rootFile));
 
         var binder = new Binder(errors);
@@ -45,10 +72,9 @@ public static class ScenarioLoader
         return new ScenarioLoadResult(scenario, InDocumentOrder(errors, rootFile));
     }
 
-    private static MappingNode? ApplyOverrides(MappingNode tree, IReadOnlyList<KeyValuePair<string, string>> overrides, List<ScenarioError> errors)
+    private static MappingNode ApplyOverrides(MappingNode tree, IEnumerable<(string Key, string Value, SourceLocation At)> overrides, List<ScenarioError> errors)
     {
-        var at = new SourceLocation(OverrideSource, 0, 0);
-        foreach (var (key, value) in overrides)
+        foreach (var (key, value, at) in overrides)
         {
             var segments = key.Trim().Split('.');
             if (segments.Any(s => s.Length == 0))
@@ -66,7 +92,7 @@ public static class ScenarioLoader
     /// in the order they first came up, overrides last. Binding walks the merged tree, whose key
     /// order mixes files, so its order is not the order a reader meets the lines in.
     /// </summary>
-    private static List<ScenarioError> InDocumentOrder(List<ScenarioError> errors, string rootFile)
+    internal static List<ScenarioError> InDocumentOrder(List<ScenarioError> errors, string rootFile)
     {
         var rank = new List<string> { rootFile };
         rank.AddRange(errors.Select(e => e.File).Where(f => f != OverrideSource).Distinct().Where(f => f != rootFile));

@@ -11,6 +11,19 @@ internal sealed class ExtendsResolver(List<ScenarioError> errors)
 {
     public const string ExtendsKey = "extends";
 
+    /// <summary>The top-level section that makes a file a sweep file (see Sweeps/SweepLoader).</summary>
+    public const string SweepKey = "sweep";
+
+    /// <summary>
+    /// True when the caller expands sweeps: the outermost file's `sweep:` is then taken out into
+    /// <see cref="Sweep"/> instead of being refused. A base file's `sweep:` is always refused:
+    /// sweeping what a file extends would make one file two experiments.
+    /// </summary>
+    public bool AcceptSweep { get; init; }
+
+    /// <summary>The outermost file's `sweep:` entry, when <see cref="AcceptSweep"/> is set and it has one.</summary>
+    public MappingEntry? Sweep { get; private set; }
+
     // The files being loaded, outermost first: a file that reappears here extends itself.
     private readonly List<(string FullPath, string Display)> _chain = [];
 
@@ -53,6 +66,18 @@ internal sealed class ExtendsResolver(List<ScenarioError> errors)
         {
             errors.Add(root.At.Error("a scenario must be a mapping of sections (run:, token:, rewards:, …), not a single value or a list"));
             return null;
+        }
+        if (mapping.Find(SweepKey) is { } sweep)
+        {
+            // The normal loader would call this an unknown key; say what the file is instead.
+            var outermost = _chain.Count <= 1;
+            if (outermost && AcceptSweep)
+                Sweep = sweep;
+            else
+                errors.Add(sweep.Key.At.Error(outermost
+                    ? "this is a sweep file (it has a top-level 'sweep:' section); run it with `silo sweep`"
+                    : "sweep: a base scenario cannot hold a 'sweep:' section; only the file given to `silo sweep` may sweep"));
+            mapping = mapping with { Entries = [.. mapping.Entries.Where(e => e != sweep)] };
         }
         if (mapping.Find(ExtendsKey) is not { } extends) return mapping;
 

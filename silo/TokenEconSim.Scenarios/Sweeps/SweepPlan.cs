@@ -1,0 +1,108 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Scenarios.Yaml;
+
+namespace TokenEconSim.Scenarios.Sweeps;
+
+/// <summary>How a sweep's parameter lists combine: every combination, or the i-th values together.</summary>
+public enum SweepMode
+{
+    Grid,
+    Zip,
+}
+
+/// <summary>
+/// One run of a sweep: the point it belongs to, the point's overrides in the <c>--set</c> form
+/// <see cref="ScenarioLoader.LoadFile(string, IReadOnlyList{KeyValuePair{string, string}})"/> accepts, and its seed.
+/// The seed is kept apart from the overrides so a runner can group a point's Monte Carlo repetitions.
+/// </summary>
+public sealed record SweepRun(int Index, int PointIndex, IReadOnlyList<KeyValuePair<string, string>> Overrides, long Seed)
+{
+    /// <summary>The overrides with <c>run.seed</c> last, i.e. everything that makes this run's scenario from the base.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> OverridesWithSeed =>
+        [.. Overrides, new("run.seed", Seed.ToString(CultureInfo.InvariantCulture))];
+}
+
+/// <summary>
+/// A sweep file expanded: the base scenario and its runs in a fixed order. Points follow grid
+/// order (the first parameter varies slowest, the simplex last); in zip mode point i takes the
+/// i-th value of every list. Seeds are innermost: runs of one point are adjacent.
+/// </summary>
+public sealed class SweepPlan
+{
+    private readonly MappingNode _tree;
+
+    internal SweepPlan(string file, Scenario @base, MappingNode tree, SweepMode mode, IReadOnlyList<string> parameters,
+        decimal? simplexStep, IReadOnlyList<long> seeds, int pointCount, IReadOnlyList<SweepRun> runs)
+    {
+        File = file;
+        Base = @base;
+        _tree = tree;
+        Mode = mode;
+        Parameters = parameters;
+        SimplexStep = simplexStep;
+        Seeds = seeds;
+        PointCount = pointCount;
+        Runs = runs;
+    }
+
+    /// <summary>The sweep file as it was given.</summary>
+    public string File { get; }
+
+    /// <summary>The file without its `sweep:` section, loaded as the normal loader would (extends followed).</summary>
+    public Scenario Base { get; }
+
+    public SweepMode Mode { get; }
+
+    /// <summary>The swept dotted paths in the order written (the simplex's keys not included).</summary>
+    public IReadOnlyList<string> Parameters { get; }
+
+    /// <summary>The simplex grid step over (rewards.alpha, rewards.beta, rewards.gamma), or null when none.</summary>
+    public decimal? SimplexStep { get; }
+
+    public IReadOnlyList<long> Seeds { get; }
+
+    public int PointCount { get; }
+
+    public IReadOnlyList<SweepRun> Runs { get; }
+
+    /// <summary>One line for `validate`, e.g. "12 points × 5 seeds = 60 runs (grid over 2 parameters + simplex step 0.5)".</summary>
+    public string Describe()
+    {
+        var dimensions = new List<string>();
+        if (Parameters.Count > 0)
+            dimensions.Add($"{(Mode == SweepMode.Grid ? "grid" : "zip")} over {Count(Parameters.Count, "parameter")}");
+        if (SimplexStep is { } step)
+            dimensions.Add($"simplex step {step.ToString(CultureInfo.InvariantCulture)}");
+        var over = dimensions.Count == 0 ? "the base scenario only" : string.Join(" + ", dimensions);
+        return $"{Count(PointCount, "point")} × {Count(Seeds.Count, "seed")} = {Count(Runs.Count, "run")} ({over})";
+    }
+
+    /// <summary>The scenario of one run (its overrides and seed applied to the base), bound from the already resolved file.</summary>
+    public ScenarioLoadResult Load(SweepRun run)
+    {
+        var errors = new List<ScenarioError>();
+        var at = new SourceLocation(ScenarioLoader.OverrideSource, 0, 0);
+        var scenario = ScenarioLoader.Bind(_tree, run.OverridesWithSeed.Select(o => (o.Key, o.Value, at)), errors);
+        return new ScenarioLoadResult(scenario, errors);
+    }
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+}
+
+/// <summary>The plan when the sweep file is valid, else every error found.</summary>
+public sealed class SweepLoadResult
+{
+    internal SweepLoadResult(SweepPlan? plan, IReadOnlyList<ScenarioError> errors)
+    {
+        Plan = errors.Count == 0 ? plan : null;
+        Errors = errors;
+    }
+
+    public SweepPlan? Plan { get; }
+    public IReadOnlyList<ScenarioError> Errors { get; }
+
+    [MemberNotNullWhen(true, nameof(Plan))]
+    public bool Success => Errors.Count == 0 && Plan != null;
+}
