@@ -120,4 +120,23 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Single(result.ErrLines);
         CliAssert.NoStackTrace(result);
     }
+
+    [Fact]
+    public async Task A_sweep_file_reports_how_many_runs_it_expands_to()
+    {
+        var path = _dir.Write("sweep.yaml", $"extends: {Repo.Scenario("baseline.yaml")}\nsweep:\n  parameters:\n    token.emission_per_epoch: [5000, 10000]\n  simplex:\n    step: 0.1\n  seeds: 5\n");
+        var result = await SiloCli.InvokeAsync("validate", path);
+        CliAssert.Exit(0, result);
+        Assert.Contains("132 points × 5 seeds = 660 runs", result.Out);
+    }
+
+    [Fact]
+    public async Task A_zip_sweep_with_uneven_lists_is_refused_naming_the_lengths()
+    {
+        var path = _dir.Write("zip.yaml", $"extends: {Repo.Scenario("baseline.yaml")}\nsweep:\n  mode: zip\n  parameters:\n    token.emission_per_epoch: [5000, 10000]\n    populations.users.count: [1, 2, 3]\n");
+        var result = await SiloCli.InvokeAsync("validate", path);
+        CliAssert.Exit(2, result);
+        CliAssert.NoStackTrace(result);
+        Assert.Contains($"{path}:4:3: sweep.parameters: mode zip needs lists of one length", result.Err);
+    }
 }

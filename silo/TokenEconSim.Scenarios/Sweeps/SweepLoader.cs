@@ -28,6 +28,13 @@ public static class SweepLoader
     /// <summary>How many distinct errors from combinations are listed before the rest are counted.</summary>
     private const int MaxCombinationErrors = 20;
 
+    /// <summary>True when the file (after <c>extends</c>) has a top-level <c>sweep:</c> section.</summary>
+    public static bool HasSweepSection(string path)
+    {
+        var (_, sweep) = ScenarioLoader.ResolveSweepFile(path, new List<ScenarioError>());
+        return sweep != null;
+    }
+
     public static SweepLoadResult LoadFile(string path)
     {
         var errors = new List<ScenarioError>();

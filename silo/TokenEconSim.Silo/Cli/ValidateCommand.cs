@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Scenarios.Sweeps;
 
 namespace TokenEconSim.Silo.Cli;
 
@@ -12,6 +13,13 @@ public static class ValidateCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(scenario)!;
+            if (File.Exists(path) && SweepLoader.HasSweepSection(path))
+            {
+                var sweep = SweepLoader.LoadFile(path);
+                if (!sweep.Success) throw new BadInputException([.. sweep.Errors.Select(e => e.ToString())]);
+                Console.WriteLine($"{path}: valid sweep — {sweep.Plan!.Describe()}");
+                return ExitCodes.Success;
+            }
             var s = ScenarioInput.Load(path, []);
             var layout = new EconomyModel(s).Layout;
             Console.WriteLine($"{path}: valid — '{s.Run.Name}', {layout.Total} agents, {s.Run.Epochs} epochs, seed {s.Run.Seed}");
