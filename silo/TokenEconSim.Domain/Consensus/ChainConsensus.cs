@@ -35,6 +35,8 @@ public sealed class ChainConsensus(IBlockProducer producer, IFinality finality) 
             NakamotoStake = NakamotoCoefficient.Of(produced.Stakes is { } s ? [.. s] : input.Stakes),
             SlashEvents = produced.SlashEvents,
             MissedSlots = produced.MissedSlots,
+            Votes = decision.Votes,
+            Quorum = decision.Quorum,
             PbftRounds = decision.Rounds,
             ViewChanges = decision.ViewChanges,
         };

@@ -46,6 +46,9 @@ public sealed record ConsensusOutcome(
     public int NakamotoStake { get; init; }
     public int SlashEvents { get; init; }
     public int MissedSlots { get; init; }
+    /// <summary>Votes for the epoch and the votes needed, as the finality rule counts them.</summary>
+    public int Votes { get; init; }
+    public int Quorum { get; init; }
     public int PbftRounds { get; init; }
     public int ViewChanges { get; init; }
 }

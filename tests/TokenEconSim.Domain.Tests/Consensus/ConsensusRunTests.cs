@@ -116,10 +116,12 @@ public class ConsensusRunTests
         var withF = await DirectRun.RunAsync(Small(Section("pbft"), validators: 7, epochs: 3));
         Assert.All(withF, r => Assert.True(r.Accepted));
         Assert.All(withF, r => Assert.True(r.ViewChanges >= 1 && r.PbftRounds > 3)); // validator 0, the first primary, is silent
+        Assert.All(withF, r => Assert.Equal((5, 5), (r.ValidVotes, r.Quorum))); // n = 7, f = 2: ⌈(7+2+1)/2⌉; the 5 honest commit
 
         var tooMany = new ConsensusSection { Finality = FinalityKind.Pbft, Pbft = new() { Byzantine = 3, MaxRounds = 300 } };
         var rejected = await DirectRun.RunAsync(Small(tooMany, validators: 7, epochs: 3));
         Assert.All(rejected, r => Assert.False(r.Accepted));
+        Assert.All(rejected, r => Assert.True(r.ValidVotes < r.Quorum));
         Assert.All(rejected, r => Assert.Equal(0, r.RewardTotal(Role.DataProvider)));
     }
 

@@ -17,7 +17,7 @@ public sealed class PbftFinality(PbftSection settings, Func<IReplicaGroup> valid
     public async Task<FinalityResult> DecideAsync(ConsensusInput input, Chain.Hash256 settlement, long runSeed)
     {
         var n = input.ValidatorIds.Length;
-        if (n < 4) return new FinalityResult(false, null);
+        if (n < 4) return new FinalityResult(false, null, 0, 0);
         var digest = ToDigest(settlement, 0);
         var behaviours = Enumerable.Range(0, n).Select(i => i < settings.Byzantine ? Behaviour(settings.Behaviour) : ByzantineBehaviour.None).ToArray();
         var setup = new PbftSetup(n, input.Epoch, settings.TimeoutRounds, behaviours, digest, ToDigest(settlement, 1),
@@ -25,8 +25,9 @@ public sealed class PbftFinality(PbftSection settings, Func<IReplicaGroup> valid
         var config = setup.Config;
         var result = await PbftRoundDriver.RunAsync(validators(), setup, settings.MaxRounds);
         var committed = result.Outcome.Committed && result.Outcome.Digest == digest;
+        var commits = result.Decisions.Count(d => d == digest);
         return new FinalityResult(committed, committed ? input.ValidatorIds[config.Primary(result.FinalView)] : null,
-            result.Outcome.Rounds, result.Outcome.ViewChanges);
+            commits, config.Quorum, result.Outcome.Rounds, result.Outcome.ViewChanges);
     }
 
     private static ByzantineBehaviour Behaviour(ByzantineKind kind) => kind switch

@@ -16,7 +16,8 @@ public sealed class VoteFinality : IFinality
     {
         var rng = Seeds.SharedRng(runSeed, input.Epoch, RngPurpose.ProposerSelection);
         var pick = WeightedChoice.Pick(input.Stakes, WeightedChoice.Total(input.Stakes), rng);
-        return new FinalityResult(Committee.Accepts(input.ValidVotes, input.ValidatorCount), pick >= 0 ? input.ValidatorIds[pick] : null);
+        return new FinalityResult(Committee.Accepts(input.ValidVotes, input.ValidatorCount), pick >= 0 ? input.ValidatorIds[pick] : null,
+            input.ValidVotes, Committee.Quorum(input.ValidatorCount));
     }
 }
 
