@@ -32,23 +32,25 @@ internal static class BlockCharts
 
     public static Plot Draw(string name, IReadOnlyList<EpochMetrics> rows, ChartOptions options) => name switch
     {
-        DifficultyHashrate => DifficultyAndHashrate(rows),
+        DifficultyHashrate => DifficultyAndHashrate(rows, options.HashrateUnit),
         BlockTimeHistogram => BlockTimes(rows, options.TargetBlockTime),
         ProducerConcentration => Producers(rows),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a block chart"),
     };
 
-    internal static Plot DifficultyAndHashrate(IReadOnlyList<EpochMetrics> rows)
+    internal static Plot DifficultyAndHashrate(IReadOnlyList<EpochMetrics> rows, string hashrateUnit = "H/s")
     {
         var plot = RunCharts.NewPlot("Difficulty and hashrate");
         var difficultyScale = UnitScale.Plain(rows.Select(r => r.Difficulty));
         var difficulty = RunCharts.AddLine(plot, rows, r => r.Difficulty / difficultyScale.Divisor, "Difficulty");
         plot.YLabel(difficultyScale.Unit.Length == 0 ? "Difficulty" : $"Difficulty ({difficultyScale.Unit})");
-        var hashScale = UnitScale.Si(rows.SelectMany(r => new[] { r.Hashrate, r.HashrateEstimated }), "H/s");
+        var hashScale = UnitScale.Si(rows.SelectMany(r => new[] { r.Hashrate, r.HashrateEstimated }), hashrateUnit);
         var truth = RunCharts.AddLine(plot, rows, r => r.Hashrate / hashScale.Divisor, "True hashrate");
         var estimate = RunCharts.AddLine(plot, rows, r => r.HashrateEstimated / hashScale.Divisor, "Estimated hashrate (from blocks)");
-        // Dashed: the estimate often lies on the true line, and must still be visible there.
-        estimate.LinePattern = LinePattern.Dashed;
+        // The estimate often lies on the true line and must still show there: a wide true line under a
+        // thin estimate. (Not dashes: SkiaSharp's SVG canvas cannot draw them and prints a warning.)
+        truth.LineWidth = 5;
+        estimate.LineWidth = 1.5f;
         truth.Axes.YAxis = plot.Axes.Right;
         estimate.Axes.YAxis = plot.Axes.Right;
         plot.Axes.Right.Label.Text = $"Hashrate ({hashScale.Unit})";
@@ -76,7 +78,7 @@ internal static class BlockCharts
         bars.LegendText = $"Block intervals (n = {intervals.Count.ToString(CultureInfo.InvariantCulture)})";
         if (double.IsFinite(target) && target > 0)
         {
-            var line = plot.Add.VerticalLine(target, 2, Colors.Red, LinePattern.Dashed);
+            var line = plot.Add.VerticalLine(target, 2, Colors.Red); // solid: see the note on dashes above
             line.LegendText = $"Target block time ({target.ToString("0.###", CultureInfo.InvariantCulture)} s)";
         }
         plot.YLabel("Blocks");

@@ -63,7 +63,8 @@ public static class RunExecutor
         var info = new RunInfo(scenario.Run.Name, scenario.Run.Seed, resolved, request.Engine.ToString().ToLowerInvariant(),
             new EconomyModel(scenario).AgentsPerShard, Version);
         folder.WriteSummary(RunSummary.From(info, rows));
-        if (scenario.Outputs.Charts) folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime));
+        if (scenario.Outputs.Charts) folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime,
+            scenario.Consensus.Hashing == HashingMode.Real ? "H/s" : "× 2³² H/s"));
         return new Outcome(folder.Complete(), rows, elapsed);
     }
 
