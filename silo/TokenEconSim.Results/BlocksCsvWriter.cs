@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using TokenEconSim.Domain.Consensus;
 using TokenEconSim.Domain.Simulation;
 
@@ -12,22 +11,9 @@ namespace TokenEconSim.Results;
 /// <c>bits</c> is the compact target as 8 lowercase hex digits without a prefix (<c>1d00ffff</c>),
 /// the form Bitcoin Core's RPC prints; PoS/DPoS blocks carry none and read <c>00000000</c>.
 /// </summary>
-public sealed class BlocksCsvWriter : IDisposable
+public sealed class BlocksCsvWriter(Stream destination) : CsvStreamWriter(destination, Header)
 {
     public const string Header = "height,epoch,time,producer,bits,hash";
-
-    private readonly Stream _stream;
-    private readonly StreamWriter _writer;
-    private bool _disposed;
-
-    /// <summary>Writes the header at once; takes ownership of <paramref name="destination"/>.</summary>
-    public BlocksCsvWriter(Stream destination)
-    {
-        _stream = destination;
-        _writer = new StreamWriter(destination, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        _writer.Write(Header);
-        _writer.Write('\n');
-    }
 
     /// <summary>Every block of the epoch, in the order the row lists them (height order).</summary>
     public void Write(EpochMetrics row)
@@ -38,12 +24,12 @@ public sealed class BlocksCsvWriter : IDisposable
 
     public void Write(BlockRecord block)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(block);
         // The hash is the only free text: a comma or line break in it would shift every later column.
         if (block.Hash.AsSpan().IndexOfAny(",\n\r\"") >= 0)
             throw new ArgumentException($"Block {block.Height}: hash '{block.Hash}' cannot be a CSV cell.", nameof(block));
-        var w = _writer;
+        var w = Writer;
         w.Write(block.Height.ToString(CultureInfo.InvariantCulture));
         w.Write(',');
         w.Write(block.Epoch.ToString(CultureInfo.InvariantCulture));
@@ -56,24 +42,5 @@ public sealed class BlocksCsvWriter : IDisposable
         w.Write(',');
         w.Write(block.Hash);
         w.Write('\n');
-    }
-
-    /// <summary>Flushes to the OS and, for files, to the disk: the folder rename that follows must publish complete data.</summary>
-    public void Flush()
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        _writer.Flush();
-        if (_stream is FileStream file) file.Flush(flushToDisk: true);
-    }
-
-    public void Dispose()
-    {
-        if (_disposed) return;
-        try { Flush(); }
-        finally
-        {
-            _disposed = true;
-            _writer.Dispose();
-        }
     }
 }
