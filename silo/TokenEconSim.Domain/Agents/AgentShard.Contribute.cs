@@ -11,15 +11,13 @@ public sealed partial class AgentShard
     /// <summary>This epoch's draws, role by role. No draw depends on a balance (fees are charged later).</summary>
     private ContributionReport Contribute(int epoch)
     {
+        _ = epoch; // each agent's own stream advances once per epoch; the epoch number is not needed to draw
         var t = new ContributionTally { Active = new int[Roles.Count] };
         DrawProviders(ref t);
         DrawTrainers(ref t);
         DrawUsers(ref t);
         var (validatorIds, stakes) = DrawValidators(ref t);
         var (minerIds, hashrates) = ActiveWeights(Role.Miner, ref t);
-        var factor = HashrateEnvironment.Factor(_model.Scenario.Populations.Miners, _model.RunSeed, epoch);
-        if (factor != 1)
-            for (var k = 0; k < hashrates.Length; k++) hashrates[k] *= factor;
         return new ContributionReport(t.Active, t.Quality.Raw, t.Data.Raw, t.Gpu.Raw, t.Usage.Raw, t.Calls, t.ValidVotes,
             minerIds, hashrates, validatorIds, stakes);
     }

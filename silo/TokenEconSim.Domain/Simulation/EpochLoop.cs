@@ -28,6 +28,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
     private int _nextEpoch;
     private double _lastBlockTime;
     private long _lastFeesBurned;
+    private readonly HashrateEnvironment.Walk _hashrateWalk = new(model.RunSeed);
     private RewardWeights _weights = model.InitialWeights;
 
     public int EpochsTotal => _scenario.Run.Epochs;
@@ -87,7 +88,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         var (epoch, c) = (d.Epoch, d.Contribution);
         var epochLength = _scenario.Run.EpochLength;
         var outcome = await consensus.RunEpochAsync(new ConsensusInput(epoch, epoch * epochLength, (epoch + 1) * epochLength,
-            c.MinerIds, c.MinerHashrates, c.ValidatorIds, c.ValidatorStakes, c.ValidVotes,
+            c.MinerIds, EnvironmentHashrates(epoch, c.MinerHashrates), c.ValidatorIds, c.ValidatorStakes, c.ValidVotes,
             model.Layout.CountOf(Role.Validator),
             Emission.Halved(model.BlockRewardUnits, epoch, _scenario.Token.HalvingInterval),
             Emission.Halved(model.ProposerRewardUnits, epoch, _scenario.Token.HalvingInterval))
@@ -99,6 +100,17 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         var previousBlockTime = _lastBlockTime;
         if (outcome.Blocks.Count > 0) _lastBlockTime = outcome.Blocks[^1].Time;
         return d with { Consensus = outcome, PreviousBlockTime = previousBlockTime };
+    }
+
+    /// <summary>The miners' drawn hashrates under the scenario's hashrate environment (growth, shock, walk).</summary>
+    private double[] EnvironmentHashrates(int epoch, double[] drawn)
+    {
+        var miners = _scenario.Populations.Miners;
+        var factor = HashrateEnvironment.FactorWithWalk(miners, epoch, miners.RandomWalkSigma > 0 ? _hashrateWalk.SumTo(epoch) : 0);
+        if (factor == 1) return drawn;
+        var scaled = new double[drawn.Length];
+        for (var k = 0; k < drawn.Length; k++) scaled[k] = drawn[k] * factor;
+        return scaled;
     }
 
     private Scored ChargeAndScore(Drawn d, MergedStep reply)

@@ -178,4 +178,15 @@ public class HashrateEnvironmentTests
         var sd = Math.Sqrt(logs.Sum(x => (x - mean) * (x - mean)) / (logs.Length - 1));
         Assert.InRange(sd, 0.85, 1.15);
     }
+
+    // The epoch loop advances one running walk; it must give the from-scratch factor to the bit.
+    [Fact]
+    public void TheRunningWalkEqualsTheFactorComputedFromScratch()
+    {
+        var miners = new MinerPopulation { RandomWalkSigma = 0.2, GrowthPerEpoch = 0.01 };
+        var walk = new HashrateEnvironment.Walk(runSeed: 4);
+        for (var e = 0; e < 60; e++)
+            Assert.Equal(HashrateEnvironment.Factor(miners, 4, e), HashrateEnvironment.FactorWithWalk(miners, e, walk.SumTo(e)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => walk.SumTo(3));
+    }
 }
