@@ -9,6 +9,20 @@ namespace TokenEconSim.Domain.Tests.Consensus.Difficulty;
 /// </summary>
 internal static class AsertReferenceVectors
 {
+    private static readonly string[] All = [Run01, Run02, Run03, Run04, Run05, Run06, Run07, Run08, Run09, Run10];
+
+    /// <summary>(name, text) of run01 … run<paramref name="count"/>, for [MemberData].</summary>
+    public static TheoryData<string, string> First(int count)
+    {
+        var data = new TheoryData<string, string>();
+        for (var i = 0; i < count; i++) data.Add($"run{i + 1:00}", All[i]);
+        return data;
+    }
+
+    /// <summary>An nBits written as in the vectors, 0x-prefixed hex.</summary>
+    public static uint ParseBits(string hex) =>
+        uint.Parse(hex.AsSpan(2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+
     public const string Run01 = """
         ## description: run1 - steady 600s blocks at POW limit target
         ##   anchor height: 1

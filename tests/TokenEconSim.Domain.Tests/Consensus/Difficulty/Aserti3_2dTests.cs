@@ -6,19 +6,7 @@ namespace TokenEconSim.Domain.Tests.Consensus.Difficulty;
 
 public class Aserti3_2dTests
 {
-    public static TheoryData<string, string> Runs() => new()
-    {
-        { "run01", AsertReferenceVectors.Run01 },
-        { "run02", AsertReferenceVectors.Run02 },
-        { "run03", AsertReferenceVectors.Run03 },
-        { "run04", AsertReferenceVectors.Run04 },
-        { "run05", AsertReferenceVectors.Run05 },
-        { "run06", AsertReferenceVectors.Run06 },
-        { "run07", AsertReferenceVectors.Run07 },
-        { "run08", AsertReferenceVectors.Run08 },
-        { "run09", AsertReferenceVectors.Run09 },
-        { "run10", AsertReferenceVectors.Run10 },
-    };
+    public static TheoryData<string, string> Runs() => AsertReferenceVectors.First(10);
 
     // Every listed row of the reference vectors must give the published nBits exactly.
     // Heights are parsed as BigInteger because run10 crosses 2^63; only their difference is used.
@@ -42,7 +30,7 @@ public class Aserti3_2dTests
                 {
                     case "anchor height": anchorHeight = BigInteger.Parse(v, CultureInfo.InvariantCulture); break;
                     case "anchor ancestor time": anchorTime = long.Parse(v, CultureInfo.InvariantCulture); break;
-                    case "anchor nBits": anchorBits = ParseBits(v); break;
+                    case "anchor nBits": anchorBits = AsertReferenceVectors.ParseBits(v); break;
                 }
                 continue;
             }
@@ -50,7 +38,7 @@ public class Aserti3_2dTests
             var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var height = BigInteger.Parse(f[1], CultureInfo.InvariantCulture);
             var time = long.Parse(f[2], CultureInfo.InvariantCulture);
-            var expected = ParseBits(f[3]);
+            var expected = AsertReferenceVectors.ParseBits(f[3]);
             var actual = Aserti3_2d.NextTargetFromDeltas((long)(height - anchorHeight), time - anchorTime, anchorBits, AsertParams.Mainnet);
             Assert.True(expected == actual, $"{name} row {f[0]}: expected 0x{expected:x8}, got 0x{actual:x8}");
             if (height <= long.MaxValue)
@@ -60,7 +48,6 @@ public class Aserti3_2dTests
         Assert.True(rows >= 3);
     }
 
-    private static uint ParseBits(string hex) => uint.Parse(hex.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
     // The half-life is a parameter: on schedule nothing changes, one half-life ahead doubles the target.
     [Fact]
