@@ -13,12 +13,14 @@ public static class ComparisonCharts
         ChartFonts.EnsureRegistered();
         Directory.CreateDirectory(directory);
         var files = new List<string>();
-        Save(Lines($"{environment}: difficulty", "Difficulty", runs, r => r.Difficulty), directory, $"{environment}_difficulty", files);
+        // PNG only: a comparison is for reading; its SVGs would double the files for no reader.
+        void Save(Plot plot, string name) => RunCharts.Save(plot, directory, name, files, svg: false);
+        Save(Lines($"{environment}: difficulty", "Difficulty", runs, r => r.Difficulty), $"{environment}_difficulty");
         var times = Lines($"{environment}: mean block time per epoch", "Seconds", runs, r => r.MeanBlockTime);
         times.Add.HorizontalLine(targetBlockTime, color: Colors.Red, pattern: LinePattern.Dashed).LegendText = $"target ({targetBlockTime:0} s)";
-        Save(times, directory, $"{environment}_block_time", files);
-        Save(Predictions(environment, runs), directory, $"{environment}_hashrate_prediction", files);
-        Save(Distributions(environment, runs, targetBlockTime), directory, $"{environment}_block_time_distribution", files);
+        Save(times, $"{environment}_block_time");
+        Save(Predictions(environment, runs), $"{environment}_hashrate_prediction");
+        Save(Distributions(environment, runs, targetBlockTime), $"{environment}_block_time_distribution");
         return files;
     }
 
@@ -69,13 +71,5 @@ public static class ComparisonCharts
         ideal.MarkerSize = 0;
         plot.ShowLegend(Edge.Bottom);
         return plot;
-    }
-
-    private static void Save(Plot plot, string directory, string name, List<string> files)
-    {
-        using var _ = plot;
-        var png = Path.Combine(directory, name + ".png");
-        plot.SavePng(png, RunCharts.Width, RunCharts.Height);
-        files.Add(png);
     }
 }

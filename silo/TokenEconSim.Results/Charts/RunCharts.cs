@@ -122,14 +122,16 @@ public static class RunCharts
         return line;
     }
 
-    private static void Save(Plot plot, string directory, string name, List<string> files)
+    /// <summary>Saves (and disposes) the plot as PNG, and as SVG unless <paramref name="svg"/> is false.</summary>
+    internal static void Save(Plot plot, string directory, string name, List<string> files, bool svg = true)
     {
         using var _ = plot; // a Plot holds native Skia resources
         var png = Path.Combine(directory, name + ".png");
-        var svg = Path.Combine(directory, name + ".svg");
         plot.SavePng(png, Width, Height);
-        plot.SaveSvg(svg, Width, Height);
         files.Add(png);
-        files.Add(svg);
+        if (!svg) return;
+        var svgPath = Path.Combine(directory, name + ".svg");
+        plot.SaveSvg(svgPath, Width, Height);
+        files.Add(svgPath);
     }
 }

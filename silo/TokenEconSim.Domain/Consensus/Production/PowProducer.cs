@@ -56,9 +56,10 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
                 if (verdict.IsAccepted && chainNode is not null) verdict = await chainNode.SubmitAsync(block, block.Header.Time, forecast);
                 if (!verdict.IsAccepted)
                     throw new InvalidOperationException($"epoch {input.Epoch}: the chain refused block {block.Height}: {verdict.Reason}");
-                expectedHashes += ExpectedHashes(block.Header.Bits);
+                var work = ExpectedHashes(block.Header.Bits);
+                expectedHashes += work;
                 if (_forecaster is not null)
-                    await _forecaster.OnBlockAsync(ExpectedHashes(block.Header.Bits), t - (blocks.Count == 0 ? epochStartTime : blocks[^1].Time));
+                    await _forecaster.OnBlockAsync(work, t - (blocks.Count == 0 ? epochStartTime : blocks[^1].Time));
                 blocks.Add(new ProducedBlock(block.Height, t, block.ProducerId));
                 records.Add(new BlockRecord(block.Height, input.Epoch, t, block.ProducerId, block.Header.Bits, chain.TipHash.ToString()));
                 credits.Add(new AgentCredit(block.ProducerId, input.BlockRewardUnits));
