@@ -25,7 +25,7 @@ public static class RunExecutor
 
     public static async Task<Outcome> ExecuteAsync(RunRequest request, CancellationToken ct)
     {
-        var scenario = ScenarioInput.Load(request.ScenarioPath, request.Overrides);
+        var scenario = request.Scenario ?? ScenarioInput.Load(request.ScenarioPath, request.Overrides);
         var resolved = ScenarioWriter.ToYaml(scenario,
             $"Resolved from {request.ScenarioPath} by TokenEconSim {Version}; seed {scenario.Run.Seed}. Re-run: silo run <this file>");
         var started = DateTime.UtcNow;
@@ -35,9 +35,10 @@ public static class RunExecutor
         folder.WriteResolvedScenario(resolved);
         var rows = new List<EpochMetrics>(scenario.Run.Epochs);
         var clock = Stopwatch.StartNew();
-        await using (var engine = Create(request.Engine))
+        await using (var engine = Create(request.Engine, request.Grains))
         {
             await engine.StartAsync(runId, resolved, ct);
+            request.OnStarted?.Invoke(new RunStarted(runId, scenario, folder.TemporaryPath));
             using var csv = folder.OpenMetrics();
             using var blocks = folder.OpenBlocks();
             await WithProgress(request.ShowProgress, scenario, async report =>
@@ -54,6 +55,7 @@ public static class RunExecutor
                         blocks.Write(row);
                     }
                     rows.AddRange(batch);
+                    request.OnEpochs?.Invoke(batch);
                     report(rows.Count);
                     chunk = NextChunk(chunk, clock.Elapsed - t0);
                 }
@@ -89,10 +91,10 @@ public static class RunExecutor
         }
     }
 
-    private static ISimulationEngine Create(EngineKind kind) => kind switch
+    private static ISimulationEngine Create(EngineKind kind, IGrainFactory? grains) => kind switch
     {
         EngineKind.Direct => new DirectEngine(),
-        _ => new OrleansEngine(),
+        _ => new OrleansEngine(grains),
     };
 
     private static async Task WithProgress(bool show, Scenario scenario, Func<Action<int>, Task> work)

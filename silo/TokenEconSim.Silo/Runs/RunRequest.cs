@@ -1,11 +1,29 @@
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Silo.Engines;
 
 namespace TokenEconSim.Silo.Runs;
 
-/// <summary>Everything `silo run` was asked to do.</summary>
+/// <summary>Everything a run was asked to do: by `silo run`, and by hosts that run many (sweeps, the dashboard).</summary>
 public sealed record RunRequest(
     string ScenarioPath,
     IReadOnlyList<KeyValuePair<string, string>> Overrides,
     string OutputParent,
     EngineKind Engine,
-    bool ShowProgress = true);
+    bool ShowProgress = true)
+{
+    /// <summary>A scenario already loaded (e.g. a sweep's point); <see cref="ScenarioPath"/> then only names its source.</summary>
+    public Scenario? Scenario { get; init; }
+
+    /// <summary>A running silo to host the run (many runs share one); null starts an embedded silo for this run alone.</summary>
+    public IGrainFactory? Grains { get; init; }
+
+    /// <summary>Told once the run has its id and folder, before the first epoch.</summary>
+    public Action<RunStarted>? OnStarted { get; init; }
+
+    /// <summary>Sees every batch of completed epochs right after it is written to metrics.csv (live dashboards, meters).</summary>
+    public Action<IReadOnlyList<EpochMetrics>>? OnEpochs { get; init; }
+}
+
+/// <summary>A run that has started: its id (unique per run), the scenario it resolved to and the folder it is written to until complete.</summary>
+public sealed record RunStarted(string RunId, Scenario Scenario, string TemporaryFolder);
