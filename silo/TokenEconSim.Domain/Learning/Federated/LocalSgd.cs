@@ -67,19 +67,24 @@ public sealed class LocalSgd
         return delta;
     }
 
-    /// <summary>Copies the chosen rows into the mini-batch matrix (bias column 1, missing 0); unused rows are zero.</summary>
+    /// <summary>
+    /// Copies the chosen rows into the mini-batch matrix (bias column 1, missing 0); unused rows are
+    /// zero. Writes MathNet's column-major storage directly (element (b, k) at k·B + b): the checked
+    /// indexer cost more than the products here.
+    /// </summary>
     private void Load(ReadOnlySpan<int> rows, ReadOnlySpan<double> features, int d)
     {
+        var values = _x.Values.AsSpan();
         for (var b = 0; b < _batch; b++)
         {
             if (b >= rows.Length)
             {
-                for (var k = 0; k <= d; k++) _x[b, k] = 0;
+                for (var k = 0; k <= d; k++) values[k * _batch + b] = 0;
                 continue;
             }
             var x = features.Slice(rows[b] * d, d);
-            for (var k = 0; k < d; k++) _x[b, k] = double.IsNaN(x[k]) ? 0 : x[k];
-            _x[b, d] = 1;
+            for (var k = 0; k < d; k++) values[k * _batch + b] = double.IsNaN(x[k]) ? 0 : x[k];
+            values[d * _batch + b] = 1;
         }
     }
 
