@@ -56,6 +56,27 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
         Assert.Equal(ClusterRun.Text(direct), ClusterRun.Text(two));
     }
 
+    // Federated learning: trainers train inside their shard grains, the barrier aggregates in id
+    // order, the validator grains decide the update through PBFT; shard size and silos change nothing.
+    [Theory]
+    [InlineData("ai-baseline.yaml", "fedavg")]
+    [InlineData("byzantine-trainers.yaml", "fedavg")]
+    [InlineData("byzantine-trainers.yaml", "trimmed_mean")]
+    public async Task FederatedLearningScenariosGiveTheSameBytesOnEveryEngineAndShardSize(string file, string aggregation)
+    {
+        (string, string)[] common = [("run.epochs", "8"), ("learning.aggregation", aggregation), ("outputs.charts", "false")];
+        var direct = await ClusterRun.DirectAsync(ClusterRun.ResolvedFile(file, [.. common, ("run.agents_per_grain", "1000")]));
+        var two = await ClusterRun.OnClusterAsync(_two.Client, $"fl-{file}-{aggregation}-7",
+            ClusterRun.ResolvedFile(file, [.. common, ("run.agents_per_grain", "7")]));
+        var one = await ClusterRun.OnClusterAsync(_one.Client, $"fl-{file}-{aggregation}-50",
+            ClusterRun.ResolvedFile(file, [.. common, ("run.agents_per_grain", "50")]));
+        var text = ClusterRun.Text(direct);
+        var rows = text.Split(BlocksCsvWriter.Header)[0].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",30", rows[^1]); // the last epoch aggregated all 30 trainers' updates
+        Assert.Equal(text, ClusterRun.Text(two));
+        Assert.Equal(text, ClusterRun.Text(one));
+    }
+
     [Fact]
     public async Task OneGrainPerAgentEqualsHundredAgentsPerGrain()
     {

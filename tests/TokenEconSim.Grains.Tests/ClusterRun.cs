@@ -47,6 +47,15 @@ internal static class ClusterRun
         return Csv(await loop.AdvanceAsync(int.MaxValue, TestContext.Current.CancellationToken));
     }
 
+    /// <summary>A shipped scenario file as is, with overrides (no population caps).</summary>
+    public static string ResolvedFile(string file, params (string Key, string Value)[] sets)
+    {
+        var result = ScenarioLoader.LoadFile(Path.Combine(RepoRoot(), "scenarios", file),
+            [.. sets.Select(s => new KeyValuePair<string, string>(s.Key, s.Value))]);
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        return ScenarioWriter.ToYaml(result.Scenario!);
+    }
+
     /// <summary>A small economy from the shipped baseline, with overrides.</summary>
     public static string Resolved(params (string Key, string Value)[] sets)
     {

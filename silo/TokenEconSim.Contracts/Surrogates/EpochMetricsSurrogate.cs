@@ -48,6 +48,10 @@ public struct EpochMetricsSurrogate
     [Id(38)] public int ViewChanges;
     [Id(39)] public BlockRecord[] BlockRecords;
     [Id(40)] public double HashratePredicted;
+    [Id(41)] public double ModelAccuracy;
+    [Id(42)] public double ModelLoss;
+    [Id(43)] public bool? UpdateAccepted;
+    [Id(44)] public int TrainerUpdates;
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.BlockRecord")]
@@ -77,6 +81,7 @@ public sealed class EpochMetricsConverter : IConverter<EpochMetrics, EpochMetric
         BlockTimeSd = s.BlockTimeSd, BlockTimeP99 = s.BlockTimeP99, HashrateEstimated = s.HashrateEstimated,
         NakamotoHashrate = s.NakamotoHashrate, NakamotoStake = s.NakamotoStake, SlashEvents = s.SlashEvents, Slashed = s.Slashed,
         MissedSlots = s.MissedSlots, PbftRounds = s.PbftRounds, ViewChanges = s.ViewChanges, BlockRecords = s.BlockRecords ?? [], HashratePredicted = s.HashratePredicted,
+        ModelAccuracy = s.ModelAccuracy, ModelLoss = s.ModelLoss, UpdateAccepted = s.UpdateAccepted, TrainerUpdates = s.TrainerUpdates,
     };
 
     public EpochMetricsSurrogate ConvertToSurrogate(in EpochMetrics v) => new()
@@ -91,5 +96,6 @@ public sealed class EpochMetricsConverter : IConverter<EpochMetrics, EpochMetric
         BlockTimeSd = v.BlockTimeSd, BlockTimeP99 = v.BlockTimeP99, HashrateEstimated = v.HashrateEstimated,
         NakamotoHashrate = v.NakamotoHashrate, NakamotoStake = v.NakamotoStake, SlashEvents = v.SlashEvents, Slashed = v.Slashed,
         MissedSlots = v.MissedSlots, PbftRounds = v.PbftRounds, ViewChanges = v.ViewChanges, BlockRecords = [.. v.BlockRecords], HashratePredicted = v.HashratePredicted,
+        ModelAccuracy = v.ModelAccuracy, ModelLoss = v.ModelLoss, UpdateAccepted = v.UpdateAccepted, TrainerUpdates = v.TrainerUpdates,
     };
 }

@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Learning.Federated;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Rewards;
 using TokenEconSim.Domain.Simulation;
@@ -11,13 +12,16 @@ namespace TokenEconSim.Contracts.Surrogates;
 [GenerateSerializer, Immutable, Alias("TokenEconSim.StepOrder")]
 public readonly record struct StepOrderSurrogate(
     [property: Id(0)] SettleOrder? Settle, [property: Id(1)] int? ChargeFeesEpoch,
-    [property: Id(2)] ScoreOrder? Score, [property: Id(3)] int? ContributeEpoch);
+    [property: Id(2)] ScoreOrder? Score, [property: Id(3)] int? ContributeEpoch,
+    [property: Id(4)] LearningOrder? Learning, [property: Id(5)] double TokenPrice);
 
 [RegisterConverter]
 public sealed class StepOrderConverter : IConverter<StepOrder, StepOrderSurrogate>
 {
-    public StepOrder ConvertFromSurrogate(in StepOrderSurrogate s) => new(s.Settle, s.ChargeFeesEpoch, s.Score, s.ContributeEpoch);
-    public StepOrderSurrogate ConvertToSurrogate(in StepOrder v) => new(v.Settle, v.ChargeFeesEpoch, v.Score, v.ContributeEpoch);
+    public StepOrder ConvertFromSurrogate(in StepOrderSurrogate s) =>
+        new(s.Settle, s.ChargeFeesEpoch, s.Score, s.ContributeEpoch) { Learning = s.Learning, TokenPrice = s.TokenPrice };
+    public StepOrderSurrogate ConvertToSurrogate(in StepOrder v) =>
+        new(v.Settle, v.ChargeFeesEpoch, v.Score, v.ContributeEpoch, v.Learning, v.TokenPrice);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.SettleOrder")]
@@ -85,30 +89,34 @@ public readonly record struct ContributionReportSurrogate(
     [property: Id(8)] int[] MinerIds,
     [property: Id(9)] double[] MinerHashrates,
     [property: Id(10)] int[] ValidatorIds,
-    [property: Id(11)] double[] ValidatorStakes);
+    [property: Id(11)] double[] ValidatorStakes,
+    [property: Id(12)] LearningReport? Learning);
 
 [RegisterConverter]
 public sealed class ContributionReportConverter : IConverter<ContributionReport, ContributionReportSurrogate>
 {
     public ContributionReport ConvertFromSurrogate(in ContributionReportSurrogate s) =>
         new(s.ActiveByRole, s.QualitySum, s.DataValueSum, s.GpuHoursSum, s.UsageValueSum, s.Calls, s.ValidVotes,
-            s.MinerIds, s.MinerHashrates, s.ValidatorIds, s.ValidatorStakes);
+            s.MinerIds, s.MinerHashrates, s.ValidatorIds, s.ValidatorStakes) { Learning = s.Learning };
 
     public ContributionReportSurrogate ConvertToSurrogate(in ContributionReport v) =>
         new(v.ActiveByRole, v.QualitySum, v.DataValueSum, v.GpuHoursSum, v.UsageValueSum, v.Calls, v.ValidVotes,
-            v.MinerIds, v.MinerHashrates, v.ValidatorIds, v.ValidatorStakes);
+            v.MinerIds, v.MinerHashrates, v.ValidatorIds, v.ValidatorStakes, v.Learning);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ScoreOrder")]
 public readonly record struct ScoreOrderSurrogate(
     [property: Id(0)] int Epoch, [property: Id(1)] double MeanQuality,
-    [property: Id(2)] double Alpha, [property: Id(3)] double Beta, [property: Id(4)] double Gamma);
+    [property: Id(2)] double Alpha, [property: Id(3)] double Beta, [property: Id(4)] double Gamma,
+    [property: Id(5)] LearningScore? Learning);
 
 [RegisterConverter]
 public sealed class ScoreOrderConverter : IConverter<ScoreOrder, ScoreOrderSurrogate>
 {
-    public ScoreOrder ConvertFromSurrogate(in ScoreOrderSurrogate s) => new(s.Epoch, s.MeanQuality, new RewardWeights(s.Alpha, s.Beta, s.Gamma));
-    public ScoreOrderSurrogate ConvertToSurrogate(in ScoreOrder v) => new(v.Epoch, v.MeanQuality, v.Weights.Alpha, v.Weights.Beta, v.Weights.Gamma);
+    public ScoreOrder ConvertFromSurrogate(in ScoreOrderSurrogate s) =>
+        new(s.Epoch, s.MeanQuality, new RewardWeights(s.Alpha, s.Beta, s.Gamma)) { Learning = s.Learning };
+    public ScoreOrderSurrogate ConvertToSurrogate(in ScoreOrder v) =>
+        new(v.Epoch, v.MeanQuality, v.Weights.Alpha, v.Weights.Beta, v.Weights.Gamma, v.Learning);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ScoreReport")]

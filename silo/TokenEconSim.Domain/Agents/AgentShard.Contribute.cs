@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Learning.Federated;
 using TokenEconSim.Domain.Numerics;
 using TokenEconSim.Domain.Rewards;
 using TokenEconSim.Domain.Simulation;
@@ -9,17 +10,30 @@ namespace TokenEconSim.Domain.Agents;
 public sealed partial class AgentShard
 {
     /// <summary>This epoch's draws, role by role. No draw depends on a balance (fees are charged later).</summary>
-    private ContributionReport Contribute(int epoch)
+    private ContributionReport Contribute(int epoch, StepOrder order)
     {
         _ = epoch; // each agent's own stream advances once per epoch; the epoch number is not needed to draw
         var t = new ContributionTally { Active = new int[Roles.Count] };
-        DrawProviders(ref t);
-        DrawTrainers(ref t);
-        DrawUsers(ref t);
+        LearningReport? learned = null;
+        if (order.Learning is { } learning)
+        {
+            var (batches, updates, regions) = (new List<BatchDescriptor>(), new List<TrainerUpdate>(), new long[Scratch().Task.Regions]);
+            DrawLearningProviders(ref t, learning, batches, regions);
+            DrawLearningTrainers(ref t, learning, updates);
+            DrawUsers(ref t, DemandCurve.Factor(_model.Scenario.Learning.Demand, learning.ModelAccuracy,
+                _model.Scenario.Token.FeePerCall * order.TokenPrice));
+            learned = new LearningReport([.. batches], regions, [.. updates]);
+        }
+        else
+        {
+            DrawProviders(ref t);
+            DrawTrainers(ref t);
+            DrawUsers(ref t, 1);
+        }
         var (validatorIds, stakes) = DrawValidators(ref t);
         var (minerIds, hashrates) = ActiveWeights(Role.Miner, ref t);
         return new ContributionReport(t.Active, t.Quality.Raw, t.Data.Raw, t.Gpu.Raw, t.Usage.Raw, t.Calls, t.ValidVotes,
-            minerIds, hashrates, validatorIds, stakes);
+            minerIds, hashrates, validatorIds, stakes) { Learning = learned };
     }
 
     private struct ContributionTally
@@ -72,7 +86,8 @@ public sealed partial class AgentShard
         t.Active[(int)Role.Trainer] = active;
     }
 
-    private void DrawUsers(ref ContributionTally t)
+    /// <param name="demand">Multiplies each drawn number of calls (federated learning's demand curve; 1 otherwise).</param>
+    private void DrawUsers(ref ContributionTally t, double demand)
     {
         var users = _model.Scenario.Populations.Users;
         var (from, to) = Local(Role.ServiceUser);
@@ -83,7 +98,7 @@ public sealed partial class AgentShard
             if (Enter(i, participation))
             {
                 active++;
-                var k = (long)Math.Floor(Math.Max(0, users.Calls.Sample(_rng)));
+                var k = (long)Math.Floor(Math.Max(0, users.Calls.Sample(_rng)) * demand);
                 var duration = users.CallDuration.SampleSum(_rng, k);
                 _valueA[i] = duration;
                 _valueB[i] = k;

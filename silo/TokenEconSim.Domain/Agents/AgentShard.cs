@@ -19,7 +19,7 @@ public sealed partial class AgentShard
     private readonly Xoshiro256StarStar _rng = new(0);
     private readonly ulong[] _rngState;
     private readonly long[] _balance;
-    private readonly double[] _weight;   // fixed per agent: a miner's hashrate, a validator's stake
+    private readonly double[] _weight;   // fixed per agent: a miner's hashrate, a validator's stake, a federated trainer's speed
     private readonly double[] _valueA;   // this epoch: V_D (provider), g (trainer), V_U (user)
     private readonly double[] _valueB;   // this epoch: the trainer's U(0,1) draw for Δacc; the user's number of calls
     private readonly bool[] _active;
@@ -68,6 +68,7 @@ public sealed partial class AgentShard
         }
         DrawFixed(Role.Validator, pops.Validators.Stake);
         DrawFixed(Role.Miner, pops.Miners.Hashrate);
+        if (_model.Scenario.Learning.Kind == LearningKind.Federated) DrawFixed(Role.Trainer, _model.Scenario.Learning.TrainerSpeed);
     }
 
     private void DrawFixed(Role role, Distributions.Distribution distribution)
@@ -88,7 +89,7 @@ public sealed partial class AgentShard
         var settled = order.Settle is { } s ? Settle(s) : null;
         long? fees = order.ChargeFeesEpoch is not null ? ChargeFees() : null;
         var score = order.Score is { } o ? Score(o) : null;
-        var contribution = order.ContributeEpoch is { } e ? Contribute(e) : null;
+        var contribution = order.ContributeEpoch is { } e ? Contribute(e, order) : null;
         return new StepReport(settled, fees, score, contribution);
     }
 
@@ -179,8 +180,10 @@ public sealed partial class AgentShard
         }
         return new ScoreReport(byRole, training.Raw);
 
-        double TrainerValue(int i) => ContributionValues.TrainingValue(_valueA[i],
-            ContributionValues.SyntheticAccuracyGain(gain, order.MeanQuality, _valueB[i]), rewards.CGpu, rewards.CAcc);
+        double TrainerValue(int i) => order.Learning is { } learned
+            ? LearnedTrainerValue(learned, i)
+            : ContributionValues.TrainingValue(_valueA[i],
+                ContributionValues.SyntheticAccuracyGain(gain, order.MeanQuality, _valueB[i]), rewards.CGpu, rewards.CAcc);
     }
 
     private static long SaturatingMultiply(long a, long b) =>

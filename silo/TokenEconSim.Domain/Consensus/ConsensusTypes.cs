@@ -26,6 +26,11 @@ public sealed record ConsensusInput(
     public Hash256 ModelDigest { get; init; }
     /// <summary>Fees burned in the previous epoch (an on-chain fee record in this epoch's first block).</summary>
     public long PreviousFeesBurned { get; init; }
+    /// <summary>
+    /// Federated learning: the honest validators' verdict on the epoch's model update (accept unless
+    /// validation loss worsens beyond the tolerance), decided with the settlement; null without it.
+    /// </summary>
+    public bool? UpdateVerdict { get; init; }
 }
 
 /// <summary>What consensus decided for an epoch, and what it measured.</summary>
@@ -51,6 +56,8 @@ public sealed record ConsensusOutcome(
     public int Quorum { get; init; }
     public int PbftRounds { get; init; }
     public int ViewChanges { get; init; }
+    /// <summary>Federated learning: the model update is accepted (the epoch committed with an accepting verdict); null without it.</summary>
+    public bool? UpdateAccepted { get; init; }
 }
 
 /// <summary>

@@ -63,9 +63,9 @@ public sealed class RewardsSection
     [Range(0, 1e12)] public double CAcc { get; init; } = 10_000;
 }
 
-public enum LearningKind { Synthetic }
+public enum LearningKind { Synthetic, Federated }
 
-public sealed class LearningSection
+public sealed partial class LearningSection
 {
     public LearningKind Kind { get; init; } = LearningKind.Synthetic;
     /// <summary>Synthetic model: Δacc = gain · mean provider quality · U(0,1).</summary>

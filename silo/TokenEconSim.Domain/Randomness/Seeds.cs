@@ -17,6 +17,8 @@ public enum RngPurpose : ulong
     HashrateWalk = 16,
     LstmTraining = 17,
     LstmInitialisation = 18,
+    LearningGroundTruth = 19,
+    LearningValidation = 20,
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Chain;
 using TokenEconSim.Domain.Consensus;
 using TokenEconSim.Domain.Consensus.Finality;
+using TokenEconSim.Domain.Learning.Federated;
 using TokenEconSim.Domain.Numerics;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Rewards;
@@ -30,6 +31,16 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
     private long _lastFeesBurned;
     private readonly HashrateEnvironment.Walk _hashrateWalk = new(model.RunSeed);
     private RewardWeights _weights = model.InitialWeights;
+    private readonly FederatedLearning? _learning = FederatedLearning.For(model);
+
+    /// <summary>Federated learning's run state (learning.kind: federated), else null.</summary>
+    public FederatedLearning? Learning => _learning;
+
+    /// <summary>
+    /// Stable units per token: the price users' demand sees (fee_per_call × TokenPrice per call). 1
+    /// until a token market sets it before each step.
+    /// </summary>
+    public double TokenPrice { get; set; } = 1.0;
 
     public int EpochsTotal => _scenario.Run.Epochs;
     public int EpochsCompleted { get; private set; }
@@ -41,6 +52,8 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         public ConsensusOutcome? Consensus { get; init; }
         public double PreviousBlockTime { get; init; }
         public ConsensusOutcome Decided => Consensus ?? throw new InvalidOperationException($"epoch {Epoch} has no consensus yet");
+        /// <summary>Federated learning: the model after consensus decided the epoch's update.</summary>
+        public LearningOutcome? Learned { get; init; }
     }
 
     /// <summary>An epoch charged, scored and (if accepted) given its pool; it settles next.</summary>
@@ -62,8 +75,14 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         {
             ct.ThrowIfCancellationRequested();
             var drawEpoch = _nextEpoch < EpochsTotal ? _nextEpoch : (int?)null;
-            var scoreOrder = _drawn is { } d ? new ScoreOrder(d.Epoch, d.MeanQuality, d.Weights) : null;
-            var order = new StepOrder(_scored?.Settle, _drawn?.Epoch, scoreOrder, drawEpoch);
+            // Trainers start the next draw from the model consensus is about to decide: decide first.
+            if (_learning is not null && _drawn is { Consensus: null } early) _drawn = await DecideAsync(early);
+            var scoreOrder = _drawn is { } d ? new ScoreOrder(d.Epoch, d.MeanQuality, d.Weights) { Learning = d.Learned?.Score } : null;
+            var order = new StepOrder(_scored?.Settle, _drawn?.Epoch, scoreOrder, drawEpoch)
+            {
+                Learning = drawEpoch is not null ? _learning?.NextOrder() : null,
+                TokenPrice = TokenPrice,
+            };
             var step = shards.StepAsync(order, ct);
             if (_drawn is { Consensus: null } pending) _drawn = await DecideAsync(pending); // alongside the step
             var reply = MergedStep.Merge(await step);
@@ -80,6 +99,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
     {
         var activeProviders = c.ActiveByRole[(int)Role.DataProvider];
         var meanQuality = activeProviders == 0 ? 0 : new ExactSum(c.QualitySum).Value / activeProviders;
+        if (_learning is not null) _learning.Absorb(c.Learning ?? throw new InvalidOperationException($"epoch {epoch}: the shards sent no learning report"));
         return new Drawn(epoch, c, meanQuality, _weights);
     }
 
@@ -94,12 +114,14 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             Emission.Halved(model.ProposerRewardUnits, epoch, _scenario.Token.HalvingInterval))
         {
             DataDigest = Digest(epoch, c.QualitySum, c.DataValueSum),
-            ModelDigest = Digest(epoch, c.GpuHoursSum, c.ActiveByRole[(int)Role.Trainer]),
+            ModelDigest = _learning?.UpdateDigest() ?? Digest(epoch, c.GpuHoursSum, c.ActiveByRole[(int)Role.Trainer]),
             PreviousFeesBurned = _lastFeesBurned,
+            UpdateVerdict = _learning?.Verdict,
         }, model.RunSeed);
+        var learned = _learning?.Settle(outcome.UpdateAccepted ?? false);
         var previousBlockTime = _lastBlockTime;
         if (outcome.Blocks.Count > 0) _lastBlockTime = outcome.Blocks[^1].Time;
-        return d with { Consensus = outcome, PreviousBlockTime = previousBlockTime };
+        return d with { Consensus = outcome, PreviousBlockTime = previousBlockTime, Learned = learned };
     }
 
     /// <summary>The miners' drawn hashrates under the scenario's hashrate environment (growth, shock, walk).</summary>
@@ -205,6 +227,10 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             RewardsByRole = settled.RewardsByRole,
             ActiveByRole = c.ActiveByRole,
             PopulationByRole = [.. Roles.All.Select(model.Layout.CountOf)],
+            ModelAccuracy = d.Learned?.Model.Accuracy ?? double.NaN,
+            ModelLoss = d.Learned?.Model.Loss ?? double.NaN,
+            UpdateAccepted = d.Learned?.UpdateAccepted,
+            TrainerUpdates = d.Learned?.Updates ?? 0,
         };
     }
 

@@ -62,6 +62,14 @@ public sealed record EpochMetrics
     public required long[] RewardsByRole { get; init; }
     public required int[] ActiveByRole { get; init; }
     public required int[] PopulationByRole { get; init; }
+    /// <summary>Federated learning: validation accuracy of the global model after the epoch (NaN without it).</summary>
+    public double ModelAccuracy { get; init; } = double.NaN;
+    /// <summary>Federated learning: validation log-loss of the global model after the epoch (NaN without it).</summary>
+    public double ModelLoss { get; init; } = double.NaN;
+    /// <summary>Federated learning: whether the epoch's aggregated update was accepted (null without it).</summary>
+    public bool? UpdateAccepted { get; init; }
+    /// <summary>Federated learning: trainers' updates aggregated this epoch.</summary>
+    public int TrainerUpdates { get; init; }
 
     public long RewardTotal(Role role) => RewardsByRole[(int)role];
 
@@ -130,6 +138,10 @@ public static class MetricColumns
             columns.Add(new($"reward_mean_{role.Key()}", MetricUnit.Tokens, m => m.RewardMean(role), $"mean tokens per {role.Key()} (whole population)"));
         foreach (var role in Roles.All)
             columns.Add(new($"active_{role.Key()}", MetricUnit.Count, m => m.ActiveByRole[(int)role], $"{role.Title().ToLowerInvariant()} taking part"));
+        columns.Add(new("model_accuracy", MetricUnit.Ratio, m => m.ModelAccuracy, "federated learning: validation accuracy of the global model after the epoch (empty otherwise)"));
+        columns.Add(new("model_loss", MetricUnit.Value, m => m.ModelLoss, "federated learning: validation log-loss of the global model, nats per sample (empty otherwise)"));
+        columns.Add(new("update_accepted", MetricUnit.Flag, m => m.UpdateAccepted is { } a ? (a ? 1 : 0) : double.NaN, "federated learning: 1 when the validators accepted the epoch's model update (empty otherwise)"));
+        columns.Add(new("trainer_updates", MetricUnit.Count, m => m.TrainerUpdates, "federated learning: trainers' updates aggregated in the epoch"));
         return columns;
     }
 }

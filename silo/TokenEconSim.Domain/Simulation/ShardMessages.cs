@@ -1,4 +1,5 @@
 using TokenEconSim.Domain.Agents;
+using TokenEconSim.Domain.Learning.Federated;
 using TokenEconSim.Domain.Numerics;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Rewards;
@@ -18,7 +19,14 @@ namespace TokenEconSim.Domain.Simulation;
 /// balance after the settlement before it; <see cref="Score"/> computes R_i; <see cref="ContributeEpoch"/>
 /// draws the next epoch's contributions (no draw depends on a balance, so drawing early changes nothing).
 /// </summary>
-public sealed record StepOrder(SettleOrder? Settle, int? ChargeFeesEpoch, ScoreOrder? Score, int? ContributeEpoch);
+public sealed record StepOrder(SettleOrder? Settle, int? ChargeFeesEpoch, ScoreOrder? Score, int? ContributeEpoch)
+{
+    /// <summary>Federated learning's inputs to the draw (learning.kind: federated), else null.</summary>
+    public LearningOrder? Learning { get; init; }
+
+    /// <summary>Stable units per token, the exchange rate users' demand sees (price per call = fee_per_call × TokenPrice); 1 until a market sets it.</summary>
+    public double TokenPrice { get; init; } = 1.0;
+}
 
 /// <summary>A shard's answer to a <see cref="StepOrder"/>: one part per part ordered.</summary>
 public sealed record StepReport(SettleReport? Settled, long? FeesPaid, ScoreReport? Score, ContributionReport? Contribution);
@@ -54,6 +62,9 @@ public sealed record ContributionReport(
     int[] ValidatorIds,
     double[] ValidatorStakes)
 {
+    /// <summary>Batches, region counts and trainers' updates under federated learning, else null.</summary>
+    public LearningReport? Learning { get; init; }
+
     public static ContributionReport Merge(IReadOnlyList<ContributionReport> parts)
     {
         var active = new int[Roles.Count];
@@ -69,7 +80,10 @@ public sealed record ContributionReport(
         // Parts arrive in shard order, shards are id ranges: concatenation is id order.
         return new ContributionReport(active, quality, data, gpu, usage, calls, votes,
             Concat(parts, p => p.MinerIds), Concat(parts, p => p.MinerHashrates),
-            Concat(parts, p => p.ValidatorIds), Concat(parts, p => p.ValidatorStakes));
+            Concat(parts, p => p.ValidatorIds), Concat(parts, p => p.ValidatorStakes))
+        {
+            Learning = parts.Count > 0 && parts[0].Learning is not null ? LearningReport.Merge([.. parts.Select(p => p.Learning!)]) : null,
+        };
     }
 
     private static T[] Concat<T>(IReadOnlyList<ContributionReport> parts, Func<ContributionReport, T[]> field)
@@ -90,7 +104,11 @@ public sealed record ContributionReport(
 }
 
 /// <summary>Compute each D/T/U agent's reward score R_i for an accepted epoch.</summary>
-public sealed record ScoreOrder(int Epoch, double MeanQuality, RewardWeights Weights);
+public sealed record ScoreOrder(int Epoch, double MeanQuality, RewardWeights Weights)
+{
+    /// <summary>Federated learning: whether the epoch's update was accepted and each trainer's Δacc; null for synthetic learning.</summary>
+    public LearningScore? Learning { get; init; }
+}
 
 /// <summary>Σ R_i per role (2⁻³² fixed point) and Σ V_T (trainers' values need the mean quality).</summary>
 public sealed record ScoreReport(Int128[] ScoreByRole, Int128 TrainingValueSum)

@@ -25,7 +25,8 @@ public static class RunCharts
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0) return [];
-        return [.. Names, .. BlockNames.Where(name => BlockCharts.IsMeaningful(name, rows))];
+        return [.. Names, .. BlockNames.Where(name => BlockCharts.IsMeaningful(name, rows)),
+            .. LearningCharts.IsMeaningful(rows) ? [LearningCharts.ModelAccuracy] : Array.Empty<string>()];
     }
 
     /// <summary>As <see cref="Write(IReadOnlyList{EpochMetrics}, string, ChartOptions)"/> without a target block time.</summary>
@@ -50,6 +51,7 @@ public static class RunCharts
         foreach (var name in BlockNames)
             if (BlockCharts.IsMeaningful(name, rows))
                 Save(BlockCharts.Draw(name, rows, options), directory, name, files);
+        if (LearningCharts.IsMeaningful(rows)) Save(LearningCharts.Accuracy(rows), directory, LearningCharts.ModelAccuracy, files);
         return files;
     }
 

@@ -20,7 +20,8 @@ public partial class MetricColumnsTests
             Assert.False(string.IsNullOrWhiteSpace(c.Description));
         });
         Assert.Equal("epoch", names[0]);
-        Assert.Equal(37 + 3 * Roles.Count, names.Count);
+        Assert.Equal(37 + 3 * Roles.Count + 4, names.Count); // + federated learning's four, appended
+        Assert.Equal(["model_accuracy", "model_loss", "update_accepted", "trainer_updates"], names[^4..]);
         foreach (var role in Roles.All)
         {
             Assert.Contains($"reward_total_{role.Key()}", names);

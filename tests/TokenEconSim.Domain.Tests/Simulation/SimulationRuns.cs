@@ -32,6 +32,8 @@ internal sealed record SmallScenario
     public double TargetBlockTime { get; init; } = 600;
     /// <summary>A whole consensus section (kind, hashing, difficulty, finality, …) instead of the keys above.</summary>
     public ConsensusSection? ConsensusSection { get; init; }
+    /// <summary>A learning section (e.g. federated) instead of the synthetic default.</summary>
+    public LearningSection? Learning { get; init; }
 
     public int Total => Providers + Trainers + Users + Validators + Miners;
 
@@ -44,6 +46,7 @@ internal sealed record SmallScenario
             FeePerCall = FeePerCall, FeeBurnFraction = FeeBurnFraction,
         },
         Rewards = new RewardsSection { Mode = Mode, Alpha = Alpha, Beta = Beta, Gamma = Gamma },
+        Learning = Learning ?? new LearningSection(),
         Consensus = ConsensusSection ?? new ConsensusSection
         {
             BlockTiming = BlockTiming, TargetBlockTime = TargetBlockTime, VoteValidProbability = VoteValidProbability,
