@@ -17,6 +17,9 @@ public enum RngPurpose : ulong
     HashrateWalk = 16,
     LstmTraining = 17,
     LstmInitialisation = 18,
+    GovernanceVote = 19,
+    MinerCosts = 20,
+    Marketplace = 21,
 }
 
 /// <summary>
@@ -32,6 +35,10 @@ public static class Seeds
 
     public static ulong ForAgent(long runSeed, int agentId) =>
         Combine(Combine(AgentDomain, (ulong)runSeed), (ulong)agentId);
+
+    /// <summary>A second stream of agent i for one purpose (the marketplace), so enabling it shifts none of the agent's other draws.</summary>
+    public static ulong ForAgent(long runSeed, int agentId, RngPurpose purpose) =>
+        Combine(ForAgent(runSeed, agentId), (ulong)purpose);
 
     public static ulong ForShared(long runSeed, int epoch, RngPurpose purpose) =>
         Combine(Combine(Combine(SharedDomain, (ulong)runSeed), (ulong)epoch), (ulong)purpose);

@@ -30,6 +30,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
     private long _lastFeesBurned;
     private readonly HashrateEnvironment.Walk _hashrateWalk = new(model.RunSeed);
     private RewardWeights _weights = model.InitialWeights;
+    private readonly EpochEconomy? _economy = EpochEconomy.Create(model);
 
     public int EpochsTotal => _scenario.Run.Epochs;
     public int EpochsCompleted { get; private set; }
@@ -40,6 +41,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
     {
         public ConsensusOutcome? Consensus { get; init; }
         public double PreviousBlockTime { get; init; }
+        public Governance.GovernanceEpoch? Governance { get; init; }
         public ConsensusOutcome Decided => Consensus ?? throw new InvalidOperationException($"epoch {Epoch} has no consensus yet");
     }
 
@@ -50,7 +52,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         if (_ledger is not null) return;
-        _ledger = new SupplyLedger(await shards.InitializeAsync(ct));
+        _ledger = new SupplyLedger(await shards.InitializeAsync(ct) + (_economy?.Held ?? 0));
     }
 
     /// <summary>Runs until <paramref name="maxEpochs"/> more epochs are complete or the run ends; returns their metrics in order.</summary>
@@ -63,7 +65,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             ct.ThrowIfCancellationRequested();
             var drawEpoch = _nextEpoch < EpochsTotal ? _nextEpoch : (int?)null;
             var scoreOrder = _drawn is { } d ? new ScoreOrder(d.Epoch, d.MeanQuality, d.Weights) : null;
-            var order = new StepOrder(_scored?.Settle, _drawn?.Epoch, scoreOrder, drawEpoch);
+            var order = new StepOrder(_scored?.Settle, _drawn?.Epoch, scoreOrder, drawEpoch) { TokenPrice = _economy?.TokenPrice ?? StepOrder.NoMarketTokenPrice };
             var step = shards.StepAsync(order, ct);
             if (_drawn is { Consensus: null } pending) _drawn = await DecideAsync(pending); // alongside the step
             var reply = MergedStep.Merge(await step);
@@ -80,15 +82,19 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
     {
         var activeProviders = c.ActiveByRole[(int)Role.DataProvider];
         var meanQuality = activeProviders == 0 ? 0 : new ExactSum(c.QualitySum).Value / activeProviders;
-        return new Drawn(epoch, c, meanQuality, _weights);
+        var governance = _economy?.Govern(epoch, c);
+        if (governance is not null) _weights = governance.Weights;
+        return new Drawn(epoch, c, meanQuality, _weights) { Governance = governance };
     }
 
     private async Task<Drawn> DecideAsync(Drawn d)
     {
         var (epoch, c) = (d.Epoch, d.Contribution);
         var epochLength = _scenario.Run.EpochLength;
+        var (minerIds, hashrates) = (c.MinerIds, EnvironmentHashrates(epoch, c.MinerHashrates));
+        if (_economy is not null) (minerIds, hashrates) = _economy.Running(minerIds, hashrates);
         var outcome = await consensus.RunEpochAsync(new ConsensusInput(epoch, epoch * epochLength, (epoch + 1) * epochLength,
-            c.MinerIds, EnvironmentHashrates(epoch, c.MinerHashrates), c.ValidatorIds, c.ValidatorStakes, c.ValidVotes,
+            minerIds, hashrates, c.ValidatorIds, c.ValidatorStakes, c.ValidVotes,
             model.Layout.CountOf(Role.Validator),
             Emission.Halved(model.BlockRewardUnits, epoch, _scenario.Token.HalvingInterval),
             Emission.Halved(model.ProposerRewardUnits, epoch, _scenario.Token.HalvingInterval))
@@ -136,6 +142,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         var settle = new SettleOrder(d.Epoch, accepted, _scenario.Rewards.Mode, pool, scoreTotal, d.Decided.Credits)
         {
             Debits = d.Decided.Debits,
+            Economy = _economy?.NextOrder(d.Epoch),
         };
         return new Scored(d, settle, score, supply, minted, burned, pool, reply.FeesPaid, feesBurned);
     }
@@ -154,7 +161,8 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         var balances = settled.SortedBalances!;
         long balanceTotal = 0;
         foreach (var b in balances) balanceTotal += b;
-        ledger.CheckIdentity(balanceTotal, d.Epoch);
+        var economy = _economy?.Settle(d.Governance, settled.Economy, d.Epoch) ?? EconomyMetrics.None;
+        ledger.CheckIdentity(balanceTotal, _economy?.Held ?? 0, d.Epoch);
         EpochsCompleted++;
 
         var blocks = d.Decided.Blocks;
@@ -205,6 +213,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             RewardsByRole = settled.RewardsByRole,
             ActiveByRole = c.ActiveByRole,
             PopulationByRole = [.. Roles.All.Select(model.Layout.CountOf)],
+            Economy = economy,
         };
     }
 

@@ -62,6 +62,8 @@ public sealed record EpochMetrics
     public required long[] RewardsByRole { get; init; }
     public required int[] ActiveByRole { get; init; }
     public required int[] PopulationByRole { get; init; }
+    /// <summary>Governance, token market and marketplace (all zero, price 1, when they are off).</summary>
+    public EconomyMetrics Economy { get; init; } = EconomyMetrics.None;
 
     public long RewardTotal(Role role) => RewardsByRole[(int)role];
 
@@ -130,6 +132,7 @@ public static class MetricColumns
             columns.Add(new($"reward_mean_{role.Key()}", MetricUnit.Tokens, m => m.RewardMean(role), $"mean tokens per {role.Key()} (whole population)"));
         foreach (var role in Roles.All)
             columns.Add(new($"active_{role.Key()}", MetricUnit.Count, m => m.ActiveByRole[(int)role], $"{role.Title().ToLowerInvariant()} taking part"));
+        columns.AddRange(EconomyColumns.All);
         return columns;
     }
 }

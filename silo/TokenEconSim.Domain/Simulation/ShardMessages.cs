@@ -18,7 +18,13 @@ namespace TokenEconSim.Domain.Simulation;
 /// balance after the settlement before it; <see cref="Score"/> computes R_i; <see cref="ContributeEpoch"/>
 /// draws the next epoch's contributions (no draw depends on a balance, so drawing early changes nothing).
 /// </summary>
-public sealed record StepOrder(SettleOrder? Settle, int? ChargeFeesEpoch, ScoreOrder? Score, int? ContributeEpoch);
+public sealed record StepOrder(SettleOrder? Settle, int? ChargeFeesEpoch, ScoreOrder? Score, int? ContributeEpoch)
+{
+    public const double NoMarketTokenPrice = 1.0;
+
+    /// <summary>Stable per token after the last barrier's swaps (market.enabled), else 1: what users' demand reads.</summary>
+    public double TokenPrice { get; init; } = NoMarketTokenPrice;
+}
 
 /// <summary>A shard's answer to a <see cref="StepOrder"/>: one part per part ordered.</summary>
 public sealed record StepReport(SettleReport? Settled, long? FeesPaid, ScoreReport? Score, ContributionReport? Contribution);
@@ -28,6 +34,9 @@ public sealed record SettleOrder(int Epoch, bool Accepted, RewardMode Mode, long
 {
     /// <summary>Tokens burned from agents' balances (slashing), each capped at the balance.</summary>
     public AgentCredit[] Debits { get; init; } = [];
+
+    /// <summary>The market's and marketplace's transfers (null when both are off).</summary>
+    public EconomyOrder? Economy { get; init; }
 }
 
 /// <summary>Tokens (base units) minted to one agent, e.g. a block subsidy.</summary>
@@ -38,6 +47,9 @@ public sealed record SettleReport(long[] SortedBalances, long[] RewardsByRole, l
 {
     /// <summary>Base units actually debited for the order's <see cref="SettleOrder.Debits"/>.</summary>
     public long Debited { get; init; }
+
+    /// <summary>The shard's trades for the order's <see cref="SettleOrder.Economy"/>.</summary>
+    public EconomyReport? Economy { get; init; }
 }
 
 /// <summary>One shard's contribution to an epoch, before fees and rewards.</summary>
@@ -113,6 +125,7 @@ public sealed record MergedStep(long[]? SortedBalances, long[] RewardsByRole, lo
     ScoreReport? Score, ContributionReport? Contribution)
 {
     public long Debited { get; init; }
+    public EconomyReport? Economy { get; init; }
 
     public static MergedStep Merge(IReadOnlyList<StepReport> reports)
     {
@@ -136,6 +149,9 @@ public sealed record MergedStep(long[]? SortedBalances, long[] RewardsByRole, lo
         var contribution = reports.Count > 0 && reports[0].Contribution is not null
             ? ContributionReport.Merge([.. reports.Select(r => r.Contribution!)])
             : null;
-        return new MergedStep(balances, rewards, pool, fees, score, contribution) { Debited = debited };
+        var economy = reports.Count > 0 && reports[0].Settled?.Economy is not null
+            ? EconomyReport.Merge([.. reports.Select(r => r.Settled!.Economy!)])
+            : null;
+        return new MergedStep(balances, rewards, pool, fees, score, contribution) { Debited = debited, Economy = economy };
     }
 }
