@@ -48,6 +48,8 @@ public struct EpochMetricsSurrogate
     [Id(38)] public int ViewChanges;
     [Id(39)] public BlockRecord[] BlockRecords;
     [Id(40)] public double HashratePredicted;
+    /// <summary>EconomyMetrics in its own exact binary form (EconomyMetrics.Write/Read).</summary>
+    [Id(41)] public byte[] Economy;
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.BlockRecord")]
@@ -77,6 +79,7 @@ public sealed class EpochMetricsConverter : IConverter<EpochMetrics, EpochMetric
         BlockTimeSd = s.BlockTimeSd, BlockTimeP99 = s.BlockTimeP99, HashrateEstimated = s.HashrateEstimated,
         NakamotoHashrate = s.NakamotoHashrate, NakamotoStake = s.NakamotoStake, SlashEvents = s.SlashEvents, Slashed = s.Slashed,
         MissedSlots = s.MissedSlots, PbftRounds = s.PbftRounds, ViewChanges = s.ViewChanges, BlockRecords = s.BlockRecords ?? [], HashratePredicted = s.HashratePredicted,
+        Economy = EconomySurrogates.ReadMetrics(s.Economy),
     };
 
     public EpochMetricsSurrogate ConvertToSurrogate(in EpochMetrics v) => new()
@@ -91,5 +94,6 @@ public sealed class EpochMetricsConverter : IConverter<EpochMetrics, EpochMetric
         BlockTimeSd = v.BlockTimeSd, BlockTimeP99 = v.BlockTimeP99, HashrateEstimated = v.HashrateEstimated,
         NakamotoHashrate = v.NakamotoHashrate, NakamotoStake = v.NakamotoStake, SlashEvents = v.SlashEvents, Slashed = v.Slashed,
         MissedSlots = v.MissedSlots, PbftRounds = v.PbftRounds, ViewChanges = v.ViewChanges, BlockRecords = [.. v.BlockRecords], HashratePredicted = v.HashratePredicted,
+        Economy = EconomySurrogates.WriteMetrics(v.Economy),
     };
 }

@@ -11,13 +11,14 @@ namespace TokenEconSim.Contracts.Surrogates;
 [GenerateSerializer, Immutable, Alias("TokenEconSim.StepOrder")]
 public readonly record struct StepOrderSurrogate(
     [property: Id(0)] SettleOrder? Settle, [property: Id(1)] int? ChargeFeesEpoch,
-    [property: Id(2)] ScoreOrder? Score, [property: Id(3)] int? ContributeEpoch);
+    [property: Id(2)] ScoreOrder? Score, [property: Id(3)] int? ContributeEpoch,
+    [property: Id(4)] double TokenPrice);
 
 [RegisterConverter]
 public sealed class StepOrderConverter : IConverter<StepOrder, StepOrderSurrogate>
 {
-    public StepOrder ConvertFromSurrogate(in StepOrderSurrogate s) => new(s.Settle, s.ChargeFeesEpoch, s.Score, s.ContributeEpoch);
-    public StepOrderSurrogate ConvertToSurrogate(in StepOrder v) => new(v.Settle, v.ChargeFeesEpoch, v.Score, v.ContributeEpoch);
+    public StepOrder ConvertFromSurrogate(in StepOrderSurrogate s) => new(s.Settle, s.ChargeFeesEpoch, s.Score, s.ContributeEpoch) { TokenPrice = s.TokenPrice };
+    public StepOrderSurrogate ConvertToSurrogate(in StepOrder v) => new(v.Settle, v.ChargeFeesEpoch, v.Score, v.ContributeEpoch, v.TokenPrice);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.SettleOrder")]
@@ -30,7 +31,8 @@ public readonly record struct SettleOrderSurrogate(
     [property: Id(5)] int[] CreditAgents,
     [property: Id(6)] long[] CreditUnits,
     [property: Id(7)] int[] DebitAgents,
-    [property: Id(8)] long[] DebitUnits);
+    [property: Id(8)] long[] DebitUnits,
+    [property: Id(9)] EconomyOrder? Economy);
 
 [RegisterConverter]
 public sealed class SettleOrderConverter : IConverter<SettleOrder, SettleOrderSurrogate>
@@ -40,12 +42,13 @@ public sealed class SettleOrderConverter : IConverter<SettleOrder, SettleOrderSu
             [.. s.CreditAgents.Zip(s.CreditUnits, (id, units) => new AgentCredit(id, units))])
         {
             Debits = [.. (s.DebitAgents ?? []).Zip(s.DebitUnits ?? [], (id, units) => new AgentCredit(id, units))],
+            Economy = s.Economy,
         };
 
     public SettleOrderSurrogate ConvertToSurrogate(in SettleOrder v) =>
         new(v.Epoch, v.Accepted, (int)v.Mode, v.Pool, v.ScoreTotal,
             [.. v.Credits.Select(c => c.AgentId)], [.. v.Credits.Select(c => c.Units)],
-            [.. v.Debits.Select(c => c.AgentId)], [.. v.Debits.Select(c => c.Units)]);
+            [.. v.Debits.Select(c => c.AgentId)], [.. v.Debits.Select(c => c.Units)], v.Economy);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.StepReport")]
@@ -63,13 +66,13 @@ public sealed class StepReportConverter : IConverter<StepReport, StepReportSurro
 [GenerateSerializer, Immutable, Alias("TokenEconSim.SettleReport")]
 public readonly record struct SettleReportSurrogate(
     [property: Id(0)] long[] SortedBalances, [property: Id(1)] long[] RewardsByRole, [property: Id(2)] long[] PoolPaidByRole,
-    [property: Id(3)] long Debited);
+    [property: Id(3)] long Debited, [property: Id(4)] EconomyReport? Economy);
 
 [RegisterConverter]
 public sealed class SettleReportConverter : IConverter<SettleReport, SettleReportSurrogate>
 {
-    public SettleReport ConvertFromSurrogate(in SettleReportSurrogate s) => new(s.SortedBalances, s.RewardsByRole, s.PoolPaidByRole) { Debited = s.Debited };
-    public SettleReportSurrogate ConvertToSurrogate(in SettleReport v) => new(v.SortedBalances, v.RewardsByRole, v.PoolPaidByRole, v.Debited);
+    public SettleReport ConvertFromSurrogate(in SettleReportSurrogate s) => new(s.SortedBalances, s.RewardsByRole, s.PoolPaidByRole) { Debited = s.Debited, Economy = s.Economy };
+    public SettleReportSurrogate ConvertToSurrogate(in SettleReport v) => new(v.SortedBalances, v.RewardsByRole, v.PoolPaidByRole, v.Debited, v.Economy);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ContributionReport")]

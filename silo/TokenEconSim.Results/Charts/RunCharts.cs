@@ -25,7 +25,8 @@ public static class RunCharts
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0) return [];
-        return [.. Names, .. BlockNames.Where(name => BlockCharts.IsMeaningful(name, rows))];
+        return [.. Names, .. BlockNames.Where(name => BlockCharts.IsMeaningful(name, rows)),
+            .. EconomyCharts.Names.Where(name => EconomyCharts.IsMeaningful(name, rows))];
     }
 
     /// <summary>As <see cref="Write(IReadOnlyList{EpochMetrics}, string, ChartOptions)"/> without a target block time.</summary>
@@ -50,6 +51,9 @@ public static class RunCharts
         foreach (var name in BlockNames)
             if (BlockCharts.IsMeaningful(name, rows))
                 Save(BlockCharts.Draw(name, rows, options), directory, name, files);
+        foreach (var name in EconomyCharts.Names)
+            if (EconomyCharts.IsMeaningful(name, rows))
+                Save(EconomyCharts.Draw(name, rows), directory, name, files);
         return files;
     }
 

@@ -40,6 +40,8 @@ public static class RunExecutor
             await engine.StartAsync(runId, resolved, ct);
             using var csv = folder.OpenMetrics();
             using var blocks = folder.OpenBlocks();
+            using var governance = scenario.Governance.Enabled ? folder.OpenGovernance() : null;
+            using var marketplace = scenario.Marketplace.Enabled ? folder.OpenMarketplace() : null;
             await WithProgress(request.ShowProgress, scenario, async report =>
             {
                 var chunk = 1;
@@ -52,6 +54,8 @@ public static class RunExecutor
                     {
                         csv.Write(row);
                         blocks.Write(row);
+                        governance?.Write(row);
+                        marketplace?.Write(row);
                     }
                     rows.AddRange(batch);
                     report(rows.Count);
