@@ -18,6 +18,9 @@ public sealed partial class AgentShard
     /// <summary>The marketplace streams of this shard's agents (null until the marketplace first trades).</summary>
     public MarketplaceStreams? MarketplaceState => _marketplaceStreams;
 
+    /// <summary>Puts back streams saved with <see cref="MarketplaceStreams.WriteState"/> (a checkpoint).</summary>
+    public void RestoreMarketplaceState(MarketplaceStreams? state) => _marketplaceStreams = state;
+
     private EconomyReport Trade(EconomyOrder order)
     {
         foreach (var d in order.Deliveries)

@@ -33,6 +33,8 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
     private readonly EpochEconomy? _economy = EpochEconomy.Create(model);
 
     public int EpochsTotal => _scenario.Run.Epochs;
+    /// <summary>Governance, market and marketplace state (null when all are off), for checkpoints.</summary>
+    public EpochEconomy? Economy => _economy;
     public int EpochsCompleted { get; private set; }
     public bool IsComplete => EpochsCompleted >= EpochsTotal;
 
