@@ -6,7 +6,7 @@ using TokenEconSim.Domain.Tokens;
 
 namespace TokenEconSim.Domain.Agents;
 
-// The token economy's side of AgentShard (docs/model.md §8–§9): deliveries credited, marketplace
+// The token economy's side of AgentShard (docs/model.md §11–§12): deliveries credited, marketplace
 // publications and purchases, tokens sold to pay costs and stable offered for tokens. Runs inside
 // Settle, before the balances are sorted, and only when a settle order carries an economy order
 // (so an economy without market and marketplace never comes here). The marketplace draws come from

@@ -12,7 +12,7 @@ public sealed record GovernanceEpoch(RewardWeights Weights, IReadOnlyList<Propos
 }
 
 /// <summary>
-/// The DAO of SPEC §6, at the epoch barrier. Each epoch e, in this order: (1) the proposals due at
+/// The DAO of SPEC §6 (docs/model.md §10), at the epoch barrier. Each epoch e, in this order: (1) the proposals due at
 /// e (scheduled ones, and the adaptive policy's) are voted by the validators, weighted by stake;
 /// (2) every passed proposal whose effective epoch (vote epoch + timelock) is ≤ e is applied in id
 /// order; (3) epoch e is scored with the resulting weights. A passed proposal thus changes α, β, γ

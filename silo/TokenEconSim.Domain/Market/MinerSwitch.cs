@@ -5,7 +5,7 @@ using TokenEconSim.Domain.Simulation;
 namespace TokenEconSim.Domain.Market;
 
 /// <summary>
-/// Miners' profitability switch (docs/model.md §8.3). Miner i has hashrate h_i and an electricity
+/// Miners' profitability switch (docs/model.md §11.3). Miner i has hashrate h_i and an electricity
 /// cost c_i (stable per unit of hashrate per epoch, drawn once per miner from the shared stream
 /// (run seed, 0, miner costs) in id order). With R the expected block tokens of an epoch, p the
 /// token price and H the hashrate of the running miners, a running miner earns h_i·R·p/H and pays

@@ -12,7 +12,7 @@ namespace TokenEconSim.Domain.Market;
 /// accounts besides the treasury: the pool's token reserve and the tokens owed to agents (purchases
 /// on their way to creators, tokens bought from the pool), delivered as credits in the next
 /// settlement. The ledger identity is Σ balances + treasury + <see cref="Held"/> = supply.
-/// Swaps run once per epoch, one agent at a time in id order, against the pool (docs/model.md §8).
+/// Swaps run once per epoch, one agent at a time in id order, against the pool (docs/model.md §11).
 /// </summary>
 public sealed class TokenEconomy
 {

@@ -5,7 +5,7 @@ namespace TokenEconSim.Domain.Parameters;
 // The token economy of issue 4 (SPEC §5, §6): governance of α/β/γ, the token market (a
 // constant-product pool) and the model marketplace. Each is off unless its section says
 // `enabled: true`, and an economy with all three off runs exactly as before (nothing drawn,
-// nothing sent). docs/model.md §7–§9 hold the rules and their sources.
+// nothing sent). docs/model.md §10–§12 hold the rules and their sources.
 
 /// <summary>The DAO that changes α, β, γ: proposals, stake-weighted votes, quorum, threshold, timelock.</summary>
 public sealed class GovernanceSection
