@@ -20,7 +20,8 @@ public partial class MetricColumnsTests
             Assert.False(string.IsNullOrWhiteSpace(c.Description));
         });
         Assert.Equal("epoch", names[0]);
-        Assert.Equal(37 + 3 * Roles.Count, names.Count);
+        Assert.Equal(37 + 3 * Roles.Count + EconomyColumns.All.Count, names.Count);
+        Assert.Equal(EconomyColumns.All.Select(c => c.Name), names.TakeLast(EconomyColumns.All.Count)); // appended at the end
         foreach (var role in Roles.All)
         {
             Assert.Contains($"reward_total_{role.Key()}", names);
