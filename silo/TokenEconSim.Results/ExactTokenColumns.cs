@@ -30,6 +30,11 @@ internal static class ExactTokenColumns
             ["pool"] = m => m.Pool,
             ["fees_paid"] = m => m.FeesPaid,
             ["fees_burned"] = m => m.FeesBurned,
+            ["marketplace_revenue"] = m => m.Economy.Revenue,
+            ["amm_reserve_token"] = m => m.Economy.ReserveToken,
+            ["amm_reserve_stable"] = m => m.Economy.ReserveStable,
+            ["tokens_sold"] = m => m.Economy.TokensSold,
+            ["tokens_bought"] = m => m.Economy.TokensBought,
             ["slashed"] = m => m.Slashed,
         };
         foreach (var role in Roles.All)

@@ -21,6 +21,7 @@ public sealed class RunFolder : IDisposable
     private readonly string _baseName;
     private MetricsCsvWriter? _metrics;
     private BlocksCsvWriter? _blocks;
+    private readonly List<CsvStreamWriter> _economy = [];
     private bool _completed;
     private bool _disposed;
 
@@ -68,6 +69,24 @@ public sealed class RunFolder : IDisposable
         return _blocks = new BlocksCsvWriter(stream);
     }
 
+    /// <summary>governance.csv, for runs with governance; Complete and Dispose close it.</summary>
+    public GovernanceCsvWriter OpenGovernance() => Track(new GovernanceCsvWriter(NewCsv("governance.csv")));
+
+    /// <summary>marketplace.csv, for runs with the marketplace; Complete and Dispose close it.</summary>
+    public MarketplaceCsvWriter OpenMarketplace() => Track(new MarketplaceCsvWriter(NewCsv("marketplace.csv")));
+
+    private FileStream NewCsv(string name)
+    {
+        ThrowIfFinished();
+        return new FileStream(Path.Combine(TemporaryPath, name), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+    }
+
+    private T Track<T>(T writer) where T : CsvStreamWriter
+    {
+        _economy.Add(writer);
+        return writer;
+    }
+
     public void WriteResolvedScenario(string yaml)
     {
         ArgumentNullException.ThrowIfNull(yaml);
@@ -96,6 +115,7 @@ public sealed class RunFolder : IDisposable
         ThrowIfFinished();
         _metrics?.Dispose();
         _blocks?.Dispose();
+        foreach (var w in _economy) w.Dispose();
         // Another run may have taken the name since Create; Directory.Move refuses an existing target.
         if (Directory.Exists(FinalPath) || File.Exists(FinalPath))
             FinalPath = FreeFinalPath(_parent, _baseName);
@@ -114,6 +134,11 @@ public sealed class RunFolder : IDisposable
         catch (IOException) { }
         try { _blocks?.Dispose(); }
         catch (IOException) { }
+        foreach (var w in _economy)
+        {
+            try { w.Dispose(); }
+            catch (IOException) { }
+        }
         try
         {
             if (Directory.Exists(TemporaryPath)) Directory.Delete(TemporaryPath, recursive: true);

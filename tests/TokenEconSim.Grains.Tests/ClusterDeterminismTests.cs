@@ -38,7 +38,7 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
         Assert.Equal(ClusterRun.Text(direct), ClusterRun.Text(two));
     }
 
-    // Every consensus kind, including real hashing, gives the direct engine's bytes on two silos.
+    // Every consensus kind, including real hashing, and the token economy give the direct engine's bytes on two silos.
     [Theory]
     [InlineData("pos", "consensus.kind=pos", "consensus.pos.byzantine=2", "consensus.pos.equivocation_probability=1")]
     [InlineData("dpos", "consensus.kind=dpos", "consensus.dpos.producers=3", "consensus.dpos.miss_probability=0.2")]
@@ -46,6 +46,8 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
     [InlineData("real", "consensus.hashing=real", "consensus.difficulty.algorithm=asert", "consensus.difficulty.half_life=3600")]
     [InlineData("bitcoin", "consensus.difficulty.algorithm=bitcoin", "consensus.difficulty.retarget_window=20", "run.seed=3")]
     [InlineData("lstm-asert", "consensus.difficulty.algorithm=lstm_asert", "consensus.difficulty.retarget_window=4", "consensus.hashing=real")]
+    [InlineData("economy", "governance.enabled=true", "governance.adaptive=true", "governance.adaptive_interval=2", "market.enabled=true",
+        "marketplace.enabled=true", "marketplace.purchase_probability=0.6")]
     public async Task EveryConsensusKindGivesTheSameBytesOnTwoSilos(string name, params string[] sets)
     {
         var resolved = ClusterRun.Resolved([("run.epoch_length", "6000"), ("run.agents_per_grain", "7"),

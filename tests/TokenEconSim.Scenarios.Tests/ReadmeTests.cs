@@ -37,7 +37,7 @@ public class ReadmeTests
         Assert.True(row != null, $"scenarios/README.md has no table row starting with | `{path}` |");
         Assert.Equal(5, row.Length);
         Assert.Equal(ScenarioSchema.TypeName(leaf.Key.Type), row[1]);
-        Assert.Equal($"`{ScenarioWriter.FormatScalar(DefaultOf(path))}`", row[2]);
+        Assert.Equal($"`{DefaultText(DefaultOf(path))}`", row[2]);
         var constraint = ScenarioSchema.ConstraintText(leaf.Key);
         if (constraint != "any" || path != "run.name") Assert.Equal(constraint, row[3]);   // run.name's rule is a pattern, worded in the row
         Assert.False(string.IsNullOrWhiteSpace(row[4]), $"{path} has no meaning written");
@@ -60,6 +60,10 @@ public class ReadmeTests
         Assert.Contains("`exp(m)` | exponential with **mean** m", Readme);
         Assert.Contains("**underlying normal**", Readme);
     }
+
+    /// <summary>A default as the resolved scenario writes it; a list key's default is the empty list, written `[]`.</summary>
+    private static string DefaultText(object? value) =>
+        value is System.Collections.ICollection { Count: 0 } ? "[]" : ScenarioWriter.FormatScalar(value);
 
     /// <summary>The default of a dotted key: walk a fresh scenario's properties.</summary>
     private static object? DefaultOf(string path)

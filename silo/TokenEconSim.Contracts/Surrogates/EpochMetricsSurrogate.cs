@@ -52,6 +52,8 @@ public struct EpochMetricsSurrogate
     [Id(42)] public double ModelLoss;
     [Id(43)] public bool? UpdateAccepted;
     [Id(44)] public int TrainerUpdates;
+    /// <summary>EconomyMetrics in its own exact binary form (EconomyMetrics.Write/Read).</summary>
+    [Id(45)] public byte[] Economy;
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.BlockRecord")]
@@ -82,6 +84,7 @@ public sealed class EpochMetricsConverter : IConverter<EpochMetrics, EpochMetric
         NakamotoHashrate = s.NakamotoHashrate, NakamotoStake = s.NakamotoStake, SlashEvents = s.SlashEvents, Slashed = s.Slashed,
         MissedSlots = s.MissedSlots, PbftRounds = s.PbftRounds, ViewChanges = s.ViewChanges, BlockRecords = s.BlockRecords ?? [], HashratePredicted = s.HashratePredicted,
         ModelAccuracy = s.ModelAccuracy, ModelLoss = s.ModelLoss, UpdateAccepted = s.UpdateAccepted, TrainerUpdates = s.TrainerUpdates,
+        Economy = EconomySurrogates.ReadMetrics(s.Economy),
     };
 
     public EpochMetricsSurrogate ConvertToSurrogate(in EpochMetrics v) => new()
@@ -97,5 +100,6 @@ public sealed class EpochMetricsConverter : IConverter<EpochMetrics, EpochMetric
         NakamotoHashrate = v.NakamotoHashrate, NakamotoStake = v.NakamotoStake, SlashEvents = v.SlashEvents, Slashed = v.Slashed,
         MissedSlots = v.MissedSlots, PbftRounds = v.PbftRounds, ViewChanges = v.ViewChanges, BlockRecords = [.. v.BlockRecords], HashratePredicted = v.HashratePredicted,
         ModelAccuracy = v.ModelAccuracy, ModelLoss = v.ModelLoss, UpdateAccepted = v.UpdateAccepted, TrainerUpdates = v.TrainerUpdates,
+        Economy = EconomySurrogates.WriteMetrics(v.Economy),
     };
 }

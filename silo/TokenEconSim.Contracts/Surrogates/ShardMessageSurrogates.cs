@@ -34,7 +34,8 @@ public readonly record struct SettleOrderSurrogate(
     [property: Id(5)] int[] CreditAgents,
     [property: Id(6)] long[] CreditUnits,
     [property: Id(7)] int[] DebitAgents,
-    [property: Id(8)] long[] DebitUnits);
+    [property: Id(8)] long[] DebitUnits,
+    [property: Id(9)] EconomyOrder? Economy);
 
 [RegisterConverter]
 public sealed class SettleOrderConverter : IConverter<SettleOrder, SettleOrderSurrogate>
@@ -44,12 +45,13 @@ public sealed class SettleOrderConverter : IConverter<SettleOrder, SettleOrderSu
             [.. s.CreditAgents.Zip(s.CreditUnits, (id, units) => new AgentCredit(id, units))])
         {
             Debits = [.. (s.DebitAgents ?? []).Zip(s.DebitUnits ?? [], (id, units) => new AgentCredit(id, units))],
+            Economy = s.Economy,
         };
 
     public SettleOrderSurrogate ConvertToSurrogate(in SettleOrder v) =>
         new(v.Epoch, v.Accepted, (int)v.Mode, v.Pool, v.ScoreTotal,
             [.. v.Credits.Select(c => c.AgentId)], [.. v.Credits.Select(c => c.Units)],
-            [.. v.Debits.Select(c => c.AgentId)], [.. v.Debits.Select(c => c.Units)]);
+            [.. v.Debits.Select(c => c.AgentId)], [.. v.Debits.Select(c => c.Units)], v.Economy);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.StepReport")]
@@ -67,13 +69,13 @@ public sealed class StepReportConverter : IConverter<StepReport, StepReportSurro
 [GenerateSerializer, Immutable, Alias("TokenEconSim.SettleReport")]
 public readonly record struct SettleReportSurrogate(
     [property: Id(0)] long[] SortedBalances, [property: Id(1)] long[] RewardsByRole, [property: Id(2)] long[] PoolPaidByRole,
-    [property: Id(3)] long Debited);
+    [property: Id(3)] long Debited, [property: Id(4)] EconomyReport? Economy);
 
 [RegisterConverter]
 public sealed class SettleReportConverter : IConverter<SettleReport, SettleReportSurrogate>
 {
-    public SettleReport ConvertFromSurrogate(in SettleReportSurrogate s) => new(s.SortedBalances, s.RewardsByRole, s.PoolPaidByRole) { Debited = s.Debited };
-    public SettleReportSurrogate ConvertToSurrogate(in SettleReport v) => new(v.SortedBalances, v.RewardsByRole, v.PoolPaidByRole, v.Debited);
+    public SettleReport ConvertFromSurrogate(in SettleReportSurrogate s) => new(s.SortedBalances, s.RewardsByRole, s.PoolPaidByRole) { Debited = s.Debited, Economy = s.Economy };
+    public SettleReportSurrogate ConvertToSurrogate(in SettleReport v) => new(v.SortedBalances, v.RewardsByRole, v.PoolPaidByRole, v.Debited, v.Economy);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ContributionReport")]

@@ -131,9 +131,10 @@ public sealed partial class AgentShard
             _balance[i] -= units;
             debited += units;
         }
+        var economy = order.Economy is { } trades ? Trade(trades) : null;
         var sorted = (long[])_balance.Clone();
         RadixSort.Sort(sorted, _sortBuffer);
-        return new SettleReport(sorted, rewards, pool) { Debited = debited };
+        return new SettleReport(sorted, rewards, pool) { Debited = debited, Economy = economy };
     }
 
     /// <summary>Each active user pays fee_per_call per call of the last contribution, capped at its balance.</summary>

@@ -16,6 +16,9 @@ public sealed class Scenario
     public ConsensusSection Consensus { get; init; } = new();
     public PopulationsSection Populations { get; init; } = new();
     public OutputsSection Outputs { get; init; } = new();
+    public GovernanceSection Governance { get; init; } = new();
+    public MarketSection Market { get; init; } = new();
+    public MarketplaceSection Marketplace { get; init; } = new();
 }
 
 public sealed class RunSection

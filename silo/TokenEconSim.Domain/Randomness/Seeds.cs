@@ -19,6 +19,9 @@ public enum RngPurpose : ulong
     LstmInitialisation = 18,
     LearningGroundTruth = 19,
     LearningValidation = 20,
+    GovernanceVote = 21,
+    MinerCosts = 22,
+    Marketplace = 23,
 }
 
 /// <summary>
@@ -34,6 +37,10 @@ public static class Seeds
 
     public static ulong ForAgent(long runSeed, int agentId) =>
         Combine(Combine(AgentDomain, (ulong)runSeed), (ulong)agentId);
+
+    /// <summary>A second stream of agent i for one purpose (the marketplace), so enabling it shifts none of the agent's other draws.</summary>
+    public static ulong ForAgent(long runSeed, int agentId, RngPurpose purpose) =>
+        Combine(ForAgent(runSeed, agentId), (ulong)purpose);
 
     public static ulong ForShared(long runSeed, int epoch, RngPurpose purpose) =>
         Combine(Combine(Combine(SharedDomain, (ulong)runSeed), (ulong)epoch), (ulong)purpose);

@@ -35,14 +35,11 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
 
     /// <summary>Federated learning's run state (learning.kind: federated), else null.</summary>
     public FederatedLearning? Learning => _learning;
-
-    /// <summary>
-    /// Stable units per token: the price users' demand sees (fee_per_call × TokenPrice per call). 1
-    /// until a token market sets it before each step.
-    /// </summary>
-    public double TokenPrice { get; set; } = 1.0;
+    private readonly EpochEconomy? _economy = EpochEconomy.Create(model);
 
     public int EpochsTotal => _scenario.Run.Epochs;
+    /// <summary>Governance, market and marketplace state (null when all are off), for checkpoints.</summary>
+    public EpochEconomy? Economy => _economy;
     public int EpochsCompleted { get; private set; }
     public bool IsComplete => EpochsCompleted >= EpochsTotal;
 
@@ -51,6 +48,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
     {
         public ConsensusOutcome? Consensus { get; init; }
         public double PreviousBlockTime { get; init; }
+        public Governance.GovernanceEpoch? Governance { get; init; }
         public ConsensusOutcome Decided => Consensus ?? throw new InvalidOperationException($"epoch {Epoch} has no consensus yet");
         /// <summary>Federated learning: the model after consensus decided the epoch's update.</summary>
         public LearningOutcome? Learned { get; init; }
@@ -63,7 +61,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         if (_ledger is not null) return;
-        _ledger = new SupplyLedger(await shards.InitializeAsync(ct));
+        _ledger = new SupplyLedger(await shards.InitializeAsync(ct) + (_economy?.Held ?? 0));
     }
 
     /// <summary>Runs until <paramref name="maxEpochs"/> more epochs are complete or the run ends; returns their metrics in order.</summary>
@@ -81,7 +79,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             var order = new StepOrder(_scored?.Settle, _drawn?.Epoch, scoreOrder, drawEpoch)
             {
                 Learning = drawEpoch is not null ? _learning?.NextOrder() : null,
-                TokenPrice = TokenPrice,
+                TokenPrice = _economy?.TokenPrice ?? StepOrder.NoMarketTokenPrice,
             };
             var step = shards.StepAsync(order, ct);
             if (_drawn is { Consensus: null } pending) _drawn = await DecideAsync(pending); // alongside the step
@@ -100,15 +98,19 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         var activeProviders = c.ActiveByRole[(int)Role.DataProvider];
         var meanQuality = activeProviders == 0 ? 0 : new ExactSum(c.QualitySum).Value / activeProviders;
         if (_learning is not null) _learning.Absorb(c.Learning ?? throw new InvalidOperationException($"epoch {epoch}: the shards sent no learning report"));
-        return new Drawn(epoch, c, meanQuality, _weights);
+        var governance = _economy?.Govern(epoch, c);
+        if (governance is not null) _weights = governance.Weights;
+        return new Drawn(epoch, c, meanQuality, _weights) { Governance = governance };
     }
 
     private async Task<Drawn> DecideAsync(Drawn d)
     {
         var (epoch, c) = (d.Epoch, d.Contribution);
         var epochLength = _scenario.Run.EpochLength;
+        var (minerIds, hashrates) = (c.MinerIds, EnvironmentHashrates(epoch, c.MinerHashrates));
+        if (_economy is not null) (minerIds, hashrates) = _economy.Running(minerIds, hashrates);
         var outcome = await consensus.RunEpochAsync(new ConsensusInput(epoch, epoch * epochLength, (epoch + 1) * epochLength,
-            c.MinerIds, EnvironmentHashrates(epoch, c.MinerHashrates), c.ValidatorIds, c.ValidatorStakes, c.ValidVotes,
+            minerIds, hashrates, c.ValidatorIds, c.ValidatorStakes, c.ValidVotes,
             model.Layout.CountOf(Role.Validator),
             Emission.Halved(model.BlockRewardUnits, epoch, _scenario.Token.HalvingInterval),
             Emission.Halved(model.ProposerRewardUnits, epoch, _scenario.Token.HalvingInterval))
@@ -158,6 +160,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         var settle = new SettleOrder(d.Epoch, accepted, _scenario.Rewards.Mode, pool, scoreTotal, d.Decided.Credits)
         {
             Debits = d.Decided.Debits,
+            Economy = _economy?.NextOrder(d.Epoch),
         };
         return new Scored(d, settle, score, supply, minted, burned, pool, reply.FeesPaid, feesBurned);
     }
@@ -176,7 +179,8 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         var balances = settled.SortedBalances!;
         long balanceTotal = 0;
         foreach (var b in balances) balanceTotal += b;
-        ledger.CheckIdentity(balanceTotal, d.Epoch);
+        var economy = _economy?.Settle(d.Governance, settled.Economy, d.Epoch) ?? EconomyMetrics.None;
+        ledger.CheckIdentity(balanceTotal, _economy?.Held ?? 0, d.Epoch);
         EpochsCompleted++;
 
         var blocks = d.Decided.Blocks;
@@ -231,6 +235,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             ModelLoss = d.Learned?.Model.Loss ?? double.NaN,
             UpdateAccepted = d.Learned?.UpdateAccepted,
             TrainerUpdates = d.Learned?.Updates ?? 0,
+            Economy = economy,
         };
     }
 

@@ -70,6 +70,8 @@ public sealed record EpochMetrics
     public bool? UpdateAccepted { get; init; }
     /// <summary>Federated learning: trainers' updates aggregated this epoch.</summary>
     public int TrainerUpdates { get; init; }
+    /// <summary>Governance, token market and marketplace (all zero, price 1, when they are off).</summary>
+    public EconomyMetrics Economy { get; init; } = EconomyMetrics.None;
 
     public long RewardTotal(Role role) => RewardsByRole[(int)role];
 
@@ -142,6 +144,7 @@ public static class MetricColumns
         columns.Add(new("model_loss", MetricUnit.Value, m => m.ModelLoss, "federated learning: validation log-loss of the global model, nats per sample (empty otherwise)"));
         columns.Add(new("update_accepted", MetricUnit.Flag, m => m.UpdateAccepted is { } a ? (a ? 1 : 0) : double.NaN, "federated learning: 1 when the validators accepted the epoch's model update (empty otherwise)"));
         columns.Add(new("trainer_updates", MetricUnit.Count, m => m.TrainerUpdates, "federated learning: trainers' updates aggregated in the epoch"));
+        columns.AddRange(EconomyColumns.All);
         return columns;
     }
 }

@@ -24,8 +24,10 @@ public sealed record StepOrder(SettleOrder? Settle, int? ChargeFeesEpoch, ScoreO
     /// <summary>Federated learning's inputs to the draw (learning.kind: federated), else null.</summary>
     public LearningOrder? Learning { get; init; }
 
-    /// <summary>Stable units per token, the exchange rate users' demand sees (price per call = fee_per_call × TokenPrice); 1 until a market sets it.</summary>
-    public double TokenPrice { get; init; } = 1.0;
+    public const double NoMarketTokenPrice = 1.0;
+
+    /// <summary>Stable per token after the last barrier's swaps (market.enabled), else 1: what users' demand reads.</summary>
+    public double TokenPrice { get; init; } = NoMarketTokenPrice;
 }
 
 /// <summary>A shard's answer to a <see cref="StepOrder"/>: one part per part ordered.</summary>
@@ -36,6 +38,9 @@ public sealed record SettleOrder(int Epoch, bool Accepted, RewardMode Mode, long
 {
     /// <summary>Tokens burned from agents' balances (slashing), each capped at the balance.</summary>
     public AgentCredit[] Debits { get; init; } = [];
+
+    /// <summary>The market's and marketplace's transfers (null when both are off).</summary>
+    public EconomyOrder? Economy { get; init; }
 }
 
 /// <summary>Tokens (base units) minted to one agent, e.g. a block subsidy.</summary>
@@ -46,6 +51,9 @@ public sealed record SettleReport(long[] SortedBalances, long[] RewardsByRole, l
 {
     /// <summary>Base units actually debited for the order's <see cref="SettleOrder.Debits"/>.</summary>
     public long Debited { get; init; }
+
+    /// <summary>The shard's trades for the order's <see cref="SettleOrder.Economy"/>.</summary>
+    public EconomyReport? Economy { get; init; }
 }
 
 /// <summary>One shard's contribution to an epoch, before fees and rewards.</summary>
@@ -131,6 +139,7 @@ public sealed record MergedStep(long[]? SortedBalances, long[] RewardsByRole, lo
     ScoreReport? Score, ContributionReport? Contribution)
 {
     public long Debited { get; init; }
+    public EconomyReport? Economy { get; init; }
 
     public static MergedStep Merge(IReadOnlyList<StepReport> reports)
     {
@@ -154,6 +163,9 @@ public sealed record MergedStep(long[]? SortedBalances, long[] RewardsByRole, lo
         var contribution = reports.Count > 0 && reports[0].Contribution is not null
             ? ContributionReport.Merge([.. reports.Select(r => r.Contribution!)])
             : null;
-        return new MergedStep(balances, rewards, pool, fees, score, contribution) { Debited = debited };
+        var economy = reports.Count > 0 && reports[0].Settled?.Economy is not null
+            ? EconomyReport.Merge([.. reports.Select(r => r.Settled!.Economy!)])
+            : null;
+        return new MergedStep(balances, rewards, pool, fees, score, contribution) { Debited = debited, Economy = economy };
     }
 }

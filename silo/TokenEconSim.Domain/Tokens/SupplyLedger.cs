@@ -43,11 +43,14 @@ public sealed class SupplyLedger
     }
 
     /// <summary>Throws when the identity fails: a broken ledger must stop the run, not be written.</summary>
-    public void CheckIdentity(long agentBalances, int epoch)
+    public void CheckIdentity(long agentBalances, int epoch) => CheckIdentity(agentBalances, 0, epoch);
+
+    /// <summary>As <see cref="CheckIdentity(long, int)"/>, with <paramref name="held"/> tokens in other ledger accounts (the token market's pool reserve, transfers in flight).</summary>
+    public void CheckIdentity(long agentBalances, long held, int epoch)
     {
-        if (agentBalances + Treasury != Supply)
+        if (agentBalances + held + Treasury != Supply)
             throw new LedgerIdentityException(
-                $"ledger identity broken after epoch {epoch}: balances {agentBalances} + treasury {Treasury} != supply {Supply} (initial {Initial} + minted {Minted} - burned {Burned})");
+                $"ledger identity broken after epoch {epoch}: balances {agentBalances}{(held == 0 ? "" : $" + held {held}")} + treasury {Treasury} != supply {Supply} (initial {Initial} + minted {Minted} - burned {Burned})");
     }
 
     private static void Require(long units) => ArgumentOutOfRangeException.ThrowIfNegative(units);

@@ -27,6 +27,7 @@ public static class RunCharts
         if (rows.Count == 0) return [];
         return [.. Names, .. BlockNames.Where(name => BlockCharts.IsMeaningful(name, rows)),
             .. LearningCharts.IsMeaningful(rows) ? [LearningCharts.ModelAccuracy] : Array.Empty<string>()];
+            .. EconomyCharts.Names.Where(name => EconomyCharts.IsMeaningful(name, rows))];
     }
 
     /// <summary>As <see cref="Write(IReadOnlyList{EpochMetrics}, string, ChartOptions)"/> without a target block time.</summary>
@@ -52,6 +53,9 @@ public static class RunCharts
             if (BlockCharts.IsMeaningful(name, rows))
                 Save(BlockCharts.Draw(name, rows, options), directory, name, files);
         if (LearningCharts.IsMeaningful(rows)) Save(LearningCharts.Accuracy(rows), directory, LearningCharts.ModelAccuracy, files);
+        foreach (var name in EconomyCharts.Names)
+            if (EconomyCharts.IsMeaningful(name, rows))
+                Save(EconomyCharts.Draw(name, rows), directory, name, files);
         return files;
     }
 

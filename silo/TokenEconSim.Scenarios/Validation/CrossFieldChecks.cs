@@ -48,6 +48,7 @@ internal static partial class CrossFieldChecks
         CheckScale(s, root, failed, errors);
         CheckConsensus(s, root, failed, errors);
         CheckLearning(s, root, failed, errors);
+        EconomyChecks.Check(s, root, failed, errors);
     }
 
     /// <summary>What a consensus protocol needs from the populations (PBFT: n ≥ 4; Byzantine sets within the validators).</summary>

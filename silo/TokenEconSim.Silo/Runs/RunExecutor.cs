@@ -41,6 +41,8 @@ public static class RunExecutor
             request.OnStarted?.Invoke(new RunStarted(runId, scenario, folder.TemporaryPath));
             using var csv = folder.OpenMetrics();
             using var blocks = folder.OpenBlocks();
+            using var governance = scenario.Governance.Enabled ? folder.OpenGovernance() : null;
+            using var marketplace = scenario.Marketplace.Enabled ? folder.OpenMarketplace() : null;
             await WithProgress(request.ShowProgress, scenario, async report =>
             {
                 var chunk = 1;
@@ -53,6 +55,8 @@ public static class RunExecutor
                     {
                         csv.Write(row);
                         blocks.Write(row);
+                        governance?.Write(row);
+                        marketplace?.Write(row);
                     }
                     rows.AddRange(batch);
                     request.OnEpochs?.Invoke(batch);

@@ -20,8 +20,10 @@ public partial class MetricColumnsTests
             Assert.False(string.IsNullOrWhiteSpace(c.Description));
         });
         Assert.Equal("epoch", names[0]);
-        Assert.Equal(37 + 3 * Roles.Count + 4, names.Count); // + federated learning's four, appended
-        Assert.Equal(["model_accuracy", "model_loss", "update_accepted", "trainer_updates"], names[^4..]);
+        Assert.Equal(37 + 3 * Roles.Count + 4 + EconomyColumns.All.Count, names.Count);
+        // Appended at the end: federated learning's four, then the token economy's.
+        Assert.Equal(["model_accuracy", "model_loss", "update_accepted", "trainer_updates"], names[^(4 + EconomyColumns.All.Count)..^EconomyColumns.All.Count]);
+        Assert.Equal(EconomyColumns.All.Select(c => c.Name), names.TakeLast(EconomyColumns.All.Count));
         foreach (var role in Roles.All)
         {
             Assert.Contains($"reward_total_{role.Key()}", names);

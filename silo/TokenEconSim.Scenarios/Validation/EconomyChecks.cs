@@ -1,0 +1,57 @@
+using System.Globalization;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Scenarios.Yaml;
+
+namespace TokenEconSim.Scenarios.Validation;
+
+/// <summary>
+/// Cross-field rules of the governance, market and marketplace sections (single-key ranges are on
+/// the Domain's properties). Each proposal must lie on the simplex; governance needs validators to
+/// vote; the market's miners need proof of work to matter. Errors point at the written node.
+/// </summary>
+internal static class EconomyChecks
+{
+    public static void Check(Scenario s, MappingNode root, ISet<string> failed, List<ScenarioError> errors)
+    {
+        var g = s.Governance;
+        for (var i = 0; i < g.Proposals.Count; i++)
+        {
+            var path = $"governance.proposals[{i}]";
+            if (failed.Overlaps([path, $"{path}.alpha", $"{path}.beta", $"{path}.gamma"])) continue;
+            var p = g.Proposals[i];
+            var sum = p.Alpha + p.Beta + p.Gamma;
+            if (Math.Abs(sum - 1) > CrossFieldChecks.SimplexTolerance)
+                errors.Add(ProposalAt(root, i).Error(
+                    $"{path}: alpha + beta + gamma must equal 1, got {G(p.Alpha)} + {G(p.Beta)} + {G(p.Gamma)} = {G(sum)}"));
+        }
+        if (g.Enabled && !failed.Contains("populations.validators.count") && s.Populations.Validators.Count < 1)
+            errors.Add(At(root, "governance", "enabled").Error(
+                "governance.enabled: votes are weighted by validators' stake, but populations.validators.count is 0"));
+        if (!g.Enabled && (g.Proposals.Count > 0 || g.Adaptive))
+            errors.Add(At(root, "governance", "enabled").Error(
+                "governance: proposals or adaptive are set but governance.enabled is false; set enabled: true or remove them"));
+    }
+
+    private static string G(double x) => x.ToString("G12", CultureInfo.InvariantCulture);
+
+    /// <summary>The item of governance.proposals written in the file, else the section, else the root.</summary>
+    private static SourceLocation ProposalAt(MappingNode root, int index)
+    {
+        if (root.Find("governance")?.Value is MappingNode gov && gov.Find("proposals") is { } entry)
+            return entry.Value is SequenceNode q && index < q.Items.Count ? q.Items[index].At : entry.Key.At;
+        return At(root, "governance");
+    }
+
+    private static SourceLocation At(MappingNode root, params string[] path)
+    {
+        SourceLocation at = root.At;
+        SourceNode node = root;
+        foreach (var key in path)
+        {
+            if (node is not MappingNode m || m.Find(key) is not { } entry) break;
+            at = entry.Value is ScalarNode ? entry.Value.At : entry.Key.At;
+            node = entry.Value;
+        }
+        return at;
+    }
+}
