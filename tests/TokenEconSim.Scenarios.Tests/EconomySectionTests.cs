@@ -84,11 +84,13 @@ public class EconomySectionTests : IDisposable
         Assert.Equal((line, column), (error.Line, error.Column));
     }
 
+    // Switching governance off keeps the schedule valid (a sweep over governance.enabled), and the run ignores it.
     [Fact]
-    public void ProposalsWithoutGovernanceEnabledAreAnError()
+    public void ProposalsWithGovernanceOffAreValidAndIgnored()
     {
-        var error = Assert.Single(Load("governance:\n  proposals:\n    - epoch: 1\n").Errors);
-        Assert.Contains("governance.enabled is false", error.Message);
+        var result = Load("governance:\n  enabled: false\n  adaptive: true\n  proposals:\n    - epoch: 1\n");
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        Assert.Null(TokenEconSim.Domain.Simulation.EpochEconomy.Create(new TokenEconSim.Domain.Simulation.EconomyModel(result.Scenario!)));
     }
 
     [Fact]

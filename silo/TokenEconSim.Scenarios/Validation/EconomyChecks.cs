@@ -6,8 +6,9 @@ namespace TokenEconSim.Scenarios.Validation;
 
 /// <summary>
 /// Cross-field rules of the governance, market and marketplace sections (single-key ranges are on
-/// the Domain's properties). Each proposal must lie on the simplex; governance needs validators to
-/// vote; the market's miners need proof of work to matter. Errors point at the written node.
+/// the Domain's properties). Each proposal must lie on the simplex, even while governance is off (so
+/// `--set governance.enabled=false` on a file keeps it valid for the run that turns it on); governance
+/// needs validators to vote. Errors point at the written node.
 /// </summary>
 internal static class EconomyChecks
 {
@@ -27,9 +28,6 @@ internal static class EconomyChecks
         if (g.Enabled && !failed.Contains("populations.validators.count") && s.Populations.Validators.Count < 1)
             errors.Add(At(root, "governance", "enabled").Error(
                 "governance.enabled: votes are weighted by validators' stake, but populations.validators.count is 0"));
-        if (!g.Enabled && (g.Proposals.Count > 0 || g.Adaptive))
-            errors.Add(At(root, "governance", "enabled").Error(
-                "governance: proposals or adaptive are set but governance.enabled is false; set enabled: true or remove them"));
     }
 
     private static string G(double x) => x.ToString("G12", CultureInfo.InvariantCulture);
