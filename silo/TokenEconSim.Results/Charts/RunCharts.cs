@@ -26,7 +26,7 @@ public static class RunCharts
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0) return [];
         return [.. Names, .. BlockNames.Where(name => BlockCharts.IsMeaningful(name, rows)),
-            .. LearningCharts.IsMeaningful(rows) ? [LearningCharts.ModelAccuracy] : Array.Empty<string>()];
+            .. LearningCharts.IsMeaningful(rows) ? [LearningCharts.ModelAccuracy] : Array.Empty<string>(),
             .. EconomyCharts.Names.Where(name => EconomyCharts.IsMeaningful(name, rows))];
     }
 
