@@ -25,7 +25,13 @@ public static class CommandLine
         try
         {
             // Our handler below, not System.CommandLine's: it would print a stack trace and exit 1.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                // Ctrl+C/SIGTERM cancel the run; stopping the silo and removing the unfinished folder can
+                // take longer than the 2 s default on a busy machine, and a forced exit would skip it.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            });
         }
         catch (BadInputException e)
         {
