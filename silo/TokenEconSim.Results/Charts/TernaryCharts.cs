@@ -46,7 +46,7 @@ public static class TernaryCharts
 
     /// <summary>
     /// A search path over the simplex: every evaluation in order, joined by a line, coloured by its
-    /// value (colour bar), the start marked by a square and the best by a star.
+    /// value (colour bar), the start marked by a square and the best by a red diamond.
     /// </summary>
     public static IReadOnlyList<string> WritePath(IReadOnlyList<SimplexValue> path, int best, string title, string label, string directory, string name)
     {
@@ -70,6 +70,12 @@ public static class TernaryCharts
         }
         if (path.Count > 0)
         {
+            // Outlined on top of everything: late evaluations crowd around the best point.
+            var ring = plot.Add.Marker(xy[best]);
+            ring.Shape = MarkerShape.OpenDiamond;
+            ring.Size = 28;
+            ring.Color = Colors.Red;
+            ring.LineWidth = 3;
             Label(plot, "start", xy[0].X, xy[0].Y - 0.035, 13, Alignment.UpperCenter);
             Label(plot, "best", xy[best].X, xy[best].Y + 0.035, 13, Alignment.LowerCenter);
         }
