@@ -133,4 +133,6 @@ internal sealed class OrderedCompletion
 
 /// <summary>A sweep stopped by Ctrl+C or a signal: finished runs stay, and the same command resumes.</summary>
 public sealed class SweepCancelledException(string folder, int complete, int total)
-    : OperationCanceledException($"cancelled: {complete} of {total} runs complete in {folder}; run the same command again to resume");
+    : OperationCanceledException(complete == total
+        ? $"cancelled: {complete} runs complete in {folder}; run the same command again to resume"
+        : $"cancelled: {complete} of {total} runs complete in {folder}; run the same command again to resume");

@@ -95,19 +95,28 @@ public static class Tuner
         }
 
         var start = SimplexMap.Inverse(plan.Base.Rewards.Alpha, plan.Base.Rewards.Beta, plan.Base.Rewards.Gamma);
-        // MathNet's start simplex is x0 and x0 + step·e_i: its three vertices are known, so they run at once.
-        await Prefetch([start, (start.U + Step, start.V), (start.U, start.V + Step)]);
-        var reason = await Task.Run(() =>
+        // MathNet's start simplex is x0 and x0 + step·e_i: its three vertices are known, so they run at once (below).
+        string reason;
+        try
         {
-            try
+            // MathNet calls the objective synchronously; each call waits for its runs off the caller's thread.
+            await Prefetch([start, (start.U + Step, start.V), (start.U, start.V + Step)]);
+            reason = await Task.Run(() =>
             {
-                var result = new NelderMeadSimplex(Tolerance, options.MaxEvaluations).FindMinimum(
-                    ObjectiveFunction.Value(Evaluate), Vector<double>.Build.DenseOfArray([start.U, start.V]), Vector<double>.Build.DenseOfArray([Step, Step]));
-                return $"converged ({result.ReasonForExit})";
-            }
-            catch (BudgetSpent) { return $"stopped after {options.MaxEvaluations} evaluations"; }
-            catch (MaximumIterationsException) { return $"stopped at the iteration limit"; }
-        }, ct);
+                try
+                {
+                    new NelderMeadSimplex(Tolerance, options.MaxEvaluations).FindMinimum(
+                        ObjectiveFunction.Value(Evaluate), Vector<double>.Build.DenseOfArray([start.U, start.V]), Vector<double>.Build.DenseOfArray([Step, Step]));
+                    return $"converged (the simplex's values agree to {Tolerance.ToString(CultureInfo.InvariantCulture)})";
+                }
+                catch (BudgetSpent) { return $"stopped after {options.MaxEvaluations} evaluations"; }
+                catch (MaximumIterationsException) { return "stopped at the iteration limit"; }
+            }, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new SweepCancelledException(folder.Path, recorder.Recorded, recorder.Recorded);
+        }
         var elapsed = clock.Elapsed;
 
         var best = path.Where(e => double.IsFinite(e.Objective.Mean)).OrderByDescending(e => objective.Sign * e.Objective.Mean).ThenBy(e => e.Evaluation).FirstOrDefault()

@@ -41,6 +41,15 @@ public sealed class SweepBadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_checks_the_objective_metrics_too()
+    {
+        var file = SweepFiles.Sweep(_dir, "objective.yaml", "  objective:\n    goal: minimize\n    terms: [{metric: gini}]\n");
+        var result = await SiloCli.InvokeAsync("validate", file);
+        CliAssert.Exit(2, result);
+        Assert.Contains("objective.yaml:5:22: sweep.objective: unknown metric 'gini'; did you mean 'final_gini'?", result.Err);
+    }
+
+    [Fact]
     public async Task A_bad_objective_goal_is_refused_with_a_suggestion()
     {
         var file = SweepFiles.Sweep(_dir, "goal.yaml", "  objective:\n    goal: maximise\n    terms: [{metric: final_gini}]\n");
