@@ -24,6 +24,7 @@ public sealed class RunFolder : IDisposable
     private readonly List<CsvStreamWriter> _economy = [];
     private bool _completed;
     private bool _disposed;
+    private bool _exactName;
 
     private RunFolder(string parent, string baseName, string finalPath, string temporaryPath)
     {
@@ -49,6 +50,23 @@ public sealed class RunFolder : IDisposable
         var temporary = Path.Combine(parent, $".{baseName}.tmp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}");
         Directory.CreateDirectory(temporary);
         return new RunFolder(parent, baseName, FreeFinalPath(parent, baseName), temporary);
+    }
+
+    /// <summary>
+    /// &lt;parent&gt;/&lt;folderName&gt; exactly, no timestamp (a sweep's runs/p012-s3): the name says which
+    /// run it holds, so an existing folder is a completed run and is refused rather than renamed.
+    /// </summary>
+    public static RunFolder CreateNamed(string parentDirectory, string folderName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(parentDirectory);
+        ValidateRunName(folderName);
+        var parent = Path.GetFullPath(parentDirectory);
+        var final = Path.Combine(parent, folderName);
+        if (Directory.Exists(final) || File.Exists(final)) throw new IOException($"{final} already exists");
+        Directory.CreateDirectory(parent);
+        var temporary = Path.Combine(parent, $".{folderName}.tmp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}");
+        Directory.CreateDirectory(temporary);
+        return new RunFolder(parent, folderName, final, temporary) { _exactName = true };
     }
 
     /// <summary>Opens metrics.csv for streaming; Complete and Dispose close it.</summary>
@@ -117,7 +135,7 @@ public sealed class RunFolder : IDisposable
         _blocks?.Dispose();
         foreach (var w in _economy) w.Dispose();
         // Another run may have taken the name since Create; Directory.Move refuses an existing target.
-        if (Directory.Exists(FinalPath) || File.Exists(FinalPath))
+        if (!_exactName && (Directory.Exists(FinalPath) || File.Exists(FinalPath)))
             FinalPath = FreeFinalPath(_parent, _baseName);
         Directory.Move(TemporaryPath, FinalPath);
         _completed = true;

@@ -6,7 +6,25 @@ namespace TokenEconSim.Scenarios.Tests;
 
 public class ShippedScenariosTests
 {
-    public static TheoryData<string> Files() => [.. Directory.GetFiles(RepoRoot.Scenarios, "*.yaml").Select(f => Path.GetFileName(f))];
+    /// <summary>The scenario files; sweep files (a `sweep:` section, refused by the plain loader) are <see cref="SweepFiles"/>.</summary>
+    public static TheoryData<string> Files() => [.. Directory.GetFiles(RepoRoot.Scenarios, "*.yaml")
+        .Where(f => !global::TokenEconSim.Scenarios.Sweeps.SweepLoader.HasSweepSection(f)).Select(f => Path.GetFileName(f))];
+
+    public static TheoryData<string> SweepFiles() => [.. Directory.GetFiles(RepoRoot.Scenarios, "*.yaml")
+        .Where(global::TokenEconSim.Scenarios.Sweeps.SweepLoader.HasSweepSection).Select(f => Path.GetFileName(f))];
+
+    [Theory]
+    [MemberData(nameof(SweepFiles))]
+    public void EverySweepFileExpandsWithoutErrors(string file)
+    {
+        var result = global::TokenEconSim.Scenarios.Sweeps.SweepLoader.LoadFile(Path.Combine(RepoRoot.Scenarios, file));
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+    }
+
+    [Fact]
+    public void TheSimplexSweepIs66PointsBy5Seeds() =>
+        Assert.Equal("66 points × 5 seeds = 330 runs (simplex step 0.1)",
+            global::TokenEconSim.Scenarios.Sweeps.SweepLoader.LoadFile(Path.Combine(RepoRoot.Scenarios, "sweep-simplex.yaml")).Plan!.Describe());
 
     private static Scenario Load(string file)
     {

@@ -13,4 +13,4 @@ internal sealed record SweepDimension(string Label, IReadOnlyList<IReadOnlyList<
 
 /// <summary>A `sweep:` section read and checked, before expansion.</summary>
 internal sealed record SweepSpec(SweepMode Mode, IReadOnlyList<SweepDimension> Parameters, SweepDimension? Simplex,
-    decimal? SimplexStep, IReadOnlyList<SweepSetting>? Seeds);
+    decimal? SimplexStep, IReadOnlyList<SweepSetting>? Seeds, SweepObjective? Objective);

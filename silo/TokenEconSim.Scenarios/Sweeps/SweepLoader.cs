@@ -72,8 +72,9 @@ public static class SweepLoader
             IReadOnlyList<KeyValuePair<string, string>> overrides = [.. points[p].Select(o => new KeyValuePair<string, string>(o.Key, o.Value))];
             foreach (var seed in seedValues) runs.Add(new SweepRun(runs.Count, p, overrides, seed));
         }
-        return new SweepLoadResult(new SweepPlan(path, @base, tree, spec.Mode, [.. spec.Parameters.Select(d => d.Label)],
-            spec.SimplexStep, seedValues, points.Count, runs), []);
+        var parameters = spec.Parameters.Select(d => new SweptParameter(d.Label, [.. d.Values.Select(v => v[0].Value)])).ToList();
+        return new SweepLoadResult(new SweepPlan(path, @base, tree, spec.Mode, parameters,
+            spec.SimplexStep, seedValues, points.Count, runs) { Objective = spec.Objective }, []);
 
         SweepLoadResult Fail(ScenarioError e) => new(null, [e]);
     }

@@ -33,14 +33,15 @@ public sealed class SweepPlan
 {
     private readonly MappingNode _tree;
 
-    internal SweepPlan(string file, Scenario @base, MappingNode tree, SweepMode mode, IReadOnlyList<string> parameters,
+    internal SweepPlan(string file, Scenario @base, MappingNode tree, SweepMode mode, IReadOnlyList<SweptParameter> parameters,
         decimal? simplexStep, IReadOnlyList<long> seeds, int pointCount, IReadOnlyList<SweepRun> runs)
     {
         File = file;
         Base = @base;
         _tree = tree;
         Mode = mode;
-        Parameters = parameters;
+        Parameters = [.. parameters.Select(p => p.Key)];
+        ParameterValues = parameters;
         SimplexStep = simplexStep;
         Seeds = seeds;
         PointCount = pointCount;
@@ -57,6 +58,12 @@ public sealed class SweepPlan
 
     /// <summary>The swept dotted paths in the order written (the simplex's keys not included).</summary>
     public IReadOnlyList<string> Parameters { get; }
+
+    /// <summary>Each swept path with its values in the order written (ranges expanded).</summary>
+    public IReadOnlyList<SweptParameter> ParameterValues { get; }
+
+    /// <summary>What `silo tune` optimizes and sweeps report per run; null when the file sets none.</summary>
+    public SweepObjective? Objective { get; init; }
 
     /// <summary>The simplex grid step over (rewards.alpha, rewards.beta, rewards.gamma), or null when none.</summary>
     public decimal? SimplexStep { get; }
@@ -88,8 +95,20 @@ public sealed class SweepPlan
         return new ScenarioLoadResult(scenario, errors);
     }
 
+    /// <summary>The scenario for any overrides of the base (a tune's points are not in <see cref="Runs"/>); run.seed among them.</summary>
+    public ScenarioLoadResult Load(IReadOnlyList<KeyValuePair<string, string>> overridesWithSeed)
+    {
+        var errors = new List<ScenarioError>();
+        var at = new SourceLocation(ScenarioLoader.OverrideSource, 0, 0);
+        var scenario = ScenarioLoader.Bind(_tree, overridesWithSeed.Select(o => (o.Key, o.Value, at)), errors);
+        return new ScenarioLoadResult(scenario, errors);
+    }
+
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }
+
+/// <summary>One swept dotted path and its values, in `--set` form.</summary>
+public sealed record SweptParameter(string Key, IReadOnlyList<string> Values);
 
 /// <summary>The plan when the sweep file is valid, else every error found.</summary>
 public sealed class SweepLoadResult

@@ -11,7 +11,9 @@ namespace TokenEconSim.Scenarios.Sweeps;
 /// </summary>
 internal sealed class SweepSectionReader(List<ScenarioError> errors)
 {
-    private static readonly string[] SectionKeys = ["mode", "parameters", "simplex", "seeds"];
+    private static readonly string[] SectionKeys = ["mode", "parameters", "simplex", "seeds", "objective"];
+    private static readonly string[] ObjectiveKeys = ["goal", "terms"];
+    private static readonly string[] TermKeys = ["metric", "weight", "target"];
     private static readonly string[] RangeKeys = ["from", "to", "step"];
     public static readonly string[] SimplexKeys = ["rewards.alpha", "rewards.beta", "rewards.gamma"];
 
@@ -28,6 +30,7 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
         var parameters = ReadParameters(section.Find("parameters"));
         var (simplex, step) = ReadSimplex(section.Find("simplex"));
         var seeds = ReadSeeds(section.Find("seeds"));
+        var objective = ReadObjective(section.Find("objective"));
         if (errors.Count > before) return null;
 
         if (simplex != null && parameters.Any(p => SimplexKeys.Contains(p.Label)))
@@ -37,7 +40,7 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
                 $"sweep.simplex: sets rewards.alpha, beta and gamma together, so sweep.parameters cannot also sweep {clash.Label}"));
         }
         if (mode == SweepMode.Zip) CheckZip(section, parameters, simplex);
-        return errors.Count > before ? null : new SweepSpec(mode, parameters, simplex, step, seeds);
+        return errors.Count > before ? null : new SweepSpec(mode, parameters, simplex, step, seeds, objective);
     }
 
     private SweepMode ReadMode(MappingEntry? entry)
@@ -217,6 +220,66 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
             default:
                 return Refuse<SweepSetting>(entry.Value, $"sweep.seeds: expected a count (seeds 1..n) or a list of seeds, got {Describe(entry.Value)}");
         }
+    }
+
+    /// <summary>
+    /// objective: {goal: maximize|minimize, terms: [{metric, weight = 1, target}]}: Σ weight·metric,
+    /// or weight·|metric − target| for a term with a target. Metric names are checked by the host.
+    /// </summary>
+    private SweepObjective? ReadObjective(MappingEntry? entry)
+    {
+        if (entry == null || entry.Value is ScalarNode { IsNull: true }) return null;
+        if (entry.Value is not MappingNode section)
+        {
+            errors.Add(entry.Value.At.Error("sweep.objective: expected a section with goal: and terms:, e.g. {goal: minimize, terms: [{metric: final_gini}]}"));
+            return null;
+        }
+        var before = errors.Count;
+        CheckKeys(section, ObjectiveKeys, "sweep.objective");
+        var goal = ObjectiveGoal.Maximize;
+        if (section.Find("goal") is not { } g) errors.Add(section.At.Error("sweep.objective: needs a goal: maximize or minimize"));
+        else if (g.Value is ScalarNode { Value: "maximize" or "minimize" } gs) goal = gs.Value == "maximize" ? ObjectiveGoal.Maximize : ObjectiveGoal.Minimize;
+        else
+        {
+            var text = g.Value is ScalarNode s ? s.Value : "";
+            var hint = Suggestions.Closest(text, ["maximize", "minimize"]) is { } m ? $"did you mean '{m}'?" : "valid: maximize, minimize";
+            errors.Add(g.Value.At.Error($"sweep.objective.goal: '{text}' is not a goal; {hint}"));
+        }
+        var terms = new List<ObjectiveTerm>();
+        var list = section.Find("terms");
+        if (list == null) errors.Add(section.At.Error("sweep.objective: needs terms:, a list of {metric, weight, target}"));
+        else if (list.Value is not SequenceNode { Items.Count: > 0 } items)
+            errors.Add(list.Value.At.Error("sweep.objective.terms: expected a non-empty list of {metric: name, weight: w, target: t}"));
+        else
+            for (var i = 0; i < items.Items.Count; i++)
+                if (ReadTerm(items.Items[i], $"sweep.objective.terms[{i}]") is { } term) terms.Add(term);
+        return errors.Count > before ? null : new SweepObjective(goal, terms);
+    }
+
+    private ObjectiveTerm? ReadTerm(SourceNode node, string origin)
+    {
+        if (node is not MappingNode term)
+        {
+            errors.Add(node.At.Error($"{origin}: expected {{metric: name, weight: w, target: t}}, got {Describe(node)}"));
+            return null;
+        }
+        var before = errors.Count;
+        CheckKeys(term, TermKeys, origin);
+        var metric = term.Find("metric");
+        if (metric == null || metric.Value is not ScalarNode { IsNull: false } name)
+        {
+            errors.Add((metric?.Value ?? term).At.Error($"{origin}: needs metric:, the name of a summary metric (e.g. final_gini)"));
+            return null;
+        }
+        var weight = Finite(term, "weight", origin) ?? 1.0;
+        var target = Finite(term, "target", origin);
+        return errors.Count > before ? null : new ObjectiveTerm(name.Value.Trim(), weight, target, name.At.Error(""));
+    }
+
+    private double? Finite(MappingNode node, string key, string origin)
+    {
+        var x = Number(node, key, origin, required: false);
+        return x is { } d ? (double)d : null;
     }
 
     /// <summary>Zip pairs the i-th values, so every list must be as long; the simplex cannot be paired with them (its points have no natural order to match).</summary>

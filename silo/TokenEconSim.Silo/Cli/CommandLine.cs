@@ -14,6 +14,8 @@ public static class CommandLine
             ValidateCommand.Create(),
             BenchCommand.Create(),
             CompareCommand.Create(),
+            SweepCommand.Create(),
+            TuneCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -37,6 +39,11 @@ public static class CommandLine
         {
             foreach (var p in e.Problems) Console.Error.WriteLine(p);
             return ExitCodes.BadInput;
+        }
+        catch (Sweeps.SweepCancelledException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return ExitCodes.Failure;
         }
         catch (OperationCanceledException)
         {

@@ -15,9 +15,8 @@ public static class ValidateCommand
             var path = parse.GetValue(scenario)!;
             if (File.Exists(path) && SweepLoader.HasSweepSection(path))
             {
-                var sweep = SweepLoader.LoadFile(path);
-                if (!sweep.Success) throw new BadInputException([.. sweep.Errors.Select(e => e.ToString())]);
-                Console.WriteLine($"{path}: valid sweep — {sweep.Plan!.Describe()}");
+                var plan = Sweeps.SweepInput.Load(path); // also checks the objective's metric names
+                Console.WriteLine($"{path}: valid sweep — {plan.Describe()}");
                 return ExitCodes.Success;
             }
             var s = ScenarioInput.Load(path, []);

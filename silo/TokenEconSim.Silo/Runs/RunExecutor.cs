@@ -31,7 +31,7 @@ public static class RunExecutor
         var started = DateTime.UtcNow;
         var runId = $"{scenario.Run.Name}-{started:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..^24];
 
-        using var folder = CreateFolder(request.OutputParent, scenario.Run.Name, started);
+        using var folder = CreateFolder(request.OutputParent, request.FolderName, scenario.Run.Name, started);
         folder.WriteResolvedScenario(resolved);
         var rows = new List<EpochMetrics>(scenario.Run.Epochs);
         var clock = Stopwatch.StartNew();
@@ -82,12 +82,12 @@ public static class RunExecutor
         return chunk;
     }
 
-    private static RunFolder CreateFolder(string parent, string name, DateTime started)
+    private static RunFolder CreateFolder(string parent, string? folderName, string name, DateTime started)
     {
         try
         {
             Directory.CreateDirectory(parent);
-            return RunFolder.Create(parent, name, started);
+            return folderName is null ? RunFolder.Create(parent, name, started) : RunFolder.CreateNamed(parent, folderName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

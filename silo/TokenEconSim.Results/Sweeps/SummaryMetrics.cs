@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace TokenEconSim.Results.Sweeps;
+
+/// <summary>
+/// The summary metrics a sweep tabulates: every numeric value of summary.json, nested keys joined
+/// with '.' (total_rewards_by_role.trainer). The list is read off <see cref="RunSummary"/> itself,
+/// so a metric added there (final accuracy, token price) is swept, tabulated and can be charted
+/// or used in an objective without touching this file.
+/// </summary>
+public static class SummaryMetrics
+{
+    /// <summary>Identity fields of a run, not results: the seed and name are columns of their own.</summary>
+    private static readonly HashSet<string> NotMetrics = ["name", "seed", "version", "epochs"];
+
+    /// <summary>Charted by default (those that exist); any other metric can be asked for with --metric.</summary>
+    private static readonly string[] MainCandidates =
+        ["final_gini", "mean_inflation", "final_supply", "acceptance_rate", "mean_block_time", "final_accuracy", "final_token_price"];
+
+    /// <summary>Every metric, in summary.json order.</summary>
+    public static IReadOnlyList<string> Names { get; } = ReadNames();
+
+    /// <summary>The metrics charted when none is chosen.</summary>
+    public static IReadOnlyList<string> Main { get; } = [.. MainCandidates.Where(Names.Contains)];
+
+    /// <summary>The metrics of one summary.json, as <see cref="Names"/>: the number as written, or "" when undefined (null).</summary>
+    public static string[] Read(string summaryJsonPath)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(summaryJsonPath));
+        var found = new Dictionary<string, string>();
+        Flatten(doc.RootElement, "", found);
+        return [.. Names.Select(n => found.TryGetValue(n, out var v) ? v : "")];
+    }
+
+    /// <summary>A cell of <see cref="Read"/> as a number; NaN when empty.</summary>
+    public static double Value(string cell) =>
+        cell.Length > 0 && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : double.NaN;
+
+    private static List<string> ReadNames()
+    {
+        // A run with no epochs still has every key (values null), which is all the names need.
+        var empty = RunSummary.From(new RunInfo("x", 0, "", "", 1, ""), []);
+        using var doc = JsonDocument.Parse(empty.ToJson());
+        var found = new Dictionary<string, string>();
+        Flatten(doc.RootElement, "", found, keepNulls: true);
+        return [.. found.Keys];
+    }
+
+    /// <summary>Numbers as their JSON text (exact), numeric strings (token amounts) as written, nulls as "".</summary>
+    private static void Flatten(JsonElement element, string prefix, Dictionary<string, string> into, bool keepNulls = true)
+    {
+        foreach (var p in element.EnumerateObject())
+        {
+            var name = prefix.Length == 0 ? p.Name : $"{prefix}.{p.Name}";
+            if (prefix.Length == 0 && NotMetrics.Contains(name)) continue;
+            switch (p.Value.ValueKind)
+            {
+                case JsonValueKind.Object: Flatten(p.Value, name, into, keepNulls); break;
+                case JsonValueKind.Number: into[name] = p.Value.GetRawText(); break;
+                case JsonValueKind.String when decimal.TryParse(p.Value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out _):
+                    into[name] = p.Value.GetString()!;
+                    break;
+                case JsonValueKind.Null when keepNulls: into[name] = ""; break;
+            }
+        }
+    }
+}

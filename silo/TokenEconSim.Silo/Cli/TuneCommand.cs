@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Globalization;
+using TokenEconSim.Silo.Sweeps;
+
+namespace TokenEconSim.Silo.Cli;
+
+/// <summary>`silo tune`: Nelder–Mead over the reward weights for the sweep file's objective.</summary>
+public static class TuneCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("sweep") { Description = "Sweep file with sweep.objective (seeds per evaluation from sweep.seeds), e.g. scenarios/tune-simplex.yaml" };
+        var output = new Option<string>("--out") { Description = "Parent folder of the tune's folder", DefaultValueFactory = _ => "sweeps" };
+        var parallel = SweepCommand.ParallelOption();
+        var evaluations = new Option<int>("--max-evals") { Description = "Objective evaluations at most (default 40)", DefaultValueFactory = _ => 40 };
+        evaluations.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 3) r.AddError($"--max-evals must be ≥ 3 (the start simplex), got {r.GetValueOrDefault<int>()}");
+        });
+        var fresh = new Option<bool>("--fresh") { Description = "Start a new folder instead of reusing the runs of the last tune of the same file" };
+        var quiet = new Option<bool>("--quiet") { Description = "No line per evaluation" };
+        var command = new Command("tune", "Search rewards.alpha/beta/gamma for the best objective (Nelder–Mead)") { file, output, parallel, evaluations, fresh, quiet };
+        command.SetAction(async (parse, ct) =>
+        {
+            var outcome = await Tuner.RunAsync(new TuneOptions(parse.GetValue(file)!, parse.GetValue(output)!, parse.GetValue(parallel),
+                parse.GetValue(evaluations), parse.GetValue(fresh), !parse.GetValue(quiet)), ct);
+            var b = outcome.Best;
+            Console.WriteLine($"{outcome.Reason}: {outcome.Path.Count} evaluations, {outcome.Runs} runs in {outcome.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
+            Console.WriteLine($"best: α={b.Alpha} β={b.Beta} γ={b.Gamma} objective {SweepCsvText(b.Objective.Mean)} (95 % CI {SweepCsvText(b.Objective.Low)} … {SweepCsvText(b.Objective.High)}), evaluation {b.Evaluation}");
+            Console.WriteLine($"results: {outcome.Folder}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string SweepCsvText(double x) => double.IsFinite(x) ? x.ToString("G6", CultureInfo.InvariantCulture) : "undefined";
+}

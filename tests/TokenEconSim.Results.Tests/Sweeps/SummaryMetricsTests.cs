@@ -1,0 +1,42 @@
+using TokenEconSim.Domain.Agents;
+using TokenEconSim.Results.Sweeps;
+
+namespace TokenEconSim.Results.Tests.Sweeps;
+
+public class SummaryMetricsTests
+{
+    [Fact]
+    public void Every_numeric_field_of_the_summary_is_a_metric_and_identity_fields_are_not()
+    {
+        Assert.Contains("final_gini", SummaryMetrics.Names);
+        Assert.Contains("final_supply", SummaryMetrics.Names);
+        foreach (var role in Roles.All) Assert.Contains($"total_rewards_by_role.{role.Key()}", SummaryMetrics.Names);
+        Assert.DoesNotContain("seed", SummaryMetrics.Names);
+        Assert.DoesNotContain("name", SummaryMetrics.Names);
+        Assert.DoesNotContain("version", SummaryMetrics.Names);
+        Assert.All(SummaryMetrics.Main, m => Assert.Contains(m, SummaryMetrics.Names));
+    }
+
+    [Fact]
+    public void A_summary_is_read_as_written_with_undefined_values_empty()
+    {
+        using var dir = new TempDirectory();
+        var rows = SampleRows.Create(5);
+        var summary = RunSummary.From(new RunInfo("r", 3, "", "direct", 10, "1"), rows);
+        var path = Path.Combine(dir.Path, "summary.json");
+        File.WriteAllBytes(path, summary.ToJsonBytes());
+
+        var cells = SummaryMetrics.Read(path);
+
+        Assert.Equal(SummaryMetrics.Names.Count, cells.Length);
+        Assert.Equal(summary.FinalSupply, cells[Index("final_supply")]); // exact token string, not a rounded double
+        Assert.Equal(summary.FinalGini!.Value, SummaryMetrics.Value(cells[Index("final_gini")]));
+        Assert.Equal(summary.TotalRewardsByRole["miner"], cells[Index("total_rewards_by_role.miner")]);
+        var empty = Path.Combine(dir.Path, "empty.json");
+        File.WriteAllBytes(empty, RunSummary.From(new RunInfo("r", 3, "", "direct", 10, "1"), []).ToJsonBytes());
+        Assert.Equal("", SummaryMetrics.Read(empty)[Index("final_gini")]);
+        Assert.True(double.IsNaN(SummaryMetrics.Value("")));
+    }
+
+    private static int Index(string metric) => SummaryMetrics.Names.ToList().IndexOf(metric);
+}

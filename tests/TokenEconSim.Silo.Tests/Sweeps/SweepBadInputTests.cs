@@ -1,0 +1,92 @@
+using TokenEconSim.Silo.Tests.Support;
+
+namespace TokenEconSim.Silo.Tests.Sweeps;
+
+/// <summary>Bad sweeps and flags: exit 2, one readable message naming the problem and where, no stack trace, nothing written.</summary>
+public sealed class SweepBadInputTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public SweepBadInputTests() => SweepFiles.Base(_dir);
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Out => _dir.Sub("sweeps");
+
+    private async Task<CliResult> Refused(params string[] args)
+    {
+        var result = await SiloCli.InvokeAsync([.. args, "--out", Out, "--quiet"]);
+        CliAssert.Exit(2, result);
+        CliAssert.NoStackTrace(result);
+        CliAssert.NothingWritten(Out);
+        return result;
+    }
+
+    [Fact]
+    public async Task A_swept_key_that_does_not_exist_is_named_with_a_suggestion()
+    {
+        var file = SweepFiles.Sweep(_dir, "typo.yaml", "  parameters:\n    rewards.alpah: [0.1, 0.2]\n");
+        var result = await Refused("sweep", file);
+        Assert.Contains("typo.yaml:4:5: sweep.parameters.rewards.alpah: unknown key 'alpah'", result.Err);
+        Assert.Contains("did you mean 'rewards.alpha'", result.Err);
+    }
+
+    [Fact]
+    public async Task An_objective_over_an_unknown_metric_names_it_where_it_is_written()
+    {
+        var file = SweepFiles.Sweep(_dir, "objective.yaml", "  seeds: 2\n  objective:\n    goal: maximize\n    terms:\n      - metric: final_ginni\n");
+        var result = await Refused("sweep", file);
+        Assert.Contains("objective.yaml:7:17: sweep.objective: unknown metric 'final_ginni'", result.Err);
+        Assert.Contains("final_gini", result.Err);
+    }
+
+    [Fact]
+    public async Task Validate_checks_the_objective_metrics_too()
+    {
+        var file = SweepFiles.Sweep(_dir, "objective.yaml", "  objective:\n    goal: minimize\n    terms: [{metric: gini}]\n");
+        var result = await SiloCli.InvokeAsync("validate", file);
+        CliAssert.Exit(2, result);
+        Assert.Contains("objective.yaml:5:22: sweep.objective: unknown metric 'gini'; did you mean 'final_gini'?", result.Err);
+    }
+
+    [Fact]
+    public async Task A_bad_objective_goal_is_refused_with_a_suggestion()
+    {
+        var file = SweepFiles.Sweep(_dir, "goal.yaml", "  objective:\n    goal: maximise\n    terms: [{metric: final_gini}]\n");
+        var result = await Refused("tune", file);
+        Assert.Contains("goal.yaml:4:11: sweep.objective.goal: 'maximise' is not a goal; did you mean 'maximize'?", result.Err);
+    }
+
+    [Fact]
+    public async Task An_unknown_chart_metric_is_refused()
+    {
+        var file = SweepFiles.Sweep(_dir, "s.yaml", "  simplex: {step: 0.5}\n");
+        var result = await Refused("sweep", file, "--metric", "token_price");
+        Assert.Contains("--metric token_price: unknown metric", result.Err);
+    }
+
+    [Theory]
+    [InlineData("sweep")]
+    [InlineData("tune")]
+    public async Task Parallel_zero_is_refused(string command)
+    {
+        var file = SweepFiles.Sweep(_dir, "s.yaml", "  simplex: {step: 0.5}\n");
+        var result = await Refused(command, file, "--parallel", "0");
+        Assert.Contains("--parallel must be ≥ 1, got 0", result.Err);
+    }
+
+    [Fact]
+    public async Task Tune_without_an_objective_is_refused()
+    {
+        var file = SweepFiles.Sweep(_dir, "s.yaml", "  seeds: 2\n");
+        var result = await Refused("tune", file);
+        Assert.Contains("tune needs an objective", result.Err);
+    }
+
+    [Fact]
+    public async Task A_plain_scenario_is_not_a_sweep()
+    {
+        var result = await Refused("sweep", _dir.Sub("base.yaml"));
+        Assert.Contains("not a sweep file", result.Err);
+    }
+}
