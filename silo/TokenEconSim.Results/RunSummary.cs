@@ -27,7 +27,9 @@ public sealed record RunSummary(
     double? AcceptanceRate,
     long TotalBlocks,
     double? MeanBlockTime,
-    IReadOnlyDictionary<string, string> TotalRewardsByRole)
+    IReadOnlyDictionary<string, string> TotalRewardsByRole,
+    double? FinalAccuracy,
+    double? FinalTokenPrice)
 {
     public static RunSummary From(RunInfo info, IReadOnlyList<EpochMetrics> rows)
     {
@@ -56,7 +58,10 @@ public sealed record RunSummary(
             AcceptanceRate: rows.Count == 0 ? null : accepted / (double)rows.Count,
             TotalBlocks: blocks,
             MeanBlockTime: MeanBlockTimeOf(rows),
-            TotalRewardsByRole: rewards);
+            TotalRewardsByRole: rewards,
+            // Null without federated learning (accuracy NaN) and without a token market (price fixed at 1).
+            FinalAccuracy: last is null ? null : Defined(last.ModelAccuracy),
+            FinalTokenPrice: last is null || !rows.Any(r => r.Economy.ReserveToken > 0) ? null : last.Economy.TokenPrice);
     }
 
     /// <summary>Indented JSON, snake_case names in declaration order, "\n" line endings, final newline.</summary>
