@@ -19,7 +19,7 @@ namespace TokenEconSim.Domain.Simulation;
 /// are ignored); after the reply it completes epoch m−2 and mints epoch m−1's pool. A run of E
 /// epochs takes E + 2 steps. Ledger operations happen in the unpipelined order, epoch by epoch.
 /// </summary>
-public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsensus consensus)
+public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, IConsensus consensus)
 {
     private readonly Scenario _scenario = model.Scenario;
     private SupplyLedger? _ledger;
@@ -61,7 +61,8 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         while (done.Count < maxEpochs && !IsComplete)
         {
             ct.ThrowIfCancellationRequested();
-            var drawEpoch = _nextEpoch < EpochsTotal ? _nextEpoch : (int?)null;
+            if (await CheckpointIfDueAsync(ct)) continue;
+            var drawEpoch = _nextEpoch < EpochsTotal && !DrainingForCheckpoint ? _nextEpoch : (int?)null;
             var scoreOrder = _drawn is { } d ? new ScoreOrder(d.Epoch, d.MeanQuality, d.Weights) : null;
             var order = new StepOrder(_scored?.Settle, _drawn?.Epoch, scoreOrder, drawEpoch);
             var step = shards.StepAsync(order, ct);
@@ -87,7 +88,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
     {
         var (epoch, c) = (d.Epoch, d.Contribution);
         var epochLength = _scenario.Run.EpochLength;
-        var outcome = await consensus.RunEpochAsync(new ConsensusInput(epoch, epoch * epochLength, (epoch + 1) * epochLength,
+        var outcome = await DecideRecordedAsync(new ConsensusInput(epoch, epoch * epochLength, (epoch + 1) * epochLength,
             c.MinerIds, EnvironmentHashrates(epoch, c.MinerHashrates), c.ValidatorIds, c.ValidatorStakes, c.ValidVotes,
             model.Layout.CountOf(Role.Validator),
             Emission.Halved(model.BlockRewardUnits, epoch, _scenario.Token.HalvingInterval),
@@ -96,7 +97,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             DataDigest = Digest(epoch, c.QualitySum, c.DataValueSum),
             ModelDigest = Digest(epoch, c.GpuHoursSum, c.ActiveByRole[(int)Role.Trainer]),
             PreviousFeesBurned = _lastFeesBurned,
-        }, model.RunSeed);
+        });
         var previousBlockTime = _lastBlockTime;
         if (outcome.Blocks.Count > 0) _lastBlockTime = outcome.Blocks[^1].Time;
         return d with { Consensus = outcome, PreviousBlockTime = previousBlockTime };
