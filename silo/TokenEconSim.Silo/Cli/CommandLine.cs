@@ -14,6 +14,9 @@ public static class CommandLine
             ValidateCommand.Create(),
             BenchCommand.Create(),
             CompareCommand.Create(),
+            ResumeCommand.Create(),
+            HostCommand.Create(),
+            DbCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
