@@ -37,6 +37,9 @@ public interface IRunCheckpointGrain : IGrainWithStringKey
 
     /// <summary>The last checkpoint's epoch and bytes; epoch −1 and no bytes when there is none.</summary>
     Task<StoredCheckpoint> Load();
+
+    /// <summary>The last checkpoint's epoch, −1 when there is none (without sending its bytes).</summary>
+    Task<int> Epoch();
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.StoredCheckpoint")]

@@ -16,6 +16,8 @@ public sealed class RunCheckpointGrain(
         await state.WriteStateAsync();
     }
 
+    public Task<int> Epoch() => Task.FromResult(state.RecordExists ? state.State.Epoch : -1);
+
     public Task<StoredCheckpoint> Load() =>
         Task.FromResult(state.RecordExists ? new StoredCheckpoint(state.State.Epoch, state.State.Bytes) : new StoredCheckpoint(-1, []));
 }

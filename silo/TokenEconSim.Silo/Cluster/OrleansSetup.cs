@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using TokenEconSim.Grains;
 
 namespace TokenEconSim.Silo.Cluster;
@@ -26,6 +27,9 @@ public static class OrleansSetup
                 o.ProbeTimeout = TimeSpan.FromSeconds(2);
                 o.NumMissedProbesLimit = 2;
             });
+            // Orleans' default placement favours the caller's silo, which keeps a coordinator's shards
+            // beside it; random placement spreads a run's grains over the cluster.
+            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
         }
         else
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Messaging;
 using TokenEconSim.Contracts;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Silo.Cluster;
@@ -28,6 +29,8 @@ public sealed class OrleansEngine(IGrainFactory? grains = null, ClusterSettings?
     private string _resolved = "";
     private int _delivered;
     private int _recoveries;
+    private (int Epoch, byte[] Bytes)? _lastCheckpoint;
+    private IGatewayListProvider? _gateways;
 
     /// <summary>Continuations after silo failures so far (for tests and the report line).</summary>
     public int Recoveries => _recoveries;
@@ -43,6 +46,7 @@ public sealed class OrleansEngine(IGrainFactory? grains = null, ClusterSettings?
                 ? await OrleansSetup.StartClientAsync(settings, ct)
                 : await EmbeddedSilo.StartAsync(settings, ct);
             _grains = _ownHost.Services.GetRequiredService<IGrainFactory>();
+            if (settings.Cluster == MembershipKind.Postgres) _gateways = _ownHost.Services.GetRequiredService<IGatewayListProvider>();
         }
         var plan = new CheckpointPlan(runId, _checkpointing.Every);
         if (_checkpointing.ResumeFrom is { } checkpoint)
@@ -67,14 +71,18 @@ public sealed class OrleansEngine(IGrainFactory? grains = null, ClusterSettings?
             EpochBatch batch;
             try
             {
-                batch = await _coordinator!.Advance(maxEpochs);
+                batch = await SiloWatch.AwaitAsync(_coordinator!.Advance(maxEpochs), _gateways, ct);
             }
             catch (Exception e) when (CanRecover(e))
             {
                 await RecoverAsync(e, ct);
                 continue;
             }
-            if (batch.Checkpoint is { } bytes && _checkpointing.Saved is { } saved) await saved(batch.CheckpointEpoch, bytes);
+            if (batch.Checkpoint is { } bytes)
+            {
+                _lastCheckpoint = (batch.CheckpointEpoch, bytes);
+                if (_checkpointing.Saved is { } saved) await saved(batch.CheckpointEpoch, bytes);
+            }
             var fresh = batch.Epochs.Where(r => r.Epoch >= _delivered).ToArray();
             _delivered += fresh.Length;
             if (fresh.Length > 0 || batch.Complete) return (fresh, batch.Complete);
@@ -96,8 +104,14 @@ public sealed class OrleansEngine(IGrainFactory? grains = null, ClusterSettings?
             try
             {
                 _coordinator = _grains!.GetGrain<IRunCoordinatorGrain>(Continuation());
-                var started = await _coordinator.Resume(_resolved, new CheckpointPlan(_runId, _checkpointing.Every), null);
-                Console.Error.WriteLine($"continued from epoch {started.FromEpoch} after {clock.Elapsed.TotalSeconds:F1} s");
+                var plan = new CheckpointPlan(_runId, _checkpointing.Every);
+                // The stored checkpoint, unless the failed call had moved it past the epochs this
+                // engine delivered (their rows died with the call): then our own copy, or epoch 0.
+                var stored = await _grains.GetGrain<IRunCheckpointGrain>(_runId).Epoch();
+                var started = stored >= 0 && stored <= _delivered ? await _coordinator.Resume(_resolved, plan, null)
+                    : _lastCheckpoint is { } own ? await _coordinator.Resume(_resolved, plan, own.Bytes)
+                    : await _coordinator.StartCheckpointed(_resolved, plan);
+                Console.Error.WriteLine($"continued from epoch {started.FromEpoch} ({(stored >= 0 && stored <= _delivered ? "grain storage" : _lastCheckpoint is null ? "the start" : "the client's copy")}) after {clock.Elapsed.TotalSeconds:F1} s");
                 return;
             }
             catch (Exception e) when (e is OrleansException or TimeoutException && clock.Elapsed < RecoveryDeadline)
