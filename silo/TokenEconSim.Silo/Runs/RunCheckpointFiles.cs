@@ -8,7 +8,7 @@ namespace TokenEconSim.Silo.Runs;
 /// <summary>
 /// What `silo resume` needs in a run's hidden temporary folder: rows.bin, the completed epochs'
 /// metrics (length-prefixed, Orleans-serialized like the grains send them), and checkpoint.bin,
-/// the last checkpoint. A checkpoint is written only after the rows it covers are on disk, and by
+/// the last checkpoint. A checkpoint is written only after the rows it covers are written, and by
 /// rename, so a kill -9 at any moment leaves a consistent pair. Both are deleted before the folder
 /// is published: a finished run's folder is unchanged.
 /// </summary>
@@ -47,7 +47,9 @@ public sealed class RunCheckpointFiles : IDisposable
                 w.Write(bytes.Length);
                 w.Write(bytes);
             }
-        _rows.Flush(flushToDisk: true);
+        // To the OS, not to the disk: a killed process loses nothing the kernel holds, and an fsync per
+        // batch can stall a run (and its Ctrl+C) for seconds on a busy disk. Power loss is not covered.
+        _rows.Flush();
         if (_pending is not { } p) return;
         var temporary = Path.Combine(_folder, CheckpointFile + ".new");
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
@@ -57,7 +59,6 @@ public sealed class RunCheckpointFiles : IDisposable
             w.Write(p.Bytes.Length);
             w.Write(p.Bytes);
             w.Flush();
-            file.Flush(flushToDisk: true);
         }
         File.Move(temporary, Path.Combine(_folder, CheckpointFile), overwrite: true);
         _pending = null;
