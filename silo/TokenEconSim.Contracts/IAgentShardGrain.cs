@@ -13,6 +13,12 @@ public interface IAgentShardGrain : IGrainWithStringKey
     // arrays (neither side mutates a message once sent); per-agent grains make that copy dominate.
     Task<Immutable<StepReport>> Step(Immutable<StepOrder> order);
 
+    /// <summary>The shard's complete state, for a checkpoint.</summary>
+    Task<byte[]> SaveState();
+
+    /// <summary>Loads a checkpointed state into the agents just created by <see cref="Initialize"/>.</summary>
+    Task LoadState(byte[] state);
+
     /// <summary>The run is over: drop the agents and deactivate, so finished runs hold no memory.</summary>
     Task Release();
 }

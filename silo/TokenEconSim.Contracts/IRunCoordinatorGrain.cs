@@ -12,15 +12,55 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     /// <summary>Creates the run's shard grains from a resolved scenario (YAML text).</summary>
     Task<RunStarted> Start(string resolvedScenario);
 
+    /// <summary>As <see cref="Start"/>, taking checkpoints as <paramref name="plan"/> says.</summary>
+    Task<RunStarted> StartCheckpointed(string resolvedScenario, CheckpointPlan plan);
+
+    /// <summary>
+    /// Continues a run from a checkpoint: <paramref name="checkpoint"/>, or when null the last one
+    /// stored under <see cref="CheckpointPlan.Key"/>. The next <see cref="Advance"/> returns the
+    /// epoch after it. Used on a new coordinator (a new key), so every grain of the run is fresh.
+    /// </summary>
+    Task<RunStarted> Resume(string resolvedScenario, CheckpointPlan plan, byte[]? checkpoint);
+
     /// <summary>Runs until <paramref name="maxEpochs"/> more epochs complete or the run ends.</summary>
     Task<EpochBatch> Advance(int maxEpochs);
 }
 
+/// <summary>Checkpoints every <paramref name="Every"/> epochs, stored in grain storage under <paramref name="Key"/> (the run id).</summary>
+[GenerateSerializer, Immutable, Alias("TokenEconSim.CheckpointPlan")]
+public sealed record CheckpointPlan([property: Id(0)] string Key, [property: Id(1)] int Every);
+
+/// <summary>A run's last checkpoint in grain storage (key: the run id), so any silo can continue it.</summary>
+public interface IRunCheckpointGrain : IGrainWithStringKey
+{
+    Task Save(int epoch, byte[] checkpoint);
+
+    /// <summary>The last checkpoint's epoch and bytes; epoch −1 and no bytes when there is none.</summary>
+    Task<StoredCheckpoint> Load();
+
+    /// <summary>The last checkpoint's epoch, −1 when there is none (without sending its bytes).</summary>
+    Task<int> Epoch();
+}
+
+[GenerateSerializer, Immutable, Alias("TokenEconSim.StoredCheckpoint")]
+public sealed record StoredCheckpoint([property: Id(0)] int Epoch, [property: Id(1)] byte[] Bytes);
+
 [GenerateSerializer, Immutable, Alias("TokenEconSim.RunStarted")]
-public sealed record RunStarted([property: Id(0)] int Shards, [property: Id(1)] int Agents, [property: Id(2)] int Epochs);
+public sealed record RunStarted([property: Id(0)] int Shards, [property: Id(1)] int Agents, [property: Id(2)] int Epochs)
+{
+    /// <summary>The first epoch the next <c>Advance</c> returns: 0, or the epoch of the checkpoint resumed from.</summary>
+    [Id(3)] public int FromEpoch { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.EpochBatch")]
-public sealed record EpochBatch([property: Id(0)] EpochMetrics[] Epochs, [property: Id(1)] bool Complete);
+public sealed record EpochBatch([property: Id(0)] EpochMetrics[] Epochs, [property: Id(1)] bool Complete)
+{
+    /// <summary>The last checkpoint taken during this batch (its bytes), if any.</summary>
+    [Id(2)] public byte[]? Checkpoint { get; init; }
+
+    /// <summary>The epochs <see cref="Checkpoint"/> completes.</summary>
+    [Id(3)] public int CheckpointEpoch { get; init; }
+}
 
 public static class GrainKeys
 {

@@ -18,6 +18,14 @@ public sealed class AgentShardGrain(ScenarioCache scenarios) : Grain, IAgentShar
 
     public Task<Immutable<StepReport>> Step(Immutable<StepOrder> order) => Task.FromResult(Shard.Step(order.Value).AsImmutable());
 
+    public Task<byte[]> SaveState() => Task.FromResult(Shard.StateBytes());
+
+    public Task LoadState(byte[] state)
+    {
+        Shard.ReadStateBytes(state);
+        return Task.CompletedTask;
+    }
+
     public Task Release()
     {
         _shard = null;

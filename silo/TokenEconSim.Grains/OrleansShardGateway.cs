@@ -33,5 +33,14 @@ public sealed class OrleansShardGateway(IGrainFactory grains, string runId, Econ
         return replies;
     }
 
+    public async Task<byte[][]> SaveStatesAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(_shards.Select(s => s.SaveState()));
+
+    public Task RestoreStatesAsync(byte[][] states, CancellationToken cancellationToken)
+    {
+        if (states.Length != _shards.Length) throw new InvalidDataException($"checkpoint holds {states.Length} shards where this run has {_shards.Length}");
+        return Task.WhenAll(_shards.Select((s, i) => s.LoadState(states[i])));
+    }
+
     public Task ReleaseAsync() => Task.WhenAll(_shards.Select(s => s.Release()));
 }

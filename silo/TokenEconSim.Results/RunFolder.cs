@@ -12,7 +12,7 @@ namespace TokenEconSim.Results;
 /// that fails or crashes leaves nothing that looks complete: Dispose deletes the temporary folder,
 /// and after a hard crash only a hidden ".…tmp-…" folder remains.
 /// </summary>
-public sealed class RunFolder : IDisposable
+public sealed partial class RunFolder : IDisposable
 {
     private const string TimestampFormat = "yyyyMMdd-HHmmss";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);

@@ -87,7 +87,7 @@ internal static class ClusterRun
         return [.. stream.ToArray(), .. blocks.ToArray()];
     }
 
-    private static string RepoRoot()
+    public static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TokenEconSim.sln"))) dir = dir.Parent;

@@ -25,6 +25,16 @@ public sealed class DirectShardGateway(EconomyModel model) : IShardGateway
     public Task<IReadOnlyList<StepReport>> StepAsync(StepOrder order, CancellationToken cancellationToken) =>
         Task.Run(() => ForEachShard(s => s.Step(order)), cancellationToken);
 
+    public Task<byte[][]> SaveStatesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(ForEachShard(s => s.StateBytes()).ToArray());
+
+    public Task RestoreStatesAsync(byte[][] states, CancellationToken cancellationToken)
+    {
+        if (states.Length != _shards.Length) throw new InvalidDataException($"checkpoint holds {states.Length} shards where this run has {_shards.Length}");
+        Parallel.For(0, _shards.Length, i => _shards[i].ReadStateBytes(states[i]));
+        return Task.CompletedTask;
+    }
+
     private IReadOnlyList<T> ForEachShard<T>(Func<AgentShard, T> call)
     {
         var results = new T[_shards.Length];

@@ -9,7 +9,7 @@ namespace TokenEconSim.Domain.Simulation;
 /// loop itself changes by a few lines. <see cref="Create"/> gives null when all three are off, and
 /// the loop then runs exactly as without them.
 /// </summary>
-public sealed class EpochEconomy
+public sealed class EpochEconomy : Checkpoints.ICheckpointed
 {
     private readonly EconomyModel _model;
     private readonly Dao? _dao;

@@ -20,7 +20,7 @@ namespace TokenEconSim.Domain.Simulation;
 /// are ignored); after the reply it completes epoch m−2 and mints epoch m−1's pool. A run of E
 /// epochs takes E + 2 steps. Ledger operations happen in the unpipelined order, epoch by epoch.
 /// </summary>
-public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsensus consensus)
+public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, IConsensus consensus)
 {
     private readonly Scenario _scenario = model.Scenario;
     private SupplyLedger? _ledger;
@@ -72,7 +72,8 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         while (done.Count < maxEpochs && !IsComplete)
         {
             ct.ThrowIfCancellationRequested();
-            var drawEpoch = _nextEpoch < EpochsTotal ? _nextEpoch : (int?)null;
+            if (await CheckpointIfDueAsync(ct)) continue;
+            var drawEpoch = _nextEpoch < EpochsTotal && !DrainingForCheckpoint ? _nextEpoch : (int?)null;
             // Trainers start the next draw from the model consensus is about to decide: decide first.
             if (_learning is not null && _drawn is { Consensus: null } early) _drawn = await DecideAsync(early);
             var scoreOrder = _drawn is { } d ? new ScoreOrder(d.Epoch, d.MeanQuality, d.Weights) { Learning = d.Learned?.Score } : null;
@@ -109,7 +110,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
         var epochLength = _scenario.Run.EpochLength;
         var (minerIds, hashrates) = (c.MinerIds, EnvironmentHashrates(epoch, c.MinerHashrates));
         if (_economy is not null) (minerIds, hashrates) = _economy.Running(minerIds, hashrates);
-        var outcome = await consensus.RunEpochAsync(new ConsensusInput(epoch, epoch * epochLength, (epoch + 1) * epochLength,
+        var outcome = await DecideRecordedAsync(new ConsensusInput(epoch, epoch * epochLength, (epoch + 1) * epochLength,
             minerIds, hashrates, c.ValidatorIds, c.ValidatorStakes, c.ValidVotes,
             model.Layout.CountOf(Role.Validator),
             Emission.Halved(model.BlockRewardUnits, epoch, _scenario.Token.HalvingInterval),
@@ -119,7 +120,7 @@ public sealed class EpochLoop(EconomyModel model, IShardGateway shards, IConsens
             ModelDigest = _learning?.UpdateDigest() ?? Digest(epoch, c.GpuHoursSum, c.ActiveByRole[(int)Role.Trainer]),
             PreviousFeesBurned = _lastFeesBurned,
             UpdateVerdict = _learning?.Verdict,
-        }, model.RunSeed);
+        });
         var learned = _learning?.Settle(outcome.UpdateAccepted ?? false);
         var previousBlockTime = _lastBlockTime;
         if (outcome.Blocks.Count > 0) _lastBlockTime = outcome.Blocks[^1].Time;

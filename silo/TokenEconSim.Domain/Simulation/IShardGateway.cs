@@ -11,4 +11,12 @@ public interface IShardGateway
 
     /// <summary>One fan-out: every shard runs the step; one report per shard, in shard order.</summary>
     Task<IReadOnlyList<StepReport>> StepAsync(StepOrder order, CancellationToken cancellationToken);
+
+    /// <summary>Every shard's complete state (<see cref="Agents.AgentShard.StateBytes"/>), in shard order, for a checkpoint.</summary>
+    Task<byte[][]> SaveStatesAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot take checkpoints");
+
+    /// <summary>Loads states saved by <see cref="SaveStatesAsync"/> into shards just created by <see cref="InitializeAsync"/>.</summary>
+    Task RestoreStatesAsync(byte[][] states, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot restore checkpoints");
 }

@@ -6,7 +6,7 @@ namespace TokenEconSim.Domain.Tokens;
 /// <c>Σ balances + treasury = initial + minted − burned</c> is checked every epoch with the exact
 /// balance total the shards report.
 /// </summary>
-public sealed class SupplyLedger
+public sealed partial class SupplyLedger
 {
     public long Initial { get; private set; }
     public long Minted { get; private set; }

@@ -16,6 +16,9 @@ public static class CommandLine
             CompareCommand.Create(),
             SweepCommand.Create(),
             TuneCommand.Create(),
+            ResumeCommand.Create(),
+            HostCommand.Create(),
+            DbCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -27,13 +30,9 @@ public static class CommandLine
         try
         {
             // Our handler below, not System.CommandLine's: it would print a stack trace and exit 1.
-            return await parse.InvokeAsync(new InvocationConfiguration
-            {
-                EnableDefaultExceptionHandler = false,
-                // Ctrl+C/SIGTERM cancel the run; stopping the silo and removing the unfinished folder can
-                // take longer than the 2 s default on a busy machine, and a forced exit would skip it.
-                ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
-            });
+            // Ctrl+C/SIGTERM cancel the action; it gets 20 s (not System.CommandLine's 2 s, after which the
+            // process dies with 130/143) to delete a half-written run folder or take a silo out of the cluster.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(20) });
         }
         catch (BadInputException e)
         {

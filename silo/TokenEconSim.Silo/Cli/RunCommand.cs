@@ -19,19 +19,34 @@ public static class RunCommand
         engine.AcceptOnlyFromAmong("orleans", "direct");
         var sets = new Option<string[]>("--set") { Description = "Override any scenario key, e.g. --set rewards.alpha=0.5 (repeatable)", AllowMultipleArgumentsPerToken = false };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar" };
-        var command = new Command("run", "Run a scenario and write runs/<name>-<utc timestamp>/") { scenario, seed, epochs, output, engine, sets, quiet };
+        var every = CheckpointEveryOption();
+        var cluster = new ClusterOptions();
+        var command = new Command("run", "Run a scenario and write runs/<name>-<utc timestamp>/") { scenario, seed, epochs, output, engine, sets, quiet, every };
+        cluster.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var overrides = ScenarioInput.ParseSets(parse.GetValue(sets) ?? []);
             if (parse.GetValue(seed) is { } s) overrides.Add(new("run.seed", s.ToString(CultureInfo.InvariantCulture)));
             if (parse.GetValue(epochs) is { } e) overrides.Add(new("run.epochs", e.ToString(CultureInfo.InvariantCulture)));
-            var request = new RunRequest(parse.GetValue(scenario)!, overrides, parse.GetValue(output)!, parse.GetValue(engine) == "direct" ? EngineKind.Direct : EngineKind.Orleans, !parse.GetValue(quiet));
+            var request = new RunRequest(parse.GetValue(scenario)!, overrides, parse.GetValue(output)!, parse.GetValue(engine) == "direct" ? EngineKind.Direct : EngineKind.Orleans, !parse.GetValue(quiet))
+            {
+                Cluster = cluster.Resolve(parse),
+                CheckpointEvery = parse.GetValue(every),
+            };
             var outcome = await RunExecutor.ExecuteAsync(request, ct);
             PrintOutcome(outcome);
             return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>--checkpoint-every N (0 = off), shared by run and resume.</summary>
+    internal static Option<int> CheckpointEveryOption() => new("--checkpoint-every")
+    {
+        Description = $"Epochs between checkpoints, for `silo resume` and silo-failure recovery (0 = none; default {Checkpointing.DefaultEvery})",
+        DefaultValueFactory = _ => Checkpointing.DefaultEvery,
+        CustomParser = r => (int)(ParseInteger(r, 0, 10_000_000) ?? 0),
+    };
 
     /// <summary>An integer option with a message a researcher can read (the default names .NET types).</summary>
     private static long? ParseInteger(System.CommandLine.Parsing.ArgumentResult result, long min, long max)
@@ -51,7 +66,7 @@ public static class RunCommand
         return value;
     }
 
-    private static void PrintOutcome(RunExecutor.Outcome outcome)
+    internal static void PrintOutcome(RunExecutor.Outcome outcome)
     {
         var last = outcome.Rows[^1];
         var rate = outcome.Rows.Count / Math.Max(outcome.Elapsed.TotalSeconds, 1e-9);

@@ -5,8 +5,9 @@ using TokenEconSim.Scenarios;
 namespace TokenEconSim.Silo.Engines;
 
 /// <summary>The in-process engine: shards in a list, no Orleans. The performance reference.</summary>
-public sealed class DirectEngine : ISimulationEngine
+public sealed class DirectEngine(Checkpointing? checkpointing = null) : ISimulationEngine
 {
+    private readonly Checkpointing _checkpointing = checkpointing ?? Checkpointing.None;
     private EpochLoop? _loop;
 
     public async Task StartAsync(string runId, string resolvedScenario, CancellationToken ct)
@@ -14,8 +15,13 @@ public sealed class DirectEngine : ISimulationEngine
         // Parse the resolved text, exactly as the grains do, so both engines see one scenario.
         var model = new EconomyModel(ScenarioLoader.LoadText(resolvedScenario, runId).Scenario
             ?? throw new InvalidOperationException("resolved scenario does not load"));
-        _loop = new EpochLoop(model, new DirectShardGateway(model), ConsensusFactory.Create(model.Scenario));
-        await _loop.InitializeAsync(ct);
+        _loop = new EpochLoop(model, new DirectShardGateway(model), ConsensusFactory.Create(model.Scenario))
+        {
+            CheckpointEvery = _checkpointing.Every,
+            SaveCheckpoint = _checkpointing.Saved is { } saved ? (epoch, bytes, _) => saved(epoch, bytes) : null,
+        };
+        if (_checkpointing.ResumeFrom is { } checkpoint) await _loop.RestoreAsync(checkpoint, ct);
+        else await _loop.InitializeAsync(ct);
     }
 
     public async Task<(IReadOnlyList<EpochMetrics> Rows, bool Complete)> AdvanceAsync(int maxEpochs, CancellationToken ct)

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
-using TokenEconSim.Grains;
+using TokenEconSim.Silo.Cluster;
 
 namespace TokenEconSim.Silo.Engines;
 
@@ -14,32 +11,21 @@ namespace TokenEconSim.Silo.Engines;
 /// </summary>
 public static class EmbeddedSilo
 {
-    public static async Task<IHost> StartAsync(CancellationToken ct)
+    public static Task<IHost> StartAsync(CancellationToken ct) => StartAsync(ClusterSettings.Embedded, ct);
+
+    /// <summary>A silo in this process with <paramref name="settings"/> (memory or PostgreSQL storage, localhost or PostgreSQL membership).</summary>
+    public static async Task<IHost> StartAsync(ClusterSettings settings, CancellationToken ct)
     {
+        if (settings.NeedsDatabase) await PostgresDatabase.CheckAsync(settings.Connection!, ct);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        // Orleans logs its own errors with stack traces (e.g. a start cancelled by Ctrl+C). A run's
-        // failures reach the user as one message through the CLI; the log is for debugging only.
-        builder.Logging.ClearProviders();
-        if (Environment.GetEnvironmentVariable("TOKENECONSIM_DEBUG") == "1")
-        {
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-            builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
-            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        }
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: "tokeneconsim", clusterId: "embedded");
-            silo.AddMemoryGrainStorageAsDefault();
-            // A coordinator call runs whole epochs; a large population can take longer than the 30 s default.
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
-            silo.Services.AddTokenEconSim();
-        });
+        OrleansSetup.ConfigureLogging(builder.Logging);
+        builder.UseOrleans(silo => OrleansSetup.ConfigureSilo(silo, settings, FreePort(), FreePort()));
         var host = builder.Build();
         await host.StartAsync(ct);
         return host;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,37 +1,127 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Messaging;
 using TokenEconSim.Contracts;
 using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Silo.Cluster;
 
 namespace TokenEconSim.Silo.Engines;
 
 /// <summary>
-/// Runs on Orleans: a coordinator grain and its shard grains. Starts its own embedded silo unless
-/// given a grain factory of a silo that is already running (the benchmark reuses one).
+/// Runs on Orleans: a coordinator grain and its shard grains. Starts its own embedded silo (or, with
+/// --cluster postgres, a client of the cluster) unless given a grain factory of a silo that is
+/// already running (the benchmark reuses one).
+/// With checkpoints on, a failed call (a silo died: the coordinator's, or one hosting shards, whose
+/// failure the coordinator passes on) does not end the run: a new coordinator, placed by the
+/// cluster on a surviving silo, reloads the run from its last checkpoint in grain storage and
+/// replays; epochs already delivered are not delivered twice (they are byte-identical).
 /// </summary>
-public sealed class OrleansEngine(IGrainFactory? grains = null) : ISimulationEngine
+public sealed class OrleansEngine(IGrainFactory? grains = null, ClusterSettings? cluster = null, Checkpointing? checkpointing = null) : ISimulationEngine
 {
+    private const int MaxRecoveries = 5;
+    private static readonly TimeSpan RecoveryDeadline = TimeSpan.FromSeconds(120);
+
+    private readonly Checkpointing _checkpointing = checkpointing ?? Checkpointing.None;
     private IHost? _ownHost;
+    private IGrainFactory? _grains;
     private IRunCoordinatorGrain? _coordinator;
+    private string _runId = "";
+    private string _resolved = "";
+    private int _delivered;
+    private int _recoveries;
+    private (int Epoch, byte[] Bytes)? _lastCheckpoint;
+    private IGatewayListProvider? _gateways;
+
+    /// <summary>Continuations after silo failures so far (for tests and the report line).</summary>
+    public int Recoveries => _recoveries;
 
     public async Task StartAsync(string runId, string resolvedScenario, CancellationToken ct)
     {
-        var factory = grains;
-        if (factory is null)
+        (_runId, _resolved) = (runId, resolvedScenario);
+        _grains = grains;
+        if (_grains is null)
         {
-            _ownHost = await EmbeddedSilo.StartAsync(ct);
-            factory = _ownHost.Services.GetRequiredService<IGrainFactory>();
+            var settings = cluster ?? ClusterSettings.Embedded;
+            _ownHost = settings.Cluster == MembershipKind.Postgres
+                ? await OrleansSetup.StartClientAsync(settings, ct)
+                : await EmbeddedSilo.StartAsync(settings, ct);
+            _grains = _ownHost.Services.GetRequiredService<IGrainFactory>();
+            if (settings.Cluster == MembershipKind.Postgres) _gateways = _ownHost.Services.GetRequiredService<IGatewayListProvider>();
         }
-        _coordinator = factory.GetGrain<IRunCoordinatorGrain>(runId);
-        await _coordinator.Start(resolvedScenario);
+        var plan = new CheckpointPlan(runId, _checkpointing.Every);
+        if (_checkpointing.ResumeFrom is { } checkpoint)
+        {
+            // A new coordinator key: grains of the interrupted process may still live in a cluster.
+            _coordinator = _grains.GetGrain<IRunCoordinatorGrain>(Continuation());
+            var started = await _coordinator.Resume(resolvedScenario, plan, checkpoint);
+            _delivered = started.FromEpoch;
+        }
+        else
+        {
+            _coordinator = _grains.GetGrain<IRunCoordinatorGrain>(runId);
+            await _coordinator.StartCheckpointed(resolvedScenario, plan);
+        }
     }
 
     public async Task<(IReadOnlyList<EpochMetrics> Rows, bool Complete)> AdvanceAsync(int maxEpochs, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        var batch = await _coordinator!.Advance(maxEpochs);
-        return (batch.Epochs, batch.Complete);
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            EpochBatch batch;
+            try
+            {
+                batch = await SiloWatch.AwaitAsync(_coordinator!.Advance(maxEpochs), _gateways, ct);
+            }
+            catch (Exception e) when (CanRecover(e))
+            {
+                await RecoverAsync(e, ct);
+                continue;
+            }
+            if (batch.Checkpoint is { } bytes)
+            {
+                _lastCheckpoint = (batch.CheckpointEpoch, bytes);
+                if (_checkpointing.Saved is { } saved) await saved(batch.CheckpointEpoch, bytes);
+            }
+            var fresh = batch.Epochs.Where(r => r.Epoch >= _delivered).ToArray();
+            _delivered += fresh.Length;
+            if (fresh.Length > 0 || batch.Complete) return (fresh, batch.Complete);
+        }
     }
+
+    private bool CanRecover(Exception e) =>
+        _checkpointing.Every > 0 && _recoveries < MaxRecoveries && e is OrleansException or TimeoutException;
+
+    /// <summary>Continues the run on a new coordinator from the stored checkpoint, retrying while the cluster settles.</summary>
+    private async Task RecoverAsync(Exception failure, CancellationToken ct)
+    {
+        _recoveries++;
+        Console.Error.WriteLine($"silo failure ({failure.GetType().Name}: {failure.Message.Split('\n')[0]}); continuing from the last checkpoint on the surviving silos");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            try
+            {
+                _coordinator = _grains!.GetGrain<IRunCoordinatorGrain>(Continuation());
+                var plan = new CheckpointPlan(_runId, _checkpointing.Every);
+                // The stored checkpoint, unless the failed call had moved it past the epochs this
+                // engine delivered (their rows died with the call): then our own copy, or epoch 0.
+                var stored = await _grains.GetGrain<IRunCheckpointGrain>(_runId).Epoch();
+                var started = stored >= 0 && stored <= _delivered ? await _coordinator.Resume(_resolved, plan, null)
+                    : _lastCheckpoint is { } own ? await _coordinator.Resume(_resolved, plan, own.Bytes)
+                    : await _coordinator.StartCheckpointed(_resolved, plan);
+                Console.Error.WriteLine($"continued from epoch {started.FromEpoch} ({(stored >= 0 && stored <= _delivered ? "grain storage" : _lastCheckpoint is null ? "the start" : "the client's copy")}) after {clock.Elapsed.TotalSeconds:F1} s");
+                return;
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException && clock.Elapsed < RecoveryDeadline)
+            {
+                // The dead silo is not yet declared dead: placement may still pick it. Try again.
+            }
+        }
+    }
+
+    private string Continuation() => $"{_runId}~{Guid.NewGuid():N}";
 
     public async ValueTask DisposeAsync()
     {

@@ -33,9 +33,20 @@ public static class RunExecutor
 
         using var folder = CreateFolder(request.OutputParent, request.FolderName, scenario.Run.Name, started);
         folder.WriteResolvedScenario(resolved);
+        if (request.ShowProgress && request.CheckpointEvery > 0)
+            Console.WriteLine($"run {folder.RunName}: checkpoint every {request.CheckpointEvery} epochs (after a crash: silo resume {folder.RunName})");
+        return await RunIntoAsync(request, scenario, resolved, runId, folder, null, ct);
+    }
+
+    /// <summary>Runs (or, from a checkpoint, continues) a run into its open results folder, and publishes it.</summary>
+    internal static async Task<Outcome> RunIntoAsync(RunRequest request, Scenario scenario, string resolved, string runId, RunFolder folder,
+        (byte[] Checkpoint, IReadOnlyList<EpochMetrics> Rows)? resume, CancellationToken ct)
+    {
         var rows = new List<EpochMetrics>(scenario.Run.Epochs);
         var clock = Stopwatch.StartNew();
-        await using (var engine = Create(request.Engine, request.Grains))
+        using var files = request.CheckpointEvery > 0 || resume is not null ? new RunCheckpointFiles(folder.TemporaryPath, resume?.Rows ?? []) : null;
+        var checkpointing = files is null ? Checkpointing.None : new Checkpointing(request.CheckpointEvery, files.Saved, resume?.Checkpoint);
+        await using (var engine = Create(request, checkpointing))
         {
             await engine.StartAsync(runId, resolved, ct);
             request.OnStarted?.Invoke(new RunStarted(runId, scenario, folder.TemporaryPath));
@@ -43,6 +54,12 @@ public static class RunExecutor
             using var blocks = folder.OpenBlocks();
             using var governance = scenario.Governance.Enabled ? folder.OpenGovernance() : null;
             using var marketplace = scenario.Marketplace.Enabled ? folder.OpenMarketplace() : null;
+            foreach (var row in resume?.Rows ?? [])
+            {
+                csv.Write(row);
+                blocks.Write(row);
+            }
+            rows.AddRange(resume?.Rows ?? []);
             await WithProgress(request.ShowProgress, scenario, async report =>
             {
                 var chunk = 1;
@@ -60,11 +77,13 @@ public static class RunExecutor
                     }
                     rows.AddRange(batch);
                     request.OnEpochs?.Invoke(batch);
+                    files?.Append(batch);
                     report(rows.Count);
                     chunk = NextChunk(chunk, clock.Elapsed - t0);
                 }
             });
         }
+        files?.Delete();
         var elapsed = clock.Elapsed;
         var info = new RunInfo(scenario.Run.Name, scenario.Run.Seed, resolved, request.Engine.ToString().ToLowerInvariant(),
             new EconomyModel(scenario).AgentsPerShard, Version);
@@ -95,10 +114,10 @@ public static class RunExecutor
         }
     }
 
-    private static ISimulationEngine Create(EngineKind kind, IGrainFactory? grains) => kind switch
+    private static ISimulationEngine Create(RunRequest request, Checkpointing checkpointing) => request.Engine switch
     {
-        EngineKind.Direct => new DirectEngine(),
-        _ => new OrleansEngine(grains),
+        EngineKind.Direct => new DirectEngine(checkpointing),
+        _ => new OrleansEngine(request.Grains, request.Cluster, checkpointing),
     };
 
     private static async Task WithProgress(bool show, Scenario scenario, Func<Action<int>, Task> work)

@@ -1,5 +1,6 @@
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Silo.Cluster;
 using TokenEconSim.Silo.Engines;
 
 namespace TokenEconSim.Silo.Runs;
@@ -26,6 +27,12 @@ public sealed record RunRequest(
 
     /// <summary>Sees every batch of completed epochs right after it is written to metrics.csv (live dashboards, meters).</summary>
     public Action<IReadOnlyList<EpochMetrics>>? OnEpochs { get; init; }
+
+    /// <summary>Storage and membership (docs/cluster.md); the embedded default needs no server.</summary>
+    public ClusterSettings Cluster { get; init; } = ClusterSettings.Embedded;
+
+    /// <summary>Epochs between checkpoints (0 = none); checkpoints make `silo resume` and silo-failure recovery possible.</summary>
+    public int CheckpointEvery { get; init; } = Checkpointing.DefaultEvery;
 }
 
 /// <summary>A run that has started: its id (unique per run), the scenario it resolved to and the folder it is written to until complete.</summary>

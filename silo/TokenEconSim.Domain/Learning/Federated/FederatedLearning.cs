@@ -18,7 +18,7 @@ public sealed record LearningOutcome(ModelScore Model, bool UpdateAccepted, int 
 /// model moves only when the update is accepted (<see cref="Settle"/>). Batches drawn in epoch m
 /// are trained on in epoch m + 1: a trainer cannot see a batch drawn in the same fan-out.
 /// </summary>
-public sealed class FederatedLearning
+public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
 {
     private readonly LearningSection _settings;
     private readonly LogisticTask _task;

@@ -1,0 +1,40 @@
+using TokenEconSim.Results;
+using TokenEconSim.Scenarios;
+using TokenEconSim.Silo.Cli;
+
+namespace TokenEconSim.Silo.Runs;
+
+/// <summary>
+/// `silo resume &lt;run&gt;`: finds the hidden temporary folder an interrupted run left (after a crash or
+/// kill -9), restores the engine from its checkpoint.bin and finishes the run into the folder it
+/// would have had, with the bytes the uninterrupted run writes.
+/// </summary>
+public static class RunResume
+{
+    public static async Task<RunExecutor.Outcome> ResumeAsync(string run, RunRequest settings, CancellationToken ct)
+    {
+        var path = FindFolder(run, settings.OutputParent);
+        var saved = RunCheckpointFiles.Load(path)
+            ?? throw new BadInputException($"{run}: {path} holds no checkpoint (the run stopped before its first one, or ran with --checkpoint-every 0); run it again");
+        var resolved = await File.ReadAllTextAsync(Path.Combine(path, "scenario.yaml"), ct);
+        var loaded = ScenarioLoader.LoadText(resolved, Path.Combine(path, "scenario.yaml"));
+        if (!loaded.Success) throw new BadInputException(loaded.Errors.Select(e => e.ToString()).ToArray());
+        using var folder = RunFolder.Reopen(path);
+        var runId = $"{folder.RunName}-{Guid.NewGuid():N}"[..^24];
+        var request = settings with { ScenarioPath = Path.Combine(path, "scenario.yaml") };
+        return await RunExecutor.RunIntoAsync(request, loaded.Scenario!, resolved, runId, folder, saved, ct);
+    }
+
+    /// <summary>A folder path, or the name of a run under the output folder (its hidden .&lt;run&gt;.tmp-… folder).</summary>
+    private static string FindFolder(string run, string parent)
+    {
+        if (Directory.Exists(run) && Path.GetFileName(Path.GetFullPath(run).TrimEnd('/')).StartsWith('.')) return Path.GetFullPath(run);
+        var candidates = Directory.Exists(parent) ? Directory.GetDirectories(parent, $".{run}.tmp-*") : [];
+        return candidates.Length switch
+        {
+            1 => candidates[0],
+            0 => throw new BadInputException($"{run}: no interrupted run of that name under {Path.GetFullPath(parent)} (looked for .{run}.tmp-*; use --out for another folder)"),
+            _ => throw new BadInputException($"{run}: {candidates.Length} interrupted runs match; name one folder: {string.Join(", ", candidates)}"),
+        };
+    }
+}

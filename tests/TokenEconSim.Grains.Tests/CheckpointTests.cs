@@ -1,0 +1,110 @@
+using TokenEconSim.Domain.Consensus;
+using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Domain.Simulation.Checkpoints;
+using TokenEconSim.Results;
+using TokenEconSim.Scenarios;
+
+namespace TokenEconSim.Grains.Tests;
+
+/// <summary>
+/// A checkpoint must carry every piece of a run's state: for every shipped scenario, a run that
+/// checkpoints (and so drains its pipeline) gives the uninterrupted run's bytes, and a new loop
+/// restored from a mid-run checkpoint finishes with those bytes too. A component whose state a
+/// checkpoint misses makes the restored half differ.
+/// </summary>
+public sealed class CheckpointTests
+{
+    public static TheoryData<string> Scenarios => [.. Directory.GetFiles(Path.Combine(ClusterRun.RepoRoot(), "scenarios"), "*.yaml")
+        .Select(f => Path.GetFileName(f)!).Where(n => n != "bench.yaml").Order()];
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Restoring_a_mid_run_checkpoint_gives_the_uninterrupted_bytes(string file)
+    {
+        var scenario = LoadSmall(file);
+        var uninterrupted = await RunDirect(scenario, checkpointEvery: 0);
+
+        var checkpoints = new SortedDictionary<int, byte[]>();
+        var checkpointed = await RunDirect(scenario, checkpointEvery: 3, checkpoints);
+        Assert.Equal(ClusterRun.Text(Csv(uninterrupted)), ClusterRun.Text(Csv(checkpointed)));
+        Assert.Equal([3, 6], checkpoints.Keys);
+
+        foreach (var (epoch, bytes) in checkpoints)
+        {
+            var loop = NewLoop(scenario, checkpointEvery: 3, new SortedDictionary<int, byte[]>());
+            await loop.RestoreAsync(bytes, TestContext.Current.CancellationToken);
+            var rest = await loop.AdvanceAsync(int.MaxValue, TestContext.Current.CancellationToken);
+            Assert.Equal(epoch, rest[0].Epoch);
+            Assert.Equal(ClusterRun.Text(Csv(uninterrupted)), ClusterRun.Text(Csv([.. uninterrupted.Take(epoch), .. rest])));
+        }
+    }
+
+    [Fact]
+    public async Task A_restored_loop_checkpoints_the_same_bytes_as_the_original()
+    {
+        var scenario = LoadSmall("baseline.yaml");
+        var first = new SortedDictionary<int, byte[]>();
+        await RunDirect(scenario, 3, first);
+        var second = new SortedDictionary<int, byte[]>();
+        var loop = NewLoop(scenario, 3, second);
+        await loop.RestoreAsync(first[3], TestContext.Current.CancellationToken);
+        await loop.AdvanceAsync(int.MaxValue, TestContext.Current.CancellationToken);
+        Assert.Equal(first[6], second[6]);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_of_another_run_is_refused_with_its_reason()
+    {
+        var checkpoints = new SortedDictionary<int, byte[]>();
+        await RunDirect(LoadSmall("baseline.yaml"), 3, checkpoints);
+        var other = NewLoop(LoadSmall("baseline.yaml", ("run.seed", "99")), 3, []);
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => other.RestoreAsync(checkpoints[3], TestContext.Current.CancellationToken));
+        Assert.Contains("seed 42", e.Message);
+        await Assert.ThrowsAsync<InvalidDataException>(() => NewLoop(LoadSmall("baseline.yaml"), 3, []).RestoreAsync([1, 2, 3], TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void A_shard_state_round_trips_exactly()
+    {
+        var model = new EconomyModel(LoadSmall("baseline.yaml"));
+        var a = new Domain.Agents.AgentShard(model, 0, 50);
+        a.Step(new StepOrder(null, null, null, 0));
+        var b = new Domain.Agents.AgentShard(new EconomyModel(LoadSmall("baseline.yaml", ("run.seed", "5"))), 0, 50);
+        Assert.NotEqual(a.StateBytes(), b.StateBytes());
+        b.ReadStateBytes(a.StateBytes());
+        Assert.Equal(a.StateBytes(), b.StateBytes());
+        Assert.Equal(a.Step(new StepOrder(null, 0, null, 1)).FeesPaid, b.Step(new StepOrder(null, 0, null, 1)).FeesPaid);
+        Assert.Equal(a.StateBytes(), b.StateBytes());
+    }
+
+    private static async Task<IReadOnlyList<EpochMetrics>> RunDirect(Domain.Parameters.Scenario scenario, int checkpointEvery,
+        SortedDictionary<int, byte[]>? sink = null) =>
+        await NewLoop(scenario, checkpointEvery, sink ?? []).AdvanceAsync(int.MaxValue, TestContext.Current.CancellationToken);
+
+    private static EpochLoop NewLoop(Domain.Parameters.Scenario scenario, int checkpointEvery, SortedDictionary<int, byte[]> sink)
+    {
+        var model = new EconomyModel(scenario);
+        return new EpochLoop(model, new DirectShardGateway(model), ConsensusFactory.Create(scenario))
+        {
+            CheckpointEvery = checkpointEvery,
+            SaveCheckpoint = (epoch, bytes, _) => { sink[epoch] = bytes; return Task.CompletedTask; },
+        };
+    }
+
+    private static Domain.Parameters.Scenario LoadSmall(string file, params (string Key, string Value)[] sets)
+    {
+        var result = ScenarioLoader.LoadFile(Path.Combine(ClusterRun.RepoRoot(), "scenarios", file),
+            [new("run.epochs", "8"), .. sets.Select(s => new KeyValuePair<string, string>(s.Key, s.Value))]);
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        return result.Scenario!;
+    }
+
+    private static byte[] Csv(IReadOnlyList<EpochMetrics> rows)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new MetricsCsvWriter(stream)) foreach (var row in rows) writer.Write(row);
+        using var blocks = new MemoryStream();
+        using (var writer = new BlocksCsvWriter(blocks)) foreach (var row in rows) writer.Write(row);
+        return [.. stream.ToArray(), .. blocks.ToArray()];
+    }
+}
