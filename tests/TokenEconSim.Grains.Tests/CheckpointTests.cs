@@ -15,7 +15,22 @@ namespace TokenEconSim.Grains.Tests;
 public sealed class CheckpointTests
 {
     public static TheoryData<string> Scenarios => [.. Directory.GetFiles(Path.Combine(ClusterRun.RepoRoot(), "scenarios"), "*.yaml")
-        .Select(f => Path.GetFileName(f)!).Where(n => n != "bench.yaml").Order()];
+        .Where(f => !TokenEconSim.Scenarios.Sweeps.SweepLoader.HasSweepSection(f))
+        .Select(f => Path.GetFileName(f)!).Where(n => n != "bench.yaml" && n != "token-market.yaml").Order()];
+
+    // The token market is not checkpointed (EpochLoop.NotCheckpointable): asking for checkpoints
+    // must leave its bytes unchanged and save none, rather than drain and drift.
+    [Fact]
+    public async Task A_market_run_takes_no_checkpoint_and_keeps_its_bytes()
+    {
+        var scenario = LoadSmall("token-market.yaml");
+        Assert.NotNull(EpochLoop.NotCheckpointable(scenario));
+        var uninterrupted = await RunDirect(scenario, checkpointEvery: 0);
+        var checkpoints = new SortedDictionary<int, byte[]>();
+        var asked = await RunDirect(scenario, checkpointEvery: 3, checkpoints);
+        Assert.Empty(checkpoints);
+        Assert.Equal(ClusterRun.Text(Csv(uninterrupted)), ClusterRun.Text(Csv(asked)));
+    }
 
     [Theory]
     [MemberData(nameof(Scenarios))]

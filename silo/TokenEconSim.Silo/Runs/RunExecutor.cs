@@ -33,7 +33,9 @@ public static class RunExecutor
 
         using var folder = CreateFolder(request.OutputParent, request.FolderName, scenario.Run.Name, started);
         folder.WriteResolvedScenario(resolved);
-        if (request.ShowProgress && request.CheckpointEvery > 0)
+        if (request.ShowProgress && request.CheckpointEvery > 0 && EpochLoop.NotCheckpointable(scenario) is { } why)
+            Console.WriteLine($"run {folder.RunName}: {why}");
+        else if (request.ShowProgress && request.CheckpointEvery > 0)
             Console.WriteLine($"run {folder.RunName}: checkpoint every {request.CheckpointEvery} epochs (after a crash: silo resume {folder.RunName})");
         return await RunIntoAsync(request, scenario, resolved, runId, folder, null, ct);
     }
