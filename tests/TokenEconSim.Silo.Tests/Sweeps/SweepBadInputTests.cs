@@ -3,6 +3,7 @@ using TokenEconSim.Silo.Tests.Support;
 namespace TokenEconSim.Silo.Tests.Sweeps;
 
 /// <summary>Bad sweeps and flags: exit 2, one readable message naming the problem and where, no stack trace, nothing written.</summary>
+[Collection(SweepCollection.Name)]
 public sealed class SweepBadInputTests : IDisposable
 {
     private readonly TempDir _dir = new();

@@ -4,6 +4,7 @@ using TokenEconSim.Silo.Tests.Support;
 namespace TokenEconSim.Silo.Tests.Sweeps;
 
 /// <summary>`silo sweep` end to end: the folder contract, the tables, charts and the identity of each run with a plain `silo run`.</summary>
+[Collection(SweepCollection.Name)]
 public sealed class SweepCommandTests : IDisposable
 {
     private readonly TempDir _dir = new();

@@ -7,6 +7,7 @@ namespace TokenEconSim.Silo.Tests.Sweeps;
 /// A sweep killed hard (SIGKILL: no clean-up of any kind) and started again runs only the runs
 /// that were not complete, and its tables come out byte-identical to an uninterrupted sweep's.
 /// </summary>
+[Collection(SweepCollection.Name)]
 public sealed class SweepResumeTests : IDisposable
 {
     private readonly TempDir _dir = new();

@@ -4,6 +4,7 @@ using TokenEconSim.Silo.Tests.Support;
 namespace TokenEconSim.Silo.Tests.Sweeps;
 
 /// <summary>`silo tune`: the evaluations it reports are real runs' objectives, the best is the best of them, and a second start reuses the runs.</summary>
+[Collection(SweepCollection.Name)]
 public sealed class TuneCommandTests : IDisposable
 {
     private readonly TempDir _dir = new();
