@@ -14,6 +14,7 @@ public static class CommandLine
             ValidateCommand.Create(),
             BenchCommand.Create(),
             CompareCommand.Create(),
+            ServeCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

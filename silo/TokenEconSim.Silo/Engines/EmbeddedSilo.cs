@@ -26,17 +26,20 @@ public static class EmbeddedSilo
             builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
             builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         }
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: "tokeneconsim", clusterId: "embedded");
-            silo.AddMemoryGrainStorageAsDefault();
-            // A coordinator call runs whole epochs; a large population can take longer than the 30 s default.
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
-            silo.Services.AddTokenEconSim();
-        });
+        builder.UseOrleans(Configure);
         var host = builder.Build();
         await host.StartAsync(ct);
         return host;
+    }
+
+    /// <summary>The embedded silo's configuration; `silo serve` hosts the same silo in its web host.</summary>
+    public static void Configure(ISiloBuilder silo)
+    {
+        silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: "tokeneconsim", clusterId: "embedded");
+        silo.AddMemoryGrainStorageAsDefault();
+        // A coordinator call runs whole epochs; a large population can take longer than the 30 s default.
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
+        silo.Services.AddTokenEconSim();
     }
 
     private static int FreePort()

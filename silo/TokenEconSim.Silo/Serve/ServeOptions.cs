@@ -1,0 +1,18 @@
+using System.Net;
+
+namespace TokenEconSim.Silo.Serve;
+
+/// <summary>What `silo serve` was asked for: where to listen, the token for changes, and its folders.</summary>
+public sealed record ServeOptions(
+    string Host = "127.0.0.1",
+    int Port = 5080,
+    string? Token = null,
+    string ScenariosFolder = "scenarios",
+    string RunsFolder = "runs",
+    string SweepsFolder = "sweeps")
+{
+    /// <summary>Only this machine can connect: starting and cancelling runs needs no token.</summary>
+    public bool IsLoopback => Host == "localhost" || (IPAddress.TryParse(Host, out var ip) && IPAddress.IsLoopback(ip));
+
+    public string Url => $"http://{(Host.Contains(':') ? $"[{Host}]" : Host)}:{Port}";
+}
