@@ -7,7 +7,7 @@ set -euo pipefail
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 { command -v prometheus >/dev/null && command -v promtool >/dev/null; } || missing+=(prometheus)
-command -v docker-compose >/dev/null || command -v docker >/dev/null || missing+=(docker-compose)
+command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 || missing+=(docker-compose)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
   echo "tests/infra/browser.sh: please install: ${missing[*]} (apt-get install --no-install-recommends)" >&2

@@ -46,10 +46,15 @@ internal static class StartRunBody
             }
             var result = ScenarioLoader.LoadFile(path, overrides);
             if (!result.Success)
-                throw ApiProblem.BadRequest($"{source}: " + string.Join("; ", result.Errors.Select(e => e.ToString().Replace(Path.GetFullPath(scenariosFolder) + Path.DirectorySeparatorChar, ""))));
+                throw ApiProblem.BadRequest($"{source}: " + string.Join("; ", result.Errors.Select(e => Describe(e, scenariosFolder))));
             return (result.Scenario!, source);
         }
     }
+
+    /// <summary>An error in the request's overrides is named as such (the loader calls their source --set, as on the command line); file paths relative to scenarios/.</summary>
+    private static string Describe(ScenarioError e, string scenariosFolder) =>
+        e.File == ScenarioLoader.OverrideSource ? $"overrides: {e.Message}"
+        : e.ToString().Replace(Path.GetFullPath(scenariosFolder) + Path.DirectorySeparatorChar, "");
 
     private static string Scenario(JsonElement root)
     {

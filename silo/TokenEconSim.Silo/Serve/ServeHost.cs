@@ -26,7 +26,8 @@ public static class ServeHost
         builder.WebHost.UseUrls(options.Url);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+        // Orleans' start-up notes (ServerGC, watchdog) are warnings that say nothing about a run.
+        builder.Logging.AddFilter((category, level) => level >= (category?.StartsWith("Orleans", StringComparison.Ordinal) == true ? LogLevel.Error : LogLevel.Warning));
         builder.UseOrleans(silo =>
         {
             EmbeddedSilo.Configure(silo);
