@@ -21,7 +21,7 @@ public class DashboardServer : IAsyncLifetime
 
     protected virtual string? Token => null;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(RunsFolder);
         Directory.CreateDirectory(SweepsFolder);
@@ -31,7 +31,7 @@ public class DashboardServer : IAsyncLifetime
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         Http?.Dispose();
         if (_app is not null)
