@@ -19,7 +19,7 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         Tools.Require("chromium");
         await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
+        page.SetDefaultTimeout(180_000);
 
         await page.GotoAsync(server.BaseUrl.ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "Start a run" }).First.ClickAsync();
@@ -39,7 +39,7 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         await page.WaitForFunctionAsync($"() => +document.querySelector('.chart').dataset.points > {firstCount}");
         Assert.True(firstCount < 30, $"the first points arrived only at epoch {firstCount}");
 
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("completed", new() { Timeout = 180_000 });
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("completed", new() { Timeout = 300_000 });
         await Assertions.Expect(page.Locator("#epochs-done")).ToHaveTextAsync("30");
         Assert.Equal(RunChartTitles, await page.Locator(".chart .u-title").AllTextContentsAsync());
         foreach (var chart in await page.Locator(".chart").AllAsync())

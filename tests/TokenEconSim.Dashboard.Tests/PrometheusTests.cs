@@ -28,7 +28,7 @@ public sealed class PrometheusTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
 
         var serve = Start(Repo.SiloExecutable, ["serve", "--port", "0", "--scenarios", Repo.Scenarios, "--runs", _dir.Sub("runs"), "--sweeps", _dir.Sub("sweeps")]);
-        var url = new Uri(await serve.WaitForLineAsync("dashboard: ", TimeSpan.FromMinutes(1)));
+        var url = new Uri(await serve.WaitForLineAsync("dashboard: ", TimeSpan.FromMinutes(3)));
         using var http = new HttpClient { BaseAddress = url };
         using var post = await http.PostAsJsonAsync("/api/runs", new { scenario = "baseline.yaml", epochs = 4, seed = 3 }, ct);
         var id = (await post.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
@@ -92,7 +92,7 @@ public sealed class PrometheusTests : IDisposable
     /// <summary>An instant query's single value, polled until Prometheus has scraped it (the first scrape lands ~5 s after start).</summary>
     private static async Task<double> QueryAsync(HttpClient prom, string query)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
         string last = "";
         while (DateTime.UtcNow < deadline)
         {
@@ -109,6 +109,6 @@ public sealed class PrometheusTests : IDisposable
             }
             await Task.Delay(500);
         }
-        throw new TimeoutException($"Prometheus returned no single value for {query} within 60 s; last answer: {last}");
+        throw new TimeoutException($"Prometheus returned no single value for {query} within 180 s; last answer: {last}");
     }
 }

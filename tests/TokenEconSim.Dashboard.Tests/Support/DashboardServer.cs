@@ -55,7 +55,7 @@ public class DashboardServer : IAsyncLifetime
     /// <summary>Polls the run until it is no longer running; returns its final listing.</summary>
     public async Task<JsonElement> WaitForEndAsync(string id, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(3));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(5));
         while (true)
         {
             var run = (await Http.GetFromJsonAsync<JsonElement>($"/api/runs/{id}/metrics?since=100000")).GetProperty("run");
