@@ -27,7 +27,7 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         await Assertions.Expect(page.Locator("#scenario option[value='baseline.yaml'], #scenario option:text-is('baseline.yaml')")).ToHaveCountAsync(1);
         await page.SelectOptionAsync("#scenario", "baseline.yaml");
         await page.FillAsync("#seed", "5");
-        await page.FillAsync("#epochs", "30");
+        await page.FillAsync("#epochs", "120"); // long enough (10–60 s here) for the page to join while it runs
         await page.ClickAsync("#submit");
         await page.WaitForURLAsync("**/runs/baseline-*");
         var runId = Uri.UnescapeDataString(page.Url.Split('/')[^1]);
@@ -37,18 +37,18 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
             "() => document.querySelector('#status')?.textContent === 'running' && +document.querySelector('.chart').dataset.points > 0 ? +document.querySelector('.chart').dataset.points : 0");
         var firstCount = await seen.JsonValueAsync<int>();
         await page.WaitForFunctionAsync($"() => +document.querySelector('.chart').dataset.points > {firstCount}");
-        Assert.True(firstCount < 30, $"the first points arrived only at epoch {firstCount}");
+        Assert.True(firstCount < 120, $"the first points arrived only at epoch {firstCount}");
 
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("completed", new() { Timeout = 300_000 });
-        await Assertions.Expect(page.Locator("#epochs-done")).ToHaveTextAsync("30");
+        await Assertions.Expect(page.Locator("#epochs-done")).ToHaveTextAsync("120");
         Assert.Equal(RunChartTitles, await page.Locator(".chart .u-title").AllTextContentsAsync());
         foreach (var chart in await page.Locator(".chart").AllAsync())
-            Assert.Equal("30", await chart.GetAttributeAsync("data-points")); // axes are drawn on canvas: the screenshot shows their labels
+            Assert.Equal("120", await chart.GetAttributeAsync("data-points")); // axes are drawn on canvas: the screenshot shows their labels
         await HoverMiddleAsync(page, page.Locator(".chart").First);
         await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "run-page.png"), FullPage = true });
 
         // A second run with other weights, then the comparison page chosen from the runs list.
-        var other = await server.StartRunAsync(new { scenario = "baseline.yaml", seed = 7, epochs = 30, overrides = new { alpha = 0.6, beta = 0.2, gamma = 0.2 } });
+        var other = await server.StartRunAsync(new { scenario = "baseline.yaml", seed = 7, epochs = 120, overrides = new { alpha = 0.6, beta = 0.2, gamma = 0.2 } });
         await server.WaitForEndAsync(other);
         await page.GotoAsync(server.BaseUrl.ToString());
         await page.CheckAsync($"input[data-id='{runId}']");
@@ -58,7 +58,7 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         await Assertions.Expect(page.Locator(".chart")).ToHaveCountAsync(4);
         Assert.Equal(["supply", "inflation", "gini", "mean block time"], await page.Locator(".chart .u-title").AllTextContentsAsync());
         foreach (var chart in await page.Locator(".chart").AllAsync())
-            Assert.Equal("30", await chart.GetAttributeAsync("data-points"));
+            Assert.Equal("120", await chart.GetAttributeAsync("data-points"));
         var legend = await page.Locator(".chart").Nth(2).Locator(".u-legend .u-series").AllTextContentsAsync();
         Assert.Contains(legend, l => l.Contains(runId));
         Assert.Contains(legend, l => l.Contains(other));
