@@ -14,7 +14,7 @@ const runCharts = [
   { title: "Block time", y: "seconds between blocks",
     series: [{ col: "mean_block_time", label: "mean" }, { col: "block_time_p99", label: "99th percentile" }, { col: "block_time_sd", label: "std. deviation" }] },
   { title: "Model accuracy", y: "accuracy", match: /accuracy/ },
-  { title: "Reward weights α, β, γ", y: "weight", series: [{ col: "alpha", label: "α (data)" }, { col: "beta", label: "β (training)" }, { col: "gamma", label: "γ (usage)" }] },
+  { title: "Reward weights α, β, γ", y: "weight", range: [0, 1], series: [{ col: "alpha", label: "α (data)" }, { col: "beta", label: "β (training)" }, { col: "gamma", label: "γ (usage)" }] },
 ];
 
 // The specs a run with these columns can draw: series with missing columns dropped, "match" expanded.

@@ -27,7 +27,8 @@ function esc(s) { return String(s ?? "").replace(/[&<>"']/g, c => ({ "&": "&amp;
 function fmtNumber(v, digits = 4) {
   if (v == null || !isFinite(v)) return "–";
   const a = Math.abs(v);
-  if (a !== 0 && (a >= 1e6 || a < 1e-3)) return v.toExponential(2);
+  if (a >= 1e6) return new Intl.NumberFormat("en-US", { notation: "compact", maximumSignificantDigits: digits }).format(v);
+  if (a !== 0 && a < 1e-3) return v.toExponential(2);
   return Number(v.toPrecision(digits)).toLocaleString("en-US");
 }
 
@@ -40,7 +41,8 @@ function fmtDuration(s) {
 
 // A line chart of metric columns against the epoch, with a legend that shows values under the cursor,
 // drag-to-zoom on x (double-click resets) and series toggled by clicking their legend entry.
-// spec: { title, y: "left axis label", y2: "right axis label" (optional), series: [{ col, label, axis: 2?, scale: factor? }] }
+// spec: { title, y: "left axis label", y2: "right axis label" (optional), range: [min, max] of y (optional),
+//         series: [{ col, label, axis: 2?, scale: factor? }] }
 class MetricChart {
   constructor(container, spec, width) {
     this.spec = spec;
@@ -58,7 +60,7 @@ class MetricChart {
     this.plot = new uPlot({
       title: spec.title,
       width, height: 280,
-      scales: { x: { time: false } },
+      scales: { x: { time: false }, ...(spec.range ? { y: { range: spec.range } } : {}) },
       axes,
       series: [{ label: spec.x || "epoch" }, ...spec.series.map((s, i) => ({
         label: s.label, scale: s.axis === 2 ? "y2" : "y", stroke: s.color || palette[i % palette.length], width: 2,
