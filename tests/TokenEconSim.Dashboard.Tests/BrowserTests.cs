@@ -28,6 +28,7 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         await page.SelectOptionAsync("#scenario", "baseline.yaml");
         await page.FillAsync("#seed", "5");
         await page.FillAsync("#epochs", "120"); // long enough (10–60 s here) for the page to join while it runs
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "start-page.png") });
         await page.ClickAsync("#submit");
         await page.WaitForURLAsync("**/runs/baseline-*");
         var runId = Uri.UnescapeDataString(page.Url.Split('/')[^1]);
@@ -53,6 +54,7 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         await page.GotoAsync(server.BaseUrl.ToString());
         await page.CheckAsync($"input[data-id='{runId}']");
         await page.CheckAsync($"input[data-id='{other}']");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "runs-page.png") });
         await page.ClickAsync("#compare");
         await page.WaitForURLAsync("**/compare?runs=*");
         await Assertions.Expect(page.Locator(".chart")).ToHaveCountAsync(4);

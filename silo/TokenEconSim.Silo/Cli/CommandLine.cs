@@ -26,7 +26,10 @@ public static class CommandLine
         try
         {
             // Our handler below, not System.CommandLine's: it would print a stack trace and exit 1.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // Ctrl+C/SIGTERM cancel the command's token; stopping an embedded silo (or `serve`'s web host
+            // and silo) can take longer than System.CommandLine's 2 s default on a loaded machine, after
+            // which it would end the process with 143 instead of our "cancelled" and exit 1.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(20) });
         }
         catch (BadInputException e)
         {
