@@ -6,6 +6,9 @@ using TokenEconSim.Domain.Simulation;
 namespace TokenEconSim.Grains;
 
 /// <summary>Hosts one <see cref="AgentShard"/>; with agents_per_grain 1 that is one grain per participant.</summary>
+// Random placement: Orleans' default favours the caller's silo and kept every shard beside the
+// coordinator; a run should spread over the cluster (one silo: no difference).
+[Orleans.Placement.RandomPlacement]
 public sealed class AgentShardGrain(ScenarioCache scenarios) : Grain, IAgentShardGrain
 {
     private AgentShard? _shard;

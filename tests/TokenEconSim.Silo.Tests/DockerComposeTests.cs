@@ -28,10 +28,12 @@ public sealed class DockerComposeTests
     [Fact]
     public void Three_silos_join_through_postgres_with_the_cli_configuration_keys()
     {
-        var silos = new[] { "silo1", "silo2", "silo3" }.Select(Service).ToArray();
-        foreach (var silo in silos)
+        foreach (var name in new[] { "silo1", "silo2", "silo3", "dashboard" })
         {
-            Assert.Equal("host", Sequence(silo, "command")[0]);
+            var silo = Service(name);
+            // Each silo serves /metrics (and the pages) beside its silo, reachable by its service name.
+            Assert.Equal("serve", Sequence(silo, "command")[0]);
+            Assert.Contains($"--address={name}", Sequence(silo, "command"));
             var environment = (YamlMappingNode)silo.Children[new YamlScalarNode("environment")];
             Assert.Equal("postgres", environment["TOKENECONSIM__CLUSTER"].ToString());
             Assert.Equal("postgres", environment["TOKENECONSIM__STORAGE"].ToString());

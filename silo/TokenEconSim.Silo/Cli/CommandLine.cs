@@ -19,6 +19,7 @@ public static class CommandLine
             ResumeCommand.Create(),
             HostCommand.Create(),
             DbCommand.Create(),
+            ServeCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

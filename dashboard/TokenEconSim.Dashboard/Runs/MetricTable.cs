@@ -1,0 +1,45 @@
+using System.Globalization;
+using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Domain.Tokens;
+
+namespace TokenEconSim.Dashboard.Runs;
+
+/// <summary>
+/// A run's metrics as the pages chart them: metrics.csv's column names and one row of numbers per
+/// epoch, token amounts in tokens, an undefined value (no block in the epoch) as null. Live rows and
+/// rows read back from a finished metrics.csv take the same shape.
+/// </summary>
+public static class MetricTable
+{
+    public static IReadOnlyList<string> LiveColumns { get; } = [.. MetricColumns.All.Select(c => c.Name)];
+
+    public static double?[] Row(EpochMetrics m)
+    {
+        var row = new double?[MetricColumns.All.Count];
+        for (var i = 0; i < row.Length; i++)
+        {
+            var column = MetricColumns.All[i];
+            var value = column.Read(m);
+            if (column.Unit == MetricUnit.Tokens) value /= TokenUnits.PerToken;
+            row[i] = double.IsFinite(value) ? value : null;
+        }
+        return row;
+    }
+
+    /// <summary>Reads a finished run's metrics.csv (written by the results writer: invariant culture, no quoting).</summary>
+    public static (IReadOnlyList<string> Columns, IReadOnlyList<double?[]> Rows) ReadCsv(string path)
+    {
+        using var reader = new StreamReader(path);
+        var columns = (reader.ReadLine() ?? "").Split(',');
+        var rows = new List<double?[]>();
+        while (reader.ReadLine() is { Length: > 0 } line)
+        {
+            var cells = line.Split(',');
+            var row = new double?[columns.Length];
+            for (var i = 0; i < row.Length && i < cells.Length; i++)
+                row[i] = double.TryParse(cells[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
+            rows.Add(row);
+        }
+        return (columns, rows);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace TokenEconSim.Dashboard.Runs;
+
+/// <summary>One row of the runs list: a live run or a finished results folder.</summary>
+public sealed record RunListing(
+    string Id, string Name, string? Scenario, long? Seed, string Status, int EpochsDone, int? EpochsTotal,
+    DateTime StartedUtc, double? EpochsPerSecond, double? EtaSeconds, string? Folder, string? Error);
+
+/// <summary>A run's metrics from <c>since</c> on, with its state (the run page's and the compare page's data).</summary>
+public sealed record RunMetrics(RunListing Run, IReadOnlyList<string> Columns, int Since, IReadOnlyList<double?[]> Rows);
+
+/// <summary>
+/// The runs the pages know: live runs of this process and the finished folders under the runs
+/// folder (runs/&lt;name&gt;-&lt;timestamp&gt;/ with metrics.csv and summary.json; the writer's hidden
+/// temporary folders are not runs yet). A live run that has finished is listed once, as live.
+/// </summary>
+public sealed class RunCatalog(LiveRuns live, IOptions<DashboardOptions> options)
+{
+    // Finished folders never change, so each is read once.
+    private readonly ConcurrentDictionary<string, (RunListing, IReadOnlyList<string>, IReadOnlyList<double?[]>)> _finished = new();
+
+    public IReadOnlyList<RunListing> List()
+    {
+        var liveRuns = live.All.ToList();
+        var liveFolders = liveRuns.Select(r => r.Folder).OfType<string>().Select(Path.GetFullPath).ToHashSet();
+        var finished = FinishedFolders().Where(f => !liveFolders.Contains(f.FullName)).Select(f => Finished(f.Name)).OfType<(RunListing Run, IReadOnlyList<string>, IReadOnlyList<double?[]>)>().Select(f => f.Run);
+        return [.. liveRuns.Select(Listing).Concat(finished).OrderByDescending(r => r.StartedUtc).ThenBy(r => r.Id, StringComparer.Ordinal)];
+    }
+
+    public RunMetrics? Metrics(string id, int since)
+    {
+        if (live.Find(id) is { } run) return new RunMetrics(Listing(run), MetricTable.LiveColumns, since, run.RowsSince(since));
+        if (Finished(id) is not var (listing, columns, rows)) return null;
+        return new RunMetrics(listing, columns, since, since >= rows.Count ? [] : rows.Skip(since).ToList());
+    }
+
+    public static RunListing Listing(LiveRun r) => new(r.Id, r.Name, r.Scenario, r.Seed, Status(r.Status), r.EpochsDone, r.TotalEpochs,
+        r.StartedUtc, r.EpochsPerSecond, r.EtaSeconds, r.Folder, r.Error);
+
+    public static string Status(RunStatus s) => s.ToString().ToLowerInvariant();
+
+    private IEnumerable<DirectoryInfo> FinishedFolders()
+    {
+        var root = new DirectoryInfo(options.Value.RunsFolder);
+        if (!root.Exists) return [];
+        return root.EnumerateDirectories().Where(d => !d.Name.StartsWith('.') && File.Exists(Path.Combine(d.FullName, "summary.json")));
+    }
+
+    private (RunListing, IReadOnlyList<string>, IReadOnlyList<double?[]>)? Finished(string id)
+    {
+        if (_finished.TryGetValue(id, out var cached)) return cached;
+        if (id.Length == 0 || id.StartsWith('.') || id.IndexOfAny(['/', '\\']) >= 0) return null;
+        var folder = Path.Combine(options.Value.RunsFolder, id);
+        var csv = Path.Combine(folder, "metrics.csv");
+        var summaryPath = Path.Combine(folder, "summary.json");
+        if (!File.Exists(csv) || !File.Exists(summaryPath)) return null;
+        using var summary = JsonDocument.Parse(File.ReadAllText(summaryPath));
+        var (columns, rows) = MetricTable.ReadCsv(csv);
+        var name = summary.RootElement.TryGetProperty("name", out var n) ? n.GetString() ?? id : id;
+        long? seed = summary.RootElement.TryGetProperty("seed", out var s) && s.TryGetInt64(out var sv) ? sv : null;
+        var listing = new RunListing(id, name, null, seed, "completed", rows.Count, rows.Count,
+            Directory.GetCreationTimeUtc(folder), null, null, Path.GetFullPath(folder), null);
+        return _finished[id] = (listing, columns, rows);
+    }
+}

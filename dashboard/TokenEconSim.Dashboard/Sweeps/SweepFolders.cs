@@ -1,0 +1,81 @@
+using System.Text.Json;
+
+namespace TokenEconSim.Dashboard.Sweeps;
+
+/// <summary>One sweep folder as the Sweeps page shows it: sweep.json as written, the points table and the chart files.</summary>
+public sealed record SweepView(string Id, JsonElement Sweep, IReadOnlyList<string> PointColumns, IReadOnlyList<string[]> Points, IReadOnlyList<string> Charts);
+
+/// <summary>
+/// Reads sweeps/&lt;name&gt;-&lt;timestamp&gt;/ (sweep.json, points.csv, charts/*.png) as the sweep
+/// command writes them. Only names found in the folder are served, so no request reaches outside it.
+/// </summary>
+public sealed class SweepFolders(string root)
+{
+    public IReadOnlyList<SweepView> List() =>
+        !Directory.Exists(root) ? [] :
+        [.. new DirectoryInfo(root).EnumerateDirectories()
+            .Where(d => !d.Name.StartsWith('.') && File.Exists(Path.Combine(d.FullName, "sweep.json")))
+            .OrderByDescending(d => d.Name, StringComparer.Ordinal)
+            .Select(d => Read(d.Name, withPoints: false)!)];
+
+    public SweepView? Find(string id) => Folder(id) is null ? null : Read(id, withPoints: true);
+
+    /// <summary>The full path of a chart the folder holds, or null.</summary>
+    public string? Chart(string id, string file)
+    {
+        if (Folder(id) is not { } folder) return null;
+        var charts = Path.Combine(folder, "charts");
+        return Directory.Exists(charts) ? Directory.EnumerateFiles(charts, "*.png").FirstOrDefault(f => Path.GetFileName(f) == file) : null;
+    }
+
+    private string? Folder(string id)
+    {
+        if (!Directory.Exists(root)) return null;
+        return new DirectoryInfo(root).EnumerateDirectories().FirstOrDefault(d => d.Name == id && !id.StartsWith('.') && File.Exists(Path.Combine(d.FullName, "sweep.json")))?.FullName;
+    }
+
+    private SweepView? Read(string id, bool withPoints)
+    {
+        var folder = Path.Combine(root, id);
+        JsonElement sweep;
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "sweep.json")));
+            sweep = doc.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            sweep = JsonSerializer.SerializeToElement(new { error = $"sweep.json: {e.Message}" });
+        }
+        var charts = Directory.Exists(Path.Combine(folder, "charts"))
+            ? Directory.EnumerateFiles(Path.Combine(folder, "charts"), "*.png").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            : [];
+        var (columns, points) = withPoints ? ReadCsv(Path.Combine(folder, "points.csv")) : ([], []);
+        return new SweepView(id, sweep, columns, points, charts);
+    }
+
+    /// <summary>points.csv as text cells (numbers are shown as written); a quoted cell keeps its commas.</summary>
+    private static (IReadOnlyList<string>, IReadOnlyList<string[]>) ReadCsv(string path)
+    {
+        if (!File.Exists(path)) return ([], []);
+        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).Select(SplitCsv).ToList();
+        return lines.Count == 0 ? ([], []) : (lines[0], lines.Skip(1).ToList());
+    }
+
+    private static string[] SplitCsv(string line)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
+            else cell.Append(c);
+        }
+        cells.Add(cell.ToString());
+        return [.. cells];
+    }
+}

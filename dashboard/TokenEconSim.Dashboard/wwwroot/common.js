@@ -1,0 +1,95 @@
+// Shared by every page: the header, JSON calls, formatting and the uPlot chart factory.
+"use strict";
+
+const palette = ["#1f6feb", "#d1495b", "#2a9d8f", "#e9a23b", "#7b2cbf", "#6c757d", "#00798c", "#8f2d56"];
+
+async function api(path, options) {
+  const res = await fetch(path, options);
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(body.error || `${res.status} ${res.statusText}`);
+  return body;
+}
+
+async function header(active) {
+  const info = await api("/api/info").catch(() => ({}));
+  const link = (href, text, key) => `<a href="${href}" class="${key === active ? "active" : ""}">${text}</a>`;
+  const h = document.createElement("header");
+  h.innerHTML = `<span class="brand">TokenEconSim</span>${link("/", "Runs", "runs")}${link("/start", "Start a run", "start")}` +
+    `${link("/compare", "Compare", "compare")}${link("/sweeps", "Sweeps", "sweeps")}<span class="right">` +
+    (info.orleansDashboard ? `<a id="orleans-link" href="${info.orleansDashboard}">Orleans dashboard</a>` : "") +
+    `<a href="/metrics">Prometheus metrics</a></span>`;
+  document.body.prepend(h);
+  return info;
+}
+
+function esc(s) { return String(s ?? "").replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c])); }
+
+function fmtNumber(v, digits = 4) {
+  if (v == null || !isFinite(v)) return "–";
+  const a = Math.abs(v);
+  if (a >= 1e6) return new Intl.NumberFormat("en-US", { notation: "compact", maximumSignificantDigits: digits }).format(v);
+  if (a !== 0 && a < 1e-3) return v.toExponential(2);
+  return Number(v.toPrecision(digits)).toLocaleString("en-US");
+}
+
+function fmtDuration(s) {
+  if (s == null || !isFinite(s)) return "–";
+  if (s < 60) return `${Math.ceil(s)} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${Math.ceil(s % 60)} s`;
+  return `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`;
+}
+
+// A line chart of metric columns against the epoch, with a legend that shows values under the cursor,
+// drag-to-zoom on x (double-click resets) and series toggled by clicking their legend entry.
+// spec: { title, y: "left axis label", y2: "right axis label" (optional), range: [min, max] of y (optional),
+//         series: [{ col, label, axis: 2?, scale: factor? }] }
+class MetricChart {
+  constructor(container, spec, width) {
+    this.spec = spec;
+    this.el = document.createElement("div");
+    this.el.className = "chart";
+    this.el.dataset.title = spec.title;
+    this.el.dataset.points = "0";
+    container.appendChild(this.el);
+    this.xs = [];
+    this.ys = spec.series.map(() => []);
+    const axis = (label, scale, side) => ({ label, scale, side, labelSize: 22, size: 70, values: (u, vals) => vals.map(v => fmtNumber(v, 3)),
+      grid: { show: side !== 1, stroke: "#eceff4" } });
+    const axes = [{ label: spec.x || "epoch", labelSize: 22, grid: { stroke: "#eceff4" } }, axis(spec.y, "y", 3)];
+    if (spec.y2) axes.push(axis(spec.y2, "y2", 1));
+    this.plot = new uPlot({
+      title: spec.title,
+      width, height: 280,
+      scales: { x: { time: false }, ...(spec.range ? { y: { range: spec.range } } : {}) },
+      axes,
+      series: [{ label: spec.x || "epoch" }, ...spec.series.map((s, i) => ({
+        label: s.label, scale: s.axis === 2 ? "y2" : "y", stroke: s.color || palette[i % palette.length], width: 2,
+        spanGaps: true, points: { show: false }, value: (u, v) => fmtNumber(v),
+      }))],
+      legend: { live: true },
+      cursor: { drag: { x: true, y: false } },
+    }, [this.xs, ...this.ys], this.el);
+  }
+
+  // rows: arrays in the order of `columns`; the x value is the row's "epoch" cell (+1 for the epoch's end).
+  append(columns, rows) {
+    if (rows.length === 0) return;
+    const xi = columns.indexOf(this.spec.xcol || "epoch");
+    const idx = this.spec.series.map(s => columns.indexOf(s.col));
+    for (const r of rows) {
+      this.xs.push(this.spec.xcol ? r[xi] : r[xi] + 1);
+      idx.forEach((c, i) => this.ys[i].push(c < 0 || r[c] == null ? null : r[c] * (this.spec.series[i].scale || 1)));
+    }
+    // Keep a zoom the user chose; follow the newest epoch otherwise.
+    const x = this.plot.scales.x;
+    const following = x.max == null || x.max >= this.xs[this.xs.length - rows.length - 1] - 1e-9 || this.xs.length === rows.length;
+    this.plot.setData([this.xs, ...this.ys], following);
+    this.el.dataset.points = String(this.xs.length);
+  }
+}
+
+function chartWidth(container) {
+  const w = container.clientWidth || 1200;
+  const cols = Math.max(1, Math.floor(w / 620));
+  return Math.floor((w - 14 * (cols - 1)) / cols) - 14;
+}

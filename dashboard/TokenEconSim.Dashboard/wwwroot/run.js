@@ -1,0 +1,60 @@
+// The run page: one server-sent-event stream feeds every chart while the run progresses.
+"use strict";
+header("runs");
+const id = decodeURIComponent(location.pathname.split("/").pop());
+document.getElementById("title").textContent = id;
+document.title = `${id} · TokenEconSim`;
+let charts = [], columns = [], received = 0;
+
+function showState(run) {
+  const total = run.epochsTotal || run.epochsDone || 1;
+  document.getElementById("bar").style.width = `${Math.min(100, 100 * run.epochsDone / total)}%`;
+  const rate = run.epochsPerSecond ? ` · ${fmtNumber(run.epochsPerSecond, 3)} epochs/s` : "";
+  const eta = run.status === "running" && run.etaSeconds != null ? ` · ETA ${fmtDuration(run.etaSeconds)}` : "";
+  document.getElementById("progress-text").innerHTML =
+    `<span class="status ${esc(run.status)}" id="status">${esc(run.status)}</span> · epoch <span id="epochs-done">${run.epochsDone}</span> / ${run.epochsTotal ?? "?"}${rate}${eta}`;
+  document.getElementById("cancel").hidden = run.status !== "running";
+  if (run.error) { const e = document.getElementById("error"); e.hidden = false; e.textContent = run.error; }
+}
+
+function connect() {
+  const stream = new EventSource(`/api/runs/${encodeURIComponent(id)}/events?since=${received}`);
+  stream.addEventListener("columns", e => {
+    columns = JSON.parse(e.data);
+    if (charts.length > 0) return;
+    const box = document.getElementById("charts");
+    const width = chartWidth(box);
+    charts = chartsFor(columns).map(spec => new MetricChart(box, spec, width));
+  });
+  stream.addEventListener("rows", e => {
+    const msg = JSON.parse(e.data);
+    if (msg.since !== received) return; // a reconnect replayed rows we have
+    charts.forEach(c => c.append(columns, msg.rows));
+    received += msg.rows.length;
+    showState(msg.run);
+  });
+  stream.addEventListener("end", e => { showState(JSON.parse(e.data)); stream.close(); });
+  stream.onerror = () => {
+    if (stream.readyState === EventSource.CLOSED) {
+      // The run is unknown (404) or the server went away: say so instead of retrying forever.
+      api(`/api/runs/${encodeURIComponent(id)}/metrics?since=${received}`).catch(err => {
+        const e = document.getElementById("error"); e.hidden = false; e.textContent = err.message;
+      });
+    }
+  };
+}
+
+document.getElementById("cancel").addEventListener("click", async () => {
+  try {
+    await api(`/api/runs/${encodeURIComponent(id)}`, { method: "DELETE", headers: authHeaders() });
+  } catch (err) {
+    const e = document.getElementById("error"); e.hidden = false; e.textContent = err.message;
+  }
+});
+
+function authHeaders() {
+  const token = localStorage.getItem("tokeneconsim-token");
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+connect();

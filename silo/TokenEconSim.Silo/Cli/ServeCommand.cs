@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using TokenEconSim.Silo.Cluster;
+using TokenEconSim.Silo.Serve;
+
+namespace TokenEconSim.Silo.Cli;
+
+/// <summary>`silo serve`: the silo and the browser dashboard in one process, on 127.0.0.1 unless told otherwise.</summary>
+public static class ServeCommand
+{
+    public const string TokenVariable = "TOKENECONSIM_DASHBOARD_TOKEN";
+
+    public static Command Create()
+    {
+        var defaults = new ServeOptions();
+        var host = new Option<string>("--host") { Description = "Address to listen on; anything but loopback needs --token", DefaultValueFactory = _ => defaults.Host };
+        var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)", DefaultValueFactory = _ => defaults.Port };
+        var token = new Option<string?>("--token") { Description = $"Token that starting and cancelling runs require (default: ${TokenVariable})" };
+        var scenarios = new Option<string>("--scenarios") { Description = "Folder of scenario files the start page offers", DefaultValueFactory = _ => defaults.ScenariosFolder };
+        var runs = new Option<string>("--runs") { Description = "Folder of results folders (read, and written by runs started here)", DefaultValueFactory = _ => defaults.RunsFolder };
+        var sweeps = new Option<string>("--sweeps") { Description = "Folder of sweep folders", DefaultValueFactory = _ => defaults.SweepsFolder };
+        var command = new Command("serve", "Host the silo and the browser dashboard (live runs, comparison, Prometheus /metrics, Orleans' dashboard)")
+            { host, port, token, scenarios, runs, sweeps };
+        var cluster = new ClusterOptions();
+        cluster.AddTo(command);
+        var address = new Option<string>("--address") { Description = "Address other silos reach this silo at (with --cluster postgres)", DefaultValueFactory = _ => "127.0.0.1" };
+        command.Options.Add(address);
+        command.SetAction(async (parse, ct) =>
+        {
+            var options = new ServeOptions(parse.GetValue(host)!, parse.GetValue(port),
+                parse.GetValue(token) ?? NullIfEmpty(Environment.GetEnvironmentVariable(TokenVariable)),
+                parse.GetValue(scenarios)!, parse.GetValue(runs)!, parse.GetValue(sweeps)!)
+            {
+                Cluster = cluster.Resolve(parse),
+                SiloAddress = parse.GetValue(address)!,
+            };
+            Validate(options);
+            if (options.Cluster.NeedsDatabase) await PostgresDatabase.CheckAsync(options.Cluster.Connection!, ct);
+            await using var app = ServeHost.Build(options);
+            await app.StartAsync(ct);
+            var url = ServeHost.BoundUrl(app);
+            Console.WriteLine($"dashboard: {url}/");
+            Console.WriteLine($"Orleans dashboard: {url}{ServeHost.OrleansDashboardPath}/   Prometheus: {url}/metrics");
+            Console.WriteLine("Ctrl+C stops the server.");
+            try
+            {
+                await app.WaitForShutdownAsync(ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: a normal stop.
+            }
+            await app.StopAsync(CancellationToken.None);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Validate(ServeOptions o)
+    {
+        if (o.Port is < 0 or > 65535) throw new BadInputException($"--port {o.Port}: must be between 0 and 65535");
+        if (!o.IsLoopback && o.Token is null)
+            throw new BadInputException($"--host {o.Host}: other machines could start and cancel runs; give a token with --token (or ${TokenVariable}), or listen on 127.0.0.1");
+        if (!Directory.Exists(o.ScenariosFolder)) throw new BadInputException($"--scenarios {o.ScenariosFolder}: folder not found");
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+}

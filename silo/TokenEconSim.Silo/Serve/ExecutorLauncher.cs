@@ -1,0 +1,22 @@
+using TokenEconSim.Dashboard.Runs;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Silo.Engines;
+using TokenEconSim.Silo.Runs;
+
+namespace TokenEconSim.Silo.Serve;
+
+/// <summary>The dashboard's runs go through the same executor as `silo run`, on the served silo, into the runs folder.</summary>
+public sealed class ExecutorLauncher(IGrainFactory grains, string runsFolder) : IRunLauncher
+{
+    public async Task<string> RunAsync(Scenario scenario, string source, RunHooks hooks, CancellationToken ct)
+    {
+        var request = new RunRequest(source, [], runsFolder, EngineKind.Orleans, ShowProgress: false)
+        {
+            Scenario = scenario,
+            Grains = grains,
+            OnStarted = started => hooks.OnStarted(started.RunId),
+            OnEpochs = hooks.OnEpochs,
+        };
+        return (await RunExecutor.ExecuteAsync(request, ct)).Folder;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using TokenEconSim.Dashboard.Runs;
+using TokenEconSim.Dashboard.Tests.Support;
+
+namespace TokenEconSim.Dashboard.Tests;
+
+/// <summary>The JSON API behind the pages: bad requests get 4xx with a message naming the problem; good ones run.</summary>
+public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardServer>
+{
+    private HttpClient Http => server.Http;
+
+    [Theory]
+    [InlineData("../README.md")]
+    [InlineData("../../etc/passwd")]
+    [InlineData("/etc/passwd")]
+    public async Task A_scenario_outside_scenarios_is_refused(string path)
+    {
+        var (status, error) = await PostAsync(JsonSerializer.Serialize(new { scenario = path }));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal($"scenario: '{path}' is outside scenarios/; name a file inside it, e.g. \"baseline.yaml\"", error);
+    }
+
+    [Fact]
+    public async Task A_scenario_that_does_not_exist_is_refused()
+    {
+        var (status, error) = await PostAsync("""{"scenario": "no-such.yaml"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("scenario: 'no-such.yaml' not found in scenarios/", error);
+    }
+
+    [Fact]
+    public async Task Reward_weights_that_do_not_sum_to_one_are_refused_with_the_sum()
+    {
+        var (status, error) = await PostAsync("""{"scenario": "baseline.yaml", "overrides": {"alpha": 0.5}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith("baseline.yaml: ", error);
+        Assert.Contains("alpha + beta + gamma must equal 1, got 0.5 + 0.3 + 0.3 = 1.1", error);
+    }
+
+    [Theory]
+    [InlineData(-3)]
+    [InlineData(0)]
+    public async Task Epochs_below_one_are_refused(int epochs)
+    {
+        var (status, error) = await PostAsync($$"""{"scenario": "baseline.yaml", "epochs": {{epochs}}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal($"epochs: {epochs} is not allowed, a run needs at least 1 epoch", error);
+    }
+
+    [Theory]
+    [InlineData("{\"scenario\": ", "malformed JSON: ")]
+    [InlineData("not json", "malformed JSON: ")]
+    [InlineData("[1, 2]", "malformed JSON: expected an object")]
+    [InlineData("{\"seed\": 1}", "scenario: required")]
+    [InlineData("{\"scenario\": \"baseline.yaml\", \"seed\": \"seven\"}", "seed: expected an integer, got \"seven\"")]
+    [InlineData("{\"scenario\": \"baseline.yaml\", \"overrides\": [1]}", "overrides: expected an object")]
+    [InlineData("{\"scenario\": \"baseline.yaml\", \"overrides\": {\"rewards.alpah\": 0.1}}", "baseline.yaml: overrides: unknown key 'alpah'")]
+    public async Task Malformed_bodies_are_refused_naming_the_problem(string body, string expectedStart)
+    {
+        var (status, error) = await PostAsync(body);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(expectedStart, error);
+    }
+
+    [Fact]
+    public async Task An_unknown_run_is_404_for_metrics_events_and_cancel()
+    {
+        foreach (var (method, path) in new[] { ("GET", "/api/runs/nope-1/metrics"), ("GET", "/api/runs/nope-1/events"), ("DELETE", "/api/runs/nope-1") })
+        {
+            using var response = await Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("run 'nope-1' not found", await ErrorAsync(response));
+        }
+    }
+
+    [Fact]
+    public async Task A_negative_since_is_refused()
+    {
+        using var response = await Http.GetAsync("/api/runs/x/metrics?since=-1", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("since: -1 is negative; it is the number of epochs already received", await ErrorAsync(response));
+    }
+
+    [Fact]
+    public async Task A_started_run_streams_the_rows_its_results_folder_holds_and_then_is_listed_once()
+    {
+        var id = await server.StartRunAsync(new { scenario = "baseline.yaml", seed = 11, epochs = 3, overrides = new { alpha = 0.5, beta = 0.25, gamma = 0.25 } });
+        var run = await server.WaitForEndAsync(id);
+        Assert.Equal("completed", run.GetProperty("status").GetString());
+
+        var metrics = await Http.GetFromJsonAsync<JsonElement>($"/api/runs/{id}/metrics", TestContext.Current.CancellationToken);
+        var columns = metrics.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
+        var rows = metrics.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(0.5, rows[2][columns.IndexOf("alpha")].GetDouble()); // the overrides reached the run
+
+        // What the page saw live is what the completed folder holds.
+        var folder = run.GetProperty("folder").GetString()!;
+        var (csvColumns, csvRows) = MetricTable.ReadCsv(Path.Combine(folder, "metrics.csv"));
+        Assert.Equal(csvColumns, columns);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(csvRows[i].Select(v => v is null ? "" : v.Value.ToString("G10")), rows[i].EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? "" : v.GetDouble().ToString("G10")));
+        Assert.Contains("seed: 11", File.ReadAllText(Path.Combine(folder, "scenario.yaml")));
+
+        var list = await Http.GetFromJsonAsync<JsonElement>("/api/runs", TestContext.Current.CancellationToken);
+        Assert.Single(list.EnumerateArray(), r => r.GetProperty("folder").GetString() == folder);
+
+        using var cancel = await Http.DeleteAsync($"/api/runs/{id}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
+        Assert.Equal($"run '{id}' is completed; only running runs can be cancelled", await ErrorAsync(cancel));
+    }
+
+    [Fact]
+    public async Task A_finished_folder_is_listed_with_its_metrics()
+    {
+        var id = await server.StartRunAsync(new { scenario = "baseline.yaml", epochs = 2 });
+        var folder = (await server.WaitForEndAsync(id)).GetProperty("folder").GetString()!;
+        // A copy under another name stands for a run finished before this server started.
+        var copy = Path.Combine(server.RunsFolder, "earlier-20200101-000000");
+        Directory.CreateDirectory(copy);
+        foreach (var f in new[] { "metrics.csv", "summary.json" }) File.Copy(Path.Combine(folder, f), Path.Combine(copy, f));
+
+        var list = await Http.GetFromJsonAsync<JsonElement>("/api/runs", TestContext.Current.CancellationToken);
+        var earlier = Assert.Single(list.EnumerateArray(), r => r.GetProperty("id").GetString() == "earlier-20200101-000000");
+        Assert.Equal("completed", earlier.GetProperty("status").GetString());
+        Assert.Equal(2, earlier.GetProperty("epochsDone").GetInt32());
+        var metrics = await Http.GetFromJsonAsync<JsonElement>("/api/runs/earlier-20200101-000000/metrics?since=1", TestContext.Current.CancellationToken);
+        Assert.Equal(1, metrics.GetProperty("rows").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Cancelling_a_running_run_stops_it_without_a_results_folder()
+    {
+        var id = await server.StartRunAsync(new { scenario = "baseline.yaml", epochs = 5000 });
+        using var cancel = await Http.DeleteAsync($"/api/runs/{id}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        var run = await server.WaitForEndAsync(id);
+        Assert.Equal("cancelled", run.GetProperty("status").GetString());
+        Assert.True(run.GetProperty("epochsDone").GetInt32() < 5000);
+        Assert.DoesNotContain(Directory.GetDirectories(server.RunsFolder), d => Path.GetFileName(d).StartsWith(id[..^9], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_start_page_lists_the_scenarios_folder()
+    {
+        var scenarios = await Http.GetFromJsonAsync<string[]>("/api/scenarios", TestContext.Current.CancellationToken);
+        Assert.Contains("baseline.yaml", scenarios!);
+        Assert.Equal(Directory.GetFiles(Repo.Scenarios, "*.yaml").Length, scenarios!.Length);
+    }
+
+    private async Task<(HttpStatusCode, string)> PostAsync(string body)
+    {
+        using var response = await Http.PostAsync("/api/runs", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        return (response.StatusCode, await ErrorAsync(response));
+    }
+
+    private static async Task<string> ErrorAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        try
+        {
+            return JsonDocument.Parse(text).RootElement.GetProperty("error").GetString()!;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return $"<no error field: {text}>";
+        }
+    }
+}

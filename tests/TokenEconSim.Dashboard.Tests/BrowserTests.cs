@@ -1,0 +1,105 @@
+using Microsoft.Playwright;
+using TokenEconSim.Dashboard.Tests.Support;
+
+namespace TokenEconSim.Dashboard.Tests;
+
+/// <summary>
+/// The dashboard in a real browser: start a baseline run from the start page, watch its charts
+/// receive points while it runs, compare it with another run, open the sweeps page; screenshots of
+/// each page are saved for a person to look at (the README's is one of them).
+/// </summary>
+public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserServer>
+{
+    private static readonly string[] RunChartTitles =
+        ["Supply and inflation", "Rewards per role", "Gini of balances", "Difficulty vs hashrate", "Block time", "Reward weights α, β, γ"];
+
+    [Fact]
+    public async Task A_run_started_from_the_start_page_is_charted_live_then_compared()
+    {
+        Tools.Require("chromium");
+        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(180_000);
+
+        await page.GotoAsync(server.BaseUrl.ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start a run" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/start");
+        await Assertions.Expect(page.Locator("#scenario option[value='baseline.yaml'], #scenario option:text-is('baseline.yaml')")).ToHaveCountAsync(1);
+        await page.SelectOptionAsync("#scenario", "baseline.yaml");
+        await page.FillAsync("#seed", "5");
+        await page.FillAsync("#epochs", "120"); // long enough (10–60 s here) for the page to join while it runs
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "start-page.png") });
+        await page.ClickAsync("#submit");
+        await page.WaitForURLAsync("**/runs/baseline-*");
+        var runId = Uri.UnescapeDataString(page.Url.Split('/')[^1]);
+
+        // Live: the charts hold points while the run is still running, and gain more before it ends.
+        var seen = await page.WaitForFunctionAsync(
+            "() => document.querySelector('#status')?.textContent === 'running' && +document.querySelector('.chart').dataset.points > 0 ? +document.querySelector('.chart').dataset.points : 0");
+        var firstCount = await seen.JsonValueAsync<int>();
+        await page.WaitForFunctionAsync($"() => +document.querySelector('.chart').dataset.points > {firstCount}");
+        Assert.True(firstCount < 120, $"the first points arrived only at epoch {firstCount}");
+
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("completed", new() { Timeout = 300_000 });
+        await Assertions.Expect(page.Locator("#epochs-done")).ToHaveTextAsync("120");
+        Assert.Equal(RunChartTitles, await page.Locator(".chart .u-title").AllTextContentsAsync());
+        foreach (var chart in await page.Locator(".chart").AllAsync())
+            Assert.Equal("120", await chart.GetAttributeAsync("data-points")); // axes are drawn on canvas: the screenshot shows their labels
+        await HoverMiddleAsync(page, page.Locator(".chart").First);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "run-page.png"), FullPage = true });
+
+        // A second run with other weights, then the comparison page chosen from the runs list.
+        var other = await server.StartRunAsync(new { scenario = "baseline.yaml", seed = 7, epochs = 120, overrides = new { alpha = 0.6, beta = 0.2, gamma = 0.2 } });
+        await server.WaitForEndAsync(other);
+        await page.GotoAsync(server.BaseUrl.ToString());
+        await page.CheckAsync($"input[data-id='{runId}']");
+        await page.CheckAsync($"input[data-id='{other}']");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "runs-page.png") });
+        await page.ClickAsync("#compare");
+        await page.WaitForURLAsync("**/compare?runs=*");
+        await Assertions.Expect(page.Locator(".chart")).ToHaveCountAsync(4);
+        Assert.Equal(["supply", "inflation", "gini", "mean block time"], await page.Locator(".chart .u-title").AllTextContentsAsync());
+        foreach (var chart in await page.Locator(".chart").AllAsync())
+            Assert.Equal("120", await chart.GetAttributeAsync("data-points"));
+        var legend = await page.Locator(".chart").Nth(2).Locator(".u-legend .u-series").AllTextContentsAsync();
+        Assert.Contains(legend, l => l.Contains(runId));
+        Assert.Contains(legend, l => l.Contains(other));
+        await HoverMiddleAsync(page, page.Locator(".chart").Nth(2));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "compare-page.png"), FullPage = true });
+
+        // The sweeps page, on a fixture folder whose ternary chart is a real PNG (a chart of this page, as it happens).
+        var png = await page.Locator(".chart").Nth(2).ScreenshotAsync();
+        var sweep = "weights-20261123-120000";
+        SweepFixture.Write(server.SweepsFolder, sweep, png);
+        await page.GotoAsync(new Uri(server.BaseUrl, "/sweeps").ToString());
+        await page.ClickAsync($"a:text-is('{sweep}')");
+        await Assertions.Expect(page.Locator("#points tbody tr")).ToHaveCountAsync(3);
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#sweep-charts img')].every(i => i.complete && i.naturalWidth > 100)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "sweeps-page.png"), FullPage = true });
+
+        // Orleans' own dashboard, linked from the header.
+        var href = await page.GetAttributeAsync("#orleans-link", "href");
+        var orleans = await page.GotoAsync(new Uri(server.BaseUrl, href).ToString());
+        Assert.Equal(200, orleans!.Status);
+    }
+
+    [Fact]
+    public async Task The_start_page_shows_the_reason_a_run_is_refused()
+    {
+        Tools.Require("chromium");
+        var page = await server.Browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.BaseUrl, "/start").ToString());
+        await page.SelectOptionAsync("#scenario", "baseline.yaml");
+        await page.FillAsync("#alpha", "0.9");
+        await page.ClickAsync("#submit");
+        await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("alpha + beta + gamma must equal 1, got 0.9 + 0.3 + 0.3 = 1.5");
+        Assert.EndsWith("/start", page.Url);
+        await page.CloseAsync();
+    }
+
+    private static async Task HoverMiddleAsync(IPage page, ILocator chart)
+    {
+        var box = await chart.Locator(".u-over").BoundingBoxAsync();
+        if (box is not null) await page.Mouse.MoveAsync(box.X + box.Width * 0.6f, box.Y + box.Height / 2);
+    }
+}

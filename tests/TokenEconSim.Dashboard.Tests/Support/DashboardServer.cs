@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using TokenEconSim.Silo.Serve;
+
+namespace TokenEconSim.Dashboard.Tests.Support;
+
+/// <summary>
+/// `silo serve` in process on a free loopback port, with the repository's scenarios and empty runs
+/// and sweeps folders of its own; one per test class (starting the silo takes a few seconds).
+/// </summary>
+public class DashboardServer : IAsyncLifetime
+{
+    private readonly TempDir _dir = new();
+    private WebApplication? _app;
+
+    public string RunsFolder => _dir.Sub("runs");
+    public string SweepsFolder => _dir.Sub("sweeps");
+    public Uri BaseUrl { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+
+    protected virtual string? Token => null;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(RunsFolder);
+        Directory.CreateDirectory(SweepsFolder);
+        _app = ServeHost.Build(new ServeOptions("127.0.0.1", 0, Token, Repo.Scenarios, RunsFolder, SweepsFolder));
+        await _app.StartAsync();
+        BaseUrl = new Uri(ServeHost.BoundUrl(_app));
+        Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        Http?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        _dir.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Starts a run through the API and returns its id.</summary>
+    public async Task<string> StartRunAsync(object body)
+    {
+        using var response = await Http.PostAsJsonAsync("/api/runs", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"POST /api/runs: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Polls the run until it is no longer running; returns its final listing.</summary>
+    public async Task<JsonElement> WaitForEndAsync(string id, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(5));
+        while (true)
+        {
+            var run = (await Http.GetFromJsonAsync<JsonElement>($"/api/runs/{id}/metrics?since=100000")).GetProperty("run");
+            if (run.GetProperty("status").GetString() != "running") return run;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"run {id} still running after the timeout: {run}");
+            await Task.Delay(200);
+        }
+    }
+}
+
+/// <summary>The same server with a start-up token, as `serve` requires off loopback.</summary>
+public sealed class TokenDashboardServer : DashboardServer
+{
+    public const string Secret = "s3cret-token";
+
+    protected override string? Token => Secret;
+}
