@@ -13,7 +13,8 @@ const runCharts = [
       { col: "hashrate_estimated", label: "hashrate (from blocks)", axis: 2 }, { col: "hashrate_predicted", label: "hashrate (LSTM forecast)", axis: 2 }] },
   { title: "Block time", y: "seconds between blocks",
     series: [{ col: "mean_block_time", label: "mean" }, { col: "block_time_p99", label: "99th percentile" }, { col: "block_time_sd", label: "std. deviation" }] },
-  { title: "Model accuracy", y: "accuracy", match: /accuracy/ },
+  // Every run has the column since federated learning exists; only learning runs fill it.
+  { title: "Model accuracy", y: "accuracy", match: /accuracy/, whenFilled: true },
   { title: "Reward weights α, β, γ", y: "weight", range: [0, 1], series: [{ col: "alpha", label: "α (data)" }, { col: "beta", label: "β (training)" }, { col: "gamma", label: "γ (usage)" }] },
 ];
 

@@ -71,6 +71,14 @@ class MetricChart {
     }, [this.xs, ...this.ys], this.el);
   }
 
+  // A chart marked whenFilled whose columns are empty in the first rows is removed (false).
+  keepAfterFirstRows() {
+    if (!this.spec.whenFilled || this.ys.some(ys => ys.some(v => v != null && Number.isFinite(v)))) return true;
+    this.plot.destroy();
+    this.el.remove();
+    return false;
+  }
+
   // rows: arrays in the order of `columns`; the x value is the row's "epoch" cell (+1 for the epoch's end).
   append(columns, rows) {
     if (rows.length === 0) return;

@@ -30,6 +30,7 @@ function connect() {
     const msg = JSON.parse(e.data);
     if (msg.since !== received) return; // a reconnect replayed rows we have
     charts.forEach(c => c.append(columns, msg.rows));
+    if (msg.rows.length > 0) charts = charts.filter(c => c.keepAfterFirstRows());
     received += msg.rows.length;
     showState(msg.run);
   });
