@@ -9,7 +9,7 @@ set -euo pipefail
 bin=/usr/lib/postgresql/15/bin
 
 as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$1"; else bash -c "$1"; fi
+  if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "cd / && $1"; else bash -c "$1"; fi
 }
 
 free_port() {
