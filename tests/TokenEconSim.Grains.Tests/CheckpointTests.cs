@@ -114,12 +114,5 @@ public sealed class CheckpointTests
         return result.Scenario!;
     }
 
-    private static byte[] Csv(IReadOnlyList<EpochMetrics> rows)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new MetricsCsvWriter(stream)) foreach (var row in rows) writer.Write(row);
-        using var blocks = new MemoryStream();
-        using (var writer = new BlocksCsvWriter(blocks)) foreach (var row in rows) writer.Write(row);
-        return [.. stream.ToArray(), .. blocks.ToArray()];
-    }
+    private static byte[] Csv(IReadOnlyList<EpochMetrics> rows) => ClusterRun.Csv(rows);
 }

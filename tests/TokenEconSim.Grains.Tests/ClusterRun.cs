@@ -78,7 +78,7 @@ internal static class ClusterRun
         ScenarioLoader.LoadText(resolved).Scenario ?? throw new InvalidOperationException("resolved scenario does not load");
 
     /// <summary>metrics.csv followed by blocks.csv, so both must agree to the byte.</summary>
-    private static byte[] Csv(IReadOnlyList<EpochMetrics> rows)
+    public static byte[] Csv(IReadOnlyList<EpochMetrics> rows)
     {
         using var stream = new MemoryStream();
         using (var writer = new MetricsCsvWriter(stream)) foreach (var row in rows) writer.Write(row);
