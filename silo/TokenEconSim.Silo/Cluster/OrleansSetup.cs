@@ -27,9 +27,8 @@ public static class OrleansSetup
                 o.ProbeTimeout = TimeSpan.FromSeconds(2);
                 o.NumMissedProbesLimit = 2;
             });
-            // Orleans' default placement favours the caller's silo, which keeps a coordinator's shards
-            // beside it; random placement spreads a run's grains over the cluster.
-            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
+            // Shards spread over the cluster through [RandomPlacement] on AgentShardGrain (in every
+            // cluster, the test cluster included); other grains keep Orleans' default placement.
         }
         else
         {
