@@ -16,6 +16,8 @@ public sealed class BenchCommandTests
         var modes = json.RootElement.GetProperty("results").EnumerateArray().ToArray();
         Assert.Equal(["direct", "orleans-50", "orleans-1"], modes.Select(m => m.GetProperty("mode").GetString()));
         Assert.All(modes, m => Assert.True(m.GetProperty("agent_steps_per_second").GetDouble() > 0));
+        // Every loop allocates something (at least its metrics rows), so 0 would mean the counter was not read.
+        Assert.All(modes, m => Assert.True(m.GetProperty("allocated_bytes_per_step").GetDouble() > 0));
         Assert.Single(modes.Select(m => m.GetProperty("metrics_digest").GetString()).Distinct());
     }
 

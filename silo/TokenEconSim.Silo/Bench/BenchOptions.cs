@@ -15,4 +15,14 @@ public sealed record BenchResult(
     double ManagedBytesPerAgent,
     long PeakRssBytes,
     string MetricsDigest,
-    string? Skipped = null);
+    string? Skipped = null)
+{
+    /// <summary>Managed bytes allocated per agent-step during the loop (the whole process: engine, silo, metrics).</summary>
+    public double AllocatedBytesPerStep { get; init; }
+
+    /// <summary>Garbage collections (all generations) during one timed loop.</summary>
+    public double Collections { get; init; }
+
+    /// <summary>Process CPU time over loop wall time: how many cores the loop kept busy (spinning included).</summary>
+    public double CoresBusy { get; init; }
+}

@@ -53,15 +53,22 @@ public static class BenchRunner
         do await RunOnceAsync(engine, warmUp, ct);
         while (warming.Elapsed < WarmUpTime);
         var resolved = Resolve(o, agentsPerGrain, o.Epochs);
-        var runs = new List<(double Construction, double Loop, double BytesPerAgent, string Digest)>();
+        var runs = new List<RunFigures>();
         for (var r = 0; r < o.Runs; r++) runs.Add(await RunOnceAsync(engine, resolved, ct));
         var loop = Median(runs.Select(x => x.Loop));
         return new BenchResult(mode, o.Agents, o.Epochs, Median(runs.Select(x => x.Construction)), loop,
             (double)o.Agents * o.Epochs / loop, Median(runs.Select(x => x.BytesPerAgent)),
-            Process.GetCurrentProcess().PeakWorkingSet64, runs[0].Digest);
+            Process.GetCurrentProcess().PeakWorkingSet64, runs[0].Digest)
+        {
+            AllocatedBytesPerStep = Median(runs.Select(x => x.AllocatedBytes)) / ((double)o.Agents * o.Epochs),
+            Collections = Median(runs.Select(x => (double)x.Collections)),
+            CoresBusy = Median(runs.Select(x => x.CpuSeconds / x.Loop)),
+        };
     }
 
-    private static async Task<(double Construction, double Loop, double BytesPerAgent, string Digest)> RunOnceAsync(
+    private sealed record RunFigures(double Construction, double Loop, double BytesPerAgent, string Digest, double AllocatedBytes, int Collections, double CpuSeconds);
+
+    private static async Task<RunFigures> RunOnceAsync(
         Func<ISimulationEngine> create, string resolved, CancellationToken ct)
     {
         var agents = ScenarioLoader.LoadText(resolved).Scenario!;
@@ -73,6 +80,11 @@ public static class BenchRunner
         var construction = clock.Elapsed.TotalSeconds;
         var bytesPerAgent = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)n;
         var rows = new List<EpochMetrics>();
+        // Allocation and collections are process-wide (Orleans' own threads count too): what the
+        // loop costs the garbage collector, which on 2 cores competes with the agents for CPU.
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var collectionsBefore = GC.CollectionCount(0);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         clock.Restart();
         var complete = false;
         while (!complete)
@@ -81,7 +93,10 @@ public static class BenchRunner
             rows.AddRange(batch);
         }
         var loop = clock.Elapsed.TotalSeconds;
-        return (construction, loop, bytesPerAgent, Digest(rows));
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        // Gen-0 count includes every higher-generation collection (each collects gen 0 too).
+        return new RunFigures(construction, loop, bytesPerAgent, Digest(rows), allocated, GC.CollectionCount(0) - collectionsBefore, cpu);
     }
 
     /// <summary>Final total supply and Gini over seeds 1…<paramref name="seeds"/> (direct engine; every engine gives the same).</summary>

@@ -78,12 +78,12 @@ public static class BenchCommand
         // Off a terminal Spectre assumes 80 columns and wraps every number; a log file has room.
         if (!AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 132);
         var direct = results[0].AgentStepsPerSecond;
-        var table = new Table().AddColumns("mode", "build s", "loop s", "steps/s", "×direct", "B/agent", "RSS MiB", "sha256");
+        var table = new Table().AddColumns("mode", "build s", "loop s", "steps/s", "×direct", "B/agent", "alloc B/step", "GCs", "cores busy", "RSS MiB", "sha256");
         foreach (var r in results)
         {
-            if (r.Skipped is not null) { table.AddRow(r.Mode, "", "", "", "", "", "", Markup.Escape(r.Skipped)); continue; }
+            if (r.Skipped is not null) { table.AddRow(r.Mode, "", "", "", "", "", "", "", "", "", Markup.Escape(r.Skipped)); continue; }
             table.AddRow(r.Mode, F(r.ConstructionSeconds, 3), F(r.LoopSeconds, 3), r.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
-                F(r.AgentStepsPerSecond / direct, 2), F(r.ManagedBytesPerAgent, 0), F(r.PeakRssBytes / 1048576.0, 0), r.MetricsDigest);
+                F(r.AgentStepsPerSecond / direct, 2), F(r.ManagedBytesPerAgent, 0), F(r.AllocatedBytesPerStep, 1), F(r.Collections, 0), F(r.CoresBusy, 2), F(r.PeakRssBytes / 1048576.0, 0), r.MetricsDigest);
         }
         AnsiConsole.Write(table);
     }
