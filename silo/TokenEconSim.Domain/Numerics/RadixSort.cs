@@ -13,29 +13,37 @@ public static class RadixSort
     private const int SmallArray = 256; // below this, introsort is as fast and needs no buffer
 
     /// <summary>Sorts <paramref name="keys"/> ascending; <paramref name="buffer"/> must be at least as long.</summary>
-    public static void Sort(long[] keys, long[] buffer)
+    public static void Sort(long[] keys, long[] buffer) => Sort(keys.AsSpan(), buffer.AsSpan());
+
+    /// <summary>Sorts <paramref name="keys"/> ascending, using <paramref name="buffer"/> (at least as long) as scratch.</summary>
+    public static void Sort(Span<long> keys, Span<long> buffer)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(buffer.Length, keys.Length, nameof(buffer));
         long max = 0;
         foreach (var k in keys)
         {
-            if (k < 0) { Array.Sort(keys); return; }
+            if (k < 0) { keys.Sort(); return; }
             if (k > max) max = k;
         }
-        if (keys.Length < SmallArray) { Array.Sort(keys); return; }
+        if (keys.Length < SmallArray) { keys.Sort(); return; }
         var passes = (64 - long.LeadingZeroCount(max) + DigitBits - 1) / DigitBits;
         Span<int> offsets = stackalloc int[Buckets];
-        var (from, to) = (keys, buffer);
+        buffer = buffer[..keys.Length];
         for (var pass = 0; pass < passes; pass++)
         {
-            var shift = pass * DigitBits;
-            offsets.Clear();
-            for (var i = 0; i < keys.Length; i++) offsets[(int)(from[i] >> shift) & (Buckets - 1)]++;
-            var sum = 0;
-            for (var b = 0; b < Buckets; b++) (offsets[b], sum) = (sum, sum + offsets[b]);
-            for (var i = 0; i < keys.Length; i++) to[offsets[(int)(from[i] >> shift) & (Buckets - 1)]++] = from[i];
-            (from, to) = (to, from);
+            // Even passes read the keys and write the buffer, odd passes the other way round.
+            if (pass % 2 == 0) Scatter(keys, buffer, pass * DigitBits, offsets);
+            else Scatter(buffer, keys, pass * DigitBits, offsets);
         }
-        if (!ReferenceEquals(from, keys)) from.AsSpan(0, keys.Length).CopyTo(keys);
+        if (passes % 2 == 1) buffer.CopyTo(keys); // the last pass wrote the buffer
+    }
+
+    private static void Scatter(ReadOnlySpan<long> from, Span<long> to, int shift, Span<int> offsets)
+    {
+        offsets.Clear();
+        for (var i = 0; i < from.Length; i++) offsets[(int)(from[i] >> shift) & (Buckets - 1)]++;
+        var sum = 0;
+        for (var b = 0; b < Buckets; b++) (offsets[b], sum) = (sum, sum + offsets[b]);
+        for (var i = 0; i < from.Length; i++) to[offsets[(int)(from[i] >> shift) & (Buckets - 1)]++] = from[i];
     }
 }

@@ -30,6 +30,7 @@ public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, 
     private double _lastBlockTime;
     private long _lastFeesBurned;
     private readonly HashrateEnvironment.Walk _hashrateWalk = new(model.RunSeed);
+    private readonly SortedRuns _balanceMerger = new();
     private RewardWeights _weights = model.InitialWeights;
     private readonly FederatedLearning? _learning = FederatedLearning.For(model);
 
@@ -84,7 +85,7 @@ public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, 
             };
             var step = shards.StepAsync(order, ct);
             if (_drawn is { Consensus: null } pending) _drawn = await DecideAsync(pending); // alongside the step
-            var reply = MergedStep.Merge(await step);
+            var reply = MergedStep.Merge(await step, _balanceMerger);
             // The unpipelined order: finish the older epoch before the newer one touches the ledger.
             if (_scored is not null) done.Add(Complete(_scored, reply));
             _scored = _drawn is not null ? ChargeAndScore(_drawn, reply) : null;
@@ -177,7 +178,7 @@ public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, 
         ledger.MintToAgents(credits);
         ledger.BurnFromAgents(settled.Debited);
 
-        var balances = settled.SortedBalances!;
+        var balances = settled.SortedBalances!.Value.Span;
         long balanceTotal = 0;
         foreach (var b in balances) balanceTotal += b;
         var economy = _economy?.Settle(d.Governance, settled.Economy, d.Epoch) ?? EconomyMetrics.None;
@@ -250,3 +251,4 @@ public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, 
         return Sha256d.Hash(bytes);
     }
 }
+

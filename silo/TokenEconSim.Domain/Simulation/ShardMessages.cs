@@ -46,7 +46,12 @@ public sealed record SettleOrder(int Epoch, bool Accepted, RewardMode Mode, long
 /// <summary>Tokens (base units) minted to one agent, e.g. a block subsidy.</summary>
 public readonly record struct AgentCredit(int AgentId, long Units);
 
-/// <summary>After settling: the shard's balances in ascending order (for the Gini), and what each role received.</summary>
+/// <summary>
+/// After settling: the shard's balances in ascending order (for the Gini), and what each role
+/// received. <see cref="SortedBalances"/> is the shard's own buffer, lent: it is rewritten by the
+/// shard's next settlement, so the receiver reads it before stepping the shard again (the epoch loop
+/// merges it on arrival; across silos it arrives as a copy anyway).
+/// </summary>
 public sealed record SettleReport(long[] SortedBalances, long[] RewardsByRole, long[] PoolPaidByRole)
 {
     /// <summary>Base units actually debited for the order's <see cref="SettleOrder.Debits"/>.</summary>
@@ -134,22 +139,26 @@ public sealed record ScoreReport(Int128[] ScoreByRole, Int128 TrainingValueSum)
     }
 }
 
-/// <summary>What all shards reported on one step, merged: every balance in ascending order, sums in shard (= id) order.</summary>
-public sealed record MergedStep(long[]? SortedBalances, long[] RewardsByRole, long[] PoolPaidByRole, long FeesPaid,
+/// <summary>
+/// What all shards reported on one step, merged: every balance in ascending order, sums in shard
+/// (= id) order. The balances live in the merger's buffers: valid until its next merge (the epoch
+/// loop completes the epoch before it steps again).
+/// </summary>
+public sealed record MergedStep(ReadOnlyMemory<long>? SortedBalances, long[] RewardsByRole, long[] PoolPaidByRole, long FeesPaid,
     ScoreReport? Score, ContributionReport? Contribution)
 {
     public long Debited { get; init; }
     public EconomyReport? Economy { get; init; }
 
-    public static MergedStep Merge(IReadOnlyList<StepReport> reports)
+    public static MergedStep Merge(IReadOnlyList<StepReport> reports, SortedRuns balanceMerger)
     {
         var rewards = new long[Roles.Count];
         var pool = new long[Roles.Count];
-        long[]? balances = null;
+        ReadOnlyMemory<long>? balances = null;
         long fees = 0;
         if (reports.Count > 0 && reports[0].Settled is not null)
         {
-            balances = SortedRuns.Merge([.. reports.Select(r => r.Settled!.SortedBalances)]);
+            balances = balanceMerger.Merge([.. reports.Select(r => r.Settled!.SortedBalances)]);
             foreach (var r in reports)
                 for (var k = 0; k < Roles.Count; k++) { rewards[k] += r.Settled!.RewardsByRole[k]; pool[k] += r.Settled.PoolPaidByRole[k]; }
         }

@@ -32,6 +32,20 @@ public class RadixSortTests
         Assert.Equal(expected, keys);
     }
 
+    [Theory]
+    [InlineData(1)]                 // an odd number of passes ends in the buffer
+    [InlineData(22)]
+    public void ASpanInsideLongerArraysSortsOnlyItself(int bits)
+    {
+        var rng = new Xoshiro256StarStar((ulong)bits);
+        var keys = Enumerable.Range(0, 1500).Select(_ => (long)(rng.NextUInt64() >> (64 - bits))).ToArray();
+        var expected = keys.AsSpan(100, 1000).ToArray().Order().ToArray();
+        var outside = keys[..100].Concat(keys[1100..]).ToArray();
+        RadixSort.Sort(keys.AsSpan(100, 1000), new long[4000]);
+        Assert.Equal(expected, keys[100..1100]);
+        Assert.Equal(outside, keys[..100].Concat(keys[1100..]));
+    }
+
     [Fact]
     public void AShortBufferIsRefused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => RadixSort.Sort(new long[10], new long[9]));

@@ -20,16 +20,31 @@ public class SortedRunsTests
             .Select(_ => Enumerable.Range(0, rng.Next(0, 50)).Select(_ => rng.NextInt64(-5, 40)).Order().ToArray())
             .ToArray();
         var expected = runs.SelectMany(r => r).Order().ToArray();
-        Assert.Equal(expected, SortedRuns.Merge(runs));
+        Assert.Equal(expected, new SortedRuns().Merge(runs).ToArray());
+    }
+
+    [Fact]
+    public void OneMergerReusedForRunsOfOtherSizesAndCountsStaysExact()
+    {
+        var merger = new SortedRuns();
+        var rng = new Xoshiro256StarStar(7);
+        foreach (var runCount in new[] { 10, 3, 65, 1, 10, 2 })
+        {
+            var runs = Enumerable.Range(0, runCount)
+                .Select(_ => Enumerable.Range(0, rng.Next(0, 300)).Select(_ => rng.NextInt64(0, 1L << 40)).Order().ToArray())
+                .ToArray();
+            Assert.Equal(runs.SelectMany(r => r).Order(), merger.Merge(runs).ToArray());
+        }
     }
 
     [Fact]
     public void TheInputRunsAreNotModifiedOrReturned()
     {
         long[] only = [1, 2, 3];
-        var merged = SortedRuns.Merge([only]);
-        merged[0] = 99;
-        Assert.Equal([1L, 2, 3], only);
-        Assert.Empty(SortedRuns.Merge([]));
+        var merger = new SortedRuns();
+        var merged = merger.Merge([only]);
+        Assert.False(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(merged, out var segment) && ReferenceEquals(segment.Array, only));
+        Assert.Equal([1L, 2, 3], merged.ToArray());
+        Assert.Equal(0, merger.Merge([]).Length);
     }
 }
