@@ -35,24 +35,46 @@ public static class PoissonSampler
 
     private static long Ptrs(Random rng, double lambda)
     {
-        var sqrtLambda = Math.Sqrt(lambda);
-        var logLambda = Math.Log(lambda);
-        var b = 0.931 + 2.53 * sqrtLambda;
-        var a = -0.059 + 0.02483 * b;
-        var inverseAlpha = 1.1239 + 1.1328 / (b - 3.4);
-        var vr = 0.9277 - 3.6224 / (b - 2);
+        // The constants depend on λ only; a shard's loop draws one λ for a whole role, so the last
+        // λ's constants are kept per thread (a struct: nothing allocated when λ changes per call).
+        var c = t_constants;
+        if (c.Lambda != lambda) t_constants = c = new PtrsConstants(lambda);
         while (true)
         {
             var u = rng.NextDouble() - 0.5;
             var v = rng.NextDouble();
             var us = 0.5 - Math.Abs(u);
-            var k = (long)Math.Floor((2 * a / us + b) * u + lambda + 0.43);
+            var k = (long)Math.Floor((2 * c.A / us + c.B) * u + lambda + 0.43);
             // The squeeze: most draws are accepted here without a logarithm.
-            if (us >= 0.07 && v <= vr) return k;
+            if (us >= 0.07 && v <= c.Vr) return k;
             if (k < 0 || (us < 0.013 && v > us)) continue;
-            if (Math.Log(v) + Math.Log(inverseAlpha) - Math.Log(a / (us * us) + b)
-                <= -lambda + k * logLambda - SpecialFunctions.GammaLn(k + 1.0))
+            if (Math.Log(v) + c.LogInverseAlpha - Math.Log(c.A / (us * us) + c.B)
+                <= -lambda + k * c.LogLambda - LogFactorial(k))
                 return k;
         }
     }
+
+    [ThreadStatic] private static PtrsConstants t_constants;
+
+    private readonly struct PtrsConstants
+    {
+        public readonly double Lambda, LogLambda, B, A, LogInverseAlpha, Vr;
+
+        public PtrsConstants(double lambda)
+        {
+            Lambda = lambda;
+            LogLambda = Math.Log(lambda);
+            B = 0.931 + 2.53 * Math.Sqrt(lambda);
+            A = -0.059 + 0.02483 * B;
+            LogInverseAlpha = Math.Log(1.1239 + 1.1328 / (B - 3.4));
+            Vr = 0.9277 - 3.6224 / (B - 2);
+        }
+    }
+
+    // ln k! for small k, computed once with the same function the formula uses, so a lookup gives
+    // the very same double (MathNet's Lanczos GammaLn costs ~30 ns per call).
+    private static readonly double[] SmallLogFactorials = [.. Enumerable.Range(0, 1024).Select(k => SpecialFunctions.GammaLn(k + 1.0))];
+
+    private static double LogFactorial(long k) =>
+        (ulong)k < (ulong)SmallLogFactorials.Length ? SmallLogFactorials[k] : SpecialFunctions.GammaLn(k + 1.0);
 }

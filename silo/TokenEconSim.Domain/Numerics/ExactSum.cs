@@ -9,6 +9,7 @@ namespace TokenEconSim.Domain.Numerics;
 public struct ExactSum
 {
     private const double Scale = 4294967296.0; // 2^32
+    private const double LongRange = 9223372036854775808.0; // 2^63
     private Int128 _raw;
 
     public ExactSum(Int128 raw) => _raw = raw;
@@ -25,7 +26,10 @@ public struct ExactSum
     public static Int128 Quantize(double x)
     {
         if (!double.IsFinite(x)) throw new ArgumentOutOfRangeException(nameof(x), x, "cannot sum a non-finite value");
-        return (Int128)Math.Round(x * Scale, MidpointRounding.ToEven);
+        var scaled = Math.Round(x * Scale, MidpointRounding.ToEven);
+        // Through long where it fits (|x| < 2³¹, every per-agent value): the same integer, and the
+        // hardware conversion costs a fraction of double → Int128's software one.
+        return Math.Abs(scaled) < LongRange ? (long)scaled : (Int128)scaled;
     }
 
     public static ExactSum operator +(ExactSum a, ExactSum b) => new(a._raw + b._raw);

@@ -68,6 +68,19 @@ public class ExactSumTests
         Assert.Equal((Int128)2, ExactSum.Quantize(1.5 / (1L << 32)));   // tie: to even (2)
     }
 
+    // Terms whose 2³²-multiple fits a long take a faster conversion; both sides of the 2⁶³ edge
+    // must give the integer that double → Int128 gives.
+    [Theory]
+    [InlineData(2147483647.9999998)]    // just below 2³¹: x·2³² < 2⁶³
+    [InlineData(2147483648.0)]          // 2³¹: x·2³² = 2⁶³, the first value past a long
+    [InlineData(-2147483648.0)]         // −2⁶³ itself
+    [InlineData(-2147483648.0000005)]
+    [InlineData(1e15)]
+    [InlineData(-3.5e20)]
+    [InlineData(123456.789)]
+    public void LargeTermsQuantiseAsThroughInt128(double x) =>
+        Assert.Equal((Int128)Math.Round(x * 4294967296.0, MidpointRounding.ToEven), ExactSum.Quantize(x));
+
     // x·2³² is exact in binary floating point, so the rounding error of each term can be measured
     // exactly: at most half a step (2⁻³³), and the sum of the integers is the Raw.
     [Fact]
