@@ -40,8 +40,8 @@ public interface IChainGrain : IGrainWithStringKey
 {
     Task Start(string resolvedScenario, uint genesisBits);
 
-    /// <summary>Validates and appends; returns the rejection (0 = accepted) and its reason.</summary>
-    Task<ChainVerdictMessage> Submit(BlockMessage block, long now, double? predictedHashrate, double? lastHashrate);
+    /// <summary>Validates and appends an epoch's blocks in order, stopping at the first refusal; returns it (0 = all accepted).</summary>
+    Task<ChainVerdictMessage> Submit(BlockSubmission[] blocks);
 
     /// <summary>Every header so far, as 80-byte serializations, for independent audits.</summary>
     Task<byte[][]> Headers();
@@ -50,8 +50,14 @@ public interface IChainGrain : IGrainWithStringKey
 [GenerateSerializer, Immutable, Alias("TokenEconSim.BlockMessage")]
 public sealed record BlockMessage([property: Id(0)] long Height, [property: Id(1)] byte[] Header, [property: Id(2)] byte[][] Transactions, [property: Id(3)] int ProducerId);
 
+/// <summary>A block with the validation context the producer used: its "now" and its hashrate forecast, if any.</summary>
+[GenerateSerializer, Immutable, Alias("TokenEconSim.BlockSubmission")]
+public sealed record BlockSubmission([property: Id(0)] BlockMessage Block, [property: Id(1)] long Now,
+    [property: Id(2)] double? PredictedHashrate, [property: Id(3)] double? LastHashrate);
+
+/// <param name="Height">The refused block's height (-1 when every block was accepted).</param>
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ChainVerdict")]
-public readonly record struct ChainVerdictMessage([property: Id(0)] int Rejection, [property: Id(1)] string Reason);
+public readonly record struct ChainVerdictMessage([property: Id(0)] int Rejection, [property: Id(1)] string Reason, [property: Id(2)] long Height = -1);
 
 /// <summary>A run's hashrate predictor (LSTM) with persisted state; key <see cref="GrainKeys.Predictor"/>.</summary>
 public interface IPredictorGrain : IGrainWithStringKey

@@ -21,12 +21,16 @@ public sealed class ChainGrain(ScenarioCache scenarios) : Grain, IChainGrain
         return Task.CompletedTask;
     }
 
-    public Task<ChainVerdictMessage> Submit(BlockMessage block, long now, double? predictedHashrate, double? lastHashrate)
+    public Task<ChainVerdictMessage> Submit(BlockSubmission[] blocks)
     {
         var chain = _chain ?? throw new InvalidOperationException($"chain {this.GetPrimaryKeyString()} was not started");
-        var forecast = predictedHashrate is { } p && lastHashrate is { } l ? new Domain.Consensus.Difficulty.HashrateForecast(p, l) : (Domain.Consensus.Difficulty.HashrateForecast?)null;
-        var verdict = chain.Append(OrleansChainNode.ToDomain(block), now, forecast);
-        return Task.FromResult(new ChainVerdictMessage((int)verdict.Rejection, verdict.Reason));
+        foreach (var b in blocks)
+        {
+            var forecast = b.PredictedHashrate is { } p && b.LastHashrate is { } l ? new Domain.Consensus.Difficulty.HashrateForecast(p, l) : (Domain.Consensus.Difficulty.HashrateForecast?)null;
+            var verdict = chain.Append(OrleansChainNode.ToDomain(b.Block), b.Now, forecast);
+            if (!verdict.IsAccepted) return Task.FromResult(new ChainVerdictMessage((int)verdict.Rejection, verdict.Reason, b.Block.Height));
+        }
+        return Task.FromResult(new ChainVerdictMessage(0, BlockVerdict.Accepted.Reason));
     }
 
     public Task<byte[][]> Headers()

@@ -5,17 +5,17 @@ using TokenEconSim.Domain.Consensus.Difficulty;
 
 namespace TokenEconSim.Grains;
 
-/// <summary>The run's chain grain as the producer's <see cref="IChainNode"/>; blocks cross as header and transaction bytes.</summary>
+/// <summary>The run's chain grain as the producer's <see cref="IChainNode"/>; blocks cross as header and transaction bytes, an epoch's in one call.</summary>
 public sealed class OrleansChainNode(IGrainFactory grains, string runId, string resolvedScenario) : IChainNode
 {
     private IChainGrain Grain => grains.GetGrain<IChainGrain>(GrainKeys.Chain(runId));
 
     public Task StartAsync(uint genesisBits) => Grain.Start(resolvedScenario, genesisBits);
 
-    public async Task<BlockVerdict> SubmitAsync(Block block, long now, HashrateForecast? forecast)
+    public async Task<SubmissionVerdict> SubmitAsync(IReadOnlyList<SubmittedBlock> blocks)
     {
-        var verdict = await Grain.Submit(ToWire(block), now, forecast?.Predicted, forecast?.Last);
-        return new BlockVerdict((BlockRejection)verdict.Rejection, verdict.Reason);
+        var verdict = await Grain.Submit([.. blocks.Select(b => new BlockSubmission(ToWire(b.Block), b.Now, b.Forecast?.Predicted, b.Forecast?.Last))]);
+        return new SubmissionVerdict(verdict.Height, new BlockVerdict((BlockRejection)verdict.Rejection, verdict.Reason));
     }
 
     private static BlockMessage ToWire(Block block)

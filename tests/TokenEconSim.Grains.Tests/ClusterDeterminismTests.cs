@@ -129,6 +129,36 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
         Assert.True(audit.Ok, audit.Reason);
     }
 
+    // An epoch's blocks reach the chain grain in one call: it appends them in order and stops at
+    // the first it refuses, naming that block; the blocks before it stay on its chain.
+    [Fact]
+    public async Task TheChainGrainTakesAnEpochsBlocksInOrderAndStopsAtTheFirstRefusal()
+    {
+        var resolved = ClusterRun.Resolved();
+        var scenario = Scenarios.ScenarioLoader.LoadText(resolved).Scenario!;
+        const uint bits = 0x1d00ffff;
+        var local = Domain.Consensus.Production.PowProducer.CreateChain(scenario.Consensus, bits, scenario.Run.Seed);
+        var node = new OrleansChainNode(_two.Client, "batch", resolved);
+        await node.StartAsync(bits);
+        Domain.Chain.Block Next(uint time, Domain.Chain.Hash256 previous) => Domain.Chain.Block.Assemble(local.TipHeight + 1, previous, time,
+            local.RequiredBits(time), [Domain.Chain.ChainTransaction.Reward(7, 50)], 7);
+        var first = Next(1000, local.TipHash);
+        Assert.True(local.Append(first, 1000).IsAccepted);
+        var second = Next(2000, local.TipHash);
+        Assert.True(local.Append(second, 2000).IsAccepted);
+        var orphan = Next(3000, first.Header.Hash()); // height 3, but linked to block 1
+        var third = Next(3000, local.TipHash);
+
+        var verdict = await node.SubmitAsync([new(first, 1000, null), new(second, 2000, null), new(orphan, 3000, null), new(third, 3000, null)]);
+
+        Assert.False(verdict.IsAccepted);
+        Assert.Equal(3, verdict.RefusedHeight);
+        Assert.Equal(Domain.Chain.BlockRejection.BadPrevHash, verdict.Verdict.Rejection);
+        var headers = await _two.Client.GetGrain<Contracts.IChainGrain>(Contracts.GrainKeys.Chain("batch")).Headers();
+        Assert.Equal(3, headers.Length); // genesis + the two accepted blocks; nothing after the refusal
+        Assert.True((await node.SubmitAsync([new(third, 3000, null)])).IsAccepted);
+    }
+
     // The LSTM predictor grain persists its whole state: deactivated mid-run, it resumes with the
     // same weights and history, so its forecasts equal an uninterrupted in-process predictor's.
     [Fact]

@@ -17,8 +17,9 @@ namespace TokenEconSim.Domain.Consensus.Production;
 /// the active hashrate; the winner is drawn ∝ hashrate; the proof is not ground. <c>real</c>:
 /// miners grind nonces round by round (<see cref="RealPowRace"/>) and the chain checks hash ≤ target.
 /// The genesis target is set so that the first epoch's hashrate meets the target block time.
-/// With a chain node (the silo's chain grain) every block is also submitted there, to a second,
-/// independent validator of the same rules; a refusal by either stops the run.
+/// With a chain node (the silo's chain grain) every block is also submitted there (the epoch's
+/// blocks in one call), to a second, independent validator of the same rules; a refusal by either
+/// stops the run.
 /// Hashrate units: real hashing counts hashes per second; sampled hashing counts 2³² hashes per
 /// second (difficulty-1 work per second, Bitcoin's unit), which keeps targets below Bitcoin's
 /// powLimit 2²²⁴ where Core's retarget arithmetic (a 256-bit product that wraps) stays exact.
@@ -42,6 +43,7 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
         var blocks = new List<ProducedBlock>();
         var records = new List<BlockRecord>();
         var credits = new List<AgentCredit>();
+        var submitted = new List<SubmittedBlock>();
         var expectedHashes = 0.0;
         var epochStartTime = Math.Max(_lastBlockTime, input.EpochStart);
         if (_chain is { } chain && total > 0)
@@ -53,9 +55,9 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
                 t = time;
                 var forecast = _forecaster?.Forecast;
                 var verdict = chain.Append(block, block.Header.Time, forecast);
-                if (verdict.IsAccepted && chainNode is not null) verdict = await chainNode.SubmitAsync(block, block.Header.Time, forecast);
                 if (!verdict.IsAccepted)
                     throw new InvalidOperationException($"epoch {input.Epoch}: the chain refused block {block.Height}: {verdict.Reason}");
+                submitted.Add(new SubmittedBlock(block, block.Header.Time, forecast));
                 var work = ExpectedHashes(block.Header.Bits);
                 expectedHashes += work;
                 if (_forecaster is not null)
@@ -66,6 +68,8 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
                 _lastBlockTime = t;
             }
         }
+        if (chainNode is not null && submitted.Count > 0 && await chainNode.SubmitAsync(submitted) is { IsAccepted: false } refused)
+            throw new InvalidOperationException($"epoch {input.Epoch}: the chain node refused block {refused.RefusedHeight}: {refused.Verdict.Reason}");
         var span = blocks.Count == 0 ? 0 : blocks[^1].Time - epochStartTime;
         var difficulty = _chain is null ? double.NaN : CompactTarget.Difficulty(_chain.Tip.Bits);
         return new ProductionResult(blocks, records, credits, difficulty, span > 0 ? expectedHashes / span / _hashUnit : double.NaN)
