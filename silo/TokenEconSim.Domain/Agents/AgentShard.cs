@@ -24,7 +24,8 @@ public sealed partial class AgentShard
     private readonly double[] _valueB;   // this epoch: the trainer's U(0,1) draw for Δacc; the user's number of calls
     private readonly bool[] _active;
     private readonly Int128[] _score;    // this epoch's R_i in 2⁻³² fixed point
-    private readonly long[] _sorted;      // the balances sorted at settlement, lent to the settle report
+    private readonly long[][] _sorted;    // the balances sorted at settlement, lent to the settle report; two, in turn
+    private int _nextSorted;
     private readonly long[] _sortBuffer;  // scratch for sorting them
 
     public AgentShard(EconomyModel model, int first, int count)
@@ -42,7 +43,7 @@ public sealed partial class AgentShard
         _valueB = new double[count];
         _active = new bool[count];
         _score = new Int128[count];
-        _sorted = new long[count];
+        _sorted = [new long[count], new long[count]];
         _sortBuffer = new long[count];
         InitialiseAgents();
     }
@@ -134,11 +135,13 @@ public sealed partial class AgentShard
             debited += units;
         }
         var economy = order.Economy is { } trades ? Trade(trades) : null;
-        // Sorted into a buffer reused every epoch, not a fresh array: 8 bytes per agent-epoch less
-        // garbage (see SettleReport for why lending it is safe).
-        _balance.CopyTo(_sorted, 0);
-        RadixSort.Sort(_sorted, _sortBuffer);
-        return new SettleReport(_sorted, rewards, pool) { Debited = debited, Economy = economy };
+        // Sorted into buffers reused in turn, not a fresh array: 8 bytes per agent-epoch less garbage
+        // (see SettleReport for how long a lent buffer stays valid).
+        var sorted = _sorted[_nextSorted];
+        _nextSorted ^= 1;
+        _balance.CopyTo(sorted, 0);
+        RadixSort.Sort(sorted, _sortBuffer);
+        return new SettleReport(sorted, rewards, pool) { Debited = debited, Economy = economy };
     }
 
     /// <summary>Each active user pays fee_per_call per call of the last contribution, capped at its balance.</summary>

@@ -30,7 +30,6 @@ public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, 
     private double _lastBlockTime;
     private long _lastFeesBurned;
     private readonly HashrateEnvironment.Walk _hashrateWalk = new(model.RunSeed);
-    private readonly SortedRuns _balanceMerger = new();
     private RewardWeights _weights = model.InitialWeights;
     private readonly FederatedLearning? _learning = FederatedLearning.For(model);
 
@@ -70,7 +69,7 @@ public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, 
     {
         await InitializeAsync(ct);
         var done = new List<EpochMetrics>();
-        while (done.Count < maxEpochs && !IsComplete)
+        while (done.Count + (_settling is null ? 0 : 1) < maxEpochs && !IsComplete)
         {
             ct.ThrowIfCancellationRequested();
             if (await CheckpointIfDueAsync(ct)) continue;
@@ -85,13 +84,15 @@ public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, 
             };
             var step = shards.StepAsync(order, ct);
             if (_drawn is { Consensus: null } pending) _drawn = await DecideAsync(pending); // alongside the step
-            var reply = MergedStep.Merge(await step, _balanceMerger);
+            var reply = MergedStep.Merge(await step);
+            await FinishSettlingAsync(done); // the older summary first: the merger's buffers are about to be reused
             // The unpipelined order: finish the older epoch before the newer one touches the ledger.
-            if (_scored is not null) done.Add(Complete(_scored, reply));
+            if (_scored is not null) Complete(_scored, reply);
             _scored = _drawn is not null ? ChargeAndScore(_drawn, reply) : null;
             _drawn = drawEpoch is { } e ? Draw(e, reply.Contribution!) : null;
             if (drawEpoch is not null) _nextEpoch++;
         }
+        await FinishSettlingAsync(done);
         return done;
     }
 
@@ -167,7 +168,8 @@ public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, 
         return new Scored(d, settle, score, supply, minted, burned, pool, reply.FeesPaid, feesBurned);
     }
 
-    private EpochMetrics Complete(Scored p, MergedStep settled)
+    /// <summary>Completes epoch m−2 on the ledger and starts its row; the balance summary finishes it (<see cref="StartSettling"/>).</summary>
+    private void Complete(Scored p, MergedStep settled)
     {
         var d = p.Drawn;
         var ledger = _ledger!;
@@ -178,11 +180,8 @@ public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, 
         ledger.MintToAgents(credits);
         ledger.BurnFromAgents(settled.Debited);
 
-        var balances = settled.SortedBalances!.Value.Span;
-        long balanceTotal = 0;
-        foreach (var b in balances) balanceTotal += b;
         var economy = _economy?.Settle(d.Governance, settled.Economy, d.Epoch) ?? EconomyMetrics.None;
-        ledger.CheckIdentity(balanceTotal, _economy?.Held ?? 0, d.Epoch);
+        var identity = ledger.Identity(_economy?.Held ?? 0);
         EpochsCompleted++;
 
         var blocks = d.Decided.Blocks;
@@ -190,7 +189,7 @@ public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, 
         var meanBlockTime = blocks.Count == 0 ? double.NaN : (blocks[^1].Time - d.PreviousBlockTime) / blocks.Count;
         var target = _scenario.Consensus.TargetBlockTime;
         var c = d.Contribution;
-        return new EpochMetrics
+        var row = new EpochMetrics
         {
             Epoch = d.Epoch,
             Supply = ledger.Supply,
@@ -198,7 +197,7 @@ public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, 
             Burned = ledger.Burned - p.BurnedAtStart,
             Treasury = ledger.Treasury,
             Inflation = p.SupplyAtStart == 0 ? 0 : (ledger.Minted - p.MintedAtStart) / (double)p.SupplyAtStart,
-            Gini = Gini.OfSorted(balances),
+            Gini = double.NaN, // filled in by the balance summary
             Pool = p.Pool,
             FeesPaid = p.FeesPaid,
             FeesBurned = p.FeesBurned,
@@ -239,6 +238,7 @@ public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, 
             TrainerUpdates = d.Learned?.Updates ?? 0,
             Economy = economy,
         };
+        StartSettling(row, identity, settled.BalanceRuns ?? throw new InvalidOperationException($"epoch {d.Epoch}: the shards sent no balances"));
     }
 
     /// <summary>An on-chain record of an epoch's contributions: SHA-256d of (epoch, two exact sums).</summary>

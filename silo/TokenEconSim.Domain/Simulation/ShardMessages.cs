@@ -48,9 +48,10 @@ public readonly record struct AgentCredit(int AgentId, long Units);
 
 /// <summary>
 /// After settling: the shard's balances in ascending order (for the Gini), and what each role
-/// received. <see cref="SortedBalances"/> is the shard's own buffer, lent: it is rewritten by the
-/// shard's next settlement, so the receiver reads it before stepping the shard again (the epoch loop
-/// merges it on arrival; across silos it arrives as a copy anyway).
+/// received. <see cref="SortedBalances"/> is one of the shard's two sort buffers, lent: the shard
+/// rewrites it at its next-but-one settlement, so the receiver is done with it before it steps the
+/// shard twice more (the epoch loop merges it while the next step runs; across silos it arrives as
+/// a copy anyway).
 /// </summary>
 public sealed record SettleReport(long[] SortedBalances, long[] RewardsByRole, long[] PoolPaidByRole)
 {
@@ -140,25 +141,25 @@ public sealed record ScoreReport(Int128[] ScoreByRole, Int128 TrainingValueSum)
 }
 
 /// <summary>
-/// What all shards reported on one step, merged: every balance in ascending order, sums in shard
-/// (= id) order. The balances live in the merger's buffers: valid until its next merge (the epoch
-/// loop completes the epoch before it steps again).
+/// What all shards reported on one step, merged: sums in shard (= id) order, and each shard's
+/// ascending balances (lent by the shards; the epoch loop merges them for the Gini off the step's
+/// critical path).
 /// </summary>
-public sealed record MergedStep(ReadOnlyMemory<long>? SortedBalances, long[] RewardsByRole, long[] PoolPaidByRole, long FeesPaid,
+public sealed record MergedStep(long[][]? BalanceRuns, long[] RewardsByRole, long[] PoolPaidByRole, long FeesPaid,
     ScoreReport? Score, ContributionReport? Contribution)
 {
     public long Debited { get; init; }
     public EconomyReport? Economy { get; init; }
 
-    public static MergedStep Merge(IReadOnlyList<StepReport> reports, SortedRuns balanceMerger)
+    public static MergedStep Merge(IReadOnlyList<StepReport> reports)
     {
         var rewards = new long[Roles.Count];
         var pool = new long[Roles.Count];
-        ReadOnlyMemory<long>? balances = null;
+        long[][]? balances = null;
         long fees = 0;
         if (reports.Count > 0 && reports[0].Settled is not null)
         {
-            balances = balanceMerger.Merge([.. reports.Select(r => r.Settled!.SortedBalances)]);
+            balances = [.. reports.Select(r => r.Settled!.SortedBalances)];
             foreach (var r in reports)
                 for (var k = 0; k < Roles.Count; k++) { rewards[k] += r.Settled!.RewardsByRole[k]; pool[k] += r.Settled.PoolPaidByRole[k]; }
         }

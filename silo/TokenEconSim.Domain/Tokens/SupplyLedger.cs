@@ -42,18 +42,30 @@ public sealed partial class SupplyLedger
         Treasury -= units;
     }
 
+    /// <summary>The ledger's side of the identity now, to check against a balance total summed later.</summary>
+    public LedgerIdentity Identity(long held) => new(Initial, Minted, Burned, Treasury, held);
+
     /// <summary>Throws when the identity fails: a broken ledger must stop the run, not be written.</summary>
     public void CheckIdentity(long agentBalances, int epoch) => CheckIdentity(agentBalances, 0, epoch);
 
     /// <summary>As <see cref="CheckIdentity(long, int)"/>, with <paramref name="held"/> tokens in other ledger accounts (the token market's pool reserve, transfers in flight).</summary>
-    public void CheckIdentity(long agentBalances, long held, int epoch)
-    {
-        if (agentBalances + held + Treasury != Supply)
-            throw new LedgerIdentityException(
-                $"ledger identity broken after epoch {epoch}: balances {agentBalances}{(held == 0 ? "" : $" + held {held}")} + treasury {Treasury} != supply {Supply} (initial {Initial} + minted {Minted} - burned {Burned})");
-    }
+    public void CheckIdentity(long agentBalances, long held, int epoch) => Identity(held).Check(agentBalances, epoch);
 
     private static void Require(long units) => ArgumentOutOfRangeException.ThrowIfNegative(units);
 }
 
 public sealed class LedgerIdentityException(string message) : Exception(message);
+
+/// <summary>The ledger's counters at one moment, and <paramref name="Held"/> tokens in other ledger accounts (the token market's pool reserve, transfers in flight).</summary>
+public readonly record struct LedgerIdentity(long Initial, long Minted, long Burned, long Treasury, long Held)
+{
+    public long Supply => Initial + Minted - Burned;
+
+    /// <summary>Throws unless Σ balances + held + treasury = supply.</summary>
+    public void Check(long agentBalances, int epoch)
+    {
+        if (agentBalances + Held + Treasury != Supply)
+            throw new LedgerIdentityException(
+                $"ledger identity broken after epoch {epoch}: balances {agentBalances}{(Held == 0 ? "" : $" + held {Held}")} + treasury {Treasury} != supply {Supply} (initial {Initial} + minted {Minted} - burned {Burned})");
+    }
+}
