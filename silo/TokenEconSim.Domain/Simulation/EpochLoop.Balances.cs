@@ -12,7 +12,7 @@ namespace TokenEconSim.Domain.Simulation;
 public sealed partial class EpochLoop
 {
     // Below this many balances the hand-over costs more than the work; summarise on the spot.
-    private const int SummariseAsideFrom = 20_000;
+    private const int SummariseAsideFrom = 5_000;
     private readonly SortedRuns _balanceMerger = new();
     private Settling? _settling;
 
