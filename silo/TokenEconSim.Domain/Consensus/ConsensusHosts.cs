@@ -14,7 +14,7 @@ public interface IChainNode
     /// <summary>
     /// Validates and appends an epoch's blocks in order, stopping at the first it refuses. One call
     /// per epoch, not per block: each call to the chain grain waits its turn behind the shards' work,
-    /// and ten waits per epoch cost the bench economy ~20 % of its throughput.
+    /// and ten waits per epoch cost the bench economy ~10 % of its throughput.
     /// </summary>
     Task<SubmissionVerdict> SubmitAsync(IReadOnlyList<SubmittedBlock> blocks);
 }
