@@ -19,6 +19,9 @@ public sealed class BenchCommandTests
         // Every loop allocates something (at least its metrics rows), so 0 would mean the counter was not read.
         Assert.All(modes, m => Assert.True(m.GetProperty("allocated_bytes_per_step").GetDouble() > 0));
         Assert.Single(modes.Select(m => m.GetProperty("metrics_digest").GetString()).Distinct());
+        // Progress goes to stderr, a line per timed run, so stdout stays the table and the JSON.
+        Assert.Contains("orleans-1: run 1/1: ", result.Err);
+        Assert.DoesNotContain("warming up", result.Out);
     }
 
     [Fact]

@@ -50,11 +50,19 @@ public static class BenchRunner
         // same engine measured again later, so warm up for a fixed time, not a fixed number of runs.
         var warmUp = Resolve(o, agentsPerGrain, Math.Min(o.Epochs, WarmUpEpochs));
         var warming = Stopwatch.StartNew();
+        // Progress on stderr (stdout carries the table and the JSON): at N = 10⁶ one grain per agent
+        // takes minutes per run.
+        Console.Error.WriteLine($"{mode}: warming up");
         do await RunOnceAsync(engine, warmUp, ct);
         while (warming.Elapsed < WarmUpTime);
         var resolved = Resolve(o, agentsPerGrain, o.Epochs);
         var runs = new List<RunFigures>();
-        for (var r = 0; r < o.Runs; r++) runs.Add(await RunOnceAsync(engine, resolved, ct));
+        for (var r = 0; r < o.Runs; r++)
+        {
+            runs.Add(await RunOnceAsync(engine, resolved, ct));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{mode}: run {r + 1}/{o.Runs}: {(double)o.Agents * o.Epochs / runs[^1].Loop:N0} agent-steps/s"));
+        }
         var loop = Median(runs.Select(x => x.Loop));
         return new BenchResult(mode, o.Agents, o.Epochs, Median(runs.Select(x => x.Construction)), loop,
             (double)o.Agents * o.Epochs / loop, Median(runs.Select(x => x.BytesPerAgent)),
