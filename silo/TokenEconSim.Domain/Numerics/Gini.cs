@@ -18,12 +18,16 @@ public static class Gini
     }
 
     /// <summary>Gini of amounts already in ascending order.</summary>
-    public static double OfSorted(ReadOnlySpan<long> amounts)
+    public static double OfSorted(ReadOnlySpan<long> amounts) => OfSorted(amounts, out _);
+
+    /// <summary>Gini of amounts already in ascending order, and their exact total (summed on the way).</summary>
+    public static double OfSorted(ReadOnlySpan<long> amounts, out Int128 total)
     {
+        total = 0;
         var n = amounts.Length;
         if (n == 0) return 0;
         if (amounts[0] < 0) throw new ArgumentOutOfRangeException(nameof(amounts), "Gini needs non-negative amounts");
-        Int128 total = 0, weighted = 0;
+        Int128 weighted = 0;
         for (var i = 0; i < n; i++)
         {
             total += amounts[i];

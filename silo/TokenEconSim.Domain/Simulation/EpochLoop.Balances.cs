@@ -30,10 +30,8 @@ public sealed partial class EpochLoop
 
     private BalanceSummary Summarise(long[][] runs)
     {
-        var balances = _balanceMerger.Merge(runs).Span;
-        long total = 0;
-        foreach (var b in balances) total += b;
-        return new BalanceSummary(Gini.OfSorted(balances), total);
+        var gini = Gini.OfSorted(_balanceMerger.Merge(runs).Span, out var total);
+        return new BalanceSummary(gini, (long)total); // the ledger counts in long; a wrapped total fails the identity check
     }
 
     /// <summary>Finishes the epoch whose balances are being summarised: its ledger identity checked, its Gini filled in.</summary>

@@ -46,10 +46,7 @@ public sealed partial class SupplyLedger
     public LedgerIdentity Identity(long held) => new(Initial, Minted, Burned, Treasury, held);
 
     /// <summary>Throws when the identity fails: a broken ledger must stop the run, not be written.</summary>
-    public void CheckIdentity(long agentBalances, int epoch) => CheckIdentity(agentBalances, 0, epoch);
-
-    /// <summary>As <see cref="CheckIdentity(long, int)"/>, with <paramref name="held"/> tokens in other ledger accounts (the token market's pool reserve, transfers in flight).</summary>
-    public void CheckIdentity(long agentBalances, long held, int epoch) => Identity(held).Check(agentBalances, epoch);
+    public void CheckIdentity(long agentBalances, int epoch) => Identity(held: 0).Check(agentBalances, epoch);
 
     private static void Require(long units) => ArgumentOutOfRangeException.ThrowIfNegative(units);
 }

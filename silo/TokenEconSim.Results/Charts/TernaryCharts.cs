@@ -36,12 +36,7 @@ public static class TernaryCharts
             }
         }
         DrawFrame(plot);
-        var bar = plot.Add.ColorBar(new ColorAxis(colormap, range));
-        bar.Label = metric;
-        bar.LabelStyle.FontSize = 18;
-        var files = new List<string>();
-        RunCharts.Save(plot, directory, name, files);
-        return files;
+        return SaveWithColorBar(plot, colormap, range, metric, directory, name);
     }
 
     /// <summary>
@@ -79,6 +74,12 @@ public static class TernaryCharts
             Label(plot, "start", xy[0].X, xy[0].Y - 0.035, 13, Alignment.UpperCenter);
             Label(plot, "best", xy[best].X, xy[best].Y + 0.035, 13, Alignment.LowerCenter);
         }
+        return SaveWithColorBar(plot, colormap, range, label, directory, name);
+    }
+
+    /// <summary>Adds the colour bar that explains the markers' or cells' colours, then writes the chart's files.</summary>
+    private static IReadOnlyList<string> SaveWithColorBar(Plot plot, IColormap colormap, ScottPlot.Range range, string label, string directory, string name)
+    {
         var bar = plot.Add.ColorBar(new ColorAxis(colormap, range));
         bar.Label = label;
         bar.LabelStyle.FontSize = 18;
