@@ -45,6 +45,10 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         Assert.Equal(RunChartTitles, await page.Locator(".chart .u-title").AllTextContentsAsync());
         foreach (var chart in await page.Locator(".chart").AllAsync())
             Assert.Equal("120", await chart.GetAttributeAsync("data-points")); // axes are drawn on canvas: the screenshot shows their labels
+        // A bitcoin-difficulty run has no LSTM forecast: its legend entry would name a line that is not there.
+        var hashrateLegend = await page.Locator(".chart[data-title='Difficulty vs hashrate'] .u-legend .u-series:visible").AllTextContentsAsync();
+        Assert.Contains(hashrateLegend, l => l.StartsWith("hashrate (true)", StringComparison.Ordinal));
+        Assert.DoesNotContain(hashrateLegend, l => l.Contains("LSTM", StringComparison.Ordinal));
         await HoverMiddleAsync(page, page.Locator(".chart").First);
         await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "run-page.png"), FullPage = true });
 

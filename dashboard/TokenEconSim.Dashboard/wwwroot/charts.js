@@ -10,7 +10,7 @@ const runCharts = [
   { title: "Gini of balances", y: "Gini coefficient", series: [{ col: "gini", label: "Gini" }] },
   { title: "Difficulty vs hashrate", y: "difficulty", y2: "hashrate",
     series: [{ col: "difficulty", label: "difficulty" }, { col: "hashrate", label: "hashrate (true)", axis: 2 },
-      { col: "hashrate_estimated", label: "hashrate (from blocks)", axis: 2 }, { col: "hashrate_predicted", label: "hashrate (LSTM forecast)", axis: 2 }] },
+      { col: "hashrate_estimated", label: "hashrate (from blocks)", axis: 2 }, { col: "hashrate_predicted", label: "hashrate (LSTM forecast)", axis: 2, whenFilled: true }] },
   { title: "Block time", y: "seconds between blocks",
     series: [{ col: "mean_block_time", label: "mean" }, { col: "block_time_p99", label: "99th percentile" }, { col: "block_time_sd", label: "std. deviation" }] },
   // Every run has the column since federated learning exists; only learning runs fill it.

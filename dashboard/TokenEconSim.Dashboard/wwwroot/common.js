@@ -42,7 +42,7 @@ function fmtDuration(s) {
 // A line chart of metric columns against the epoch, with a legend that shows values under the cursor,
 // drag-to-zoom on x (double-click resets) and series toggled by clicking their legend entry.
 // spec: { title, y: "left axis label", y2: "right axis label" (optional), range: [min, max] of y (optional),
-//         series: [{ col, label, axis: 2?, scale: factor? }] }
+//         series: [{ col, label, axis: 2?, scale: factor?, whenFilled: true? (legend entry hidden while the column is empty) }] }
 class MetricChart {
   constructor(container, spec, width) {
     this.spec = spec;
@@ -73,7 +73,7 @@ class MetricChart {
 
   // A chart marked whenFilled whose columns are empty in the first rows is removed (false).
   keepAfterFirstRows() {
-    if (!this.spec.whenFilled || this.ys.some(ys => ys.some(v => v != null && Number.isFinite(v)))) return true;
+    if (!this.spec.whenFilled || this.ys.some(filled)) return true;
     this.plot.destroy();
     this.el.remove();
     return false;
@@ -92,9 +92,16 @@ class MetricChart {
     const x = this.plot.scales.x;
     const following = x.max == null || x.max >= this.xs[this.xs.length - rows.length - 1] - 1e-9 || this.xs.length === rows.length;
     this.plot.setData([this.xs, ...this.ys], following);
+    // An empty optional series (no LSTM forecast outside lstm runs) would be a legend entry without a line.
+    const legendRows = this.el.querySelectorAll(".u-legend .u-series"); // row 0 is the epoch
+    this.spec.series.forEach((s, i) => {
+      if (s.whenFilled && legendRows[i + 1]) legendRows[i + 1].style.display = filled(this.ys[i]) ? "" : "none";
+    });
     this.el.dataset.points = String(this.xs.length);
   }
 }
+
+function filled(values) { return values.some(v => v != null && Number.isFinite(v)); }
 
 function chartWidth(container) {
   const w = container.clientWidth || 1200;

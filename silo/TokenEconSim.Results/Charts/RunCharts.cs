@@ -105,7 +105,11 @@ public static class RunCharts
         StyleAxis(plot.Axes.Bottom);
         StyleAxis(plot.Axes.Left);
         if (xLabel is null)
+        {
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+            // Epochs start at 0: ScottPlot's default 10 % side margin drew an axis from -2.
+            plot.Axes.Margins(horizontal: 0.01, vertical: 0.1);
+        }
         plot.Legend.FontSize = 16;
         return plot;
     }

@@ -83,6 +83,9 @@ public static class TernaryCharts
         var bar = plot.Add.ColorBar(new ColorAxis(colormap, range));
         bar.Label = label;
         bar.LabelStyle.FontSize = 18;
+        // ScottPlot's default packs a tick every 0.01 on a 600-pixel bar; about eight labelled ticks read better.
+        bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { MaxTickCount = 8 };
+        bar.Axis.TickLabelStyle.FontSize = 14;
         var files = new List<string>();
         RunCharts.Save(plot, directory, name, files);
         return files;
