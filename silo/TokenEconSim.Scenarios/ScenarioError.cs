@@ -9,7 +9,8 @@ namespace TokenEconSim.Scenarios;
 /// </summary>
 public sealed record ScenarioError(string File, int Line, int Column, string Message)
 {
-    public override string ToString() => $"{File}:{Line}:{Column}: {Message}";
+    /// <summary>file:line:column: message, or file: message for a problem with the file as a whole (line 0).</summary>
+    public override string ToString() => Line > 0 ? $"{File}:{Line}:{Column}: {Message}" : $"{File}: {Message}";
 }
 
 /// <summary>The scenario when it is valid, else every error found (in document order).</summary>

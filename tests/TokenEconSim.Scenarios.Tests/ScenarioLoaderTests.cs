@@ -1,5 +1,6 @@
 using TokenEconSim.Domain.Distributions;
 using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Scenarios.Loading;
 using TokenEconSim.Scenarios.Tests.Support;
 
 namespace TokenEconSim.Scenarios.Tests;
@@ -192,6 +193,61 @@ public class ScenarioLoaderTests : IDisposable
         var error = SingleError("run:\n  epochs: [1, 2\n  seed: 3\n");
         Assert.Equal((2, 13), (error.Line, error.Column));
         Assert.Equal("invalid YAML after this point; look for an unclosed '[', '{' or quote", error.Message);
+    }
+
+    // Each of these crashed the process before (stack overflow, or minutes and gigabytes of expansion).
+    [Theory]
+    [InlineData("&a [*a]\n", 1, 5, "alias '*a' refers to a node that contains it; a scenario cannot be recursive")]
+    [InlineData("run: &r\n  name: *r\n", 2, 9, "alias '*r' refers to a node that contains it; a scenario cannot be recursive")]
+    public void ARecursiveAliasIsRefused(string yaml, int line, int column, string message)
+    {
+        var error = SingleError(yaml);
+        Assert.Equal((line, column, message), (error.Line, error.Column, error.Message));
+    }
+
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("{a: ", "}")]
+    public void NestingDeeperThanTheLimitIsRefused(string open, string close)
+    {
+        var deep = "run: " + string.Concat(Enumerable.Repeat(open, 100_000)) + "1" + string.Concat(Enumerable.Repeat(close, 100_000)) + "\n";
+        var error = SingleError(deep);
+        Assert.Equal("nesting deeper than 64 levels; a scenario needs a handful", error.Message);
+        Assert.Equal((1, 6 + 63 * open.Length), (error.Line, error.Column)); // at the 65th level (the top mapping is the first)
+        // 64 levels are read (and then refused for what they say, not for their shape).
+        var allowed = "run: " + string.Concat(Enumerable.Repeat("[", 63)) + string.Concat(Enumerable.Repeat("]", 63)) + "\n";
+        Assert.DoesNotContain(Load(allowed).Errors, e => e.Message.StartsWith("nesting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AliasesThatExpandExponentiallyAreRefused()
+    {
+        // "Billion laughs": each line repeats the previous ten times; 10^8 values if expanded.
+        var yaml = "x0: &a0 [v, v, v, v, v, v, v, v, v, v]\n" + string.Concat(Enumerable.Range(1, 7).Select(i =>
+            $"x{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n"));
+        var error = SingleError(yaml);
+        Assert.Equal("the file expands to more than 100,000 values (aliases repeating aliases?); a scenario needs a few hundred", error.Message);
+        Assert.Equal(5, error.Line); // x4 is the first to pass 10^5
+    }
+
+    [Fact]
+    public void ABaseThatIsNotAScenarioFileIsRefusedAtTheExtendsLine()
+    {
+        Assert.Equal("extends: the path contains a control character; name a base scenario file, e.g. extends: baseline.yaml",
+            SingleError("extends: \"a\\0b.yaml\"\n").Message);
+        Assert.EndsWith("cannot be read: it is a folder, not a file (looked for /tmp)", SingleError("extends: /tmp\n").Message);
+        var big = _dir.Write("big.yaml", "run: {}\n# " + new string('x', ScenarioFileText.MaxBytes) + "\n");
+        Assert.Contains("cannot be read: larger than 1 MiB", SingleError($"extends: {big}\n").Message);
+        // Unbounded: read to the limit, not until memory runs out.
+        Assert.Contains("cannot be read: larger than 1 MiB", SingleError("extends: /dev/zero\n").Message);
+    }
+
+    [Fact]
+    public void AnAliasOfAFinishedAnchorStillLoads()
+    {
+        var result = Load("run:\n  name: shared\n  seed: &s 7\n  epochs: *s\n");
+        Assert.True(result.Success, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.Equal(7, result.Scenario!.Run.Epochs);
     }
 
     [Fact]

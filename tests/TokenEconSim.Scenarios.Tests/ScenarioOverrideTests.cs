@@ -36,8 +36,8 @@ public class ScenarioOverrideTests : IDisposable
         var result = ScenarioLoader.LoadFile(path, [Set("run.epcohs", "3"), Set("run.seed", "x")]);
         // Both are reported (after any file's errors); among themselves they follow the merged key order.
         Assert.Equal(
-            ["--set:0:0: run.seed: expected an integer, got 'x'",
-             "--set:0:0: unknown key 'epcohs' in section 'run'; did you mean 'epochs'?"],
+            ["--set: run.seed: expected an integer, got 'x'",
+             "--set: unknown key 'epcohs' in section 'run'; did you mean 'epochs'?"],
             result.Errors.Select(e => e.ToString()));
     }
 

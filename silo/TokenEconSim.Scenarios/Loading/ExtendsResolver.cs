@@ -34,7 +34,7 @@ internal sealed class ExtendsResolver(List<ScenarioError> errors)
         string text;
         try
         {
-            text = File.ReadAllText(fullPath);
+            text = ScenarioFileText.Read(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -85,6 +85,11 @@ internal sealed class ExtendsResolver(List<ScenarioError> errors)
         if (extends.Value is not ScalarNode { IsNull: false } target)
         {
             errors.Add(extends.Value.At.Error("extends: expected the path of a base scenario file, e.g. extends: baseline.yaml"));
+            return null;
+        }
+        if (target.Value.Any(char.IsControl)) // "\0" in a quoted path: Path would throw
+        {
+            errors.Add(target.At.Error("extends: the path contains a control character; name a base scenario file, e.g. extends: baseline.yaml"));
             return null;
         }
         var fullPath = Path.GetFullPath(Path.Combine(baseDirectory, target.Value));

@@ -41,7 +41,7 @@ public static class SweepLoader
         var (tree, sweep) = ScenarioLoader.ResolveSweepFile(path, errors);
         if (tree == null || errors.Count > 0) return new SweepLoadResult(null, ScenarioLoader.InDocumentOrder(errors, path));
         if (sweep == null)
-            return Fail(new ScenarioError(path, 1, 1, "not a sweep file: it has no top-level 'sweep:' section; load it as a scenario instead"));
+            return Fail(new ScenarioError(path, 1, 1, "not a sweep file: it has no top-level 'sweep:' section (see scenarios/README.md, \"Sweep files\"); run a single scenario with 'silo run'"));
 
         // The base alone must be a valid scenario: it is what the sweep varies.
         var @base = ScenarioLoader.Bind(tree, [], errors);

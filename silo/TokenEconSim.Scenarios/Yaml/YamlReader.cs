@@ -14,6 +14,11 @@ internal static class YamlReader
         var parser = new Parser(new StringReader(text));
         try
         {
+            if (YamlShapeLimits.Check(text) is var (mark, message))
+            {
+                errors.Add(new ScenarioError(file, (int)mark.Line, (int)mark.Column, message));
+                return null;
+            }
             stream.Load(parser);
         }
         catch (YamlException e)
