@@ -87,6 +87,29 @@ public sealed class BadInputTests : IDisposable
         CliAssert.NothingWritten(Out);
     }
 
+    // Every integer flag of every command: a word or an out-of-range number is a parse error naming
+    // the flag (before, a validator reading the failed conversion threw out of the parser: exit 134).
+    [Theory]
+    [InlineData("bench --n abc", "--n: 'abc' is not an integer")]
+    [InlineData("bench --runs 99999999999", "--runs: 99999999999 is out of range [1, 2147483647]")]
+    [InlineData("bench --epochs 0", "--epochs must be ≥ 1, got 0")]
+    [InlineData("bench --per-agent-limit 1.5", "--per-agent-limit: '1.5' is not an integer")]
+    [InlineData("compare-difficulty --seeds x", "--seeds: 'x' is not an integer")]
+    [InlineData("compare-difficulty --epochs 0", "--epochs must be ≥ 1, got 0")]
+    [InlineData("sweep s.yaml --parallel many", "--parallel: 'many' is not an integer")]
+    [InlineData("tune s.yaml --max-evals 2", "--max-evals must be ≥ 3 (the start simplex), got 2")]
+    [InlineData("serve --port 70000", "--port: 70000 is out of range [0, 65535]")]
+    [InlineData("host --gateway-port x", "--gateway-port: 'x' is not an integer")]
+    [InlineData("run s.yaml --checkpoint-every -1", "--checkpoint-every: -1 is out of range [0, 10000000]")]
+    public async Task Bad_integer_flags_exit_2_naming_the_flag(string args, string message)
+    {
+        var result = await SiloCli.InvokeAsync(args.Split(' '));
+
+        CliAssert.Exit(2, result);
+        Assert.Equal($"error: {message}", result.ErrLines[0]);
+        CliAssert.NoStackTrace(result);
+    }
+
     [Fact]
     public async Task Run_of_a_missing_scenario_exits_2_and_writes_nothing()
     {
@@ -97,6 +120,16 @@ public sealed class BadInputTests : IDisposable
         CliAssert.Exit(2, result);
         Assert.StartsWith(missing, Assert.Single(result.ErrLines));
         CliAssert.NoStackTrace(result);
+        CliAssert.NothingWritten(Out);
+    }
+
+    [Fact]
+    public async Task Run_of_a_folder_exits_2_saying_it_is_a_folder()
+    {
+        var result = await SiloCli.InvokeAsync("run", _dir.Path, "--out", Out, "--quiet");
+
+        CliAssert.Exit(2, result);
+        Assert.Equal($"{_dir.Path}: is a folder; name a scenario file, e.g. scenarios/baseline.yaml", Assert.Single(result.ErrLines));
         CliAssert.NothingWritten(Out);
     }
 

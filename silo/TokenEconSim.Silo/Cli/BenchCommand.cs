@@ -14,19 +14,17 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var n = new Option<int>("--n") { Description = "Agents (N)", DefaultValueFactory = _ => 10_000 };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs per timed run", DefaultValueFactory = _ => 100 };
-        var runs = new Option<int>("--runs") { Description = "Timed runs per mode (the median is reported)", DefaultValueFactory = _ => 3 };
+        var n = IntegerOption.Create("--n", "Agents (N)", 10_000, 1);
+        var epochs = IntegerOption.Create("--epochs", "Epochs per timed run", 100, 1);
+        var runs = IntegerOption.Create("--runs", "Timed runs per mode (the median is reported)", 3, 1);
         var stats = new Option<bool>("--stats") { Description = "Also print final supply and Gini, mean and std over seeds 1-5" };
         var shard = new Option<string>("--agents-per-grain") { Description = "Shard size of the direct and sharded Orleans modes: auto or an integer", DefaultValueFactory = _ => "auto" };
         shard.Validators.Add(r =>
         {
             if (!ShardSize.TryParse(r.GetValueOrDefault<string>() ?? "", out _, out var error)) r.AddError($"{r.Option.Name}: {error}");
         });
-        var perAgentLimit = new Option<int>("--per-agent-limit") { Description = "Skip one-grain-per-agent above this N", DefaultValueFactory = _ => 100_000 };
+        var perAgentLimit = IntegerOption.Create("--per-agent-limit", "Skip one-grain-per-agent above this N", 100_000, 1);
         var scenario = new Option<string>("--scenario") { Description = "The bench economy", DefaultValueFactory = _ => "scenarios/bench.yaml" };
-        foreach (var o in new[] { n, epochs, runs, perAgentLimit })
-            o.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError($"{r.Option.Name} must be ≥ 1"); });
         var command = new Command("bench", "Measure agent-steps/s of the bench economy on every engine") { n, epochs, runs, stats, shard, perAgentLimit, scenario };
         command.SetAction(async (parse, ct) =>
         {

@@ -11,16 +11,14 @@ public static class CompareCommand
 {
     public static Command Create()
     {
-        var seeds = new Option<int>("--seeds") { Description = "Seeds per (environment, algorithm)", DefaultValueFactory = _ => 3 };
-        var epochs = new Option<int?>("--epochs") { Description = "Epochs per run (default: each environment's own)" };
+        var seeds = IntegerOption.Create("--seeds", "Seeds per (environment, algorithm)", 3, 1);
+        var epochs = IntegerOption.Optional("--epochs", "Epochs per run (default: each environment's own)", 1);
         var output = new Option<string>("--out") { Description = "Parent folder of the comparison folder", DefaultValueFactory = _ => "compare" };
         var environments = new Option<string[]>("--environments")
         {
             Description = "Environment scenarios", AllowMultipleArgumentsPerToken = true,
             DefaultValueFactory = _ => ["scenarios/env-growth.yaml", "scenarios/env-drop-recovery.yaml", "scenarios/env-random-walk.yaml", "scenarios/env-greedy.yaml"],
         };
-        seeds.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--seeds must be ≥ 1"); });
-        epochs.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--epochs must be ≥ 1"); });
         var command = new Command("compare-difficulty", "Compare difficulty algorithms across hashrate environments") { seeds, epochs, output, environments };
         command.SetAction(async (parse, ct) =>
         {

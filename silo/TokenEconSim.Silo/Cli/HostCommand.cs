@@ -15,8 +15,8 @@ public static class HostCommand
     public static Command Create()
     {
         var options = new ClusterOptions();
-        var port = new Option<int?>("--port") { Description = "Silo-to-silo port (default: a free one)" };
-        var gatewayPort = new Option<int?>("--gateway-port") { Description = "Client gateway port (default: a free one)" };
+        var port = IntegerOption.Optional("--port", "Silo-to-silo port (default: a free one)", 1, 65535);
+        var gatewayPort = IntegerOption.Optional("--gateway-port", "Client gateway port (default: a free one)", 1, 65535);
         var address = new Option<string>("--address") { Description = "Address other silos and clients reach this silo at", DefaultValueFactory = _ => "127.0.0.1" };
         var command = new Command("host", "Run one silo until stopped (use --cluster postgres to join a multi-silo cluster)") { port, gatewayPort, address };
         options.AddTo(command);

@@ -12,8 +12,8 @@ public static class RunCommand
     public static Command Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/baseline.yaml" };
-        var seed = new Option<long?>("--seed") { Description = "Override run.seed", CustomParser = r => ParseInteger(r, long.MinValue, long.MaxValue) };
-        var epochs = new Option<int?>("--epochs") { Description = "Override run.epochs (≥ 1)", CustomParser = r => (int?)ParseInteger(r, 1, 10_000_000) };
+        var seed = new Option<long?>("--seed") { Description = "Override run.seed", CustomParser = r => IntegerOption.Parse(r, long.MinValue, long.MaxValue, null) };
+        var epochs = IntegerOption.Optional("--epochs", "Override run.epochs (≥ 1)", 1, 10_000_000);
         var output = new Option<string>("--out") { Description = "Parent folder of the run's results folder", DefaultValueFactory = _ => "runs" };
         var engine = new Option<string>("--engine") { Description = "orleans (embedded silo) or direct (in-process, no Orleans)", DefaultValueFactory = _ => "orleans" };
         engine.AcceptOnlyFromAmong("orleans", "direct");
@@ -41,30 +41,10 @@ public static class RunCommand
     }
 
     /// <summary>--checkpoint-every N (0 = off), shared by run and resume.</summary>
-    internal static Option<int> CheckpointEveryOption() => new("--checkpoint-every")
-    {
-        Description = $"Epochs between checkpoints, for `silo resume` and silo-failure recovery (0 = none; default {Checkpointing.DefaultEvery})",
-        DefaultValueFactory = _ => Checkpointing.DefaultEvery,
-        CustomParser = r => (int)(ParseInteger(r, 0, 10_000_000) ?? 0),
-    };
+    internal static Option<int> CheckpointEveryOption() => IntegerOption.Create("--checkpoint-every",
+        $"Epochs between checkpoints, for `silo resume` and silo-failure recovery (0 = none; default {Checkpointing.DefaultEvery})",
+        Checkpointing.DefaultEvery, 0, 10_000_000);
 
-    /// <summary>An integer option with a message a researcher can read (the default names .NET types).</summary>
-    private static long? ParseInteger(System.CommandLine.Parsing.ArgumentResult result, long min, long max)
-    {
-        var name = result.Parent is System.CommandLine.Parsing.OptionResult o ? o.Option.Name : "value";
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            result.AddError($"{name}: '{text}' is not an integer");
-            return null;
-        }
-        if (value < min || value > max)
-        {
-            result.AddError($"{name}: {value} is out of range [{min}, {max}]");
-            return null;
-        }
-        return value;
-    }
 
     internal static void PrintOutcome(RunExecutor.Outcome outcome)
     {

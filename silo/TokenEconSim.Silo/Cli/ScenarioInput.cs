@@ -8,10 +8,17 @@ public static class ScenarioInput
 {
     public static Scenario Load(string path, IReadOnlyList<KeyValuePair<string, string>> overrides)
     {
-        if (!File.Exists(path)) throw new BadInputException($"{path}: scenario file not found");
+        RequireFile(path, "scenario");
         var result = ScenarioLoader.LoadFile(path, overrides);
         if (!result.Success) throw new BadInputException([.. result.Errors.Select(e => e.ToString())]);
         return result.Scenario!;
+    }
+
+    /// <summary>The file named on the command line exists and is a file (<paramref name="kind"/>: "scenario", "sweep").</summary>
+    internal static void RequireFile(string path, string kind)
+    {
+        if (Directory.Exists(path)) throw new BadInputException($"{path}: is a folder; name a {kind} file, e.g. scenarios/{(kind == "sweep" ? "sweep-simplex" : "baseline")}.yaml");
+        if (!File.Exists(path)) throw new BadInputException($"{path}: {kind} file not found");
     }
 
     /// <summary>Parses repeated `--set key=value` options.</summary>

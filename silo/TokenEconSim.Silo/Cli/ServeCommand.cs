@@ -14,7 +14,7 @@ public static class ServeCommand
     {
         var defaults = new ServeOptions();
         var host = new Option<string>("--host") { Description = "Address to listen on; anything but loopback needs --token", DefaultValueFactory = _ => defaults.Host };
-        var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)", DefaultValueFactory = _ => defaults.Port };
+        var port = IntegerOption.Create("--port", "Port to listen on (0: any free port)", defaults.Port, 0, 65535);
         var token = new Option<string?>("--token") { Description = $"Token that starting and cancelling runs require (default: ${TokenVariable})" };
         var scenarios = new Option<string>("--scenarios") { Description = "Folder of scenario files the start page offers", DefaultValueFactory = _ => defaults.ScenariosFolder };
         var runs = new Option<string>("--runs") { Description = "Folder of results folders (read, and written by runs started here)", DefaultValueFactory = _ => defaults.RunsFolder };
@@ -58,7 +58,6 @@ public static class ServeCommand
 
     private static void Validate(ServeOptions o)
     {
-        if (o.Port is < 0 or > 65535) throw new BadInputException($"--port {o.Port}: must be between 0 and 65535");
         if (!o.IsLoopback && o.Token is null)
             throw new BadInputException($"--host {o.Host}: other machines could start and cancel runs; give a token with --token (or ${TokenVariable}), or listen on 127.0.0.1");
         if (!Directory.Exists(o.ScenariosFolder)) throw new BadInputException($"--scenarios {o.ScenariosFolder}: folder not found");

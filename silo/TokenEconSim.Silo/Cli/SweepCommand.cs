@@ -34,19 +34,8 @@ public static class SweepCommand
         return command;
     }
 
-    internal static Option<int> ParallelOption()
-    {
-        var parallel = new Option<int>("--parallel")
-        {
-            Description = $"Runs at once inside the silo (default 2 × cores = {DefaultParallel})",
-            DefaultValueFactory = _ => DefaultParallel,
-        };
-        parallel.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1) r.AddError($"--parallel must be ≥ 1, got {r.GetValueOrDefault<int>()}");
-        });
-        return parallel;
-    }
+    internal static Option<int> ParallelOption() =>
+        IntegerOption.Create("--parallel", $"Runs at once inside the silo (default 2 × cores = {DefaultParallel})", DefaultParallel, 1);
 
     internal static Option<string[]> MetricOption() => new("--metric")
     {

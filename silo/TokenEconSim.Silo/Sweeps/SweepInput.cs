@@ -9,9 +9,8 @@ public static class SweepInput
 {
     public static SweepPlan Load(string path)
     {
-        if (!File.Exists(path)) throw new BadInputException($"{path}: sweep file not found");
-        if (!SweepLoader.HasSweepSection(path))
-            throw new BadInputException($"{path}:1:1: not a sweep file: it has no top-level 'sweep:' section (see scenarios/README.md, \"Sweep files\"); run a single scenario with 'silo run'");
+        ScenarioInput.RequireFile(path, "sweep");
+        // The loader says "not a sweep file" only when the file parses: a broken one gets its own errors.
         var result = SweepLoader.LoadFile(path);
         if (!result.Success) throw new BadInputException([.. result.Errors.Select(e => e.ToString())]);
         if (result.Plan.Objective is { } objective)

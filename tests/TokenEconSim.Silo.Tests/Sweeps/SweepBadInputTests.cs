@@ -90,4 +90,20 @@ public sealed class SweepBadInputTests : IDisposable
         var result = await Refused("sweep", _dir.Sub("base.yaml"));
         Assert.Contains("not a sweep file", result.Err);
     }
+
+    [Fact]
+    public async Task A_broken_sweep_file_gets_its_YAML_error_not_a_wrong_guess()
+    {
+        var file = _dir.Write("broken.yaml", "run: [\nsweep: {seeds: 2}\n");
+        var result = await Refused("sweep", file);
+        Assert.Contains("broken.yaml:1:6: invalid YAML", result.Err);
+        Assert.DoesNotContain("not a sweep file", result.Err);
+    }
+
+    [Fact]
+    public async Task A_folder_is_not_a_sweep_file()
+    {
+        var result = await Refused("sweep", _dir.Path);
+        Assert.Contains($"{_dir.Path}: is a folder; name a sweep file", result.Err);
+    }
 }
