@@ -58,6 +58,8 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
     [InlineData("{\"scenario\": \"baseline.yaml\", \"seed\": \"seven\"}", "seed: expected an integer, got \"seven\"")]
     [InlineData("{\"scenario\": \"baseline.yaml\", \"overrides\": [1]}", "overrides: expected an object")]
     [InlineData("{\"scenario\": \"baseline.yaml\", \"overrides\": {\"rewards.alpah\": 0.1}}", "baseline.yaml: overrides: unknown key 'alpah'")]
+    [InlineData("{\"scenario\": \"baseline.yaml\\u0000\"}", "scenario: the name contains a control character")]
+    [InlineData("{\"scenario\": \"baseline.yaml\", \"overrides\": {\"run.name\": \"&a [*a]\"}}", "overrides: run.name: '&a [*a]' is not a valid run name")]
     public async Task Malformed_bodies_are_refused_naming_the_problem(string body, string expectedStart)
     {
         var (status, error) = await PostAsync(body);

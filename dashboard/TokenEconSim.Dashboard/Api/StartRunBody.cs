@@ -66,6 +66,8 @@ internal static class StartRunBody
     /// <summary>The scenario's full path, refusing anything that would leave the scenarios folder.</summary>
     internal static string ScenarioPath(string scenariosFolder, string name)
     {
+        if (name.Any(char.IsControl)) // a NUL makes Path throw; no file name needs one
+            throw ApiProblem.BadRequest("scenario: the name contains a control character; name a file inside scenarios/, e.g. \"baseline.yaml\"");
         var root = Path.GetFullPath(scenariosFolder);
         var full = Path.GetFullPath(Path.Combine(root, name));
         if (Path.IsPathRooted(name) || !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
