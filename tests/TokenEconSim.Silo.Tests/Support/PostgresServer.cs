@@ -23,7 +23,9 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task<string> NewDatabaseAsync()
     {
         var server = await ServerAsync();
-        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..40];
+        // At most 1 + 10 + 1 + 10 + 1 + 16 = 39 characters, under PostgreSQL's 63, whatever the process id's length
+        // (slicing a fixed 40 off a name that held the pid failed whenever the pid had fewer than 4 digits).
+        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid().ToString("N")[..16]}";
         await using (var db = new NpgsqlConnection(server))
         {
             await db.OpenAsync(TestContext.Current.CancellationToken);
