@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using TokenEconSim.Contracts;
@@ -58,6 +59,7 @@ public sealed class RunCheckpointFiles : IDisposable
             w.Write(p.Epoch);
             w.Write(p.Bytes.Length);
             w.Write(p.Bytes);
+            w.Write(SHA256.HashData(p.Bytes)); // a flipped bit must not restore into a silently different run
             w.Flush();
         }
         File.Move(temporary, Path.Combine(_folder, CheckpointFile), overwrite: true);
@@ -74,21 +76,61 @@ public sealed class RunCheckpointFiles : IDisposable
 
     public void Dispose() => _rows.Dispose();
 
-    /// <summary>The last checkpoint in <paramref name="folder"/> and the rows of the epochs before it; null when there is none.</summary>
+    /// <summary>
+    /// The last checkpoint in <paramref name="folder"/> and the rows of the epochs before it; null when
+    /// there is none. A truncated, edited or corrupted pair throws <see cref="InvalidDataException"/> saying which file and how.
+    /// </summary>
     public static (byte[] Checkpoint, IReadOnlyList<EpochMetrics> Rows)? Load(string folder)
     {
         var checkpointPath = Path.Combine(folder, CheckpointFile);
         if (!File.Exists(checkpointPath)) return null;
-        using var c = new BinaryReader(File.OpenRead(checkpointPath));
-        var epoch = c.ReadInt32();
-        var checkpoint = c.ReadBytes(c.ReadInt32());
-        var rows = new List<EpochMetrics>(epoch);
-        using var r = new BinaryReader(File.OpenRead(Path.Combine(folder, RowsFile)));
-        while (rows.Count < epoch)
+        var (epoch, checkpoint) = Read(checkpointPath, c =>
         {
-            var length = r.ReadInt32();
-            rows.Add(Serializer.Value.Deserialize<EpochMetrics>(r.ReadBytes(length)) ?? throw new InvalidDataException($"{RowsFile}: row {rows.Count} is empty"));
-        }
+            var epoch = c.ReadInt32();
+            var checkpoint = c.ReadBytes(Length(c));
+            var digest = c.ReadBytes(SHA256.HashSizeInBytes);
+            if (epoch < 0 || checkpoint.Length == 0 || digest.Length != SHA256.HashSizeInBytes || c.BaseStream.Position != c.BaseStream.Length)
+                throw new InvalidDataException("its parts do not add up to its length");
+            if (!SHA256.HashData(checkpoint).AsSpan().SequenceEqual(digest)) throw new InvalidDataException("its SHA-256 does not match its content");
+            return (epoch, checkpoint);
+        });
+        var rows = Read(Path.Combine(folder, RowsFile), r =>
+        {
+            var rows = new List<EpochMetrics>();
+            while (rows.Count < epoch)
+                rows.Add(Serializer.Value.Deserialize<EpochMetrics>(r.ReadBytes(Length(r))) ?? throw new InvalidDataException($"row {rows.Count} is empty"));
+            return rows;
+        });
         return (checkpoint, rows);
+    }
+
+    /// <summary>A length prefix that the rest of the file can hold.</summary>
+    private static int Length(BinaryReader r)
+    {
+        var length = r.ReadInt32();
+        return length >= 0 && length <= r.BaseStream.Length - r.BaseStream.Position ? length : throw new InvalidDataException($"a length of {length} bytes does not fit");
+    }
+
+    private static T Read<T>(string path, Func<BinaryReader, T> read)
+    {
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(path));
+            return read(reader);
+        }
+        // What reading random bytes can throw: past the end, our own checks, the file system, and
+        // the Orleans codecs (their exceptions, or argument/index errors on a nonsense length or type).
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or SerializerException
+                                      or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            var why = e switch
+            {
+                EndOfStreamException => "it ends early",
+                FileNotFoundException => "it is missing",
+                InvalidDataException => e.Message,
+                _ => $"it cannot be read ({e.Message})",
+            };
+            throw new InvalidDataException($"{Path.GetFileName(path)} is damaged: {why}", e);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Results;
 using TokenEconSim.Scenarios;
 using TokenEconSim.Silo.Cli;
@@ -14,7 +15,7 @@ public static class RunResume
     public static async Task<RunExecutor.Outcome> ResumeAsync(string run, RunRequest settings, CancellationToken ct)
     {
         var path = FindFolder(run, settings.OutputParent);
-        var saved = RunCheckpointFiles.Load(path)
+        var saved = LoadCheckpoint(run, path)
             ?? throw new BadInputException($"{run}: {path} holds no checkpoint (the run stopped before its first one, or ran with --checkpoint-every 0); run it again");
         var resolved = await File.ReadAllTextAsync(Path.Combine(path, "scenario.yaml"), ct);
         var loaded = ScenarioLoader.LoadText(resolved, Path.Combine(path, "scenario.yaml"));
@@ -23,6 +24,18 @@ public static class RunResume
         var runId = $"{folder.RunName}-{Guid.NewGuid():N}"[..^24];
         var request = settings with { ScenarioPath = Path.Combine(path, "scenario.yaml") };
         return await RunExecutor.RunIntoAsync(request, loaded.Scenario!, resolved, runId, folder, saved, ct);
+    }
+
+    private static (byte[] Checkpoint, IReadOnlyList<EpochMetrics> Rows)? LoadCheckpoint(string run, string path)
+    {
+        try
+        {
+            return RunCheckpointFiles.Load(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BadInputException($"{run}: cannot resume from {path}: {e.Message}; run it again");
+        }
     }
 
     /// <summary>A folder path, or the name of a run under the output folder (its hidden .&lt;run&gt;.tmp-… folder).</summary>
