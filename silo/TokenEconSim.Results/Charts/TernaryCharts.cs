@@ -80,11 +80,12 @@ public static class TernaryCharts
     /// <summary>Adds the colour bar that explains the markers' or cells' colours, then writes the chart's files.</summary>
     private static IReadOnlyList<string> SaveWithColorBar(Plot plot, IColormap colormap, ScottPlot.Range range, string label, string directory, string name)
     {
-        var bar = plot.Add.ColorBar(new ColorAxis(colormap, range));
+        // On the left: the triangle leaves room there, and on the right ScottPlot drew the rotated title past the image's edge.
+        var bar = plot.Add.ColorBar(new ColorAxis(colormap, range), Edge.Left);
         bar.Label = label;
         bar.LabelStyle.FontSize = 18;
-        // ScottPlot's default packs a tick every 0.01 on a 600-pixel bar; about eight labelled ticks read better.
-        bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { MaxTickCount = 8 };
+        // ScottPlot's default packs a labelled tick every ~30 pixels of the bar (every 0.01, or every 500 tokens).
+        bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TickDensity = 0.4 };
         bar.Axis.TickLabelStyle.FontSize = 14;
         var files = new List<string>();
         RunCharts.Save(plot, directory, name, files);
