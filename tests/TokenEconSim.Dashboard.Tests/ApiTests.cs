@@ -78,12 +78,15 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
         }
     }
 
-    [Fact]
-    public async Task A_negative_since_is_refused()
+    [Theory]
+    [InlineData("metrics", "-1", "since: -1 is negative; it is the number of epochs already received")]
+    [InlineData("metrics", "abc", "since: 'abc' is not an integer; it is the number of epochs already received")]
+    [InlineData("events", "99999999999", "since: '99999999999' is not an integer; it is the number of epochs already received")]
+    public async Task A_since_that_is_not_a_count_is_refused_with_a_message(string endpoint, string since, string message)
     {
-        using var response = await Http.GetAsync("/api/runs/x/metrics?since=-1", TestContext.Current.CancellationToken);
+        using var response = await Http.GetAsync($"/api/runs/x/{endpoint}?since={since}", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("since: -1 is negative; it is the number of epochs already received", await ErrorAsync(response));
+        Assert.Equal(message, await ErrorAsync(response)); // before, a word here got an empty 400
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal sealed class ApiProblemFilter : IEndpointFilter
         }
         catch (BadHttpRequestException e)
         {
-            // Route and query values that do not bind (e.g. ?since=abc) arrive here.
+            // Kestrel refusing a body while we read it (e.g. over its size limit) arrives here.
             return Error(e.StatusCode, e.Message);
         }
     }

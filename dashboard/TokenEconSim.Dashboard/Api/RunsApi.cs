@@ -16,8 +16,8 @@ internal static class RunsApi
     {
         var runs = api.MapGroup("/runs");
         runs.MapGet("/", (RunCatalog catalog) => TypedResults.Ok(catalog.List()));
-        runs.MapGet("/{id}/metrics", (string id, int? since, RunCatalog catalog) => TypedResults.Ok(Metrics(catalog, id, since)));
-        runs.MapGet("/{id}/events", (string id, int? since, RunCatalog catalog, LiveRuns live, CancellationToken ct) =>
+        runs.MapGet("/{id}/metrics", (string id, string? since, RunCatalog catalog) => TypedResults.Ok(Metrics(catalog, id, since)));
+        runs.MapGet("/{id}/events", (string id, string? since, RunCatalog catalog, LiveRuns live, CancellationToken ct) =>
         {
             var first = Metrics(catalog, id, since); // 404 before the stream starts, not inside it
             return TypedResults.ServerSentEvents(Events(first, live.Find(id), ct));
@@ -26,10 +26,14 @@ internal static class RunsApi
         runs.MapDelete("/{id}", Cancel).AddEndpointFilter(new TokenFilter(token));
     }
 
-    private static RunMetrics Metrics(RunCatalog catalog, string id, int? since)
+    /// <param name="since">Bound as text: ASP.NET answers a value that does not bind as int with an empty 400.</param>
+    private static RunMetrics Metrics(RunCatalog catalog, string id, string? since)
     {
-        if (since < 0) throw ApiProblem.BadRequest($"since: {since} is negative; it is the number of epochs already received");
-        return catalog.Metrics(id, since ?? 0) ?? throw ApiProblem.NotFound($"run '{id}' not found (neither running nor a results folder)");
+        var from = 0;
+        if (since is not null && !int.TryParse(since, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out from))
+            throw ApiProblem.BadRequest($"since: '{since}' is not an integer; it is the number of epochs already received");
+        if (from < 0) throw ApiProblem.BadRequest($"since: {from} is negative; it is the number of epochs already received");
+        return catalog.Metrics(id, from) ?? throw ApiProblem.NotFound($"run '{id}' not found (neither running nor a results folder)");
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, LiveRuns live, IOptions<DashboardOptions> options, CancellationToken ct)
