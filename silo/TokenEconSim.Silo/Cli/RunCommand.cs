@@ -42,7 +42,7 @@ public static class RunCommand
 
     /// <summary>--checkpoint-every N (0 = off), shared by run and resume.</summary>
     internal static Option<int> CheckpointEveryOption() => IntegerOption.Create("--checkpoint-every",
-        $"Epochs between checkpoints, for `silo resume` and silo-failure recovery (0 = none; default {Checkpointing.DefaultEvery})",
+        "Epochs between checkpoints, for `silo resume` and silo-failure recovery (0 = none)",
         Checkpointing.DefaultEvery, 0, 10_000_000);
 
 

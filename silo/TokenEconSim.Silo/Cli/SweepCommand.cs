@@ -35,7 +35,7 @@ public static class SweepCommand
     }
 
     internal static Option<int> ParallelOption() =>
-        IntegerOption.Create("--parallel", $"Runs at once inside the silo (default 2 × cores = {DefaultParallel})", DefaultParallel, 1);
+        IntegerOption.Create("--parallel", "Runs at once inside the silo (2 × cores by default)", DefaultParallel, 1);
 
     internal static Option<string[]> MetricOption() => new("--metric")
     {
