@@ -9,8 +9,8 @@ namespace TokenEconSim.Results;
 /// <summary>
 /// A run's results folder, written atomically (SPEC §10): everything goes into a hidden temporary
 /// folder beside the final one, and <see cref="Complete"/> renames it into place in one step. A run
-/// that fails or crashes leaves nothing that looks complete: Dispose deletes the temporary folder,
-/// and after a hard crash only a hidden ".…tmp-…" folder remains.
+/// that fails or crashes leaves nothing that looks complete: Dispose deletes the temporary folder
+/// (unless <see cref="KeepForResume"/>), and after a hard crash only a hidden ".…tmp-…" folder remains.
 /// </summary>
 public sealed partial class RunFolder : IDisposable
 {
@@ -25,6 +25,7 @@ public sealed partial class RunFolder : IDisposable
     private bool _completed;
     private bool _disposed;
     private bool _exactName;
+    private bool _kept;
 
     private RunFolder(string parent, string baseName, string finalPath, string temporaryPath)
     {
@@ -147,7 +148,7 @@ public sealed partial class RunFolder : IDisposable
         if (_disposed) return;
         _disposed = true;
         if (_completed) return;
-        // The folder is deleted next; a flush failure (e.g. disk full) is moot.
+        // The folder is deleted next (or kept for resume, with its checkpoint); a flush failure (e.g. disk full) is moot.
         try { _metrics?.Dispose(); }
         catch (IOException) { }
         try { _blocks?.Dispose(); }
@@ -157,6 +158,7 @@ public sealed partial class RunFolder : IDisposable
             try { w.Dispose(); }
             catch (IOException) { }
         }
+        if (_kept) return;
         try
         {
             if (Directory.Exists(TemporaryPath)) Directory.Delete(TemporaryPath, recursive: true);
@@ -167,6 +169,12 @@ public sealed partial class RunFolder : IDisposable
             // Dispose must not hide the exception that brought us here.
         }
     }
+
+    /// <summary>
+    /// Leaves the hidden temporary folder in place when the run is disposed unfinished, for `silo
+    /// resume`: a run that failed after a checkpoint keeps its progress (a cancelled one does not ask).
+    /// </summary>
+    public void KeepForResume() => _kept = true;
 
     /// <summary>Written and flushed to disk, so the rename in Complete never publishes a half-written file.</summary>
     private void WriteFile(string name, byte[] content)

@@ -24,6 +24,9 @@ public sealed class RunCheckpointFiles : IDisposable
     private readonly FileStream _rows;
     private (int Epoch, byte[] Bytes)? _pending;
 
+    /// <summary>The epoch the last published checkpoint.bin resumes from; null before the first.</summary>
+    public int? PublishedEpoch { get; private set; }
+
     public RunCheckpointFiles(string folder, IReadOnlyList<EpochMetrics> priorRows)
     {
         _folder = folder;
@@ -63,6 +66,7 @@ public sealed class RunCheckpointFiles : IDisposable
             w.Flush();
         }
         File.Move(temporary, Path.Combine(_folder, CheckpointFile), overwrite: true);
+        PublishedEpoch = p.Epoch;
         _pending = null;
     }
 

@@ -44,9 +44,28 @@ public static class RunExecutor
     internal static async Task<Outcome> RunIntoAsync(RunRequest request, Scenario scenario, string resolved, string runId, RunFolder folder,
         (byte[] Checkpoint, IReadOnlyList<EpochMetrics> Rows)? resume, CancellationToken ct)
     {
+        using var files = request.CheckpointEvery > 0 || resume is not null ? new RunCheckpointFiles(folder.TemporaryPath, resume?.Rows ?? []) : null;
+        try
+        {
+            return await RunAndPublishAsync(request, scenario, resolved, runId, folder, files, resume, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not BadInputException && request.FolderName is null
+                                  && (files?.PublishedEpoch ?? resume?.Rows.Count) is { } epoch)
+        {
+            // Hours of a large run are not thrown away for a full disk or a lost database: the
+            // checkpoint stays. Ctrl+C (cancellation) still deletes the folder, as documented; a
+            // sweep's run (FolderName) is redone by the sweep's own resume instead.
+            folder.KeepForResume();
+            throw new RunStoppedException($"{e.Message}{Environment.NewLine}run {folder.RunName}: its checkpoint at epoch {epoch} is kept in {folder.TemporaryPath}; "
+                + $"`silo resume {folder.RunName}` (with the same --out) continues from there", e);
+        }
+    }
+
+    private static async Task<Outcome> RunAndPublishAsync(RunRequest request, Scenario scenario, string resolved, string runId, RunFolder folder,
+        RunCheckpointFiles? files, (byte[] Checkpoint, IReadOnlyList<EpochMetrics> Rows)? resume, CancellationToken ct)
+    {
         var rows = new List<EpochMetrics>(scenario.Run.Epochs);
         var clock = Stopwatch.StartNew();
-        using var files = request.CheckpointEvery > 0 || resume is not null ? new RunCheckpointFiles(folder.TemporaryPath, resume?.Rows ?? []) : null;
         var checkpointing = files is null ? Checkpointing.None : new Checkpointing(request.CheckpointEvery, files.Saved, resume?.Checkpoint);
         await using (var engine = Create(request, checkpointing))
         {
@@ -94,6 +113,9 @@ public static class RunExecutor
             scenario.Consensus.Hashing == HashingMode.Real ? "H/s" : "× 2³² H/s"));
         return new Outcome(folder.Complete(), rows, elapsed);
     }
+
+    /// <summary>A run that failed after a checkpoint: its folder is kept and the message says how to resume it.</summary>
+    public sealed class RunStoppedException(string message, Exception inner) : Exception(message, inner);
 
     /// <summary>Asks for about a quarter second of epochs per call, so progress stays live without a call per epoch.</summary>
     private static int NextChunk(int chunk, TimeSpan took)
