@@ -73,6 +73,7 @@ public sealed class RunCheckpointFiles : IDisposable
     /// <summary>Deletes both files (the run is complete).</summary>
     public void Delete()
     {
+        PublishedEpoch = null; // nothing is left to resume from
         _rows.Dispose();
         File.Delete(Path.Combine(_folder, RowsFile));
         File.Delete(Path.Combine(_folder, CheckpointFile));
