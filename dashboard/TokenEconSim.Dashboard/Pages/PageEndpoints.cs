@@ -17,16 +17,30 @@ internal static class PageEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        Page(endpoints, "/", "index.html");
-        Page(endpoints, "/runs/{id}", "run.html");
-        Page(endpoints, "/compare", "compare.html");
-        Page(endpoints, "/start", "start.html");
-        Page(endpoints, "/sweeps", "sweeps.html");
-        endpoints.MapGet("/assets/{**path}", (string path) => Asset(path) ?? Results.NotFound());
+        Page(endpoints, "/", "index.html", "Runs");
+        Page(endpoints, "/runs/{id}", "run.html", "Run");
+        Page(endpoints, "/compare", "compare.html", "Compare");
+        Page(endpoints, "/start", "start.html", "Start a run");
+        Page(endpoints, "/sweeps", "sweeps.html", "Sweeps");
+        endpoints.MapGet("/assets/{**path}", (string path) => Asset(path) ?? Microsoft.AspNetCore.Http.Results.NotFound());
     }
 
-    private static void Page(IEndpointRouteBuilder endpoints, string route, string file) =>
-        endpoints.MapGet(route, () => Asset(file)!);
+    /// <summary>
+    /// A page is its body (wwwroot/&lt;file&gt;) inside layout.html, which holds the head every page
+    /// shares (styles, uPlot, common.js): composed once here, not per request.
+    /// </summary>
+    private static void Page(IEndpointRouteBuilder endpoints, string route, string file, string title)
+    {
+        var html = Text("layout.html").Replace("{{title}}", title, StringComparison.Ordinal).Replace("{{body}}", Text(file), StringComparison.Ordinal);
+        endpoints.MapGet(route, () => TypedResults.Content(html, "text/html"));
+    }
+
+    private static string Text(string file)
+    {
+        using var reader = new StreamReader(Assembly.GetManifestResourceStream("wwwroot/" + file)
+            ?? throw new InvalidOperationException($"wwwroot/{file} is not embedded in {Assembly.GetName().Name}"));
+        return reader.ReadToEnd();
+    }
 
     private static IResult? Asset(string path)
     {
