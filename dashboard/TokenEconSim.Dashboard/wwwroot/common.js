@@ -22,6 +22,17 @@ async function header(active) {
   return info;
 }
 
+// The page's error line (#error): shown with a message, hidden with null.
+function showError(message) {
+  const e = document.getElementById("error");
+  e.hidden = message == null;
+  e.textContent = message ?? "";
+}
+
+// The token that starting and cancelling runs need when the server asks for one (kept in this browser).
+const tokenKey = "tokeneconsim-token";
+function authHeaders(token = localStorage.getItem(tokenKey)) { return token ? { Authorization: `Bearer ${token}` } : {}; }
+
 function esc(s) { return String(s ?? "").replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c])); }
 
 function fmtNumber(v, digits = 4) {

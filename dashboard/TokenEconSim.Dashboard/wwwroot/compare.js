@@ -27,9 +27,8 @@ async function init() {
 async function draw() {
   const checked = id => [...document.querySelectorAll(`#${id} input:checked`)].map(i => i.value);
   const ids = checked("run-pick"), metrics = checked("metric-pick");
-  const error = document.getElementById("error");
-  error.hidden = ids.length >= 2 && metrics.length >= 1;
-  if (!error.hidden) { error.textContent = "Choose two or more runs and at least one metric."; return; }
+  if (ids.length < 2 || metrics.length < 1) { showError("Choose two or more runs and at least one metric."); return; }
+  showError(null);
   history.replaceState(null, "", `/compare?runs=${ids.map(encodeURIComponent).join(",")}&metrics=${metrics.join(",")}`);
   const data = await Promise.all(ids.map(load));
   const box = document.getElementById("charts");
@@ -46,4 +45,4 @@ async function draw() {
 }
 
 document.getElementById("draw").addEventListener("click", draw);
-init().catch(err => { const e = document.getElementById("error"); e.hidden = false; e.textContent = err.message; });
+init().catch(err => showError(err.message));

@@ -14,7 +14,7 @@ function showState(run) {
   document.getElementById("progress-text").innerHTML =
     `<span class="status ${esc(run.status)}" id="status">${esc(run.status)}</span> · epoch <span id="epochs-done">${run.epochsDone}</span> / ${run.epochsTotal ?? "?"}${rate}${eta}`;
   document.getElementById("cancel").hidden = run.status !== "running";
-  if (run.error) { const e = document.getElementById("error"); e.hidden = false; e.textContent = run.error; }
+  if (run.error) showError(run.error);
 }
 
 function connect() {
@@ -38,9 +38,7 @@ function connect() {
   stream.onerror = () => {
     if (stream.readyState === EventSource.CLOSED) {
       // The run is unknown (404) or the server went away: say so instead of retrying forever.
-      api(`/api/runs/${encodeURIComponent(id)}/metrics?since=${received}`).catch(err => {
-        const e = document.getElementById("error"); e.hidden = false; e.textContent = err.message;
-      });
+      api(`/api/runs/${encodeURIComponent(id)}/metrics?since=${received}`).catch(err => showError(err.message));
     }
   };
 }
@@ -49,13 +47,8 @@ document.getElementById("cancel").addEventListener("click", async () => {
   try {
     await api(`/api/runs/${encodeURIComponent(id)}`, { method: "DELETE", headers: authHeaders() });
   } catch (err) {
-    const e = document.getElementById("error"); e.hidden = false; e.textContent = err.message;
+    showError(err.message);
   }
 });
-
-function authHeaders() {
-  const token = localStorage.getItem("tokeneconsim-token");
-  return token ? { Authorization: `Bearer ${token}` } : {};
-}
 
 connect();

@@ -1,20 +1,16 @@
 // The sweeps page: sweep folders, then one sweep's ternary charts and its points table.
 "use strict";
 header("sweeps");
-const field = (o, ...names) => { for (const n of names) if (o && o[n] != null) return o[n]; return null; };
-const show = v => v == null ? "–" : typeof v === "object" ? esc(JSON.stringify(v)) : esc(v);
+const show = v => v == null ? "–" : esc(v);
 
+// sweep.json as `silo sweep` and `silo tune` write it (SweepReport): snake_case keys.
 async function list() {
   const sweeps = await api("/api/sweeps");
   document.getElementById("empty").hidden = sweeps.length > 0;
-  document.querySelector("#sweeps tbody").innerHTML = sweeps.map(s => {
-    const j = s.sweep, runs = field(j, "runs", "runs_total", "runsTotal");
-    const done = field(j, "runs_complete", "runsComplete");
-    return `<tr><td><a href="/sweeps?id=${encodeURIComponent(s.id)}">${esc(s.id)}</a></td>
-      <td>${show(field(j, "base", "base_scenario", "baseScenario", "scenario"))}</td><td>${show(field(j, "mode"))}</td>
-      <td class="num">${show(Array.isArray(field(j, "points")) ? field(j, "points").length : field(j, "points"))}</td>
-      <td class="num">${show(done != null && typeof runs !== "object" ? `${done} / ${runs}` : runs)}</td><td>${show(field(j, "objective"))}</td></tr>`;
-  }).join("");
+  document.querySelector("#sweeps tbody").innerHTML = sweeps.map(({ id, sweep: j }) => `<tr>
+    <td><a href="/sweeps?id=${encodeURIComponent(id)}">${esc(id)}</a></td>
+    <td>${show(j.base_scenario)}</td><td>${show(j.mode)}</td><td class="num">${show(j.points)}</td>
+    <td class="num">${show(j.runs_total == null ? null : `${j.runs_complete ?? 0} / ${j.runs_total}`)}</td><td>${show(j.objective)}</td></tr>`).join("");
 }
 
 async function detail(id) {

@@ -18,7 +18,7 @@ internal static class SweepFixture
         var folder = Path.Combine(sweepsFolder, id);
         Directory.CreateDirectory(Path.Combine(folder, "charts"));
         File.WriteAllText(Path.Combine(folder, "sweep.json"), """
-            {"name": "weights", "base": "baseline.yaml", "mode": "simplex", "points": 3, "seeds": [1, 2, 3],
+            {"name": "weights", "base_scenario": "baseline", "mode": "simplex", "points": 3, "seeds": [1, 2, 3],
              "runs_total": 9, "runs_complete": 9, "metrics": ["final_gini"], "objective": "minimize final_gini",
              "best": {"alpha": 0.2, "beta": 0.4, "gamma": 0.4, "final_gini_mean": 0.48}}
             """);
