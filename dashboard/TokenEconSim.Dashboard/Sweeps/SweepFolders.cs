@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TokenEconSim.Results.Sweeps;
 
 namespace TokenEconSim.Dashboard.Sweeps;
 
@@ -54,28 +55,11 @@ public sealed class SweepFolders(string root)
         return new SweepView(id, sweep, columns, points, charts);
     }
 
-    /// <summary>points.csv as text cells (numbers are shown as written); a quoted cell keeps its commas.</summary>
+    /// <summary>points.csv as text cells (numbers are shown as written).</summary>
     private static (IReadOnlyList<string>, IReadOnlyList<string[]>) ReadCsv(string path)
     {
         if (!File.Exists(path)) return ([], []);
-        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).Select(SplitCsv).ToList();
+        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).Select(SweepCsv.ParseRow).ToList();
         return lines.Count == 0 ? ([], []) : (lines[0], lines.Skip(1).ToList());
-    }
-
-    private static string[] SplitCsv(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
-            else if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
-            else cell.Append(c);
-        }
-        cells.Add(cell.ToString());
-        return [.. cells];
     }
 }

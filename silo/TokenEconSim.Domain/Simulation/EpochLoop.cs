@@ -251,4 +251,3 @@ public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, 
         return Sha256d.Hash(bytes);
     }
 }
-

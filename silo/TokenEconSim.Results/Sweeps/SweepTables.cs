@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace TokenEconSim.Results.Sweeps;
 
@@ -74,4 +75,26 @@ public static class SweepCsv
 
     private static string Quote(string cell) =>
         cell.IndexOfAny([',', '"', '\n', '\r']) < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>
+    /// The cells of one line <see cref="Row"/> wrote: a quoted cell keeps its commas, "" inside it is
+    /// one quote. Lines only (the tables' cells hold no line breaks). By hand: a dozen lines, where a
+    /// CSV library would be a dependency for reading back our own two tables.
+    /// </summary>
+    public static string[] ParseRow(string line)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
+            else cell.Append(c);
+        }
+        cells.Add(cell.ToString());
+        return [.. cells];
+    }
 }
