@@ -7,7 +7,7 @@ using TokenEconSim.Results.Charts;
 namespace TokenEconSim.Results;
 
 /// <summary>
-/// A run's results folder, written atomically (SPEC §10): everything goes into a hidden temporary
+/// A run's results folder, written atomically (docs/model.md §15): everything goes into a hidden temporary
 /// folder beside the final one, and <see cref="Complete"/> renames it into place in one step. A run
 /// that fails or crashes leaves nothing that looks complete: Dispose deletes the temporary folder
 /// (unless <see cref="KeepForResume"/>), and after a hard crash only a hidden ".…tmp-…" folder remains.

@@ -5,8 +5,10 @@ using TokenEconSim.Results;
 namespace TokenEconSim.Grains.Tests;
 
 /// <summary>
-/// SPEC principle 2: a run is a pure function of (scenario, seed), whatever the number of silos,
-/// the shard size or the scheduling. Each cluster is started once for the class.
+/// docs/model.md §7: a run is a pure function of (scenario, seed), whatever the number of silos,
+/// the shard size or the scheduling. Every test starts a one-silo and a two-silo cluster of its own
+/// (xunit creates the class, and so runs InitializeAsync, once per test), so counts of activations
+/// such as ValidatorAndMinerGrainsDoTheConsensusWork's see only that test's grains.
 /// </summary>
 public sealed class ClusterDeterminismTests : IAsyncLifetime
 {

@@ -2,7 +2,7 @@ using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests;
 
-/// <summary>Bad command lines (SPEC §11): exit 2, a readable message, no stack trace, no results folder.</summary>
+/// <summary>Bad command lines (docs/model.md §16): exit 2, a readable message, no stack trace, no results folder.</summary>
 public sealed class BadInputTests : IDisposable
 {
     private readonly TempDir _dir = new();

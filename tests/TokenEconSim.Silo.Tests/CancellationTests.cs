@@ -5,7 +5,7 @@ using TokenEconSim.Silo.Tests.Support;
 namespace TokenEconSim.Silo.Tests;
 
 /// <summary>
-/// SPEC §10: "a crashed run never leaves a file that looks complete". The real `silo` executable is
+/// docs/model.md §15: a crashed run never leaves a folder that looks complete. The real `silo` executable is
 /// started, interrupted while it is writing epochs, and must exit 1 leaving no folder at all (the
 /// hidden temporary one included).
 /// </summary>

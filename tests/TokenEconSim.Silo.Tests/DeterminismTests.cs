@@ -40,7 +40,7 @@ public sealed class DeterminismRuns : IDisposable
     public void Dispose() => _dir.Dispose();
 }
 
-/// <summary>SPEC §2/§11: same scenario and seed ⇒ same metrics, whatever the engine or the sharding.</summary>
+/// <summary>docs/model.md §7: same scenario and seed ⇒ same metrics, whatever the engine or the sharding.</summary>
 public sealed class DeterminismTests(DeterminismRuns runs) : IClassFixture<DeterminismRuns>
 {
     [Fact]
@@ -96,7 +96,7 @@ public sealed class DeterminismTests(DeterminismRuns runs) : IClassFixture<Deter
         Assert.Matches(@"(?m)^  seed: 8\s*$", File.ReadAllText(eight.ScenarioPath));
     }
 
-    /// <summary>SPEC §10: the resolved scenario in a results folder is enough to re-run the run.</summary>
+    /// <summary>docs/model.md §15: the resolved scenario in a results folder is enough to re-run the run.</summary>
     [Fact]
     public async Task The_resolved_scenario_yaml_reruns_to_byte_identical_metrics()
     {

@@ -5,7 +5,7 @@ using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests;
 
-/// <summary>`silo run` writes runs/&lt;name&gt;-&lt;timestamp&gt;/ (SPEC §10), atomically.</summary>
+/// <summary>`silo run` writes runs/&lt;name&gt;-&lt;timestamp&gt;/ (docs/model.md §15), atomically.</summary>
 public sealed class RunResultsFolderTests : IDisposable
 {
     private static readonly byte[] PngMagic = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];

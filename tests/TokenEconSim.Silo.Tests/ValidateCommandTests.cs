@@ -2,7 +2,7 @@ using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests;
 
-/// <summary>`silo validate`: SPEC §9 (errors name file, line and column) and §11 (exit 2 on bad input).</summary>
+/// <summary>`silo validate`: docs/model.md §14 (errors name file, line and column) and §16 (exit 2 on bad input).</summary>
 public sealed class ValidateCommandTests : IDisposable
 {
     private readonly TempDir _dir = new();

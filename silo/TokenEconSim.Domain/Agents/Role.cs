@@ -1,6 +1,6 @@
 namespace TokenEconSim.Domain.Agents;
 
-/// <summary>The five participant roles (SPEC §4). The numeric order is the agent-id layout order.</summary>
+/// <summary>The five participant roles (docs/model.md §2). The numeric order is the agent-id layout order.</summary>
 public enum Role { DataProvider = 0, Trainer = 1, ServiceUser = 2, Validator = 3, Miner = 4 }
 
 public static class Roles

@@ -12,7 +12,7 @@ public sealed record GovernanceEpoch(RewardWeights Weights, IReadOnlyList<Propos
 }
 
 /// <summary>
-/// The DAO of SPEC §6 (docs/model.md §11), at the epoch barrier. Each epoch e, in this order: (1) the proposals due at
+/// The DAO of docs/model.md §11, at the epoch barrier. Each epoch e, in this order: (1) the proposals due at
 /// e (scheduled ones, and the adaptive policy's) are voted by the validators, weighted by stake;
 /// (2) every passed proposal whose effective epoch (vote epoch + timelock) is ≤ e is applied in id
 /// order; (3) epoch e is scored with the resulting weights. A passed proposal thus changes α, β, γ
@@ -76,7 +76,7 @@ public sealed class Dao
     /// <summary>
     /// Every adaptive_interval epochs: compare each of D, T, U's participation with the last check
     /// and propose moving adaptive_step of weight toward the role whose participation fell most
-    /// (SPEC §6's example). No fall, no proposal. The first check only records the baseline.
+    /// No fall, no proposal. The first check only records the baseline.
     /// </summary>
     private RewardWeights? AdaptiveProposal(int epoch, ReadOnlySpan<double> participation)
     {

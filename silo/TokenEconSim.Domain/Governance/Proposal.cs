@@ -20,7 +20,7 @@ public sealed record Proposal(int Id, int Epoch, ProposalKind Kind, RewardWeight
 public sealed record ProposalRecord(int Id, int Epoch, ProposalKind Kind, double Alpha, double Beta, double Gamma,
     double YesStake, double NoStake, double AbstainStake, bool QuorumMet, bool Passed, int EffectiveEpoch);
 
-/// <summary>The simplex α + β + γ = 1, each ≥ 0 (SPEC §5), within a tolerance for decimal input.</summary>
+/// <summary>The simplex α + β + γ = 1, each ≥ 0 (docs/model.md §3.1), within a tolerance for decimal input.</summary>
 public static class Simplex
 {
     public const double Tolerance = 1e-9;

@@ -2,7 +2,7 @@ using TokenEconSim.Domain.Distributions;
 
 namespace TokenEconSim.Domain.Parameters;
 
-// The token economy of issue 4 (SPEC §5, §6): governance of α/β/γ, the token market (a
+// The token economy: governance of α/β/γ, the token market (a
 // constant-product pool) and the model marketplace. Each is off unless its section says
 // `enabled: true`, and an economy with all three off runs exactly as before (nothing drawn,
 // nothing sent). docs/model.md §11–§13 hold the rules and their sources.

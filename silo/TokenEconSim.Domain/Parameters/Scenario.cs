@@ -120,7 +120,7 @@ public sealed class DifficultySection
 
 public enum PredictorKind { Lstm, LastValue }
 
-/// <summary>The LSTM hashrate predictor (issue 5): network shape and online training schedule.</summary>
+/// <summary>The LSTM hashrate predictor (docs/model.md §4.2): network shape and online training schedule.</summary>
 public sealed class LstmPredictorSection
 {
     /// <summary>Past windows the network reads to predict the next.</summary>

@@ -2,9 +2,9 @@ using TokenEconSim.Domain.Distributions;
 
 namespace TokenEconSim.Domain.Parameters;
 
-// The keys of `learning: kind: federated` (issue 4): a logistic-regression task with known ground
-// truth, trained by the trainers with local SGD and aggregated at the barrier. docs/model.md
-// ("Federated learning") holds the formulas; scenarios/README.md each key. Kept apart from
+// The keys of `learning: kind: federated`: a logistic-regression task with known ground
+// truth, trained by the trainers with local SGD and aggregated at the barrier.
+// docs/model.md §10 holds the formulas; scenarios/README.md each key. Kept apart from
 // Scenario.cs so the synthetic keys stay where they were (the file name sorts after it, so the
 // schema lists kind and gain first).
 

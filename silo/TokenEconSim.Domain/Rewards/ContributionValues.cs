@@ -1,6 +1,6 @@
 namespace TokenEconSim.Domain.Rewards;
 
-/// <summary>The contribution values of SPEC §4 (from the project's seed paper).</summary>
+/// <summary>The contribution values of docs/model.md §2 (from the project's seed paper).</summary>
 public static class ContributionValues
 {
     /// <summary>V_D = n · q: records times quality.</summary>
@@ -10,11 +10,11 @@ public static class ContributionValues
     public static double TrainingValue(double gpuHours, double accuracyGain, double cGpu, double cAcc) =>
         cGpu * gpuHours + cAcc * accuracyGain;
 
-    /// <summary>Synthetic learning (issue 2): Δacc = gain · q̄ · u with u ~ U(0,1) and q̄ the epoch's mean provider quality.</summary>
+    /// <summary>Synthetic learning (docs/model.md §2.2): Δacc = gain · q̄ · u with u ~ U(0,1) and q̄ the epoch's mean provider quality.</summary>
     public static double SyntheticAccuracyGain(double gain, double meanQuality, double uniform) => gain * meanQuality * uniform;
 }
 
-/// <summary>R = α·V_D + β·V_T + γ·V_U (SPEC §5); α, β, γ ≥ 0 with α + β + γ = 1.</summary>
+/// <summary>R = α·V_D + β·V_T + γ·V_U (docs/model.md §3.1); α, β, γ ≥ 0 with α + β + γ = 1.</summary>
 public readonly record struct RewardWeights(double Alpha, double Beta, double Gamma)
 {
     public double Reward(double valueData, double valueTraining, double valueUsage) =>

@@ -1,7 +1,7 @@
 namespace TokenEconSim.Domain.Rewards;
 
 /// <summary>
-/// Pool mode (SPEC §5): agent i receives P · R_i / Σ_j R_j. Done in integers (R as 2⁻³² fixed point,
+/// Pool mode (docs/model.md §3.2): agent i receives P · R_i / Σ_j R_j. Done in integers (R as 2⁻³² fixed point,
 /// P in base units) and rounded down, so the payouts never exceed the pool, whatever the order.
 /// </summary>
 public static class PoolSplit

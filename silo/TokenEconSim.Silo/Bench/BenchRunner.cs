@@ -19,7 +19,7 @@ namespace TokenEconSim.Silo.Bench;
 /// </summary>
 public static class BenchRunner
 {
-    // Role shares of the bench economy (issue 9): 40 % D, 20 % T, 30 % U, 5 % V, 5 % M.
+    // Role shares of the bench economy (scenarios/bench.yaml, docs/performance.md): 40 % D, 20 % T, 30 % U, 5 % V, 5 % M.
     private static readonly (string Key, double Share)[] RoleShares =
     [
         ("data_providers", 0.40), ("trainers", 0.20), ("users", 0.30), ("validators", 0.05), ("miners", 0.05),

@@ -53,7 +53,7 @@ public static class BenchCommand
             await host.StopAsync(ct);
         }
         PrintTable(results);
-        // The LSTM hashrate predictor's cost at its default size (issue 5), a figure, not a test.
+        // The LSTM hashrate predictor's cost at its default size (docs/model.md §4.2), a figure, not a test.
         var lstm = Domain.Learning.Lstm.LstmBenchmark.Measure(iterations: 500);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"lstm predictor (input 1, window 24, hidden 32, 1 layer): {lstm.MicrosecondsPerTrainStep:F1} µs per training step, {lstm.MicrosecondsPerPrediction:F1} µs per prediction"));

@@ -1,6 +1,6 @@
 namespace TokenEconSim.Silo.Cli;
 
-/// <summary>SPEC §11: 0 success, 2 bad input (scenario, flag), 1 failure of the run itself.</summary>
+/// <summary>docs/model.md §16: 0 success, 2 bad input (scenario, flag), 1 failure of the run itself.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

@@ -6,7 +6,7 @@ using TokenEconSim.Silo.Cluster;
 namespace TokenEconSim.Silo.Engines;
 
 /// <summary>
-/// The embedded default (SPEC §11): one process, localhost clustering, in-memory storage, no
+/// The embedded default (docs/model.md §16): one process, localhost clustering, in-memory storage, no
 /// server to install. Ports are picked free at start so that several runs can share a machine.
 /// </summary>
 public static class EmbeddedSilo

@@ -14,7 +14,7 @@ using TokenEconSim.Silo.Engines;
 namespace TokenEconSim.Silo.Serve;
 
 /// <summary>
-/// One process hosting the silo and the web dashboard (SPEC §11 `serve`): the embedded silo, the
+/// One process hosting the silo and the web dashboard (`serve`, docs/model.md §16, docs/dashboard.md): the embedded silo, the
 /// dashboard's pages and API, Prometheus' /metrics, and Orleans' own dashboard under /orleans/.
 /// </summary>
 public static class ServeHost

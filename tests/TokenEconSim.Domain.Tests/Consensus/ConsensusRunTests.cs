@@ -48,7 +48,7 @@ public class ConsensusRunTests
         Assert.NotEqual(one, otherSeed);
     }
 
-    // The independent check of issue 3: re-hash every header of a real-hashing run with plain
+    // An independent check of real hashing (docs/model.md §4.4): re-hash every header of a real-hashing run with plain
     // SHA-256 twice, compare each hash with the target its nBits decode to, follow every link.
     [Fact]
     public async Task EveryBlockOfARealHashingRunHashesBelowItsTargetAndLinksToItsParent()

@@ -90,7 +90,7 @@ public class PowConsensusTests
         }
     }
 
-    // SPEC §3: blocks happen inside epochs. With a target that does not divide the epoch, e.g.
+    // docs/model.md §4.3: blocks happen inside epochs. With a target that does not divide the epoch, e.g.
     // 86 400 / 665 = 129.9, round() gives 130 blocks at 665 s spacing, and the 130th would be stamped
     // 86 450 s, 50 s after its epoch ended (and after the next epoch began).
     [Theory]

@@ -7,7 +7,7 @@ namespace TokenEconSim.Domain.Tests.Rewards;
 
 public class ContributionValuesTests
 {
-    // SPEC §4: V_T = c_gpu·g + c_acc·Δacc with the defaults 0.5 and 10 000; 500 h and +2 % ⇒ 250 + 200 = 450.
+    // docs/model.md §2.2: V_T = c_gpu·g + c_acc·Δacc with the defaults 0.5 and 10 000; 500 h and +2 % ⇒ 250 + 200 = 450.
     [Fact]
     public void TrainingValueWorkedExample()
     {
@@ -19,7 +19,7 @@ public class ContributionValuesTests
         Assert.Equal(200, ContributionValues.TrainingValue(0, 0.02, defaults.CGpu, defaults.CAcc), 9);
     }
 
-    // SPEC §4: V_D = n·q.
+    // docs/model.md §2.1: V_D = n·q.
     [Fact]
     public void DataValueIsRecordsTimesQuality()
     {
@@ -36,7 +36,7 @@ public class ContributionValuesTests
         Assert.Equal(0, ContributionValues.SyntheticAccuracyGain(0.02, 0, 0.7));
     }
 
-    // SPEC §5 worked example (must be a test): α = 0.4, β = 0.3, γ = 0.3, V_D = 1000 × 0.8 = 800,
+    // docs/model.md §3.1's worked example: α = 0.4, β = 0.3, γ = 0.3, V_D = 1000 × 0.8 = 800,
     // V_T = 450 (500 GPU-hours, +2 %), V_U = 0 ⇒ R = 320 + 135 = 455.
     [Fact]
     public void RewardWorkedExample()

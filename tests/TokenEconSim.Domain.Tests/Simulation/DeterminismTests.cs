@@ -22,7 +22,7 @@ public class DeterminismTests
         Assert.Equal(15, a.Split('\n').Length);
     }
 
-    // SPEC §2.1: agents_per_grain may change speed and memory, never a result.
+    // docs/model.md §7: agents_per_grain may change speed and memory, never a result.
     [Fact]
     public async Task AgentsPerGrainNeverChangesAResult()
     {

@@ -2,7 +2,7 @@ namespace TokenEconSim.Silo.Tests.Support;
 
 internal static class CliAssert
 {
-    /// <summary>SPEC §11 / the CLI's promise: bad input is one readable message, never a stack trace.</summary>
+    /// <summary>docs/model.md §16, the CLI's promise: bad input is one readable message, never a stack trace.</summary>
     public static void NoStackTrace(CliResult result)
     {
         foreach (var text in new[] { result.Out, result.Err })

@@ -3,7 +3,7 @@ using TokenEconSim.Domain.Randomness;
 namespace TokenEconSim.Domain.Consensus.DelegatedProofOfStake;
 
 /// <summary>
-/// Delegated proof of stake (SPEC §7), one epoch at a time: holders re-delegate (from the second
+/// Delegated proof of stake (docs/model.md §4.6), one epoch at a time: holders re-delegate (from the second
 /// epoch this engine runs, see <see cref="Redelegation"/>), the top K candidates are elected and
 /// produce in a fixed rotation; a producer misses its slot when flagged offline or with the
 /// scenario's probability (drawn per slot from (run seed, slot)). A missed slot has no block and

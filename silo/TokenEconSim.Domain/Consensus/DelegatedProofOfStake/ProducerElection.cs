@@ -1,7 +1,7 @@
 namespace TokenEconSim.Domain.Consensus.DelegatedProofOfStake;
 
 /// <summary>
-/// DPoS election (SPEC §7): the K candidates with the most delegated stake produce this epoch,
+/// DPoS election (docs/model.md §4.6): the K candidates with the most delegated stake produce this epoch,
 /// ranked by stake descending, ties to the lower id. A candidate with no delegated stake is never elected.
 /// </summary>
 public static class ProducerElection

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace TokenEconSim.Domain.Consensus.Difficulty;
 
 /// <summary>
-/// <c>asert</c>: aserti3-2d over a chain history, anchored (SPEC §7) at the first block after
+/// <c>asert</c>: aserti3-2d over a chain history, anchored (docs/model.md §4.2) at the first block after
 /// genesis: h_ref = 1, t_ref = genesis time, b_ref = block 1's nBits. Blocks 0 and 1 carry the
 /// initial bits; every later block's bits come from its parent via <see cref="Aserti3_2d"/>.
 /// </summary>

@@ -30,7 +30,7 @@ public static class NewViewRules
     /// Checks a new-view: sent by the view's primary, justified by a quorum of distinct valid
     /// view changes for that view, re-issuing the required digest, or a requested one if none is
     /// required. A certified digest is accepted even if this replica never saw it requested: it may
-    /// already be committed elsewhere, and only re-proposing it keeps that decision (§4.4).
+    /// already be committed elsewhere, and only re-proposing it keeps that decision (PBFT §4.4).
     /// </summary>
     public static bool IsValid(NewView nv, PbftConfig config, IReadOnlySet<Digest> requests)
     {

@@ -10,7 +10,7 @@ namespace TokenEconSim.Domain.Consensus.Pbft;
 /// computes itself, so a replica knows the set of requested digests. A pre-prepare for a digest
 /// outside that set is proof of a faulty primary and starts a view change at once, as does a
 /// second, different pre-prepare for the same view (equivocation). Otherwise a view changes when
-/// the replica has not decided within <see cref="PbftConfig.TimeoutFor"/> rounds (§4.5.2).
+/// the replica has not decided within <see cref="PbftConfig.TimeoutFor"/> rounds (PBFT §4.5.2).
 /// Deviations, each for a one-slot instance driven in synchronous rounds: the primary runs the
 /// timer too (it is also waiting for its request to execute); a replica decides on any quorum of
 /// matching commits, including one forwarded in a <see cref="CommitCertificate"/>, which implies
@@ -68,7 +68,7 @@ public sealed class PbftReplica : IPbftReplica
     /// <summary>The highest prepared certificate this replica holds, if any.</summary>
     public PreparedCertificate? Prepared => _prepared;
 
-    /// <summary>Starts the request timer; the primary of view 0 pre-prepares its proposal (§4.2).</summary>
+    /// <summary>Starts the request timer; the primary of view 0 pre-prepares its proposal (PBFT §4.2).</summary>
     public IReadOnlyList<Outbound> Start()
     {
         if (_started) throw new InvalidOperationException("A replica is started once.");
@@ -101,7 +101,7 @@ public sealed class PbftReplica : IPbftReplica
         return outbox;
     }
 
-    /// <summary>One protocol round passes: an undecided replica whose timer expires asks for the next view (§4.5.2).</summary>
+    /// <summary>One protocol round passes: an undecided replica whose timer expires asks for the next view (PBFT §4.5.2).</summary>
     public IReadOnlyList<Outbound> Tick()
     {
         var outbox = new List<Outbound>();
@@ -110,7 +110,7 @@ public sealed class PbftReplica : IPbftReplica
         return outbox;
     }
 
-    // §4.2: accept a pre-prepare only from the primary of the current view, in normal status,
+    // PBFT §4.2: accept a pre-prepare only from the primary of the current view, in normal status,
     // if it is the first for (v, n) and for a requested digest; the last two failures expose the primary.
     private void OnPrePrepare(PrePrepare pp, List<Outbound> outbox)
     {
@@ -141,7 +141,7 @@ public sealed class PbftReplica : IPbftReplica
     }
 
     // Prepares are logged whatever the view (they may arrive before the new-view that makes them
-    // current); the primary's own are not counted, as the pre-prepare stands for it (§4.2).
+    // current); the primary's own are not counted, as the pre-prepare stands for it (PBFT §4.2).
     private void OnPrepare(Prepare p, List<Outbound> outbox)
     {
         if (p.Seq != _config.Sequence || p.From == _config.Primary(p.View)) return;
@@ -149,7 +149,7 @@ public sealed class PbftReplica : IPbftReplica
         if (p.View == View) TryPrepare(outbox);
     }
 
-    // §4.2: prepared(m, v, n, i) = the pre-prepare and Quorum − 1 matching prepares from distinct backups.
+    // PBFT §4.2: prepared(m, v, n, i) = the pre-prepare and Quorum − 1 matching prepares from distinct backups.
     private void TryPrepare(List<Outbound> outbox)
     {
         if (_changingView || _committedIn.Contains(View) || !_accepted.TryGetValue(View, out var pp)) return;
@@ -204,7 +204,7 @@ public sealed class PbftReplica : IPbftReplica
         TryCompleteViewChange(outbox);
     }
 
-    // §4.4: multicast ⟨VIEW-CHANGE, v + 1, n, C, P, i⟩; stop accepting messages of the old view.
+    // PBFT §4.4: multicast ⟨VIEW-CHANGE, v + 1, n, C, P, i⟩; stop accepting messages of the old view.
     private void StartViewChange(long newView, List<Outbound> outbox)
     {
         if (newView <= View) return;
@@ -219,8 +219,8 @@ public sealed class PbftReplica : IPbftReplica
         TryCompleteViewChange(outbox);
     }
 
-    // §4.5.2: the timer restarts once a quorum wants the new view, so a replica does not race
-    // ahead alone; the new primary then issues the new-view (§4.4).
+    // PBFT §4.5.2: the timer restarts once a quorum wants the new view, so a replica does not race
+    // ahead alone; the new primary then issues the new-view (PBFT §4.4).
     private void TryCompleteViewChange(List<Outbound> outbox)
     {
         if (!_changingView || _viewChanges.Count(View) < _config.Quorum) return;
@@ -233,7 +233,7 @@ public sealed class PbftReplica : IPbftReplica
     }
 
     // A valid new-view for a later view is accepted even without having asked for it: it proves a
-    // quorum moved on (§4.4).
+    // quorum moved on (PBFT §4.4).
     private void OnNewView(NewView nv, List<Outbound> outbox)
     {
         if (nv.View < View || (nv.View == View && !_changingView)) return;

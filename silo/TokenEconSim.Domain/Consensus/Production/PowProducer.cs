@@ -10,7 +10,7 @@ using TokenEconSim.Domain.Simulation;
 namespace TokenEconSim.Domain.Consensus.Production;
 
 /// <summary>
-/// Proof of work on a validated chain (SPEC §7). Every block is assembled with a real header
+/// Proof of work on a validated chain (docs/model.md §4.3–§4.4). Every block is assembled with a real header
 /// (previous hash, merkle root of its transactions, time, nBits from the difficulty algorithm) and
 /// appended only when <see cref="Blockchain"/> accepts it. <c>sampled</c>: the time to the next
 /// block is Exp(mean E/H) with E = 2²⁵⁶/(target+1) the expected hashes at the required target and H

@@ -3,7 +3,7 @@ using TokenEconSim.Domain.Randomness;
 namespace TokenEconSim.Domain.Consensus.ProofOfStake;
 
 /// <summary>
-/// Proof of stake over slots (SPEC §7). Each slot: the proposer is drawn ∝ eligible stake
+/// Proof of stake over slots (docs/model.md §4.5). Each slot: the proposer is drawn ∝ eligible stake
 /// (<see cref="ProposerSchedule"/>), builds a block on the tip and signs (slot, hash). A Byzantine
 /// proposer, with the scenario's probability, also signs a second block for the slot. Every signed
 /// header goes to the <see cref="EquivocationDetector"/>; evidence goes to the <see cref="Slasher"/>

@@ -3,7 +3,7 @@ using TokenEconSim.Domain.Randomness;
 namespace TokenEconSim.Domain.Consensus.ProofOfStake;
 
 /// <summary>
-/// The PoS leader rule (SPEC §7): slot s's proposer is validator i with probability stakeᵢ / Σ stake,
+/// The PoS leader rule (docs/model.md §4.5): slot s's proposer is validator i with probability stakeᵢ / Σ stake,
 /// drawn from the slot's own stream (run seed, slot). In integers: u uniform on [0, Σ stake) picks
 /// the first i whose cumulative stake exceeds u, so the probability is exactly stakeᵢ / Σ stake.
 /// </summary>

@@ -111,7 +111,7 @@ public class PbftReplicaTests
         Assert.Equal(3, r.View);
     }
 
-    // The new primary of view 1 re-proposes the certified digest, not its own proposal (§4.4).
+    // The new primary of view 1 re-proposes the certified digest, not its own proposal (PBFT §4.4).
     [Fact]
     public void NewPrimaryReProposesTheHighestPreparedDigest()
     {
