@@ -79,8 +79,9 @@ public sealed partial class RoleBehaviour
     /// Agent <paramref name="agent"/>'s decision for <paramref name="epoch"/>, drawn from its own
     /// generator <paramref name="rng"/> (loaded by the caller, stored back after). An absent agent
     /// reconsiders with probability ρ and enters when its look-back profit (× scale) exceeds the entry
-    /// cost and its balance covers the stake; a present one leaves after m loss-making epochs or when
-    /// slashing has left its bond below the stake; otherwise its model picks the action.
+    /// cost and its balance covers the stake; a present one whose bond was slashed below the stake tops
+    /// it up from its balance, and leaves after m loss-making epochs in a row or when it cannot top up;
+    /// otherwise its model picks the action.
     /// </summary>
     /// <param name="scale">σ: the agent's own hashrate (miners) or stake (validators); 1 for the other roles.</param>
     /// <param name="balance">The agent's balance, base units (entry needs it to cover the stake).</param>
@@ -98,9 +99,15 @@ public sealed partial class RoleBehaviour
             _bond[agent] = _rule.StakeUnits;
             _held[agent] = Absent;
         }
-        else if ((_rule.ExitAfter > 0 && _lossStreak[agent] >= _rule.ExitAfter) || _bond[agent] < _rule.StakeUnits)
+        else if (_bond[agent] < _rule.StakeUnits && balance >= _rule.StakeUnits - _bond[agent])
         {
-            (_present[agent], exited, bondMoved) = (false, true, -_bond[agent]);
+            // Slashed below the stake: the agent tops its bond up from its balance to stay registered.
+            bondMoved = _rule.StakeUnits - _bond[agent];
+            _bond[agent] = _rule.StakeUnits;
+        }
+        if (_present[agent] && !entered && ((_rule.ExitAfter > 0 && _lossStreak[agent] >= _rule.ExitAfter) || _bond[agent] < _rule.StakeUnits))
+        {
+            (_present[agent], exited, bondMoved) = (false, true, bondMoved - _bond[agent]);
             _bond[agent] = 0;
             var parked = Park(slot);
             return parked with { Exited = exited, BondMoved = bondMoved };
@@ -201,15 +208,17 @@ public sealed partial class RoleBehaviour
     private ReadOnlySpan<double> Estimates(int agent) => _estimate.AsSpan(agent * _k, _k);
 
     /// <summary>
-    /// logit: exponentially weighted average, x ← (1 − w)·x + w·π (the first observation sets x = π);
-    /// bandit: the sample mean, x ← x + (π − x)/n (Sutton and Barto 2018, §2.4).
+    /// logit: exponentially weighted average, x ← (1 − w)·x + w·π, from x = 0 (break-even, what sitting
+    /// out earns: one bad epoch moves an estimate by w·π, not to π, so a single unlucky try does not
+    /// shut an action out for good at high λ); bandit: the sample mean, x ← x + (π − x)/n (Sutton and
+    /// Barto 2018, §2.4).
     /// </summary>
     private void Learn(int agent, int action, double profit)
     {
         if (_estimate.Length == 0) return;
         var at = agent * _k + action;
         var n = ++_pulls[at];
-        var weight = Model == BehaviourModel.Logit && n > 1 ? _rule.Smoothing : 1.0 / n;
+        var weight = Model == BehaviourModel.Logit ? _rule.Smoothing : 1.0 / n;
         _estimate[at] += weight * (profit - _estimate[at]);
     }
 
