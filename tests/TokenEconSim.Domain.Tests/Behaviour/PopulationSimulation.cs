@@ -13,7 +13,7 @@ namespace TokenEconSim.Domain.Tests.Behaviour;
 /// each), every agent's own xoshiro256** state loaded into one reusable generator, and the pipeline
 /// of the epoch loop (step m settles epoch m−2, scores m−1, draws m), so the terms an epoch is
 /// decided on come from the epoch scored two steps earlier (docs/model.md §7.4). Rewards are either
-/// a pool P split by claimed units (pool mode restricted to this population: its share s·P) or a
+/// a pool split by contribution units (pool mode restricted to this population: its share s·P) or a
 /// fixed reward per unit; a caught cheat scores 0.
 /// </summary>
 internal sealed class PopulationSimulation
@@ -30,7 +30,7 @@ internal sealed class PopulationSimulation
     private readonly LookBack _lookBack;
     private double _rewardPerUnit = double.NaN;
 
-    /// <param name="pool">Tokens per epoch split among the takers-part by claimed units (the population's share s·P); 0 to pay <paramref name="rewardPerUnit"/> instead.</param>
+    /// <param name="pool">Tokens per epoch split among the agents taking part by their units (the population's share s·P); 0 to pay <paramref name="rewardPerUnit"/> instead.</param>
     public PopulationSimulation(RoleBehaviourSection section, int initialCount, int maxCount, long seed, int shardSize,
         double pool = 0, double rewardPerUnit = 0, double detection = 0)
     {
