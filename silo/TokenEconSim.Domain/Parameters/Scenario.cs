@@ -15,6 +15,7 @@ public sealed class Scenario
     public LearningSection Learning { get; init; } = new();
     public ConsensusSection Consensus { get; init; } = new();
     public PopulationsSection Populations { get; init; } = new();
+    public BehaviourSection Behaviour { get; init; } = new();
     public OutputsSection Outputs { get; init; } = new();
     public GovernanceSection Governance { get; init; } = new();
     public MarketSection Market { get; init; } = new();

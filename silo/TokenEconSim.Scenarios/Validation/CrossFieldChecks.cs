@@ -49,6 +49,7 @@ internal static partial class CrossFieldChecks
         CheckConsensus(s, root, failed, errors);
         CheckLearning(s, root, failed, errors);
         EconomyChecks.Check(s, root, failed, errors);
+        BehaviourChecks.Check(s, root, failed, errors);
     }
 
     /// <summary>What a consensus protocol needs from the populations (PBFT: n ≥ 4; Byzantine sets within the validators).</summary>

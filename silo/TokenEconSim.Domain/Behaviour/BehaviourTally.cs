@@ -1,0 +1,63 @@
+using TokenEconSim.Domain.Numerics;
+
+namespace TokenEconSim.Domain.Behaviour;
+
+/// <summary>
+/// One population's behaviour metrics of one epoch, summed over agents in id order within a shard
+/// and merged across shards with <see cref="Merge"/>: counts as integers, real sums as
+/// <see cref="ExactSum"/>, so the totals do not depend on the sharding. Decisions are counted when an
+/// epoch is drawn, outcomes when it is settled.
+/// </summary>
+public struct BehaviourTally
+{
+    public int Active, Entries, Exits, Cheats, Caught;
+    public ExactSum Effort;
+    public int Settled, Profitable, CheatsSettled;
+    public ExactSum Cost, Profit;
+    public long Reward, Slashed;
+
+    /// <summary>Counts one agent's decision; <paramref name="effort"/> is the action's effort (<see cref="ActionSet.Effort"/>).</summary>
+    public void Add(in Decision d, double effort)
+    {
+        if (d.Entered) Entries++;
+        if (d.Exited) Exits++;
+        if (!d.TakesPart) return;
+        Active++;
+        Effort.Add(effort);
+        if (d.Cheats) Cheats++;
+        if (d.Caught) Caught++;
+    }
+
+    /// <summary>Counts one agent's settled epoch (only agents that took part).</summary>
+    public void Add(in Outcome o)
+    {
+        if (!o.TookPart) return;
+        Settled++;
+        if (o.Profit > 0) Profitable++;
+        if (o.Cheated) CheatsSettled++;
+        Cost.Add(o.Cost);
+        Profit.Add(o.Profit);
+        Reward += o.Reward;
+        Slashed += o.Slashed;
+    }
+
+    public void Merge(in BehaviourTally other)
+    {
+        (Active, Entries, Exits, Cheats, Caught) = (Active + other.Active, Entries + other.Entries, Exits + other.Exits, Cheats + other.Cheats, Caught + other.Caught);
+        Effort.Add(other.Effort);
+        (Settled, Profitable, CheatsSettled) = (Settled + other.Settled, Profitable + other.Profitable, CheatsSettled + other.CheatsSettled);
+        Cost.Add(other.Cost);
+        Profit.Add(other.Profit);
+        Reward += other.Reward;
+        Slashed += other.Slashed;
+    }
+
+    /// <summary>Mean effort (a provider's quality) of the agents taking part; NaN with none.</summary>
+    public readonly double MeanEffort => Active == 0 ? double.NaN : Effort.Value / Active;
+    /// <summary>Cheats / agents taking part; NaN with none.</summary>
+    public readonly double CheatingRate => Active == 0 ? double.NaN : (double)Cheats / Active;
+    /// <summary>Mean profit of the agents that took part in the settled epoch, tokens; NaN with none.</summary>
+    public readonly double MeanProfit => Settled == 0 ? double.NaN : Profit.Value / Settled;
+    /// <summary>Share of the settled agents whose profit was positive; NaN with none.</summary>
+    public readonly double ShareProfitable => Settled == 0 ? double.NaN : (double)Profitable / Settled;
+}

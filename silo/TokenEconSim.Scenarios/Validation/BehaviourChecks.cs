@@ -1,0 +1,60 @@
+using System.Globalization;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Scenarios.Schema;
+using TokenEconSim.Scenarios.Yaml;
+
+namespace TokenEconSim.Scenarios.Validation;
+
+/// <summary>
+/// Cross-field rules of the <c>behaviour</c> section (each key's own range, an unknown model, a
+/// negative cost, λ &lt; 0 or ε outside [0, 1], is the binder's, from the Domain's attributes): a
+/// population's maximum size holds its initial count; a provider's quality range is not reversed;
+/// the maximum populations fit in one run. Errors point at the written node.
+/// </summary>
+internal static class BehaviourChecks
+{
+    public static void Check(Scenario s, MappingNode root, ISet<string> failed, List<ScenarioError> errors)
+    {
+        long total = 0;
+        foreach (var (name, behaviour, population) in Populations(s))
+        {
+            var max = $"behaviour.{name}.max_count";
+            var count = $"populations.{name}.count";
+            total += Math.Max(population.Count, behaviour.MaxCount);
+            if (failed.Overlaps([max, count]) || behaviour.MaxCount == 0 || behaviour.MaxCount >= population.Count) continue;
+            errors.Add(At(root, "behaviour", name, "max_count").Error(
+                $"{max}: the maximum population {behaviour.MaxCount} is below the initial {count} {population.Count}; use at least {population.Count}, or 0 for no latent agents"));
+        }
+        var p = s.Behaviour.DataProviders;
+        if (!failed.Overlaps(["behaviour.data_providers.quality_low", "behaviour.data_providers.quality_high"]) && p.QualityLow > p.QualityHigh)
+            errors.Add(At(root, "behaviour", "data_providers", "quality_low").Error(
+                $"behaviour.data_providers.quality_low: {G(p.QualityLow)} is above quality_high {G(p.QualityHigh)}"));
+        if (total > CrossFieldChecks.MaxAgents)
+            errors.Add(At(root, "behaviour").Error($"behaviour: {total} agents in all, latent ones included; at most {CrossFieldChecks.MaxAgents} are supported"));
+    }
+
+    private static string G(double x) => x.ToString("G12", CultureInfo.InvariantCulture);
+
+    /// <summary>Each population's YAML name, behaviour section and population section, paired by name (a role added to both is included).</summary>
+    private static IEnumerable<(string Name, RoleBehaviourSection Behaviour, PopulationBase Population)> Populations(Scenario s)
+    {
+        var populations = ScenarioSchema.KeysOf(typeof(PopulationsSection)).ToDictionary(k => k.Name);
+        foreach (var key in ScenarioSchema.KeysOf(typeof(BehaviourSection)).Where(k => typeof(RoleBehaviourSection).IsAssignableFrom(k.Type)))
+            if (populations.TryGetValue(key.Name, out var population))
+                yield return (key.Name, (RoleBehaviourSection)key.Property.GetValue(s.Behaviour)!, (PopulationBase)population.Property.GetValue(s.Populations)!);
+    }
+
+    /// <summary>The deepest node written along the path: a value, else a section's key, else the root.</summary>
+    private static SourceLocation At(MappingNode root, params string[] path)
+    {
+        SourceLocation at = root.At;
+        SourceNode node = root;
+        foreach (var key in path)
+        {
+            if (node is not MappingNode m || m.Find(key) is not { } entry) break;
+            at = entry.Value is ScalarNode ? entry.Value.At : entry.Key.At;
+            node = entry.Value;
+        }
+        return at;
+    }
+}
