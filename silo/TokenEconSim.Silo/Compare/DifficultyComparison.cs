@@ -38,7 +38,7 @@ public static class DifficultyComparison
             };
             if (epochs is { } e) overrides.Add(new("run.epochs", e.ToString(CultureInfo.InvariantCulture)));
             var scenario = Cli.ScenarioInput.Load(environmentFile, overrides);
-            var model = new EconomyModel(scenario);
+            var model = new RunModel(scenario);
             var loop = new EpochLoop(model, new DirectShardGateway(model), ConsensusFactory.Create(scenario));
             runs.Add((await loop.AdvanceAsync(int.MaxValue, ct), scenario));
         }
