@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Results.Charts;
 using TokenEconSim.Silo.Compare;
@@ -37,10 +38,11 @@ public static class CompareCommand
         foreach (var file in environments)
         {
             var firstSeeds = new Dictionary<string, IReadOnlyList<EpochMetrics>>();
-            foreach (var algorithm in DifficultyComparison.Algorithms)
+            foreach (var kind in DifficultyComparison.Algorithms)
             {
+                var algorithm = Naming.Of(kind);
                 Console.WriteLine($"{Path.GetFileNameWithoutExtension(file)} × {algorithm} × {seeds} seeds …");
-                var (row, first) = await DifficultyComparison.MeasureAsync(file, algorithm, seeds, epochs, ct);
+                var (row, first) = await DifficultyComparison.MeasureAsync(file, kind, seeds, epochs, ct);
                 rows.Add(row);
                 firstSeeds[algorithm] = first;
             }
