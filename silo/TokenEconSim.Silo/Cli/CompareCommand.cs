@@ -3,6 +3,7 @@ using System.Globalization;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Results.Charts;
+using TokenEconSim.Results;
 using TokenEconSim.Silo.Compare;
 
 namespace TokenEconSim.Silo.Cli;
@@ -47,7 +48,7 @@ public static class CompareCommand
                 firstSeeds[algorithm] = first;
             }
             var target = ScenarioInput.Load(file, []).Consensus.TargetBlockTime;
-            ComparisonCharts.Write(Path.GetFileNameWithoutExtension(file), firstSeeds, target, Path.Combine(folder, "charts"));
+            ComparisonCharts.Write(Path.GetFileNameWithoutExtension(file), firstSeeds, target, Path.Combine(folder, RunFiles.Charts));
         }
         File.WriteAllText(Path.Combine(folder, "comparison.csv"), DifficultyComparison.Csv(rows));
         var markdown = Markdown(rows);
