@@ -19,20 +19,20 @@ public sealed partial class AgentShard
         if (order.Learning is { } learning)
         {
             var (batches, updates, regions) = (new List<BatchDescriptor>(), new List<TrainerUpdate>(), new long[Scratch().Task.Regions]);
-            Participate(Role.DataProvider, _providers, t, new LearningProviderDraw(this, t, learning, batches, regions));
-            Participate(Role.Trainer, _trainers, t, new LearningTrainerDraw(this, t, learning, updates));
-            Participate(Role.ServiceUser, _users, t, new UserDraw(this, t, DemandCurve.Factor(_model.Scenario.Learning.Demand,
+            Participate(_providers, t, new LearningProviderDraw(this, t, learning, batches, regions));
+            Participate(_trainers, t, new LearningTrainerDraw(this, t, learning, updates));
+            Participate(_users, t, new UserDraw(this, t, DemandCurve.Factor(_model.Scenario.Learning.Demand,
                 learning.ModelAccuracy, _model.Scenario.Token.FeePerCall * order.TokenPrice)));
             learned = new LearningReport([.. batches], regions, [.. updates]);
         }
         else
         {
-            Participate(Role.DataProvider, _providers, t, new ProviderDraw(this, t));
-            Participate(Role.Trainer, _trainers, t, new TrainerDraw(this, t));
-            Participate(Role.ServiceUser, _users, t, new UserDraw(this, t, 1));
+            Participate(_providers, t, new ProviderDraw(this, t));
+            Participate(_trainers, t, new TrainerDraw(this, t));
+            Participate(_users, t, new UserDraw(this, t, 1));
         }
-        var (validatorIds, stakes) = Collect(_validators, _validators.Stake, Participate(Role.Validator, _validators, t, new ValidatorDraw(this, t)));
-        var (minerIds, hashrates) = Collect(_miners, _miners.Hashrate, Participate(Role.Miner, _miners, t, new MinerDraw()));
+        var (validatorIds, stakes) = Collect(_validators, _validators.Stake, Participate(_validators, t, new ValidatorDraw(this, t)));
+        var (minerIds, hashrates) = Collect(_miners, _miners.Hashrate, Participate(_miners, t, new MinerDraw()));
         return new ContributionReport(t.Active, t.Quality.Raw, t.Data.Raw, t.Gpu.Raw, t.Usage.Raw, t.Calls, t.ValidVotes,
             minerIds, hashrates, validatorIds, stakes) { Learning = learned };
     }
@@ -124,12 +124,5 @@ public sealed partial class AgentShard
             weights[k++] = weight[i - segment.From];
         }
         return (ids, weights);
-    }
-
-    /// <summary>The role's agents in this shard as local indices [from, to).</summary>
-    private (int From, int To) Local(Role role)
-    {
-        var (from, to) = _model.Layout.Segment(role, First, Count);
-        return (from - First, to - First);
     }
 }

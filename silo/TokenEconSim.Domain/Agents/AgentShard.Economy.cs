@@ -48,8 +48,7 @@ public sealed partial class AgentShard
         var rules = _model.Scenario.Marketplace;
         var streams = _marketplaceStreams ??= new MarketplaceStreams(_model.RunSeed, First, Count);
         var rng = _rng;
-        var (from, to) = Local(Role.Trainer);
-        for (var i = from; i < to; i++)
+        for (var i = _trainers.From; i < _trainers.To; i++)
         {
             if (!_active[i]) continue;
             streams.Load(rng, i);
@@ -61,8 +60,7 @@ public sealed partial class AgentShard
             streams.Store(rng, i);
         }
         var listings = order.ListingPrices.Length;
-        (from, to) = Local(Role.ServiceUser);
-        for (var i = from; i < to; i++)
+        for (var i = _users.From; i < _users.To; i++)
         {
             if (!_active[i] || listings == 0) continue;
             streams.Load(rng, i);

@@ -16,10 +16,10 @@ public sealed partial class AgentShard
     }
 
     /// <summary>Runs the epoch's participation and draws of one role's agents; returns how many took part (also tallied).</summary>
-    private int Participate<TDraw>(Role role, RoleSegment segment, ContributionTally tally, TDraw draw)
+    private int Participate<TDraw>(RoleSegment segment, ContributionTally tally, TDraw draw)
         where TDraw : struct, IContributionDraw
     {
-        var participation = _model.Participation(role);
+        var participation = _model.Participation(segment.Role);
         var active = 0;
         for (var i = segment.From; i < segment.To; i++)
         {
@@ -31,7 +31,7 @@ public sealed partial class AgentShard
             }
             _rng.Store(_rngState, i);
         }
-        tally.Active[(int)role] = active;
+        tally.Active[(int)segment.Role] = active;
         return active;
     }
 

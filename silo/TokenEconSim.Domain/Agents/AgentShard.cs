@@ -112,11 +112,11 @@ public sealed partial class AgentShard
         var pool = new long[Roles.Count];
         if (order.Accepted)
         {
-            foreach (var role in (ReadOnlySpan<Role>)[Role.DataProvider, Role.Trainer, Role.ServiceUser])
+            foreach (var segment in (ReadOnlySpan<RoleSegment>)[_providers, _trainers, _users])
             {
-                var (from, to) = _model.Layout.Segment(role, First, Count);
+                var role = segment.Role;
                 long paid = 0;
-                for (var i = from - First; i < to - First; i++)
+                for (var i = segment.From; i < segment.To; i++)
                 {
                     var units = order.Mode == RewardMode.Pool
                         ? PoolSplit.Share(order.Pool, _score[i], order.ScoreTotal)

@@ -13,8 +13,10 @@ internal abstract class RoleSegment
     protected RoleSegment(PopulationLayout layout, Role role, int first, int count)
     {
         var (from, to) = layout.Segment(role, first, count);
-        (From, To) = (from - first, to - first);
+        (Role, From, To) = (role, from - first, to - first);
     }
+
+    public Role Role { get; }
 
     /// <summary>The segment's first shard-local index.</summary>
     public int From { get; }
