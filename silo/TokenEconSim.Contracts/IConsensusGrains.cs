@@ -62,6 +62,9 @@ public readonly record struct ChainVerdictMessage([property: Id(0)] int Rejectio
 /// <summary>A run's hashrate predictor (LSTM) with persisted state; key <see cref="GrainKeys.Predictor"/>.</summary>
 public interface IPredictorGrain : IGrainWithStringKey
 {
+    /// <summary>Gives the predictor its run's resolved scenario, once per run (kept with its state, so a reactivated predictor has it too).</summary>
+    Task Start(string resolvedScenario);
+
     /// <summary>Records a closed window's hashrate; returns the forecast for the next window.</summary>
-    Task<double?> Observe(string resolvedScenario, double windowHashrate);
+    Task<double?> Observe(double windowHashrate);
 }

@@ -5,7 +5,7 @@ using TokenEconSim.Domain.Simulation;
 namespace TokenEconSim.Grains;
 
 /// <summary>The epoch loop's view of the shard grains: one fan-out per barrier, replies in shard order.</summary>
-public sealed class OrleansShardGateway(IGrainFactory grains, string runId, EconomyModel model, string resolvedScenario) : IShardGateway
+public sealed class OrleansShardGateway(IGrainFactory grains, string runId, RunModel model, string resolvedScenario) : IShardGateway
 {
     private IAgentShardGrain[] _shards = [];
 

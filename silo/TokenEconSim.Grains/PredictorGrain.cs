@@ -14,20 +14,31 @@ public sealed class PredictorGrain(
 {
     private LstmHashratePredictor? _predictor;
 
-    public async Task<double?> Observe(string resolvedScenario, double windowHashrate)
+    public async Task Start(string resolvedScenario)
     {
-        var predictor = Predictor(resolvedScenario);
+        if (string.Equals(state.State.Scenario, resolvedScenario, StringComparison.Ordinal)) return;
+        if (state.State.Scenario.Length > 0)
+            throw new InvalidOperationException($"predictor {this.GetPrimaryKeyString()} was started with a different scenario");
+        state.State.Scenario = resolvedScenario;
+        await state.WriteStateAsync();
+    }
+
+    public async Task<double?> Observe(double windowHashrate)
+    {
+        var predictor = Predictor();
         predictor.Observe(windowHashrate);
         state.State.Model = predictor.ExportState();
         await state.WriteStateAsync();
         return predictor.Predict();
     }
 
-    private LstmHashratePredictor Predictor(string resolvedScenario)
+    private LstmHashratePredictor Predictor()
     {
         if (_predictor is not null) return _predictor;
+        if (state.State.Scenario.Length == 0)
+            throw new InvalidOperationException($"predictor {this.GetPrimaryKeyString()} was not started");
         var runId = this.GetPrimaryKeyString()[..^"/predictor".Length];
-        var scenario = scenarios.Get(runId, resolvedScenario).Scenario;
+        var scenario = scenarios.Get(runId, state.State.Scenario).Scenario; // parsed once per silo, shared with the run's other grains
         _predictor = new LstmHashratePredictor(scenario.Consensus.Difficulty.Lstm, scenario.Run.Seed);
         if (state.State.Model is { Length: > 0 } saved) _predictor.ImportState(saved);
         return _predictor;
@@ -38,11 +49,21 @@ public sealed class PredictorGrain(
 public sealed class PredictorGrainState
 {
     [Id(0)] public double[] Model { get; set; } = [];
+
+    /// <summary>The run's resolved scenario, given once by <see cref="IPredictorGrain.Start"/>.</summary>
+    [Id(1)] public string Scenario { get; set; } = "";
 }
 
 /// <summary>The predictor grain as the producer's <see cref="IHashratePredictor"/>.</summary>
+// The scenario goes to the grain once, before the first observation, not with every call.
 public sealed class OrleansPredictor(IGrainFactory grains, string runId, string resolvedScenario) : IHashratePredictor
 {
-    public Task<double?> ObserveAsync(double windowHashrate) =>
-        grains.GetGrain<IPredictorGrain>(GrainKeys.Predictor(runId)).Observe(resolvedScenario, windowHashrate);
+    private readonly IPredictorGrain _grain = grains.GetGrain<IPredictorGrain>(GrainKeys.Predictor(runId));
+    private Task? _started;
+
+    public async Task<double?> ObserveAsync(double windowHashrate)
+    {
+        await (_started ??= _grain.Start(resolvedScenario));
+        return await _grain.Observe(windowHashrate);
+    }
 }

@@ -11,12 +11,12 @@ namespace TokenEconSim.Grains;
 public sealed class ScenarioCache
 {
     private const int Capacity = 256;
-    private readonly ConcurrentDictionary<string, (string Text, Lazy<EconomyModel> Model)> _entries = new();
+    private readonly ConcurrentDictionary<string, (string Text, Lazy<RunModel> Model)> _entries = new();
 
-    public EconomyModel Get(string runId, string resolvedScenario)
+    public RunModel Get(string runId, string resolvedScenario)
     {
         if (_entries.Count > Capacity) _entries.Clear(); // finished runs are not tracked; a bound keeps sweeps from growing memory
-        var entry = _entries.GetOrAdd(runId, _ => (resolvedScenario, new Lazy<EconomyModel>(() => Parse(runId, resolvedScenario))));
+        var entry = _entries.GetOrAdd(runId, _ => (resolvedScenario, new Lazy<RunModel>(() => Parse(runId, resolvedScenario))));
         if (!string.Equals(entry.Text, resolvedScenario, StringComparison.Ordinal))
             throw new InvalidOperationException($"run '{runId}' was started with a different scenario");
         return entry.Model.Value;
@@ -24,11 +24,11 @@ public sealed class ScenarioCache
 
     public void Forget(string runId) => _entries.TryRemove(runId, out _);
 
-    private static EconomyModel Parse(string runId, string text)
+    private static RunModel Parse(string runId, string text)
     {
         var result = ScenarioLoader.LoadText(text, $"<run {runId}>");
         if (!result.Success)
             throw new ArgumentException($"resolved scenario of run '{runId}' is invalid: {string.Join("; ", result.Errors)}");
-        return new EconomyModel(result.Scenario!);
+        return new RunModel(result.Scenario!);
     }
 }

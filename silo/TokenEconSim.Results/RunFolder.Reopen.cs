@@ -16,8 +16,8 @@ public sealed partial class RunFolder
             throw new ArgumentException($"'{temporaryPath}' is not the temporary folder of a run (.<name>-<timestamp>.tmp-…)", nameof(temporaryPath));
         var parent = Path.GetDirectoryName(full)!;
         var baseName = name[1..marker];
-        File.Delete(Path.Combine(full, "metrics.csv"));
-        File.Delete(Path.Combine(full, "blocks.csv"));
+        File.Delete(Path.Combine(full, RunFiles.Metrics));
+        File.Delete(Path.Combine(full, RunFiles.Blocks));
         return new RunFolder(parent, baseName, FreeFinalPath(parent, baseName), full);
     }
 

@@ -74,8 +74,8 @@ public sealed partial class RunFolder : IDisposable
     public MetricsCsvWriter OpenMetrics()
     {
         ThrowIfFinished();
-        if (_metrics is not null) throw new InvalidOperationException("metrics.csv is already open.");
-        var stream = new FileStream(Path.Combine(TemporaryPath, "metrics.csv"), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        if (_metrics is not null) throw new InvalidOperationException($"{RunFiles.Metrics} is already open.");
+        var stream = new FileStream(Path.Combine(TemporaryPath, RunFiles.Metrics), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
         return _metrics = new MetricsCsvWriter(stream);
     }
 
@@ -83,16 +83,16 @@ public sealed partial class RunFolder : IDisposable
     public BlocksCsvWriter OpenBlocks()
     {
         ThrowIfFinished();
-        if (_blocks is not null) throw new InvalidOperationException("blocks.csv is already open.");
-        var stream = new FileStream(Path.Combine(TemporaryPath, "blocks.csv"), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        if (_blocks is not null) throw new InvalidOperationException($"{RunFiles.Blocks} is already open.");
+        var stream = new FileStream(Path.Combine(TemporaryPath, RunFiles.Blocks), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
         return _blocks = new BlocksCsvWriter(stream);
     }
 
     /// <summary>governance.csv, for runs with governance; Complete and Dispose close it.</summary>
-    public GovernanceCsvWriter OpenGovernance() => Track(new GovernanceCsvWriter(NewCsv("governance.csv")));
+    public GovernanceCsvWriter OpenGovernance() => Track(new GovernanceCsvWriter(NewCsv(RunFiles.Governance)));
 
     /// <summary>marketplace.csv, for runs with the marketplace; Complete and Dispose close it.</summary>
-    public MarketplaceCsvWriter OpenMarketplace() => Track(new MarketplaceCsvWriter(NewCsv("marketplace.csv")));
+    public MarketplaceCsvWriter OpenMarketplace() => Track(new MarketplaceCsvWriter(NewCsv(RunFiles.Marketplace)));
 
     private FileStream NewCsv(string name)
     {
@@ -109,13 +109,13 @@ public sealed partial class RunFolder : IDisposable
     public void WriteResolvedScenario(string yaml)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        WriteFile("scenario.yaml", Utf8.GetBytes(yaml));
+        WriteFile(RunFiles.Scenario, Utf8.GetBytes(yaml));
     }
 
     public void WriteSummary(RunSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        WriteFile("summary.json", summary.ToJsonBytes());
+        WriteFile(RunFiles.Summary, summary.ToJsonBytes());
     }
 
     /// <summary>charts/*.png and charts/*.svg; with no rows, nothing (no empty charts folder).</summary>
@@ -125,7 +125,7 @@ public sealed partial class RunFolder : IDisposable
     public void WriteCharts(IReadOnlyList<EpochMetrics> rows, ChartOptions options)
     {
         ThrowIfFinished();
-        RunCharts.Write(rows, Path.Combine(TemporaryPath, "charts"), options);
+        RunCharts.Write(rows, Path.Combine(TemporaryPath, RunFiles.Charts), options);
     }
 
     /// <summary>Closes metrics.csv and blocks.csv, then renames the temporary folder to <see cref="FinalPath"/>; returns it.</summary>

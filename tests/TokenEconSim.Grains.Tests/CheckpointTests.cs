@@ -81,10 +81,10 @@ public sealed class CheckpointTests
     [Fact]
     public void A_shard_state_round_trips_exactly()
     {
-        var model = new EconomyModel(LoadSmall("baseline.yaml"));
+        var model = new RunModel(LoadSmall("baseline.yaml"));
         var a = new Domain.Agents.AgentShard(model, 0, 50);
         a.Step(new StepOrder(null, null, null, 0));
-        var b = new Domain.Agents.AgentShard(new EconomyModel(LoadSmall("baseline.yaml", ("run.seed", "5"))), 0, 50);
+        var b = new Domain.Agents.AgentShard(new RunModel(LoadSmall("baseline.yaml", ("run.seed", "5"))), 0, 50);
         Assert.NotEqual(a.StateBytes(), b.StateBytes());
         b.ReadStateBytes(a.StateBytes());
         Assert.Equal(a.StateBytes(), b.StateBytes());
@@ -98,7 +98,7 @@ public sealed class CheckpointTests
 
     private static EpochLoop NewLoop(Domain.Parameters.Scenario scenario, int checkpointEvery, SortedDictionary<int, byte[]> sink)
     {
-        var model = new EconomyModel(scenario);
+        var model = new RunModel(scenario);
         return new EpochLoop(model, new DirectShardGateway(model), ConsensusFactory.Create(scenario))
         {
             CheckpointEvery = checkpointEvery,

@@ -172,11 +172,12 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
         var local = new Domain.Consensus.Prediction.LstmHashratePredictor(scenario.Consensus.Difficulty.Lstm, scenario.Run.Seed);
         var grain = _one.Client.GetGrain<Contracts.IPredictorGrain>(Contracts.GrainKeys.Predictor("survivor"));
         var management = _one.Client.GetGrain<IManagementGrain>(0);
+        await grain.Start(resolved); // the scenario goes once; it is kept with the predictor's state
         for (var t = 0; t < 24; t++)
         {
             var hashrate = 100 + 10 * Math.Sin(t / 3.0);
             local.Observe(hashrate);
-            var remote = await grain.Observe(resolved, hashrate);
+            var remote = await grain.Observe(hashrate);
             Assert.Equal(local.Predict(), remote);
             if (t % 7 != 6) continue;
             await management.ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);

@@ -42,7 +42,7 @@ internal static class ClusterRun
 
     public static async Task<byte[]> DirectAsync(string resolved)
     {
-        var model = new EconomyModel(Load(resolved));
+        var model = new RunModel(Load(resolved));
         var loop = new EpochLoop(model, new DirectShardGateway(model), ConsensusFactory.Create(model.Scenario));
         return Csv(await loop.AdvanceAsync(int.MaxValue, TestContext.Current.CancellationToken));
     }

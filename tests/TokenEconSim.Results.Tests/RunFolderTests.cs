@@ -59,6 +59,33 @@ public class RunFolderTests
             charts);
     }
 
+    // Every file a run publishes is named in RunFiles, the list the writers, `silo resume`, sweeps
+    // and the dashboard share; the names themselves are a contract with scripts and the docs.
+    [Fact]
+    public void A_finished_run_holds_exactly_the_files_RunFiles_names()
+    {
+        using var parent = new TempDirectory();
+        var rows = SampleRows.Create(3);
+        string final;
+        using (var run = RunFolder.Create(parent.Path, "baseline", Now))
+        {
+            using (var metrics = run.OpenMetrics())
+                foreach (var row in rows) metrics.Write(row);
+            run.OpenBlocks();
+            run.OpenGovernance();
+            run.OpenMarketplace();
+            run.WriteResolvedScenario(Info.ResolvedScenarioYaml);
+            run.WriteSummary(RunSummary.From(Info, rows));
+            run.WriteCharts(rows);
+            final = run.Complete();
+        }
+        string[] published = [RunFiles.Blocks, RunFiles.Charts, RunFiles.Governance, RunFiles.Marketplace, RunFiles.Metrics,
+            RunFiles.Scenario, RunFiles.Summary];
+        Assert.Equal(published.Order(StringComparer.Ordinal),
+            Directory.EnumerateFileSystemEntries(final).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["blocks.csv", "charts", "governance.csv", "marketplace.csv", "metrics.csv", "scenario.yaml", "summary.json"], published);
+    }
+
     [Fact]
     public void Metrics_left_open_are_flushed_by_Complete()
     {

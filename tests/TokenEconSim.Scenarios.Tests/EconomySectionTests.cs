@@ -90,7 +90,7 @@ public class EconomySectionTests : IDisposable
     {
         var result = Load("governance:\n  enabled: false\n  adaptive: true\n  proposals:\n    - epoch: 1\n");
         Assert.True(result.Success, string.Join("\n", result.Errors));
-        Assert.Null(TokenEconSim.Domain.Simulation.EpochEconomy.Create(new TokenEconSim.Domain.Simulation.EconomyModel(result.Scenario!)));
+        Assert.Null(TokenEconSim.Domain.Simulation.EpochEconomy.Create(new TokenEconSim.Domain.Simulation.RunModel(result.Scenario!)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using TokenEconSim.Domain.Distributions;
 using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Rewards;
 using TokenEconSim.Scenarios.Loading;
 using TokenEconSim.Scenarios.Tests.Support;
 
@@ -283,6 +284,21 @@ public class ScenarioLoaderTests : IDisposable
         Assert.Contains("0.01", error.Message);
     }
 
+    // The scenario name of every difficulty algorithm is derived from its enum member alone, and the
+    // loader parses that name back into the member: one name per value, no table to keep in step.
+    [Fact]
+    public void EveryDifficultyAlgorithmNameParsesBackToItsKind()
+    {
+        var kinds = Enum.GetValues<DifficultyAlgorithmKind>();
+        Assert.Equal(kinds.Length, kinds.Select(Naming.Of).Distinct().Count());
+        foreach (var kind in kinds)
+        {
+            var result = Load($"consensus:\n  difficulty:\n    algorithm: {Naming.Of(kind)}\n");
+            Assert.True(result.Success, string.Join("; ", result.Errors.Select(e => e.Message)));
+            Assert.Equal(kind, result.Scenario!.Consensus.Difficulty.Algorithm);
+        }
+    }
+
     [Fact]
     public void AnUnknownDifficultyAlgorithmListsTheKnownOnes()
     {
@@ -381,6 +397,22 @@ public class ScenarioLoaderTests : IDisposable
         // 0.1 + 0.2 + 0.7 is 0.9999999999999999 in binary floating point.
         Assert.True(Load("rewards:\n  alpha: 0.1\n  beta: 0.2\n  gamma: 0.7\n").Success);
         Assert.False(Load("rewards:\n  alpha: 0.1\n  beta: 0.2\n  gamma: 0.700001\n").Success);
+    }
+
+    // The scenario's rewards and every governance proposal are checked by the one simplex rule the
+    // DAO applies: on either side of its tolerance, all three agree.
+    [Theory]
+    [InlineData(0.5, 0.5, 5e-10)]
+    [InlineData(0.5, 0.5, 4e-9)]
+    [InlineData(0.25, 0.25, 0.5)]
+    [InlineData(0.25, 0.25, 0.4)]
+    public void RewardsAndProposalsFollowTheDomainsSimplexRule(double a, double b, double c)
+    {
+        string F(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var onSimplex = Simplex.Contains(a, b, c);
+        Assert.Equal(onSimplex, Load($"rewards:\n  alpha: {F(a)}\n  beta: {F(b)}\n  gamma: {F(c)}\n").Success);
+        Assert.Equal(onSimplex, Load("governance:\n  proposals:\n"
+            + $"    - {{epoch: 1, alpha: {F(a)}, beta: {F(b)}, gamma: {F(c)}}}\n").Success);
     }
 
     [Fact]

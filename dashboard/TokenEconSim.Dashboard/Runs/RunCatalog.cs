@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using TokenEconSim.Results;
 
 namespace TokenEconSim.Dashboard.Runs;
 
@@ -46,7 +47,7 @@ public sealed class RunCatalog(LiveRuns live, IOptions<DashboardOptions> options
     {
         var root = new DirectoryInfo(options.Value.RunsFolder);
         if (!root.Exists) return [];
-        return root.EnumerateDirectories().Where(d => !d.Name.StartsWith('.') && File.Exists(Path.Combine(d.FullName, "summary.json")));
+        return root.EnumerateDirectories().Where(d => !d.Name.StartsWith('.') && File.Exists(Path.Combine(d.FullName, RunFiles.Summary)));
     }
 
     private (RunListing, IReadOnlyList<string>, IReadOnlyList<double?[]>)? Finished(string id)
@@ -54,8 +55,8 @@ public sealed class RunCatalog(LiveRuns live, IOptions<DashboardOptions> options
         if (_finished.TryGetValue(id, out var cached)) return cached;
         if (id.Length == 0 || id.StartsWith('.') || id.IndexOfAny(['/', '\\']) >= 0) return null;
         var folder = Path.Combine(options.Value.RunsFolder, id);
-        var csv = Path.Combine(folder, "metrics.csv");
-        var summaryPath = Path.Combine(folder, "summary.json");
+        var csv = Path.Combine(folder, RunFiles.Metrics);
+        var summaryPath = Path.Combine(folder, RunFiles.Summary);
         if (!File.Exists(csv) || !File.Exists(summaryPath)) return null;
         using var summary = JsonDocument.Parse(File.ReadAllText(summaryPath));
         var (columns, rows) = MetricTable.ReadCsv(csv);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TokenEconSim.Results.Sweeps;
+using TokenEconSim.Results;
 
 namespace TokenEconSim.Dashboard.Sweeps;
 
@@ -15,7 +16,7 @@ public sealed class SweepFolders(string root)
     public IReadOnlyList<SweepView> List() =>
         !Directory.Exists(root) ? [] :
         [.. new DirectoryInfo(root).EnumerateDirectories()
-            .Where(d => !d.Name.StartsWith('.') && File.Exists(Path.Combine(d.FullName, "sweep.json")))
+            .Where(d => !d.Name.StartsWith('.') && File.Exists(Path.Combine(d.FullName, RunFiles.SweepReport)))
             .OrderByDescending(d => d.Name, StringComparer.Ordinal)
             .Select(d => Read(d.Name, withPoints: false)!)];
 
@@ -25,14 +26,14 @@ public sealed class SweepFolders(string root)
     public string? Chart(string id, string file)
     {
         if (Folder(id) is not { } folder) return null;
-        var charts = Path.Combine(folder, "charts");
+        var charts = Path.Combine(folder, RunFiles.Charts);
         return Directory.Exists(charts) ? Directory.EnumerateFiles(charts, "*.png").FirstOrDefault(f => Path.GetFileName(f) == file) : null;
     }
 
     private string? Folder(string id)
     {
         if (!Directory.Exists(root)) return null;
-        return new DirectoryInfo(root).EnumerateDirectories().FirstOrDefault(d => d.Name == id && !id.StartsWith('.') && File.Exists(Path.Combine(d.FullName, "sweep.json")))?.FullName;
+        return new DirectoryInfo(root).EnumerateDirectories().FirstOrDefault(d => d.Name == id && !id.StartsWith('.') && File.Exists(Path.Combine(d.FullName, RunFiles.SweepReport)))?.FullName;
     }
 
     private SweepView? Read(string id, bool withPoints)
@@ -41,17 +42,17 @@ public sealed class SweepFolders(string root)
         JsonElement sweep;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "sweep.json")));
+            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, RunFiles.SweepReport)));
             sweep = doc.RootElement.Clone();
         }
         catch (JsonException e)
         {
-            sweep = JsonSerializer.SerializeToElement(new { error = $"sweep.json: {e.Message}" });
+            sweep = JsonSerializer.SerializeToElement(new { error = $"{RunFiles.SweepReport}: {e.Message}" });
         }
-        var charts = Directory.Exists(Path.Combine(folder, "charts"))
-            ? Directory.EnumerateFiles(Path.Combine(folder, "charts"), "*.png").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+        var charts = Directory.Exists(Path.Combine(folder, RunFiles.Charts))
+            ? Directory.EnumerateFiles(Path.Combine(folder, RunFiles.Charts), "*.png").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
             : [];
-        var (columns, points) = withPoints ? ReadCsv(Path.Combine(folder, "points.csv")) : ([], []);
+        var (columns, points) = withPoints ? ReadCsv(Path.Combine(folder, RunFiles.SweepPoints)) : ([], []);
         return new SweepView(id, sweep, columns, points, charts);
     }
 

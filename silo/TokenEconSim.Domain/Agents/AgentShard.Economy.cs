@@ -48,8 +48,7 @@ public sealed partial class AgentShard
         var rules = _model.Scenario.Marketplace;
         var streams = _marketplaceStreams ??= new MarketplaceStreams(_model.RunSeed, First, Count);
         var rng = _rng;
-        var (from, to) = Local(Role.Trainer);
-        for (var i = from; i < to; i++)
+        for (var i = _trainers.From; i < _trainers.To; i++)
         {
             if (!_active[i]) continue;
             streams.Load(rng, i);
@@ -61,8 +60,7 @@ public sealed partial class AgentShard
             streams.Store(rng, i);
         }
         var listings = order.ListingPrices.Length;
-        (from, to) = Local(Role.ServiceUser);
-        for (var i = from; i < to; i++)
+        for (var i = _users.From; i < _users.To; i++)
         {
             if (!_active[i] || listings == 0) continue;
             streams.Load(rng, i);
@@ -87,20 +85,20 @@ public sealed partial class AgentShard
     {
         var market = _model.Scenario.Market;
         var cap = UnitFraction.FromDouble(market.MaxSellFraction);
-        var (from, to) = Local(Role.Trainer);
-        for (var i = from; i < to; i++)
-            if (_active[i]) Sell(i, TokenEconomy.Units(_valueA[i] * market.GpuCost / order.TokenPrice), cap, r);
+        var trainers = _trainers;
+        for (var i = trainers.From; i < trainers.To; i++)
+            if (_active[i]) Sell(i, TokenEconomy.Units(trainers.GpuHours[i - trainers.From] * market.GpuCost / order.TokenPrice), cap, r);
         foreach (var sell in order.MinerSells)
         {
             var i = sell.AgentId - First;
             if ((uint)i < (uint)Count) Sell(i, sell.Units, cap, r);
         }
         var feePerCall = TokenUnits.FromTokens(_model.Scenario.Token.FeePerCall);
-        (from, to) = Local(Role.ServiceUser);
-        for (var i = from; i < to; i++)
+        var users = _users;
+        for (var i = users.From; i < users.To; i++)
         {
             if (!_active[i]) continue;
-            var stable = TokenEconomy.Units(_valueB[i] * feePerCall * market.UserBuyFraction * order.TokenPrice / TokenUnits.PerToken);
+            var stable = TokenEconomy.Units((double)users.Calls[i - users.From] * feePerCall * market.UserBuyFraction * order.TokenPrice / TokenUnits.PerToken);
             if (stable <= 0) continue;
             r.StableBuyers.Add(First + i);
             r.StableIn.Add(stable);

@@ -38,65 +38,52 @@ public sealed partial class AgentShard
         _learning ??= new LearningScratch(new LogisticTask(_model.Scenario.Learning, _model.RunSeed), _model.Scenario.Learning);
 
     /// <summary>Each active provider's batch: drawn, measured, valued V_D = n·q; its recipe is reported for next epoch's trainers.</summary>
-    private void DrawLearningProviders(ref ContributionTally t, LearningOrder order, List<BatchDescriptor> batches, long[] regionCounts)
+    private readonly struct LearningProviderDraw(AgentShard shard, ContributionTally t, LearningOrder order,
+        List<BatchDescriptor> batches, long[] regionCounts) : IContributionDraw
     {
-        var pops = _model.Scenario.Populations.DataProviders;
-        var weights = _model.Scenario.Learning.Quality;
-        var s = Scratch();
-        var (from, to) = Local(Role.DataProvider);
-        var participation = _model.Participation(Role.DataProvider);
-        var active = 0;
-        for (var i = from; i < to; i++)
+        private readonly DataProviderPopulation _pops = shard._model.Scenario.Populations.DataProviders;
+        private readonly QualityWeightsSection _weights = shard._model.Scenario.Learning.Quality;
+        private readonly LearningScratch _scratch = shard.Scratch();
+
+        public void Draw(int i, int j)
         {
-            if (Enter(i, participation))
-            {
-                active++;
-                var n = (int)Math.Min(MaxBatchRecords, Math.Floor(Math.Max(0, pops.BatchSize.Sample(_rng))));
-                var batch = new BatchDescriptor(First + i, n, Math.Clamp(pops.Quality.Sample(_rng), 0, 1), _rng.NextUInt64());
-                s.Reserve(n);
-                s.Task.Generate(batch, s.BatchRng, s.Features, s.Labels, s.Centre);
-                var q = BatchQuality.Measure(s.Task, s.Features, n, order.RegionShares, s.Histogram, regionCounts).Quality(weights);
-                _valueA[i] = ContributionValues.DataValue(n, q);
-                t.Quality.Add(q);
-                t.Data.Add(_valueA[i]);
-                batches.Add(batch);
-            }
-            _rng.Store(_rngState, i);
+            var (rng, s) = (shard._rng, _scratch);
+            var n = (int)Math.Min(MaxBatchRecords, Math.Floor(Math.Max(0, _pops.BatchSize.Sample(rng))));
+            var batch = new BatchDescriptor(shard.First + i, n, Math.Clamp(_pops.Quality.Sample(rng), 0, 1), rng.NextUInt64());
+            s.Reserve(n);
+            s.Task.Generate(batch, s.BatchRng, s.Features, s.Labels, s.Centre);
+            var q = BatchQuality.Measure(s.Task, s.Features, n, order.RegionShares, s.Histogram, regionCounts).Quality(_weights);
+            var value = shard._providers.DataValue[j] = ContributionValues.DataValue(n, q);
+            t.Quality.Add(q);
+            t.Data.Add(value);
+            batches.Add(batch);
         }
-        t.Active[(int)Role.DataProvider] = active;
     }
 
     /// <summary>Each active trainer trains the global model on its assigned batches; g = samples × epochs × d / speed.</summary>
-    private void DrawLearningTrainers(ref ContributionTally t, LearningOrder order, List<TrainerUpdate> updates)
+    private readonly struct LearningTrainerDraw(AgentShard shard, ContributionTally t, LearningOrder order, List<TrainerUpdate> updates)
+        : IContributionDraw
     {
-        var settings = _model.Scenario.Learning;
-        var s = Scratch();
-        var d = s.Task.Dimensions;
-        var firstTrainer = _model.Layout.Start(Role.Trainer);
-        var byzantine = (int)Math.Floor(settings.Byzantine.Fraction * _model.Layout.CountOf(Role.Trainer));
-        var (from, to) = Local(Role.Trainer);
-        var participation = _model.Participation(Role.Trainer);
-        var active = 0;
-        for (var i = from; i < to; i++)
+        private readonly LearningSection _settings = shard._model.Scenario.Learning;
+        private readonly LearningScratch _scratch = shard.Scratch();
+        private readonly int _firstTrainer = shard._model.Layout.Start(Role.Trainer);
+        private readonly int _byzantine = (int)Math.Floor(shard._model.Scenario.Learning.Byzantine.Fraction
+            * shard._model.Layout.CountOf(Role.Trainer));
+
+        public void Draw(int i, int j)
         {
-            if (Enter(i, participation))
-            {
-                active++;
-                var trainer = First + i - firstTrainer;
-                var samples = LoadAssigned(s, order, trainer);
-                _valueA[i] = _weight[i] > 0 ? (double)samples * settings.LocalEpochs * d / _weight[i] : 0;
-                _valueB[i] = 0;
-                t.Gpu.Add(_valueA[i]);
-                if (samples > 0)
-                {
-                    var delta = s.Sgd.Train(order.GlobalWeights, s.Features, s.Labels, samples, settings.LocalEpochs, settings.LearningRate, _rng);
-                    if (trainer < byzantine) Poisoning.Apply(delta, settings.Byzantine.Attack, settings.Byzantine.Scale, _rng);
-                    updates.Add(new TrainerUpdate(First + i, samples, delta));
-                }
-            }
-            _rng.Store(_rngState, i);
+            var (settings, s, trainers, rng) = (_settings, _scratch, shard._trainers, shard._rng);
+            var trainer = shard.First + i - _firstTrainer;
+            var samples = LoadAssigned(s, order, trainer);
+            var speed = trainers.Speed[j];
+            var g = trainers.GpuHours[j] = speed > 0 ? (double)samples * settings.LocalEpochs * s.Task.Dimensions / speed : 0;
+            trainers.AccuracyDraw[j] = 0;
+            t.Gpu.Add(g);
+            if (samples == 0) return;
+            var delta = s.Sgd.Train(order.GlobalWeights, s.Features, s.Labels, samples, settings.LocalEpochs, settings.LearningRate, rng);
+            if (trainer < _byzantine) Poisoning.Apply(delta, settings.Byzantine.Attack, settings.Byzantine.Scale, rng);
+            updates.Add(new TrainerUpdate(shard.First + i, samples, delta));
         }
-        t.Active[(int)Role.Trainer] = active;
     }
 
     /// <summary>Rebuilds the trainer's assigned batches one after another in the scratch buffers; returns the samples.</summary>
@@ -118,11 +105,11 @@ public sealed partial class AgentShard
     }
 
     /// <summary>V_T of an epoch whose update the validators judged: 0 when rejected, else c_gpu·g + c_acc·Δacc (Δacc ≥ 0, leave-one-out).</summary>
-    private double LearnedTrainerValue(LearningScore score, int i)
+    private double LearnedTrainerValue(LearningScore score, int i, int j)
     {
         if (!score.UpdateAccepted) return 0;
         var rewards = _model.Scenario.Rewards;
         var trainer = First + i - _model.Layout.Start(Role.Trainer);
-        return ContributionValues.TrainingValue(_valueA[i], score.AccuracyGains[trainer], rewards.CGpu, rewards.CAcc);
+        return ContributionValues.TrainingValue(_trainers.GpuHours[j], score.AccuracyGains[trainer], rewards.CGpu, rewards.CAcc);
     }
 }

@@ -2,7 +2,7 @@ using TokenEconSim.Domain.Simulation.Checkpoints;
 
 namespace TokenEconSim.Domain.Agents;
 
-/// <summary>The shard's complete state for a checkpoint: every array but the sort scratch, in exact bits.</summary>
+/// <summary>The shard's complete state for a checkpoint: every array but the sort scratch, in exact bits (the shared arrays, then each role's).</summary>
 public sealed partial class AgentShard : ICheckpointed
 {
     public void WriteState(BinaryWriter w)
@@ -11,11 +11,9 @@ public sealed partial class AgentShard : ICheckpointed
         w.Write(Count);
         StateIo.Write(w, _rngState);
         StateIo.Write(w, _balance);
-        StateIo.Write(w, _weight);
-        StateIo.Write(w, _valueA);
-        StateIo.Write(w, _valueB);
         StateIo.Write(w, _active);
         StateIo.Write(w, _score);
+        foreach (var role in Segments()) role.WriteState(w);
         w.Write(_marketplaceStreams is not null);
         _marketplaceStreams?.WriteState(w);
     }
@@ -27,13 +25,14 @@ public sealed partial class AgentShard : ICheckpointed
             throw new InvalidDataException($"checkpoint holds agents [{first}, {first + count}) where this shard has [{First}, {First + Count})");
         StateIo.Read(r, _rngState);
         StateIo.Read(r, _balance);
-        StateIo.Read(r, _weight);
-        StateIo.Read(r, _valueA);
-        StateIo.Read(r, _valueB);
         StateIo.Read(r, _active);
         StateIo.Read(r, _score);
+        foreach (var role in Segments()) role.ReadState(r);
         _marketplaceStreams = r.ReadBoolean() ? MarketplaceStreams.ReadState(r) : null;
     }
+
+    /// <summary>The roles' own states, in <see cref="Role"/> order.</summary>
+    private RoleSegment[] Segments() => [_providers, _trainers, _users, _validators, _miners];
 
     /// <summary>The state as bytes (what a shard grain sends to the checkpoint).</summary>
     public byte[] StateBytes()

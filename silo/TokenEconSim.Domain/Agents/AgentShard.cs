@@ -9,26 +9,34 @@ namespace TokenEconSim.Domain.Agents;
 
 /// <summary>
 /// The agents with ids [First, First + Count): their balances, their own random streams and this
-/// epoch's contributions, as parallel arrays (about 90 bytes per agent). The per-agent loops
+/// epoch's contributions, as parallel arrays (about 90 bytes per agent): the state every agent has
+/// by shard-local index, each role's own state in a typed segment (<see cref="RoleSegment"/>). The per-agent loops
 /// allocate nothing: one generator object is loaded with each agent's saved state in turn.
 /// Grains host a shard; the direct engine holds them in a list. Same code, same numbers.
 /// </summary>
 public sealed partial class AgentShard
 {
-    private readonly EconomyModel _model;
+    private readonly RunModel _model;
     private readonly Xoshiro256StarStar _rng = new(0);
+
+    // Every agent's state, by shard-local index.
     private readonly ulong[] _rngState;
     private readonly long[] _balance;
-    private readonly double[] _weight;   // fixed per agent: a miner's hashrate, a validator's stake, a federated trainer's speed
-    private readonly double[] _valueA;   // this epoch: V_D (provider), g (trainer), V_U (user)
-    private readonly double[] _valueB;   // this epoch: the trainer's U(0,1) draw for Δacc; the user's number of calls
-    private readonly bool[] _active;
-    private readonly Int128[] _score;    // this epoch's R_i in 2⁻³² fixed point
+    private readonly bool[] _active;     // took part in the epoch last drawn
+    private readonly Int128[] _score;    // this epoch's R_i in 2⁻³² fixed point (providers, trainers, users)
+
+    // Each role's own state, by index within the role's segment (see RoleSegment).
+    private readonly ProviderState _providers;
+    private readonly TrainerState _trainers;
+    private readonly UserState _users;
+    private readonly ValidatorState _validators;
+    private readonly MinerState _miners;
+
     private readonly long[][] _sorted;    // the balances sorted at settlement, lent to the settle report; two, in turn
     private int _nextSorted;
     private readonly long[] _sortBuffer;  // scratch for sorting them
 
-    public AgentShard(EconomyModel model, int first, int count)
+    public AgentShard(RunModel model, int first, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(first);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
@@ -38,11 +46,14 @@ public sealed partial class AgentShard
         Count = count;
         _rngState = new ulong[count * 4];
         _balance = new long[count];
-        _weight = new double[count];
-        _valueA = new double[count];
-        _valueB = new double[count];
         _active = new bool[count];
         _score = new Int128[count];
+        var layout = model.Layout;
+        _providers = new ProviderState(layout, first, count);
+        _trainers = new TrainerState(layout, first, count);
+        _users = new UserState(layout, first, count);
+        _validators = new ValidatorState(layout, first, count);
+        _miners = new MinerState(layout, first, count);
         _sorted = [new long[count], new long[count]];
         _sortBuffer = new long[count];
         InitialiseAgents();
@@ -69,19 +80,18 @@ public sealed partial class AgentShard
             _rng.Store(_rngState, i);
             _balance[i] = _model.InitialBalanceUnits;
         }
-        DrawFixed(Role.Validator, pops.Validators.Stake);
-        DrawFixed(Role.Miner, pops.Miners.Hashrate);
-        if (_model.Scenario.Learning.Kind == LearningKind.Federated) DrawFixed(Role.Trainer, _model.Scenario.Learning.TrainerSpeed);
+        DrawFixed(_validators, pops.Validators.Stake, _validators.Stake);
+        DrawFixed(_miners, pops.Miners.Hashrate, _miners.Hashrate);
+        if (_model.Scenario.Learning.Kind == LearningKind.Federated) DrawFixed(_trainers, _model.Scenario.Learning.TrainerSpeed, _trainers.Speed);
     }
 
-    private void DrawFixed(Role role, Distributions.Distribution distribution)
+    /// <summary>A weight fixed for the run (a validator's stake, a miner's hashrate, a federated trainer's speed), drawn first from each agent's stream.</summary>
+    private void DrawFixed(RoleSegment segment, Distributions.Distribution distribution, double[] into)
     {
-        var (from, to) = _model.Layout.Segment(role, First, Count);
-        for (var id = from; id < to; id++)
+        for (var i = segment.From; i < segment.To; i++)
         {
-            var i = id - First;
             _rng.Load(_rngState, i);
-            _weight[i] = Math.Max(0, distribution.Sample(_rng));
+            into[i - segment.From] = Math.Max(0, distribution.Sample(_rng));
             _rng.Store(_rngState, i);
         }
     }
@@ -102,11 +112,11 @@ public sealed partial class AgentShard
         var pool = new long[Roles.Count];
         if (order.Accepted)
         {
-            foreach (var role in (ReadOnlySpan<Role>)[Role.DataProvider, Role.Trainer, Role.ServiceUser])
+            foreach (var segment in (ReadOnlySpan<RoleSegment>)[_providers, _trainers, _users])
             {
-                var (from, to) = _model.Layout.Segment(role, First, Count);
+                var role = segment.Role;
                 long paid = 0;
-                for (var i = from - First; i < to - First; i++)
+                for (var i = segment.From; i < segment.To; i++)
                 {
                     var units = order.Mode == RewardMode.Pool
                         ? PoolSplit.Share(order.Pool, _score[i], order.ScoreTotal)
@@ -147,51 +157,29 @@ public sealed partial class AgentShard
     /// <summary>Each active user pays fee_per_call per call of the last contribution, capped at its balance.</summary>
     private long ChargeFees()
     {
-        var (from, to) = _model.Layout.Segment(Role.ServiceUser, First, Count);
+        var users = _users;
         long fees = 0;
-        for (var i = from - First; i < to - First; i++)
+        for (var i = users.From; i < users.To; i++)
         {
             if (!_active[i]) continue;
-            var fee = Math.Min(_balance[i], SaturatingMultiply((long)_valueB[i], _model.FeePerCallUnits));
+            var fee = Math.Min(_balance[i], SaturatingMultiply(users.Calls[i - users.From], _model.FeePerCallUnits));
             _balance[i] -= fee;
             fees += fee;
         }
         return fees;
     }
 
-    /// <summary>Every accepted epoch's R_i, stored for settlement and summed per role.</summary>
+    /// <summary>Every accepted epoch's R_i (docs/model.md §3.1), stored for settlement and summed per role.</summary>
     private ScoreReport Score(ScoreOrder order)
     {
-        var weights = order.Weights;
         var byRole = new Int128[Roles.Count];
-        ExactSum training = default;
-        var rewards = _model.Scenario.Rewards;
-        var gain = _model.Scenario.Learning.Gain;
-        foreach (var role in (ReadOnlySpan<Role>)[Role.DataProvider, Role.Trainer, Role.ServiceUser])
-        {
-            var (from, to) = _model.Layout.Segment(role, First, Count);
-            Int128 sum = 0;
-            for (var i = from - First; i < to - First; i++)
-            {
-                if (!_active[i]) { _score[i] = 0; continue; }
-                var r = role switch
-                {
-                    Role.DataProvider => weights.Reward(_valueA[i], 0, 0),
-                    Role.Trainer => weights.Reward(0, TrainerValue(i), 0),
-                    _ => weights.Reward(0, 0, _valueA[i]),
-                };
-                if (role == Role.Trainer) training.Add(TrainerValue(i));
-                _score[i] = ExactSum.Quantize(r);
-                sum += _score[i];
-            }
-            byRole[(int)role] = sum;
-        }
-        return new ScoreReport(byRole, training.Raw);
-
-        double TrainerValue(int i) => order.Learning is { } learned
-            ? LearnedTrainerValue(learned, i)
-            : ContributionValues.TrainingValue(_valueA[i],
-                ContributionValues.SyntheticAccuracyGain(gain, order.MeanQuality, _valueB[i]), rewards.CGpu, rewards.CAcc);
+        var providers = new ProviderReward(_providers, order.Weights);
+        byRole[(int)Role.DataProvider] = ScoreRole(_providers, ref providers);
+        var trainers = new TrainerReward(this, order);
+        byRole[(int)Role.Trainer] = ScoreRole(_trainers, ref trainers);
+        var users = new UserReward(_users, order.Weights);
+        byRole[(int)Role.ServiceUser] = ScoreRole(_users, ref users);
+        return new ScoreReport(byRole, trainers.Training.Raw);
     }
 
     private static long SaturatingMultiply(long a, long b) =>

@@ -11,7 +11,7 @@ namespace TokenEconSim.Domain.Governance;
 /// </summary>
 public static class ValidatorStakes
 {
-    public static double Total(EconomyModel model)
+    public static double Total(RunModel model)
     {
         var distribution = model.Scenario.Populations.Validators.Stake;
         var rng = new Xoshiro256StarStar(0);

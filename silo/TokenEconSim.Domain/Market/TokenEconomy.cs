@@ -16,12 +16,12 @@ namespace TokenEconSim.Domain.Market;
 /// </summary>
 public sealed class TokenEconomy
 {
-    private readonly EconomyModel _model;
+    private readonly RunModel _model;
     private readonly List<AgentCredit> _owed = [];
     private long _owedTotal;
     private long _inFlight;
 
-    private TokenEconomy(EconomyModel model)
+    private TokenEconomy(RunModel model)
     {
         _model = model;
         var s = model.Scenario;
@@ -37,7 +37,7 @@ public sealed class TokenEconomy
     }
 
     /// <summary>Null when neither the market nor the marketplace is enabled: the loop then does nothing extra.</summary>
-    public static TokenEconomy? Create(EconomyModel model) =>
+    public static TokenEconomy? Create(RunModel model) =>
         model.Scenario.Market.Enabled || model.Scenario.Marketplace.Enabled ? new TokenEconomy(model) : null;
 
     public ConstantProductPool? Pool { get; }

@@ -7,7 +7,7 @@ namespace TokenEconSim.Domain.Simulation;
 /// Used by tests and as the performance reference. Shards run in parallel; results are collected
 /// by shard index, so the thread schedule cannot change them.
 /// </summary>
-public sealed class DirectShardGateway(EconomyModel model) : IShardGateway
+public sealed class DirectShardGateway(RunModel model) : IShardGateway
 {
     private AgentShard[] _shards = [];
 

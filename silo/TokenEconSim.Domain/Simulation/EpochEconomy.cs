@@ -11,11 +11,11 @@ namespace TokenEconSim.Domain.Simulation;
 /// </summary>
 public sealed class EpochEconomy : Checkpoints.ICheckpointed
 {
-    private readonly EconomyModel _model;
+    private readonly RunModel _model;
     private readonly Dao? _dao;
     private readonly TokenEconomy? _tokens;
 
-    private EpochEconomy(EconomyModel model)
+    private EpochEconomy(RunModel model)
     {
         _model = model;
         var s = model.Scenario;
@@ -23,7 +23,7 @@ public sealed class EpochEconomy : Checkpoints.ICheckpointed
         _tokens = TokenEconomy.Create(model);
     }
 
-    public static EpochEconomy? Create(EconomyModel model)
+    public static EpochEconomy? Create(RunModel model)
     {
         var s = model.Scenario;
         return s.Governance.Enabled || s.Market.Enabled || s.Marketplace.Enabled ? new EpochEconomy(model) : null;

@@ -9,6 +9,7 @@ namespace TokenEconSim.Domain.Simulation;
 // and finishes the epoch's row (Gini, ledger identity against the balance total) after the next
 // step returns. The row is the same: the identity is checked against the ledger as it stood when
 // the epoch completed, and the runs are the shards' buffers, which they rewrite only two steps later.
+// (The epoch pipeline this sits in: docs/model.md §1.1.)
 public sealed partial class EpochLoop
 {
     // Below this many balances the hand-over costs more than the work; summarise on the spot.

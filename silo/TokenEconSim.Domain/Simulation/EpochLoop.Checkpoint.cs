@@ -6,8 +6,8 @@ using TokenEconSim.Domain.Tokens;
 namespace TokenEconSim.Domain.Simulation;
 
 /// <summary>
-/// Checkpoints of the epoch loop. At a checkpoint epoch k the loop drains its pipeline (it stops
-/// drawing, so epochs k−2 and k−1 settle), then writes: its own counters, the ledger, every
+/// Checkpoints of the epoch loop. At a checkpoint epoch k the loop drains its pipeline (docs/model.md
+/// §1.1): it stops drawing, so epochs k−2 and k−1 settle; then it writes: its own counters, the ledger, every
 /// <see cref="CheckpointParts"/> component, every shard's state, and the journal of consensus inputs.
 /// Draining changes no byte: each shard still applies settle k−2, fees k−1, settle k−1 before it
 /// draws epoch k, and no per-agent draw reads a balance (PipelineTests/CheckpointTests check it).
@@ -18,7 +18,7 @@ namespace TokenEconSim.Domain.Simulation;
 /// </summary>
 public sealed partial class EpochLoop
 {
-    private const string Magic = "TokenEconSim checkpoint 1";
+    private const string Magic = "TokenEconSim checkpoint 2";
     private MemoryStream? _journal;
     private BinaryWriter? _journalWriter;
     private int _journalEpochs;
@@ -117,7 +117,7 @@ public sealed partial class EpochLoop
     {
         if (_ledger is not null) throw new InvalidOperationException("a checkpoint restores into a new epoch loop only");
         using var r = new BinaryReader(new MemoryStream(checkpoint));
-        if (r.ReadString() != Magic) throw new InvalidDataException("not a TokenEconSim checkpoint");
+        if (r.ReadString() != Magic) throw new InvalidDataException($"not a TokenEconSim checkpoint of this version (expected \"{Magic}\")");
         var (seed, total) = (r.ReadInt64(), r.ReadInt32());
         if (seed != model.RunSeed || total != EpochsTotal)
             throw new InvalidDataException($"checkpoint of a run with seed {seed} and {total} epochs; this run has seed {model.RunSeed} and {EpochsTotal}");

@@ -14,13 +14,11 @@ namespace TokenEconSim.Domain.Simulation;
 /// The run's epoch barrier, shared by both engines: fan out to the shards, await all, aggregate in
 /// id order, apply consensus and the reward rules, check the ledger. Simulated time advances only
 /// here; nothing depends on wall-clock time or on which shard answers first.
-/// One fan-out per epoch: step m settles epoch m−2, charges fees and scores epoch m−1 and draws
-/// epoch m (see <see cref="StepOrder"/>). While the shards work on step m, the loop runs consensus
-/// on epoch m−1 (so epoch m−1 is scored before its acceptance is known; a rejected epoch's scores
-/// are ignored); after the reply it completes epoch m−2 and mints epoch m−1's pool. A run of E
-/// epochs takes E + 2 steps. Ledger operations happen in the unpipelined order, epoch by epoch.
+/// The loop is pipelined, one fan-out per epoch (settle m−2, charge and score m−1, draw m): the
+/// pipeline, its diagram and why it changes no result are in docs/model.md §1.1 "The epoch
+/// pipeline"; <see cref="Drawn"/> and <see cref="Scored"/> are an epoch's two stages in flight.
 /// </summary>
-public sealed partial class EpochLoop(EconomyModel model, IShardGateway shards, IConsensus consensus)
+public sealed partial class EpochLoop(RunModel model, IShardGateway shards, IConsensus consensus)
 {
     private readonly Scenario _scenario = model.Scenario;
     private SupplyLedger? _ledger;

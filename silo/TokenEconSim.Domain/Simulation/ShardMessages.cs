@@ -6,12 +6,10 @@ using TokenEconSim.Domain.Rewards;
 
 namespace TokenEconSim.Domain.Simulation;
 
-// What the epoch loop and the agent shards say to each other. An epoch has two barriers (the
-// mean provider quality needs every provider; a pool share needs every score), yet costs one
-// fan-out: the loop is pipelined three deep, so step m settles epoch m−2, charges the fees and
-// scores epoch m−1, and draws epoch m, in that order, which is exactly the order of the
-// unpipelined loop for every balance. Every total is an integer or an exact fixed-point sum, so
-// neither shard size nor the order in which replies arrive can change a result.
+// What the epoch loop and the agent shards say to each other: one step order per epoch, pipelined
+// three deep (docs/model.md §1.1 "The epoch pipeline"; §7.4 for why one fan-out is enough). Every
+// total is an integer or an exact fixed-point sum, so neither shard size nor the order in which
+// replies arrive can change a result.
 
 /// <summary>
 /// One step of a shard, each part optional and run in this order: <see cref="Settle"/> pays an epoch;

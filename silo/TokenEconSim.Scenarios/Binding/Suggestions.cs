@@ -1,4 +1,4 @@
-using TokenEconSim.Scenarios.Schema;
+using TokenEconSim.Domain.Parameters;
 
 namespace TokenEconSim.Scenarios.Binding;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Rewards;
 using TokenEconSim.Scenarios.Schema;
 using TokenEconSim.Scenarios.Yaml;
 
@@ -13,8 +14,6 @@ namespace TokenEconSim.Scenarios.Validation;
 /// </summary>
 internal static partial class CrossFieldChecks
 {
-    public const double SimplexTolerance = 1e-9;
-
     // The name becomes a folder name (runs/<name>-<timestamp>/): no separators, no leading dot.
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
     private static partial Regex RunName();
@@ -28,10 +27,9 @@ internal static partial class CrossFieldChecks
         if (!failed.Overlaps(["rewards.alpha", "rewards.beta", "rewards.gamma"]))
         {
             var r = s.Rewards;
-            var sum = r.Alpha + r.Beta + r.Gamma;
-            if (Math.Abs(sum - 1) > SimplexTolerance)
+            if (!Simplex.Contains(r.Alpha, r.Beta, r.Gamma))
                 errors.Add(Locate(root, "rewards").Error(
-                    $"rewards: alpha + beta + gamma must equal 1, got {G(r.Alpha)} + {G(r.Beta)} + {G(r.Gamma)} = {G(sum)}"));
+                    $"rewards: alpha + beta + gamma must equal 1, got {G(r.Alpha)} + {G(r.Beta)} + {G(r.Gamma)} = {G(r.Alpha + r.Beta + r.Gamma)}"));
         }
 
         // Every population section (any property whose type is a PopulationBase) counts, so a

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Rewards;
 using TokenEconSim.Scenarios.Yaml;
 
 namespace TokenEconSim.Scenarios.Validation;
@@ -20,10 +21,9 @@ internal static class EconomyChecks
             var path = $"governance.proposals[{i}]";
             if (failed.Overlaps([path, $"{path}.alpha", $"{path}.beta", $"{path}.gamma"])) continue;
             var p = g.Proposals[i];
-            var sum = p.Alpha + p.Beta + p.Gamma;
-            if (Math.Abs(sum - 1) > CrossFieldChecks.SimplexTolerance)
+            if (!Simplex.Contains(p.Alpha, p.Beta, p.Gamma))
                 errors.Add(ProposalAt(root, i).Error(
-                    $"{path}: alpha + beta + gamma must equal 1, got {G(p.Alpha)} + {G(p.Beta)} + {G(p.Gamma)} = {G(sum)}"));
+                    $"{path}: alpha + beta + gamma must equal 1, got {G(p.Alpha)} + {G(p.Beta)} + {G(p.Gamma)} = {G(p.Alpha + p.Beta + p.Gamma)}"));
         }
         if (g.Enabled && !failed.Contains("populations.validators.count") && s.Populations.Validators.Count < 1)
             errors.Add(At(root, "governance", "enabled").Error(

@@ -1,4 +1,5 @@
 using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Rewards;
 using TokenEconSim.Scenarios.Yaml;
 
 namespace TokenEconSim.Scenarios.Validation;
@@ -17,9 +18,8 @@ internal static partial class CrossFieldChecks
                 $"learning.validation_size: {l.ValidationSize} samples of {l.Dimensions} features is {(long)l.Dimensions * l.ValidationSize} values; at most {MaxValidationValues} are held"));
         if (failed.Overlaps(["learning.quality.completeness", "learning.quality.diversity", "learning.quality.scarcity"])) return;
         var q = s.Learning.Quality;
-        var sum = q.Completeness + q.Diversity + q.Scarcity;
-        if (Math.Abs(sum - 1) > SimplexTolerance)
+        if (!Simplex.Contains(q.Completeness, q.Diversity, q.Scarcity))
             errors.Add(Locate(root, "learning", "quality").Error(
-                $"learning.quality: completeness + diversity + scarcity must equal 1, got {G(q.Completeness)} + {G(q.Diversity)} + {G(q.Scarcity)} = {G(sum)}"));
+                $"learning.quality: completeness + diversity + scarcity must equal 1, got {G(q.Completeness)} + {G(q.Diversity)} + {G(q.Scarcity)} = {G(q.Completeness + q.Diversity + q.Scarcity)}"));
     }
 }

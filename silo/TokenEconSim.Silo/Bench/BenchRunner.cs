@@ -80,7 +80,7 @@ public static class BenchRunner
         Func<ISimulationEngine> create, string resolved, CancellationToken ct)
     {
         var agents = ScenarioLoader.LoadText(resolved).Scenario!;
-        var n = new EconomyModel(agents).Layout.Total;
+        var n = new RunModel(agents).Layout.Total;
         var before = GC.GetTotalMemory(forceFullCollection: true);
         await using var engine = create();
         var clock = Stopwatch.StartNew();

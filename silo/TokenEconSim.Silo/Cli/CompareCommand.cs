@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Results.Charts;
+using TokenEconSim.Results;
 using TokenEconSim.Silo.Compare;
 
 namespace TokenEconSim.Silo.Cli;
@@ -37,15 +39,16 @@ public static class CompareCommand
         foreach (var file in environments)
         {
             var firstSeeds = new Dictionary<string, IReadOnlyList<EpochMetrics>>();
-            foreach (var algorithm in DifficultyComparison.Algorithms)
+            foreach (var kind in DifficultyComparison.Algorithms)
             {
+                var algorithm = Naming.Of(kind);
                 Console.WriteLine($"{Path.GetFileNameWithoutExtension(file)} × {algorithm} × {seeds} seeds …");
-                var (row, first) = await DifficultyComparison.MeasureAsync(file, algorithm, seeds, epochs, ct);
+                var (row, first) = await DifficultyComparison.MeasureAsync(file, kind, seeds, epochs, ct);
                 rows.Add(row);
                 firstSeeds[algorithm] = first;
             }
             var target = ScenarioInput.Load(file, []).Consensus.TargetBlockTime;
-            ComparisonCharts.Write(Path.GetFileNameWithoutExtension(file), firstSeeds, target, Path.Combine(folder, "charts"));
+            ComparisonCharts.Write(Path.GetFileNameWithoutExtension(file), firstSeeds, target, Path.Combine(folder, RunFiles.Charts));
         }
         File.WriteAllText(Path.Combine(folder, "comparison.csv"), DifficultyComparison.Csv(rows));
         var markdown = Markdown(rows);

@@ -20,7 +20,7 @@ public static class ValidateCommand
                 return ExitCodes.Success;
             }
             var s = ScenarioInput.Load(path, []);
-            var layout = new EconomyModel(s).Layout;
+            var layout = new RunModel(s).Layout;
             Console.WriteLine($"{path}: valid — '{s.Run.Name}', {layout.Total} agents, {s.Run.Epochs} epochs, seed {s.Run.Seed}");
             return ExitCodes.Success;
         });

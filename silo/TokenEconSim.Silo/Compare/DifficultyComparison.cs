@@ -23,11 +23,17 @@ public sealed record ComparisonRow(string Environment, string Algorithm, int See
 /// </summary>
 public static class DifficultyComparison
 {
-    public static readonly string[] Algorithms = ["bitcoin", "asert", "ethereum", "lstm", "lstm_asert"];
+    /// <summary>Every adaptive algorithm (all but <c>fixed</c>), in the order of the table.</summary>
+    public static readonly DifficultyAlgorithmKind[] Algorithms =
+    [
+        DifficultyAlgorithmKind.Bitcoin, DifficultyAlgorithmKind.Asert, DifficultyAlgorithmKind.Ethereum,
+        DifficultyAlgorithmKind.Lstm, DifficultyAlgorithmKind.LstmAsert,
+    ];
 
     public static async Task<(ComparisonRow Row, IReadOnlyList<EpochMetrics> FirstSeed)> MeasureAsync(
-        string environmentFile, string algorithm, int seeds, int? epochs, CancellationToken ct)
+        string environmentFile, DifficultyAlgorithmKind kind, int seeds, int? epochs, CancellationToken ct)
     {
+        var algorithm = Naming.Of(kind);
         var runs = new List<(IReadOnlyList<EpochMetrics> Rows, Scenario Scenario)>();
         for (var seed = 1; seed <= seeds; seed++)
         {
@@ -38,7 +44,7 @@ public static class DifficultyComparison
             };
             if (epochs is { } e) overrides.Add(new("run.epochs", e.ToString(CultureInfo.InvariantCulture)));
             var scenario = Cli.ScenarioInput.Load(environmentFile, overrides);
-            var model = new EconomyModel(scenario);
+            var model = new RunModel(scenario);
             var loop = new EpochLoop(model, new DirectShardGateway(model), ConsensusFactory.Create(scenario));
             runs.Add((await loop.AdvanceAsync(int.MaxValue, ct), scenario));
         }

@@ -13,7 +13,7 @@ public sealed class DirectEngine(Checkpointing? checkpointing = null) : ISimulat
     public async Task StartAsync(string runId, string resolvedScenario, CancellationToken ct)
     {
         // Parse the resolved text, exactly as the grains do, so both engines see one scenario.
-        var model = new EconomyModel(ScenarioLoader.LoadText(resolvedScenario, runId).Scenario
+        var model = new RunModel(ScenarioLoader.LoadText(resolvedScenario, runId).Scenario
             ?? throw new InvalidOperationException("resolved scenario does not load"));
         _loop = new EpochLoop(model, new DirectShardGateway(model), ConsensusFactory.Create(model.Scenario))
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using TokenEconSim.Contracts;
 using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Results;
 
 namespace TokenEconSim.Silo.Runs;
 
@@ -15,8 +16,8 @@ namespace TokenEconSim.Silo.Runs;
 /// </summary>
 public sealed class RunCheckpointFiles : IDisposable
 {
-    public const string RowsFile = "rows.bin";
-    public const string CheckpointFile = "checkpoint.bin";
+    public const string RowsFile = RunFiles.ResumeRows;
+    public const string CheckpointFile = RunFiles.Checkpoint;
     private static readonly Lazy<Serializer> Serializer = new(() =>
         new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(EpochBatch).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>());
 

@@ -107,7 +107,7 @@ public static class RunExecutor
         files?.Delete();
         var elapsed = clock.Elapsed;
         var info = new RunInfo(scenario.Run.Name, scenario.Run.Seed, resolved, request.Engine.ToString().ToLowerInvariant(),
-            new EconomyModel(scenario).AgentsPerShard, Version);
+            new RunModel(scenario).AgentsPerShard, Version);
         folder.WriteSummary(RunSummary.From(info, rows));
         if (scenario.Outputs.Charts) folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime,
             scenario.Consensus.Hashing == HashingMode.Real ? "H/s" : "× 2³² H/s"));

@@ -17,12 +17,12 @@ public static class RunResume
         var path = FindFolder(run, settings.OutputParent);
         var saved = LoadCheckpoint(run, path)
             ?? throw new BadInputException($"{run}: {path} holds no checkpoint (the run stopped before its first one, or ran with --checkpoint-every 0); run it again");
-        var resolved = await File.ReadAllTextAsync(Path.Combine(path, "scenario.yaml"), ct);
-        var loaded = ScenarioLoader.LoadText(resolved, Path.Combine(path, "scenario.yaml"));
+        var resolved = await File.ReadAllTextAsync(Path.Combine(path, RunFiles.Scenario), ct);
+        var loaded = ScenarioLoader.LoadText(resolved, Path.Combine(path, RunFiles.Scenario));
         if (!loaded.Success) throw new BadInputException(loaded.Errors.Select(e => e.ToString()).ToArray());
         using var folder = RunFolder.Reopen(path);
         var runId = $"{folder.RunName}-{Guid.NewGuid():N}"[..^24];
-        var request = settings with { ScenarioPath = Path.Combine(path, "scenario.yaml") };
+        var request = settings with { ScenarioPath = Path.Combine(path, RunFiles.Scenario) };
         return await RunExecutor.RunIntoAsync(request, loaded.Scenario!, resolved, runId, folder, saved, ct);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TokenEconSim.Results;
 
 namespace TokenEconSim.Silo.Sweeps;
 
@@ -28,7 +29,7 @@ public sealed class SweepFolder
     public bool Resumed { get; }
 
     public string RunsPath => System.IO.Path.Combine(Path, "runs");
-    public string ChartsPath => System.IO.Path.Combine(Path, "charts");
+    public string ChartsPath => System.IO.Path.Combine(Path, RunFiles.Charts);
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
@@ -36,7 +37,7 @@ public sealed class SweepFolder
 
     public bool IsComplete(SweepJob job) => Directory.Exists(RunPath(job));
 
-    public string SummaryPath(SweepJob job) => System.IO.Path.Combine(RunPath(job), "summary.json");
+    public string SummaryPath(SweepJob job) => System.IO.Path.Combine(RunPath(job), RunFiles.Summary);
 
     /// <summary>
     /// The newest folder &lt;parent&gt;/&lt;name&gt;-&lt;timestamp&gt; whose sweep.yaml says what
@@ -50,7 +51,7 @@ public sealed class SweepFolder
             var previous = Directory.GetDirectories(parent, name + "-*")
                 .Where(d => IsSweepFolderOf(System.IO.Path.GetFileName(d), name))
                 .OrderByDescending(d => System.IO.Path.GetFileName(d), StringComparer.Ordinal)
-                .FirstOrDefault(d => SameSweep(System.IO.Path.Combine(d, "sweep.yaml"), resolvedYaml));
+                .FirstOrDefault(d => SameSweep(System.IO.Path.Combine(d, RunFiles.SweepScenario), resolvedYaml));
             if (previous != null)
             {
                 var resumed = new SweepFolder(System.IO.Path.GetFullPath(previous), resumed: true);
@@ -63,7 +64,7 @@ public sealed class SweepFolder
         for (var n = 2; Directory.Exists(path); n++) path = System.IO.Path.Combine(parent, $"{baseName}-{n}");
         Directory.CreateDirectory(System.IO.Path.Combine(path, "runs"));
         var folder = new SweepFolder(System.IO.Path.GetFullPath(path), resumed: false);
-        folder.Write("sweep.yaml", resolvedYaml);
+        folder.Write(RunFiles.SweepScenario, resolvedYaml);
         return folder;
     }
 

@@ -1,4 +1,5 @@
 using TokenEconSim.Results.Sweeps;
+using TokenEconSim.Results;
 using TokenEconSim.Scenarios.Sweeps;
 
 namespace TokenEconSim.Silo.Sweeps;
@@ -29,8 +30,8 @@ public sealed class SweepRecorder : IDisposable
         _objective = objective;
         _seedsPerPoint = seedsPerPoint;
         Columns = [.. SummaryMetrics.Names, .. objective is null ? Array.Empty<string>() : ["objective"]];
-        _runs = RunsCsv.Create(folder.File("runs.csv"), parameters, SummaryMetrics.Names, objective is not null);
-        _points = PointsCsv.Create(folder.File("points.csv"), parameters, Columns);
+        _runs = RunsCsv.Create(folder.File(RunFiles.SweepRuns), parameters, SummaryMetrics.Names, objective is not null);
+        _points = PointsCsv.Create(folder.File(RunFiles.SweepPoints), parameters, Columns);
     }
 
     /// <summary>The metrics of points.csv: every summary metric, then "objective" when the sweep has one.</summary>

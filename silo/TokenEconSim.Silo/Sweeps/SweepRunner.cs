@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Results;
 using TokenEconSim.Scenarios.Sweeps;
 using TokenEconSim.Silo.Cli;
 using TokenEconSim.Silo.Runs;
@@ -99,7 +100,7 @@ public static class SweepRunner
             plan.SimplexStep, plan.PointCount, plan.Seeds, plan.Runs.Count, recorder.Recorded, status, recorder.Columns,
             plan.Objective, best, plan.Objective is null ? 0 : recorder.IndexOf("objective"),
             [.. charts.Select(c => Path.GetRelativePath(folder.Path, c))], RunExecutor.Version);
-        folder.Write("sweep.json", report.ToJson());
+        folder.Write(RunFiles.SweepReport, report.ToJson());
     }
 }
 

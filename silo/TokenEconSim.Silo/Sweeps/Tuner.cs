@@ -4,6 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 using TokenEconSim.Results.Charts;
 using TokenEconSim.Results.Sweeps;
+using TokenEconSim.Results;
 using TokenEconSim.Scenarios.Sweeps;
 using TokenEconSim.Silo.Cli;
 using TokenEconSim.Silo.Runs;
@@ -121,14 +122,14 @@ public static class Tuner
 
         var best = path.Where(e => double.IsFinite(e.Objective.Mean)).OrderByDescending(e => objective.Sign * e.Objective.Mean).ThenBy(e => e.Evaluation).FirstOrDefault()
             ?? throw new InvalidOperationException("the objective is undefined at every point tried");
-        folder.Write("tune.csv", TuneCsv(path));
+        folder.Write(RunFiles.Tune, TuneCsv(path));
         var charts = TernaryCharts.WritePath([.. path.Select(e => new SimplexValue(N(e.Alpha), N(e.Beta), N(e.Gamma), e.Objective.Mean))],
             best.Evaluation, $"Nelder–Mead path: {objective.Describe()}", "objective (mean over seeds)", folder.ChartsPath, "tune_path");
         var bestPoint = recorder.Points.First(p => p.Point == best.Point);
         var report = new SweepReport(name, options.File, plan.Base.Run.Name, "tune", SweepCharts.SimplexKeys, null, recorder.Points.Count, plan.Seeds,
             recorder.Recorded, recorder.Recorded, "complete", recorder.Columns, objective, bestPoint, column,
             [.. charts.Select(c => Path.GetRelativePath(folder.Path, c))], RunExecutor.Version);
-        folder.Write("sweep.json", report.ToJson());
+        folder.Write(RunFiles.SweepReport, report.ToJson());
         return new TuneOutcome(folder.Path, path, best, runs, elapsed, reason);
     }
 

@@ -8,7 +8,7 @@ namespace TokenEconSim.Domain.Tests.Agents;
 
 public class AgentShardTests
 {
-    private static EconomyModel Model(double participation = 1.0) => new(new Scenario
+    private static RunModel Model(double participation = 1.0) => new(new Scenario
     {
         Run = new RunSection { Seed = 3, Epochs = 5 },
         Populations = new PopulationsSection
@@ -21,7 +21,7 @@ public class AgentShardTests
         },
     });
 
-    private static AgentShard[] Split(EconomyModel model, int perShard) =>
+    private static AgentShard[] Split(RunModel model, int perShard) =>
         [.. model.Layout.Shards(perShard).Select(s => new AgentShard(model, s.First, s.Count))];
 
     private static ContributionReport Draw(AgentShard shard, int epoch) => shard.Step(new StepOrder(null, null, null, epoch)).Contribution!;

@@ -1,6 +1,7 @@
 using System.Numerics;
 using TokenEconSim.Domain.Chain;
 using TokenEconSim.Domain.Consensus.Difficulty;
+using TokenEconSim.Domain.Parameters;
 
 namespace TokenEconSim.Domain.Tests.Chain;
 
@@ -141,10 +142,10 @@ public class BlockchainTests
     // Adaptive algorithms end to end: every block mined to the algorithm's required bits is
     // accepted, and an independent audit of the real-hashing chain passes.
     [Theory]
-    [InlineData("bitcoin")]
-    [InlineData("asert")]
-    [InlineData("ethereum")]
-    public void AdaptiveChainsAcceptTheirOwnRequiredBitsAndPassTheAudit(string algorithm)
+    [InlineData(DifficultyAlgorithmKind.Bitcoin)]
+    [InlineData(DifficultyAlgorithmKind.Asert)]
+    [InlineData(DifficultyAlgorithmKind.Ethereum)]
+    public void AdaptiveChainsAcceptTheirOwnRequiredBitsAndPassTheAudit(DifficultyAlgorithmKind algorithm)
     {
         var s = new DifficultySettings
         {

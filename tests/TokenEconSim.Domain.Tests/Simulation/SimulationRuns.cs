@@ -68,14 +68,14 @@ internal sealed class DirectRun
     public DirectRun(Scenario scenario, Func<IShardGateway, IShardGateway>? wrap = null)
     {
         Scenario = scenario;
-        Model = new EconomyModel(scenario);
+        Model = new RunModel(scenario);
         Gateway = new DirectShardGateway(Model);
         Consensus = ConsensusFactory.Create(scenario);
         Loop = new EpochLoop(Model, wrap is null ? Gateway : wrap(Gateway), Consensus);
     }
 
     public Scenario Scenario { get; }
-    public EconomyModel Model { get; }
+    public RunModel Model { get; }
     public DirectShardGateway Gateway { get; }
     public ChainConsensus Consensus { get; }
     public EpochLoop Loop { get; }

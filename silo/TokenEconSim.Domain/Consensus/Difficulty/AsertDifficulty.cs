@@ -1,4 +1,5 @@
 using System.Numerics;
+using TokenEconSim.Domain.Parameters;
 
 namespace TokenEconSim.Domain.Consensus.Difficulty;
 
@@ -26,7 +27,7 @@ public sealed class AsertDifficulty : IDifficultyAlgorithm
     {
     }
 
-    public string Name => "asert";
+    public string Name => Naming.Of(DifficultyAlgorithmKind.Asert);
     public uint InitialBits { get; }
     public BigInteger PowLimit { get; }
     public AsertParams Params => _p;

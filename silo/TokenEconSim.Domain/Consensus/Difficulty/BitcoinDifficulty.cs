@@ -1,4 +1,5 @@
 using System.Numerics;
+using TokenEconSim.Domain.Parameters;
 
 namespace TokenEconSim.Domain.Consensus.Difficulty;
 
@@ -24,7 +25,7 @@ public sealed class BitcoinDifficulty : IDifficultyAlgorithm
     {
     }
 
-    public string Name => "bitcoin";
+    public string Name => Naming.Of(DifficultyAlgorithmKind.Bitcoin);
     public uint InitialBits { get; }
     public BigInteger PowLimit => _p.PowLimit;
     public BitcoinRetargetParams Params => _p;

@@ -1,24 +1,22 @@
+using TokenEconSim.Domain.Parameters;
+
 namespace TokenEconSim.Domain.Consensus.Difficulty;
 
-/// <summary>Builds a difficulty algorithm from its scenario name.</summary>
+/// <summary>Builds the scenario's difficulty algorithm (<c>consensus.difficulty.algorithm</c>, parsed once into the enum by the scenario loader).</summary>
 public static class DifficultyAlgorithms
 {
-    /// <summary>The names <see cref="Create"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["asert", "bitcoin", "ethereum", "fixed", "lstm", "lstm_asert"];
-
-    public static IDifficultyAlgorithm Create(string name, DifficultySettings settings)
+    public static IDifficultyAlgorithm Create(DifficultyAlgorithmKind kind, DifficultySettings settings)
     {
-        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(settings);
-        return name.Trim().ToLowerInvariant() switch
+        return kind switch
         {
-            "bitcoin" => new BitcoinDifficulty(settings),
-            "asert" => new AsertDifficulty(settings),
-            "ethereum" => new EthereumDifficulty(settings),
-            "fixed" => new FixedDifficulty(settings),
-            "lstm" => new PredictiveDifficulty(settings),
-            "lstm_asert" => new PredictiveAsertDifficulty(settings),
-            _ => throw new ArgumentException($"unknown difficulty algorithm '{name}'; known: {string.Join(", ", Names)}", nameof(name)),
+            DifficultyAlgorithmKind.Fixed => new FixedDifficulty(settings),
+            DifficultyAlgorithmKind.Bitcoin => new BitcoinDifficulty(settings),
+            DifficultyAlgorithmKind.Asert => new AsertDifficulty(settings),
+            DifficultyAlgorithmKind.Ethereum => new EthereumDifficulty(settings),
+            DifficultyAlgorithmKind.Lstm => new PredictiveDifficulty(settings),
+            DifficultyAlgorithmKind.LstmAsert => new PredictiveAsertDifficulty(settings),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a difficulty algorithm"),
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using TokenEconSim.Domain.Parameters;
 
 namespace TokenEconSim.Domain.Consensus.Difficulty;
 
@@ -25,7 +26,7 @@ public sealed class EthereumDifficulty : IDifficultyAlgorithm
         InitialBits = DifficultyGuards.CheckInitialBits(s.InitialBits ?? CompactTarget.Encode(PowLimit), PowLimit);
     }
 
-    public string Name => "ethereum";
+    public string Name => Naming.Of(DifficultyAlgorithmKind.Ethereum);
     public uint InitialBits { get; }
     public BigInteger PowLimit { get; }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using TokenEconSim.Domain.Parameters;
 
 namespace TokenEconSim.Domain.Consensus.Difficulty;
 
@@ -17,7 +18,7 @@ public sealed class FixedDifficulty : IDifficultyAlgorithm
     {
     }
 
-    public string Name => "fixed";
+    public string Name => Naming.Of(DifficultyAlgorithmKind.Fixed);
     public uint InitialBits { get; }
     public BigInteger PowLimit { get; }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using TokenEconSim.Domain.Parameters;
 
 namespace TokenEconSim.Domain.Consensus.Difficulty;
 
@@ -14,7 +15,7 @@ public sealed class PredictiveDifficulty(DifficultySettings settings) : IDifficu
 {
     private const int Scale = 32;
 
-    public string Name => "lstm";
+    public string Name => Naming.Of(DifficultyAlgorithmKind.Lstm);
     public uint InitialBits { get; } = DifficultyGuards.CheckInitialBits(settings.ResolveInitialBits(), settings.PowLimit);
     public BigInteger PowLimit => settings.PowLimit;
 
@@ -48,7 +49,7 @@ public sealed class PredictiveAsertDifficulty(DifficultySettings settings) : IDi
 {
     private readonly AsertDifficulty _asert = new(settings);
 
-    public string Name => "lstm_asert";
+    public string Name => Naming.Of(DifficultyAlgorithmKind.LstmAsert);
     public uint InitialBits => _asert.InitialBits;
     public BigInteger PowLimit => _asert.PowLimit;
 

@@ -98,7 +98,7 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
     {
         var d = settings.Difficulty;
         var real = settings.Hashing == HashingMode.Real;
-        var difficulty = DifficultyAlgorithms.Create(AlgorithmName(d.Algorithm), new DifficultySettings
+        var difficulty = DifficultyAlgorithms.Create(d.Algorithm, new DifficultySettings
         {
             TargetSpacing = (long)Math.Max(1, Math.Round(settings.TargetBlockTime)),
             PowLimit = real ? MaxTarget : BitcoinRetargetParams.MainnetPowLimit,
@@ -116,12 +116,6 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
         var rules = new ChainRules { Proof = real ? ProofMode.Real : ProofMode.Sampled, MaxFutureBlockTime = long.MaxValue / 4 };
         return Blockchain.WithGenesis(runSeed, difficulty, rules);
     }
-
-    private static string AlgorithmName(DifficultyAlgorithmKind kind) => kind switch
-    {
-        DifficultyAlgorithmKind.LstmAsert => "lstm_asert",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 
     /// <summary>The next block and its simulated time, or no block before the epoch ends.</summary>
     private async Task<(Block? Block, double Time)> NextBlockAsync(Blockchain chain, ConsensusInput input, double totalHashrate, Random rng, double t, bool first)

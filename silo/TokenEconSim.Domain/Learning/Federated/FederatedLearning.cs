@@ -36,7 +36,7 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
     /// <summary>An aggregated update awaiting consensus.</summary>
     private sealed record Round(double[] Candidate, bool Verdict, double[] Gains, int Updates);
 
-    public FederatedLearning(EconomyModel model)
+    public FederatedLearning(RunModel model)
     {
         _settings = model.Scenario.Learning;
         _task = new LogisticTask(_settings, model.RunSeed);
@@ -49,7 +49,7 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
     }
 
     /// <summary>The run's learning when <c>learning.kind</c> is federated, else null.</summary>
-    public static FederatedLearning? For(EconomyModel model) =>
+    public static FederatedLearning? For(RunModel model) =>
         model.Scenario.Learning.Kind == LearningKind.Federated ? new FederatedLearning(model) : null;
 
     public ModelScore Model => _score;

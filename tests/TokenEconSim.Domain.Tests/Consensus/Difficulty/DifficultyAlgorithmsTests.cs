@@ -1,29 +1,36 @@
 using TokenEconSim.Domain.Consensus.Difficulty;
+using TokenEconSim.Domain.Parameters;
 
 namespace TokenEconSim.Domain.Tests.Consensus.Difficulty;
 
 public class DifficultyAlgorithmsTests
 {
     [Theory]
-    [InlineData("bitcoin", typeof(BitcoinDifficulty))]
-    [InlineData("asert", typeof(AsertDifficulty))]
-    [InlineData("ethereum", typeof(EthereumDifficulty))]
-    [InlineData("fixed", typeof(FixedDifficulty))]
-    [InlineData(" Bitcoin ", typeof(BitcoinDifficulty))]
-    public void CreatesByName(string name, Type type)
+    [InlineData(DifficultyAlgorithmKind.Fixed, typeof(FixedDifficulty), "fixed")]
+    [InlineData(DifficultyAlgorithmKind.Bitcoin, typeof(BitcoinDifficulty), "bitcoin")]
+    [InlineData(DifficultyAlgorithmKind.Asert, typeof(AsertDifficulty), "asert")]
+    [InlineData(DifficultyAlgorithmKind.Ethereum, typeof(EthereumDifficulty), "ethereum")]
+    [InlineData(DifficultyAlgorithmKind.Lstm, typeof(PredictiveDifficulty), "lstm")]
+    [InlineData(DifficultyAlgorithmKind.LstmAsert, typeof(PredictiveAsertDifficulty), "lstm_asert")]
+    public void CreatesEachKindUnderItsScenarioName(DifficultyAlgorithmKind kind, Type type, string name)
     {
-        var algorithm = DifficultyAlgorithms.Create(name, DifficultySettings.Mainnet);
+        var algorithm = DifficultyAlgorithms.Create(kind, DifficultySettings.Mainnet);
         Assert.IsType(type, algorithm);
-        Assert.Equal(name.Trim().ToLowerInvariant(), algorithm.Name);
+        Assert.Equal(name, algorithm.Name);
     }
 
     [Fact]
-    public void UnknownNameListsTheKnownOnes()
+    public void EveryKindIsBuiltAndNamedByItsOwnMember()
     {
-        var e = Assert.Throws<ArgumentException>(() => DifficultyAlgorithms.Create("digishield", DifficultySettings.Mainnet));
-        Assert.Contains("digishield", e.Message, StringComparison.Ordinal);
-        Assert.Contains("asert, bitcoin, ethereum, fixed, lstm, lstm_asert", e.Message, StringComparison.Ordinal);
+        var kinds = Enum.GetValues<DifficultyAlgorithmKind>();
+        var built = kinds.Select(k => DifficultyAlgorithms.Create(k, DifficultySettings.Mainnet)).ToArray();
+        Assert.Equal(kinds.Select(Naming.Of), built.Select(a => a.Name));
+        Assert.Equal(kinds.Length, built.Select(a => a.GetType()).Distinct().Count());
     }
+
+    [Fact]
+    public void AValueOutsideTheEnumIsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => DifficultyAlgorithms.Create((DifficultyAlgorithmKind)99, DifficultySettings.Mainnet));
 
     // D_next = D_tip · (1 + η (Ĥ − H)/H) at window boundaries only; no forecast (warm-up) keeps the bits.
     [Fact]

@@ -5,10 +5,15 @@ using TokenEconSim.Domain.Tokens;
 
 namespace TokenEconSim.Domain.Simulation;
 
-/// <summary>A scenario with the quantities every part of a run derives from it, computed once.</summary>
-public sealed class EconomyModel
+/// <summary>
+/// A scenario with the quantities every part of a run derives from it, computed once: what the
+/// engines, the epoch loop and the shards are built from. Not to be confused with the run's
+/// "economy" (<see cref="EpochEconomy"/>: governance, token market and marketplace), which is one
+/// optional part of a run.
+/// </summary>
+public sealed class RunModel
 {
-    public EconomyModel(Scenario scenario)
+    public RunModel(Scenario scenario)
     {
         Scenario = scenario;
         Layout = new PopulationLayout(scenario.Populations);

@@ -1,10 +1,17 @@
 using System.Text;
 
-namespace TokenEconSim.Scenarios.Schema;
+namespace TokenEconSim.Domain.Parameters;
 
-/// <summary>PascalCase (C#) ↔ snake_case (YAML), for property names and enum members alike.</summary>
+/// <summary>
+/// PascalCase (C#) ↔ snake_case (YAML), for property names and enum members alike: the one rule
+/// that names every scenario key and enum value, so an enum member's name in a scenario, a CSV or
+/// a message is derived from the member and spelled nowhere else.
+/// </summary>
 public static class Naming
 {
+    /// <summary>An enum member's scenario name: <c>DifficultyAlgorithmKind.LstmAsert</c> → <c>lstm_asert</c>.</summary>
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => ToSnakeCase(value.ToString());
+
     /// <summary>
     /// <c>AgentsPerGrain</c> → <c>agents_per_grain</c>, <c>CGpu</c> → <c>c_gpu</c>,
     /// <c>HTTPPort</c> → <c>http_port</c>, <c>Sha256Rounds</c> → <c>sha256_rounds</c>.

@@ -1,0 +1,52 @@
+namespace TokenEconSim.Results;
+
+/// <summary>
+/// The names of the files in a run's folder (runs/&lt;name&gt;-&lt;timestamp&gt;/) and a sweep's: the one list the
+/// writers, `silo resume`, sweeps and the dashboard all refer to (README.md, "What a run writes").
+/// </summary>
+public static class RunFiles
+{
+    /// <summary>One row per epoch (docs/model.md §6).</summary>
+    public const string Metrics = "metrics.csv";
+
+    /// <summary>One row per block.</summary>
+    public const string Blocks = "blocks.csv";
+
+    /// <summary>The run's summary; its presence marks a finished run.</summary>
+    public const string Summary = "summary.json";
+
+    /// <summary>The resolved scenario: every key, defaults included (what `silo resume` reads).</summary>
+    public const string Scenario = "scenario.yaml";
+
+    /// <summary>One row per governance proposal (governance.enabled).</summary>
+    public const string Governance = "governance.csv";
+
+    /// <summary>One row per marketplace purchase (marketplace.enabled).</summary>
+    public const string Marketplace = "marketplace.csv";
+
+    /// <summary>The folder of PNG and SVG charts.</summary>
+    public const string Charts = "charts";
+
+    /// <summary>In the hidden temporary folder of an unfinished run: the completed epochs' rows.</summary>
+    public const string ResumeRows = "rows.bin";
+
+    /// <summary>In the hidden temporary folder of an unfinished run: the last checkpoint.</summary>
+    public const string Checkpoint = "checkpoint.bin";
+
+    // A sweep's (or a tuning's) folder; each of its runs' folders holds the files above.
+
+    /// <summary>The resolved sweep file: a rerun with the same body resumes the sweep's folder.</summary>
+    public const string SweepScenario = "sweep.yaml";
+
+    /// <summary>The sweep's report; its presence marks a sweep folder.</summary>
+    public const string SweepReport = "sweep.json";
+
+    /// <summary>A sweep's table: one row per run.</summary>
+    public const string SweepRuns = "runs.csv";
+
+    /// <summary>A sweep's table: one row per parameter point, over its seeds.</summary>
+    public const string SweepPoints = "points.csv";
+
+    /// <summary>`silo tune`: one row per evaluation.</summary>
+    public const string Tune = "tune.csv";
+}
