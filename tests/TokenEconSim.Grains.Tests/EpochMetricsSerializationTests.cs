@@ -55,7 +55,8 @@ public class EpochMetricsSerializationTests
     {
         var row = new EpochMetrics
         {
-            Epoch = 4, Supply = 10_000_000_000_000_001, Gini = 0.25, UpdateAccepted = false, RewardsByRole = [1, 2, 3, 4, 5], ActiveByRole = [5, 4, 3, 2, 1],
+            Epoch = 4, Supply = 10_000_000_000_000_001, Gini = 0.25, UpdateAccepted = false,
+            RewardsByRole = [1, 2, 3, 4, 5], ActiveByRole = [5, 4, 3, 2, 1],
             Economy = new EconomyMetrics { TokenPrice = 0.75, ReserveStable = 12, MinersOff = 2, Proposals = [Vote] },
         };
         var back = RoundTrip(row);

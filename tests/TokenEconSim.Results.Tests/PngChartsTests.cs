@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Governance;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Results.Charts;
 
@@ -5,6 +6,8 @@ namespace TokenEconSim.Results.Tests;
 
 public class PngChartsTests
 {
+    private static readonly ProposalRecord Vote = new(0, 1, ProposalKind.Scheduled, 0.3, 0.4, 0.3, 2, 1, 0, true, true, 3);
+
     [Fact]
     public void Every_declared_png_chart_is_drawn_and_every_drawing_is_declared()
     {
@@ -18,7 +21,7 @@ public class PngChartsTests
         var rows = SampleRows.WithBlocks(SampleRows.Create(12)).Select(r => r with
         {
             ModelAccuracy = 0.5 + r.Epoch / 100.0,
-            Economy = new EconomyMetrics { ReserveToken = 5, ReserveStable = 5, Proposals = [new(0, 1, Domain.Governance.ProposalKind.Scheduled, 0.3, 0.4, 0.3, 2, 1, 0, true, true, 3)] },
+            Economy = new EconomyMetrics { ReserveToken = 5, ReserveStable = 5, Proposals = [Vote] },
         }).ToList();
         Assert.Equal(ChartGroups.Png.All.Select(g => g.Key), RunCharts.NamesFor(rows));
     }

@@ -30,7 +30,8 @@ public static class ChartGroups
 
     public static class Browser
     {
-        public static readonly ChartGroup SupplyInflation = New("supply_inflation", "Supply and inflation", "supply (tokens)", "inflation (% per epoch)");
+        public static readonly ChartGroup SupplyInflation = New("supply_inflation", "Supply and inflation", "supply (tokens)",
+            "inflation (% per epoch)");
         public static readonly ChartGroup RewardsPerRole = New("rewards_per_role", "Rewards per role", "tokens per epoch");
         public static readonly ChartGroup Gini = New("gini", "Gini of balances", "Gini coefficient");
         public static readonly ChartGroup DifficultyHashrate = New("difficulty_hashrate", "Difficulty vs hashrate", "difficulty", "hashrate");
@@ -39,7 +40,8 @@ public static class ChartGroups
         public static readonly ChartGroup ModelAccuracy = New("model_accuracy", "Model accuracy", "accuracy") with { WhenFilled = true };
         public static readonly ChartGroup RewardWeights = New("reward_weights", "Reward weights α, β, γ", "weight") with { Range = [0, 1] };
 
-        public static IReadOnlyList<ChartGroup> All { get; } = [SupplyInflation, RewardsPerRole, Gini, DifficultyHashrate, BlockTime, ModelAccuracy, RewardWeights];
+        public static IReadOnlyList<ChartGroup> All { get; } = [SupplyInflation, RewardsPerRole, Gini, DifficultyHashrate, BlockTime,
+            ModelAccuracy, RewardWeights];
 
         private static ChartGroup New(string key, string title, string y, string? y2 = null) => new(key, ChartSurface.Browser, title, y, y2);
     }
@@ -61,7 +63,8 @@ public static class ChartGroups
         public static readonly ChartGroup RewardsStacked = New("rewards_stacked", "Rewards per epoch by role (stacked)");
 
         public static IReadOnlyList<ChartGroup> All { get; } =
-            [SupplyInflation, Gini, RewardsPerRole, DifficultyHashrate, BlockTimeHistogram, ProducerConcentration, ModelAccuracy, RewardWeights, TokenPrice, RewardsStacked];
+            [SupplyInflation, Gini, RewardsPerRole, DifficultyHashrate, BlockTimeHistogram, ProducerConcentration, ModelAccuracy, RewardWeights,
+                TokenPrice, RewardsStacked];
 
         private static ChartGroup New(string key, string title) => new(key, ChartSurface.Png, title);
     }

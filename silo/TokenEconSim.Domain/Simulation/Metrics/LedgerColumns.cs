@@ -8,14 +8,18 @@ public static class LedgerColumns
     public static readonly MetricGroup Group = new("ledger", "the epoch and the token ledger");
 
     public static readonly MetricColumn<int> Epoch = Group.Declare<int>("epoch", MetricUnit.Count, "epoch index, from 0", None);
-    public static readonly MetricColumn<long> Supply = Group.Declare<long>("supply", MetricUnit.Tokens, "total supply at the end of the epoch (balances + treasury)",
+    public static readonly MetricColumn<long> Supply = Group.Declare<long>("supply", MetricUnit.Tokens,
+        "total supply at the end of the epoch (balances + treasury)",
         [Browser.SupplyInflation.Series("supply"), Png.SupplyInflation.Series("Supply")]);
     public static readonly MetricColumn<long> Minted = Group.Declare<long>("minted", MetricUnit.Tokens, "tokens minted this epoch", None);
     public static readonly MetricColumn<long> Burned = Group.Declare<long>("burned", MetricUnit.Tokens, "tokens burned this epoch", None);
-    public static readonly MetricColumn<long> Treasury = Group.Declare<long>("treasury", MetricUnit.Tokens, "undistributed pool funds carried to the next epoch", None);
+    public static readonly MetricColumn<long> Treasury = Group.Declare<long>("treasury", MetricUnit.Tokens,
+        "undistributed pool funds carried to the next epoch", None);
     /// <summary>Minted this epoch / supply at the start of the epoch (a per-epoch rate, not annualised).</summary>
-    public static readonly MetricColumn<double> Inflation = Group.Declare<double>("inflation", MetricUnit.Ratio, "minted / supply at the start of the epoch",
-        [Browser.SupplyInflation.Series("inflation %", rightAxis: true, scale: 100), Png.SupplyInflation.Series("Inflation per epoch", rightAxis: true, scale: 100)]);
+    public static readonly MetricColumn<double> Inflation = Group.Declare<double>("inflation", MetricUnit.Ratio,
+        "minted / supply at the start of the epoch",
+        [Browser.SupplyInflation.Series("inflation %", rightAxis: true, scale: 100), Png.SupplyInflation.Series("Inflation per epoch",
+            rightAxis: true, scale: 100)]);
     /// <summary>Gini of agents' balances after the epoch's rewards.</summary>
     public static readonly MetricColumn<double> Gini = Group.Declare<double>("gini", MetricUnit.Ratio, "Gini coefficient of agents' balances",
         [Browser.Gini.Series("Gini"), Png.Gini.Series("Gini")]);

@@ -44,7 +44,8 @@ public abstract class MetricColumn
 /// <summary>A column whose value is stored in a row: a typed slot (see <see cref="MetricValues"/>).</summary>
 public abstract class StoredColumn : MetricColumn
 {
-    private protected StoredColumn(MetricGroup group, string name, MetricUnit unit, string description, ChartSeat[] charts, SlotKind kind, long defaultBits)
+    private protected StoredColumn(MetricGroup group, string name, MetricUnit unit, string description, ChartSeat[] charts, SlotKind kind,
+        long defaultBits)
         : base(group, name, unit, description, charts) => (Kind, DefaultBits) = (kind, defaultBits);
 
     public SlotKind Kind { get; }
