@@ -45,6 +45,7 @@ public static class DashboardExtensions
         var api = endpoints.MapGroup("/api").AddEndpointFilter<ApiProblemFilter>();
         api.MapGet("/info", () => TypedResults.Ok(new { orleansDashboard = options.OrleansDashboardPath, tokenRequired = options.Token is not null }));
         RunsApi.Map(api, options.Token);
+        ChartsApi.Map(api);
         ScenariosApi.Map(api);
         SweepsApi.Map(api);
         return api;

@@ -10,21 +10,22 @@ namespace TokenEconSim.Results;
 /// </summary>
 internal static class MetricCells
 {
-    /// <summary>One formatter per <see cref="MetricColumns.All"/> entry, in column order.</summary>
-    public static readonly IReadOnlyList<Func<EpochMetrics, string>> Formatters = MetricColumns.All.Select(For).ToArray();
-
     private const double MaxExactInteger = 9_007_199_254_740_992; // 2^53
 
-    private static Func<EpochMetrics, string> For(MetricColumn column)
+    /// <summary>
+    /// How the column's cells are written, from its declaration: whole base units exactly (8 decimals
+    /// from the long), a derived token amount (a mean) as a fractional token, counts and flags as
+    /// integers, anything else as <see cref="Real"/>.
+    /// </summary>
+    public static Func<EpochMetrics, string> For(MetricColumn column)
     {
-        if (column.Unit == MetricUnit.Tokens)
+        if (column.IsExactTokens)
         {
-            if (ExactTokenColumns.TryGet(column.Name, out var exact))
-                return m => TokenUnits.Format(exact(m));
-            if (column.Name.StartsWith("reward_mean_", StringComparison.Ordinal))
-                return m => FractionalTokens(column.Read(m));
-            return m => Tokens(column.Read(m));
+            var stored = (StoredColumn)column;
+            return m => TokenUnits.Format(m.RawValue(stored));
         }
+        if (column.Unit == MetricUnit.Tokens)
+            return column is DerivedColumn ? m => FractionalTokens(column.Read(m)) : m => Tokens(column.Read(m));
         if (column.Unit is MetricUnit.Count or MetricUnit.Flag)
             return m => Integer(column.Read(m));
         return m => Real(column.Read(m));

@@ -4,20 +4,26 @@ namespace TokenEconSim.Results;
 
 /// <summary>
 /// Streams metrics.csv one epoch at a time, so a long run never holds its rows just to write them.
-/// Header = <see cref="MetricColumns.All"/> names; UTF-8 without BOM; "\n" line endings.
+/// Header = the layout's column names (<see cref="MetricLayout.For"/> the run's scenario); UTF-8
+/// without BOM; "\n" line endings.
 /// </summary>
-public sealed class MetricsCsvWriter(Stream destination) : CsvStreamWriter(destination, Header)
+public sealed class MetricsCsvWriter(Stream destination, MetricLayout layout) : CsvStreamWriter(destination, HeaderOf(layout))
 {
-    public static string Header { get; } = string.Join(',', MetricColumns.All.Select(c => c.Name));
+    private readonly Func<EpochMetrics, string>[] _cells = [.. layout.Columns.Select(MetricCells.For)];
+
+    public static string HeaderOf(MetricLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        return string.Join(',', layout.Columns.Select(c => c.Name));
+    }
 
     public void Write(EpochMetrics row)
     {
         ThrowIfDisposed();
-        var formatters = MetricCells.Formatters;
-        for (var i = 0; i < formatters.Count; i++)
+        for (var i = 0; i < _cells.Length; i++)
         {
             if (i > 0) Writer.Write(',');
-            Writer.Write(formatters[i](row));
+            Writer.Write(_cells[i](row));
         }
         Writer.Write('\n');
     }

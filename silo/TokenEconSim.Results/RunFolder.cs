@@ -70,13 +70,13 @@ public sealed partial class RunFolder : IDisposable
         return new RunFolder(parent, folderName, final, temporary) { _exactName = true };
     }
 
-    /// <summary>Opens metrics.csv for streaming; Complete and Dispose close it.</summary>
-    public MetricsCsvWriter OpenMetrics()
+    /// <summary>Opens metrics.csv with the layout's columns, for streaming; Complete and Dispose close it.</summary>
+    public MetricsCsvWriter OpenMetrics(MetricLayout layout)
     {
         ThrowIfFinished();
         if (_metrics is not null) throw new InvalidOperationException($"{RunFiles.Metrics} is already open.");
         var stream = new FileStream(Path.Combine(TemporaryPath, RunFiles.Metrics), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-        return _metrics = new MetricsCsvWriter(stream);
+        return _metrics = new MetricsCsvWriter(stream, layout);
     }
 
     /// <summary>Opens blocks.csv (beside metrics.csv) for streaming; Complete and Dispose close it.</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using TokenEconSim.Dashboard.Runs;
 using TokenEconSim.Dashboard.Tests.Support;
+using TokenEconSim.Domain.Simulation;
 
 namespace TokenEconSim.Dashboard.Tests;
 
@@ -164,6 +165,24 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
     {
         using var response = await Http.PostAsync("/api/runs", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
         return (response.StatusCode, await ErrorAsync(response));
+    }
+
+    [Fact]
+    public async Task The_run_pages_charts_come_from_the_metric_declarations()
+    {
+        using var doc = JsonDocument.Parse(await Http.GetStringAsync("/api/charts", TestContext.Current.CancellationToken));
+        var charts = doc.RootElement.EnumerateArray().ToList();
+        Assert.Equal(ChartGroups.Browser.All.Select(g => g.Title), charts.Select(c => c.GetProperty("title").GetString()));
+        var declared = MetricColumns.All.Select(c => (string?)c.Name).ToHashSet();
+        Assert.All(charts.SelectMany(c => c.GetProperty("series").EnumerateArray()), s => Assert.Contains(s.GetProperty("col").GetString(), declared));
+        var hashrate = charts.Single(c => c.GetProperty("title").GetString() == "Difficulty vs hashrate").GetProperty("series").EnumerateArray().ToList();
+        Assert.Equal(["difficulty", "hashrate", "hashrate_estimated", "hashrate_predicted"], hashrate.Select(s => s.GetProperty("col").GetString()));
+        Assert.Equal([1, 2, 2, 2], hashrate.Select(s => s.GetProperty("axis").GetInt32()));
+        Assert.True(hashrate[3].GetProperty("whenFilled").GetBoolean());
+        // The page has no column list of its own left to forget.
+        var script = await Http.GetStringAsync("/assets/charts.js", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("reward_total", script, StringComparison.Ordinal);
+        Assert.Contains("/api/charts", script, StringComparison.Ordinal);
     }
 
     private static async Task<string> ErrorAsync(HttpResponseMessage response)

@@ -42,18 +42,33 @@ public class MetricsCsvWriterTests
     }
 
     [Fact]
-    public void Every_whole_unit_token_column_is_read_exactly()
+    public void Every_whole_unit_token_column_is_written_exactly()
     {
-        var tokenColumns = MetricColumns.All.Where(c => c.Unit == MetricUnit.Tokens).Select(c => c.Name);
-        var notExact = tokenColumns.Where(n => !n.StartsWith("reward_mean_", StringComparison.Ordinal)).Except(ExactTokenColumns.Names);
-        Assert.Empty(notExact);
-        // The exact readers read the same fields as the column table.
-        var row = SampleRows.Create(3)[2];
-        foreach (var name in ExactTokenColumns.Names)
-        {
-            Assert.True(ExactTokenColumns.TryGet(name, out var exact));
-            Assert.Equal(MetricColumns.Named(name).Read(row), exact(row));
-        }
+        // Token columns stored as base units are exact; only the means (derived) are fractional.
+        Assert.All(MetricColumns.All.Where(c => c.Unit == MetricUnit.Tokens), c => Assert.Equal(c is StoredColumn, c.IsExactTokens));
+        var values = SampleRows.Row(0).CopyValues();
+        foreach (var c in MetricColumns.Stored.Where(c => c.IsExactTokens)) values[c.Slot] = 10_000_000_000_000_001; // beyond a double
+        var row = EpochMetrics.Restore(values, [], [1, 1, 1, 1, 1], null);
+        Assert.All(MetricColumns.Stored.Where(c => c.IsExactTokens), c => Assert.Equal("100000000.00000001", Cell(row, c.Name)));
+    }
+
+    [Fact]
+    public void Every_declared_column_is_in_the_header()
+    {
+        Assert.Equal(MetricColumns.All.Select(c => c.Name), Lines(Csv([]))[0].Split(','));
+    }
+
+    [Fact]
+    public void A_layout_without_a_group_leaves_its_columns_out_and_the_others_as_they_were()
+    {
+        var rows = SampleRows.Create(5);
+        var layout = MetricLayout.Of(g => g != EconomyColumns.Group);
+        var full = Lines(Csv(rows));
+        var partial = Lines(Csv(rows, layout));
+        var kept = full[0].Split(',').Select((name, i) => (name, i)).Where(c => layout.Columns.Any(l => l.Name == c.name)).Select(c => c.i).ToArray();
+        Assert.Equal(MetricColumns.All.Count - EconomyColumns.Group.Columns.Count, kept.Length);
+        for (var k = 0; k < full.Length; k++)
+            Assert.Equal(string.Join(',', kept.Select(i => full[k].Split(',')[i])), partial[k]);
     }
 
     [Fact]
@@ -87,10 +102,10 @@ public class MetricsCsvWriterTests
         Assert.All(Lines(first), l => Assert.Equal(MetricColumns.All.Count, l.Split(',').Length));
     }
 
-    internal static byte[] Csv(IEnumerable<EpochMetrics> rows)
+    internal static byte[] Csv(IEnumerable<EpochMetrics> rows, MetricLayout? layout = null)
     {
         var stream = new MemoryStream();
-        using (var writer = new MetricsCsvWriter(stream))
+        using (var writer = new MetricsCsvWriter(stream, layout ?? MetricLayout.Every))
             foreach (var row in rows) writer.Write(row);
         return stream.ToArray();
     }

@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Results.Charts;
 
 namespace TokenEconSim.Results.Tests;
@@ -25,7 +26,7 @@ public class RunFolderTests
         using var parent = new TempDirectory();
         using (var run = RunFolder.Create(parent.Path, "baseline", Now))
         {
-            using var metrics = run.OpenMetrics();
+            using var metrics = run.OpenMetrics(MetricLayout.Every);
             metrics.Write(SampleRows.Row(0));
             run.WriteResolvedScenario(Info.ResolvedScenarioYaml);
             run.WriteCharts(SampleRows.Create(3));
@@ -41,7 +42,7 @@ public class RunFolderTests
         string final;
         using (var run = RunFolder.Create(parent.Path, "baseline", Now))
         {
-            using (var metrics = run.OpenMetrics())
+            using (var metrics = run.OpenMetrics(MetricLayout.Every))
                 foreach (var row in rows) metrics.Write(row);
             run.WriteResolvedScenario(Info.ResolvedScenarioYaml);
             run.WriteSummary(RunSummary.From(Info, rows));
@@ -91,7 +92,7 @@ public class RunFolderTests
     {
         using var parent = new TempDirectory();
         using var run = RunFolder.Create(parent.Path, "baseline", Now);
-        var metrics = run.OpenMetrics();
+        var metrics = run.OpenMetrics(MetricLayout.Every);
         metrics.Write(SampleRows.Row(0));
         var final = run.Complete();
         Assert.Equal(MetricsCsvWriterTests.Csv([SampleRows.Row(0)]), File.ReadAllBytes(Path.Combine(final, "metrics.csv")));
@@ -103,7 +104,7 @@ public class RunFolderTests
         using var parent = new TempDirectory();
         var rows = SampleRows.WithBlocks(SampleRows.Create(8));
         using var run = RunFolder.Create(parent.Path, "baseline", Now);
-        var metrics = run.OpenMetrics();
+        var metrics = run.OpenMetrics(MetricLayout.Every);
         var blocks = run.OpenBlocks(); // left open: Complete flushes and closes both
         foreach (var row in rows)
         {

@@ -9,7 +9,7 @@ public enum RunStatus { Running, Completed, Failed, Cancelled }
 /// A run started by this dashboard: its rows as they arrive (for the live page and late joiners),
 /// its state, and a signal that wakes the server-sent-event streams when anything changes.
 /// </summary>
-public sealed class LiveRun(string scenario, string name, long seed, int totalEpochs)
+public sealed class LiveRun(string scenario, string name, long seed, int totalEpochs, MetricLayout layout)
 {
     private readonly Lock _gate = new();
     private readonly List<double?[]> _rows = new(totalEpochs);
@@ -21,6 +21,8 @@ public sealed class LiveRun(string scenario, string name, long seed, int totalEp
     public string Name { get; } = name;
     public long Seed { get; } = seed;
     public int TotalEpochs { get; } = totalEpochs;
+    /// <summary>The run's metrics columns (its scenario's <see cref="MetricLayout"/>).</summary>
+    public MetricLayout Layout { get; } = layout;
     public DateTime StartedUtc { get; } = DateTime.UtcNow;
     public RunStatus Status { get; private set; } = RunStatus.Running;
     public string? Error { get; private set; }
@@ -59,7 +61,7 @@ public sealed class LiveRun(string scenario, string name, long seed, int totalEp
         if (batch.Count == 0) return;
         lock (_gate)
         {
-            foreach (var m in batch) _rows.Add(MetricTable.Row(m));
+            foreach (var m in batch) _rows.Add(MetricTable.Row(m, Layout));
             Last = batch[^1];
         }
         Signal();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using TokenEconSim.Dashboard.Telemetry;
 using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Simulation;
 
 namespace TokenEconSim.Dashboard.Runs;
 
@@ -17,7 +18,7 @@ public sealed class LiveRuns(IRunLauncher launcher, SimulationMeters meters, ILo
     /// <summary>Starts a run and returns once it has its id (before its first epoch); a failure to start is thrown here.</summary>
     public async Task<LiveRun> StartAsync(Scenario scenario, string source, CancellationToken ct)
     {
-        var run = new LiveRun(source, scenario.Run.Name, scenario.Run.Seed, scenario.Run.Epochs);
+        var run = new LiveRun(source, scenario.Run.Name, scenario.Run.Seed, scenario.Run.Epochs, MetricLayout.For(scenario));
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var hooks = new RunHooks(
             id =>

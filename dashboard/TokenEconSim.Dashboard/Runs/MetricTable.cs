@@ -11,14 +11,15 @@ namespace TokenEconSim.Dashboard.Runs;
 /// </summary>
 public static class MetricTable
 {
-    public static IReadOnlyList<string> LiveColumns { get; } = [.. MetricColumns.All.Select(c => c.Name)];
+    /// <summary>The column names of a run with this layout, as its metrics.csv has them.</summary>
+    public static IReadOnlyList<string> Columns(MetricLayout layout) => [.. layout.Columns.Select(c => c.Name)];
 
-    public static double?[] Row(EpochMetrics m)
+    public static double?[] Row(EpochMetrics m, MetricLayout layout)
     {
-        var row = new double?[MetricColumns.All.Count];
+        var row = new double?[layout.Columns.Count];
         for (var i = 0; i < row.Length; i++)
         {
-            var column = MetricColumns.All[i];
+            var column = layout.Columns[i];
             var value = column.Read(m);
             if (column.Unit == MetricUnit.Tokens) value /= TokenUnits.PerToken;
             row[i] = double.IsFinite(value) ? value : null;

@@ -33,7 +33,7 @@ public sealed class RunCatalog(LiveRuns live, IOptions<DashboardOptions> options
 
     public RunMetrics? Metrics(string id, int since)
     {
-        if (live.Find(id) is { } run) return new RunMetrics(Listing(run), MetricTable.LiveColumns, since, run.RowsSince(since));
+        if (live.Find(id) is { } run) return new RunMetrics(Listing(run), MetricTable.Columns(run.Layout), since, run.RowsSince(since));
         if (Finished(id) is not var (listing, columns, rows)) return null;
         return new RunMetrics(listing, columns, since, since >= rows.Count ? [] : rows.Skip(since).ToList());
     }

@@ -51,4 +51,4 @@ document.getElementById("cancel").addEventListener("click", async () => {
   }
 });
 
-connect();
+chartsReady.then(connect, err => showError(err.message));

@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Governance;
 using TokenEconSim.Domain.Simulation;
 
 namespace TokenEconSim.Contracts.Surrogates;
@@ -48,18 +49,18 @@ internal static class EconomySurrogates
         [.. (agents ?? []).Zip(units ?? [], (id, u) => new AgentCredit(id, u))];
 
     /// <summary>Null for <see cref="EconomyMetrics.None"/>, so a run without the economy sends nothing more.</summary>
-    public static byte[] WriteMetrics(EconomyMetrics m)
+    public static byte[]? WriteRecords(EconomyMetrics m)
     {
-        if (ReferenceEquals(m, EconomyMetrics.None)) return null!;
+        if (ReferenceEquals(m, EconomyMetrics.None)) return null;
         using var stream = new MemoryStream();
-        using (var w = new BinaryWriter(stream)) m.Write(w);
+        using (var w = new BinaryWriter(stream)) m.WriteRecords(w);
         return stream.ToArray();
     }
 
-    public static EconomyMetrics ReadMetrics(byte[]? bytes)
+    public static (IReadOnlyList<ProposalRecord>, IReadOnlyList<CreatorSales>)? ReadRecords(byte[]? bytes)
     {
-        if (bytes is null) return EconomyMetrics.None;
+        if (bytes is null) return null;
         using var r = new BinaryReader(new MemoryStream(bytes));
-        return EconomyMetrics.Read(r);
+        return EconomyMetrics.ReadRecords(r);
     }
 }

@@ -3,57 +3,19 @@ using TokenEconSim.Domain.Simulation;
 
 namespace TokenEconSim.Contracts.Surrogates;
 
-/// <summary>Orleans codec for <see cref="EpochMetrics"/> (see ShardMessageSurrogates.cs for why surrogates).</summary>
+/// <summary>
+/// Orleans codec for <see cref="EpochMetrics"/> (see ShardMessageSurrogates.cs for why surrogates).
+/// Every declared column travels in <see cref="Values"/>, so a new column needs no line here.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("TokenEconSim.EpochMetrics")]
 public struct EpochMetricsSurrogate
 {
-    [Id(0)] public int Epoch;
-    [Id(1)] public long Supply;
-    [Id(2)] public long Minted;
-    [Id(3)] public long Burned;
-    [Id(4)] public long Treasury;
-    [Id(5)] public double Inflation;
-    [Id(6)] public double Gini;
-    [Id(7)] public long Pool;
-    [Id(8)] public long FeesPaid;
-    [Id(9)] public long FeesBurned;
-    [Id(10)] public long Calls;
-    [Id(11)] public bool Accepted;
-    [Id(12)] public int ValidVotes;
-    [Id(13)] public int Quorum;
-    [Id(14)] public int Blocks;
-    [Id(15)] public double MeanBlockTime;
-    [Id(16)] public double BlockTimeDeviation;
-    [Id(17)] public double Hashrate;
-    [Id(18)] public double Difficulty;
-    [Id(19)] public double MeanQuality;
-    [Id(20)] public double Alpha;
-    [Id(21)] public double Beta;
-    [Id(22)] public double Gamma;
-    [Id(23)] public double ValueData;
-    [Id(24)] public double ValueTraining;
-    [Id(25)] public double ValueUsage;
-    [Id(26)] public long[] RewardsByRole;
-    [Id(27)] public int[] ActiveByRole;
-    [Id(28)] public int[] PopulationByRole;
-    [Id(29)] public double BlockTimeSd;
-    [Id(30)] public double BlockTimeP99;
-    [Id(31)] public double HashrateEstimated;
-    [Id(32)] public int NakamotoHashrate;
-    [Id(33)] public int NakamotoStake;
-    [Id(34)] public int SlashEvents;
-    [Id(35)] public long Slashed;
-    [Id(36)] public int MissedSlots;
-    [Id(37)] public int PbftRounds;
-    [Id(38)] public int ViewChanges;
-    [Id(39)] public BlockRecord[] BlockRecords;
-    [Id(40)] public double HashratePredicted;
-    [Id(41)] public double ModelAccuracy;
-    [Id(42)] public double ModelLoss;
-    [Id(43)] public bool? UpdateAccepted;
-    [Id(44)] public int TrainerUpdates;
-    /// <summary>EconomyMetrics in its own exact binary form (EconomyMetrics.Write/Read).</summary>
-    [Id(45)] public byte[] Economy;
+    /// <summary>Every stored column, in <see cref="MetricColumns.Stored"/> order (<see cref="MetricValues.CopyValues"/>).</summary>
+    [Id(0)] public long[] Values;
+    [Id(1)] public BlockRecord[] BlockRecords;
+    [Id(2)] public int[] PopulationByRole;
+    /// <summary>The economy's votes and sales (EconomyMetrics.WriteRecords); null when the economy is off.</summary>
+    [Id(3)] public byte[]? EconomyRecords;
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.BlockRecord")]
@@ -71,35 +33,14 @@ public sealed class BlockRecordConverter : IConverter<BlockRecord, BlockRecordSu
 [RegisterConverter]
 public sealed class EpochMetricsConverter : IConverter<EpochMetrics, EpochMetricsSurrogate>
 {
-    public EpochMetrics ConvertFromSurrogate(in EpochMetricsSurrogate s) => new()
-    {
-        Epoch = s.Epoch, Supply = s.Supply, Minted = s.Minted, Burned = s.Burned, Treasury = s.Treasury,
-        Inflation = s.Inflation, Gini = s.Gini, Pool = s.Pool, FeesPaid = s.FeesPaid, FeesBurned = s.FeesBurned,
-        Calls = s.Calls, Accepted = s.Accepted, ValidVotes = s.ValidVotes, Quorum = s.Quorum, Blocks = s.Blocks,
-        MeanBlockTime = s.MeanBlockTime, BlockTimeDeviation = s.BlockTimeDeviation, Hashrate = s.Hashrate,
-        Difficulty = s.Difficulty, MeanQuality = s.MeanQuality, Alpha = s.Alpha, Beta = s.Beta, Gamma = s.Gamma,
-        ValueData = s.ValueData, ValueTraining = s.ValueTraining, ValueUsage = s.ValueUsage,
-        RewardsByRole = s.RewardsByRole, ActiveByRole = s.ActiveByRole, PopulationByRole = s.PopulationByRole,
-        BlockTimeSd = s.BlockTimeSd, BlockTimeP99 = s.BlockTimeP99, HashrateEstimated = s.HashrateEstimated,
-        NakamotoHashrate = s.NakamotoHashrate, NakamotoStake = s.NakamotoStake, SlashEvents = s.SlashEvents, Slashed = s.Slashed,
-        MissedSlots = s.MissedSlots, PbftRounds = s.PbftRounds, ViewChanges = s.ViewChanges, BlockRecords = s.BlockRecords ?? [], HashratePredicted = s.HashratePredicted,
-        ModelAccuracy = s.ModelAccuracy, ModelLoss = s.ModelLoss, UpdateAccepted = s.UpdateAccepted, TrainerUpdates = s.TrainerUpdates,
-        Economy = EconomySurrogates.ReadMetrics(s.Economy),
-    };
+    public EpochMetrics ConvertFromSurrogate(in EpochMetricsSurrogate s) =>
+        EpochMetrics.Restore(s.Values ?? [], s.BlockRecords ?? [], s.PopulationByRole ?? [], EconomySurrogates.ReadRecords(s.EconomyRecords));
 
     public EpochMetricsSurrogate ConvertToSurrogate(in EpochMetrics v) => new()
     {
-        Epoch = v.Epoch, Supply = v.Supply, Minted = v.Minted, Burned = v.Burned, Treasury = v.Treasury,
-        Inflation = v.Inflation, Gini = v.Gini, Pool = v.Pool, FeesPaid = v.FeesPaid, FeesBurned = v.FeesBurned,
-        Calls = v.Calls, Accepted = v.Accepted, ValidVotes = v.ValidVotes, Quorum = v.Quorum, Blocks = v.Blocks,
-        MeanBlockTime = v.MeanBlockTime, BlockTimeDeviation = v.BlockTimeDeviation, Hashrate = v.Hashrate,
-        Difficulty = v.Difficulty, MeanQuality = v.MeanQuality, Alpha = v.Alpha, Beta = v.Beta, Gamma = v.Gamma,
-        ValueData = v.ValueData, ValueTraining = v.ValueTraining, ValueUsage = v.ValueUsage,
-        RewardsByRole = v.RewardsByRole, ActiveByRole = v.ActiveByRole, PopulationByRole = v.PopulationByRole,
-        BlockTimeSd = v.BlockTimeSd, BlockTimeP99 = v.BlockTimeP99, HashrateEstimated = v.HashrateEstimated,
-        NakamotoHashrate = v.NakamotoHashrate, NakamotoStake = v.NakamotoStake, SlashEvents = v.SlashEvents, Slashed = v.Slashed,
-        MissedSlots = v.MissedSlots, PbftRounds = v.PbftRounds, ViewChanges = v.ViewChanges, BlockRecords = [.. v.BlockRecords], HashratePredicted = v.HashratePredicted,
-        ModelAccuracy = v.ModelAccuracy, ModelLoss = v.ModelLoss, UpdateAccepted = v.UpdateAccepted, TrainerUpdates = v.TrainerUpdates,
-        Economy = EconomySurrogates.WriteMetrics(v.Economy),
+        Values = v.CopyValues(),
+        BlockRecords = [.. v.BlockRecords],
+        PopulationByRole = v.PopulationByRole,
+        EconomyRecords = EconomySurrogates.WriteRecords(v.Economy),
     };
 }

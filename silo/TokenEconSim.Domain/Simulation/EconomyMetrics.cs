@@ -1,4 +1,5 @@
 using TokenEconSim.Domain.Governance;
+using E = TokenEconSim.Domain.Simulation.EconomyColumns;
 
 namespace TokenEconSim.Domain.Simulation;
 
@@ -6,66 +7,66 @@ namespace TokenEconSim.Domain.Simulation;
 public readonly record struct CreatorSales(int Creator, int Published, int Purchases, long Revenue);
 
 /// <summary>
-/// The token economy's part of an epoch's metrics row (governance, market, marketplace). With the
-/// three features off it is <see cref="None"/>: zeros, and the token price 1.
+/// The token economy's part of an epoch's row (governance, market, marketplace), as the economy
+/// computes it: its <see cref="EconomyColumns"/> values, which the row copies, and the epoch's votes
+/// and sales. With the three features off it is <see cref="None"/>: zeros, and the token price 1.
 /// </summary>
-public sealed record EconomyMetrics
+public sealed record EconomyMetrics : MetricValues
 {
     public static readonly EconomyMetrics None = new();
 
-    /// <summary>Passed proposals waiting for their timelock at the end of the epoch.</summary>
-    public int ProposalsOpen { get; init; }
-    public int ProposalsPassed { get; init; }
-    public int ProposalsFailed { get; init; }
+    public EconomyMetrics() { }
+
+    /// <summary>The economy part of a serialized row: its values and records.</summary>
+    internal static EconomyMetrics Restore(EpochMetrics row, IReadOnlyList<ProposalRecord> proposals, IReadOnlyList<CreatorSales> sales)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var economy = new EconomyMetrics { Proposals = proposals, Sales = sales };
+        economy.CopyGroup(EconomyColumns.Group, row);
+        return economy;
+    }
+
     /// <summary>The votes held this epoch (governance.csv).</summary>
     public IReadOnlyList<ProposalRecord> Proposals { get; init; } = [];
-    public int ModelsPublished { get; init; }
-    public int Purchases { get; init; }
-    /// <summary>Tokens (base units) paid to creators for this epoch's purchases.</summary>
-    public long Revenue { get; init; }
-    /// <summary>Purchases refused for an insufficient balance.</summary>
-    public int PurchasesFailed { get; init; }
     /// <summary>Creators with activity this epoch, in id order (marketplace.csv).</summary>
     public IReadOnlyList<CreatorSales> Sales { get; init; } = [];
-    /// <summary>Stable per token after the epoch's swaps (1 without a market).</summary>
-    public double TokenPrice { get; init; } = 1;
-    public long ReserveToken { get; init; }
-    public long ReserveStable { get; init; }
-    public long TokensSold { get; init; }
-    public long TokensBought { get; init; }
-    public int MinersOff { get; init; }
 
-    public void Write(BinaryWriter w)
+    public int ProposalsOpen { get => this[E.ProposalsOpen]; init => this[E.ProposalsOpen] = value; }
+    public int ProposalsPassed { get => this[E.ProposalsPassed]; init => this[E.ProposalsPassed] = value; }
+    public int ProposalsFailed { get => this[E.ProposalsFailed]; init => this[E.ProposalsFailed] = value; }
+    public int ModelsPublished { get => this[E.ModelsPublished]; init => this[E.ModelsPublished] = value; }
+    public int Purchases { get => this[E.Purchases]; init => this[E.Purchases] = value; }
+    public long Revenue { get => this[E.Revenue]; init => this[E.Revenue] = value; }
+    public int PurchasesFailed { get => this[E.PurchasesFailed]; init => this[E.PurchasesFailed] = value; }
+    public double TokenPrice { get => this[E.TokenPrice]; init => this[E.TokenPrice] = value; }
+    public long ReserveToken { get => this[E.ReserveToken]; init => this[E.ReserveToken] = value; }
+    public long ReserveStable { get => this[E.ReserveStable]; init => this[E.ReserveStable] = value; }
+    public long TokensSold { get => this[E.TokensSold]; init => this[E.TokensSold] = value; }
+    public long TokensBought { get => this[E.TokensBought]; init => this[E.TokensBought] = value; }
+    public int MinersOff { get => this[E.MinersOff]; init => this[E.MinersOff] = value; }
+
+    /// <summary>The records (votes and sales) in an exact binary form; the values travel with the row's.</summary>
+    public void WriteRecords(BinaryWriter w)
     {
-        w.Write(ProposalsOpen); w.Write(ProposalsPassed); w.Write(ProposalsFailed);
         w.Write(Proposals.Count);
         foreach (var p in Proposals)
         {
             w.Write(p.Id); w.Write(p.Epoch); w.Write((int)p.Kind); w.Write(p.Alpha); w.Write(p.Beta); w.Write(p.Gamma);
             w.Write(p.YesStake); w.Write(p.NoStake); w.Write(p.AbstainStake); w.Write(p.QuorumMet); w.Write(p.Passed); w.Write(p.EffectiveEpoch);
         }
-        w.Write(ModelsPublished); w.Write(Purchases); w.Write(Revenue); w.Write(PurchasesFailed);
         w.Write(Sales.Count);
         foreach (var s in Sales) { w.Write(s.Creator); w.Write(s.Published); w.Write(s.Purchases); w.Write(s.Revenue); }
-        w.Write(TokenPrice); w.Write(ReserveToken); w.Write(ReserveStable); w.Write(TokensSold); w.Write(TokensBought); w.Write(MinersOff);
     }
 
-    public static EconomyMetrics Read(BinaryReader r)
+    /// <summary>The records written by <see cref="WriteRecords"/>.</summary>
+    public static (ProposalRecord[] Proposals, CreatorSales[] Sales) ReadRecords(BinaryReader r)
     {
-        var (open, passed, failed) = (r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
         var proposals = new ProposalRecord[r.ReadInt32()];
         for (var i = 0; i < proposals.Length; i++)
             proposals[i] = new ProposalRecord(r.ReadInt32(), r.ReadInt32(), (ProposalKind)r.ReadInt32(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(),
                 r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadBoolean(), r.ReadBoolean(), r.ReadInt32());
-        var (published, purchases, revenue, purchasesFailed) = (r.ReadInt32(), r.ReadInt32(), r.ReadInt64(), r.ReadInt32());
         var sales = new CreatorSales[r.ReadInt32()];
         for (var i = 0; i < sales.Length; i++) sales[i] = new CreatorSales(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt64());
-        return new EconomyMetrics
-        {
-            ProposalsOpen = open, ProposalsPassed = passed, ProposalsFailed = failed, Proposals = proposals,
-            ModelsPublished = published, Purchases = purchases, Revenue = revenue, PurchasesFailed = purchasesFailed, Sales = sales,
-            TokenPrice = r.ReadDouble(), ReserveToken = r.ReadInt64(), ReserveStable = r.ReadInt64(), TokensSold = r.ReadInt64(),
-            TokensBought = r.ReadInt64(), MinersOff = r.ReadInt32(),
-        };
+        return (proposals, sales);
     }
 }

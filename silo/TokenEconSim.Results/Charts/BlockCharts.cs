@@ -40,7 +40,7 @@ internal static class BlockCharts
 
     internal static Plot DifficultyAndHashrate(IReadOnlyList<EpochMetrics> rows, string hashrateUnit = "H/s")
     {
-        var plot = RunCharts.NewPlot("Difficulty and hashrate");
+        var plot = RunCharts.NewPlot(ChartGroups.Png.DifficultyHashrate.Title);
         var difficultyScale = UnitScale.Plain(rows.Select(r => r.Difficulty));
         var difficulty = RunCharts.AddLine(plot, rows, r => r.Difficulty / difficultyScale.Divisor, "Difficulty");
         plot.YLabel(difficultyScale.Unit.Length == 0 ? "Difficulty" : $"Difficulty ({difficultyScale.Unit})");
@@ -63,7 +63,7 @@ internal static class BlockCharts
 
     internal static Plot BlockTimes(IReadOnlyList<EpochMetrics> rows, double target)
     {
-        var plot = RunCharts.NewPlot("Time between blocks", "Seconds between consecutive blocks");
+        var plot = RunCharts.NewPlot(ChartGroups.Png.BlockTimeHistogram.Title, "Seconds between consecutive blocks");
         var intervals = Intervals(rows);
         var bins = Bins(intervals, out var min, out var width);
         var color = plot.Add.Palette.GetColor(0);
@@ -92,7 +92,7 @@ internal static class BlockCharts
         var shares = ProducerShares(rows);
         var top = shares.Take(TopProducers).ToList();
         var others = shares.Skip(TopProducers).ToList();
-        var plot = RunCharts.NewPlot("Share of blocks by producer", others.Count == 0
+        var plot = RunCharts.NewPlot(ChartGroups.Png.ProducerConcentration.Title, others.Count == 0
             ? "Producer (agent id)"
             : $"Producer (agent id): the top {TopProducers} by blocks, then the other {others.Count.ToString(CultureInfo.InvariantCulture)} together");
         var color = plot.Add.Palette.GetColor(0);

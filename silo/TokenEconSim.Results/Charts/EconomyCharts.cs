@@ -35,7 +35,7 @@ internal static class EconomyCharts
 
     internal static Plot RewardWeights(IReadOnlyList<EpochMetrics> rows)
     {
-        var plot = RunCharts.NewPlot("Reward weights α, β, γ (changed by governance)");
+        var plot = RunCharts.NewPlot(ChartGroups.Png.RewardWeights.Title);
         RunCharts.AddLine(plot, rows, r => r.Alpha, "α (data)");
         RunCharts.AddLine(plot, rows, r => r.Beta, "β (training)");
         RunCharts.AddLine(plot, rows, r => r.Gamma, "γ (usage)");
@@ -50,7 +50,7 @@ internal static class EconomyCharts
 
     internal static Plot PriceAndReserves(IReadOnlyList<EpochMetrics> rows)
     {
-        var plot = RunCharts.NewPlot("Token price and pool reserves (x·y = k)");
+        var plot = RunCharts.NewPlot(ChartGroups.Png.TokenPrice.Title);
         var price = RunCharts.AddLine(plot, rows, r => r.Economy.TokenPrice, "Token price");
         plot.YLabel("Price (stable per token)");
         var scale = TokenScale.For(rows.SelectMany(r => new[] { TokenUnits.ToTokens(r.Economy.ReserveToken), TokenUnits.ToTokens(r.Economy.ReserveStable) }));
@@ -68,7 +68,7 @@ internal static class EconomyCharts
     /// <summary>Each role's rewards stacked on the ones below it, so the top line is the epoch's total.</summary>
     internal static Plot Stacked(IReadOnlyList<EpochMetrics> rows)
     {
-        var plot = RunCharts.NewPlot("Rewards per epoch by role (stacked)");
+        var plot = RunCharts.NewPlot(ChartGroups.Png.RewardsStacked.Title);
         var scale = TokenScale.For(rows.Select(r => TokenUnits.ToTokens(r.RewardsByRole.Sum())));
         var below = new double[rows.Count];
         var xs = rows.Select(r => (double)r.Epoch).ToArray();

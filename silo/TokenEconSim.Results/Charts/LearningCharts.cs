@@ -14,7 +14,7 @@ public static class LearningCharts
     /// <summary>Accuracy (%) per epoch, the rejected updates marked, validation loss on the right axis.</summary>
     internal static Plot Accuracy(IReadOnlyList<EpochMetrics> rows)
     {
-        var plot = RunCharts.NewPlot("Global model: validation accuracy and loss");
+        var plot = RunCharts.NewPlot(ChartGroups.Png.ModelAccuracy.Title);
         var accuracy = RunCharts.AddLine(plot, rows, r => r.ModelAccuracy * 100, "Validation accuracy");
         plot.YLabel("Validation accuracy (%)");
         plot.Axes.Left.Label.ForeColor = accuracy.Color;

@@ -12,7 +12,7 @@ public static class RunCharts
     public const int Height = 700;
 
     /// <summary>The charts every run with rows gets.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["supply_inflation", "gini", "rewards_per_role"];
+    public static IReadOnlyList<string> Names { get; } = [.. PngCharts.All.Where(c => c.Meaningful is null).Select(c => c.Group.Key)];
 
     /// <summary>
     /// Charts drawn only when the run's blocks make them meaningful (<see cref="BlockCharts"/>):
@@ -25,9 +25,7 @@ public static class RunCharts
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0) return [];
-        return [.. Names, .. BlockNames.Where(name => BlockCharts.IsMeaningful(name, rows)),
-            .. LearningCharts.IsMeaningful(rows) ? [LearningCharts.ModelAccuracy] : Array.Empty<string>(),
-            .. EconomyCharts.Names.Where(name => EconomyCharts.IsMeaningful(name, rows))];
+        return [.. PngCharts.All.Where(c => c.IsMeaningful(rows)).Select(c => c.Group.Key)];
     }
 
     /// <summary>As <see cref="Write(IReadOnlyList{EpochMetrics}, string, ChartOptions)"/> without a target block time.</summary>
@@ -46,22 +44,15 @@ public static class RunCharts
         ChartFonts.EnsureRegistered();
         Directory.CreateDirectory(directory);
         var files = new List<string>();
-        Save(SupplyAndInflation(rows), directory, "supply_inflation", files);
-        Save(Gini(rows), directory, "gini", files);
-        Save(RewardsPerRole(rows), directory, "rewards_per_role", files);
-        foreach (var name in BlockNames)
-            if (BlockCharts.IsMeaningful(name, rows))
-                Save(BlockCharts.Draw(name, rows, options), directory, name, files);
-        if (LearningCharts.IsMeaningful(rows)) Save(LearningCharts.Accuracy(rows), directory, LearningCharts.ModelAccuracy, files);
-        foreach (var name in EconomyCharts.Names)
-            if (EconomyCharts.IsMeaningful(name, rows))
-                Save(EconomyCharts.Draw(name, rows), directory, name, files);
+        foreach (var chart in PngCharts.All)
+            if (chart.IsMeaningful(rows))
+                Save(chart.Draw(rows, options), directory, chart.Group.Key, files);
         return files;
     }
 
     internal static Plot SupplyAndInflation(IReadOnlyList<EpochMetrics> rows)
     {
-        var plot = NewPlot("Token supply and inflation");
+        var plot = NewPlot(ChartGroups.Png.SupplyInflation.Title);
         var scale = TokenScale.For(rows.Select(r => TokenUnits.ToTokens(r.Supply)));
         var supply = AddLine(plot, rows, r => TokenUnits.ToTokens(r.Supply) / scale.Divisor, "Supply");
         plot.YLabel($"Supply ({scale.Unit})");
@@ -78,7 +69,7 @@ public static class RunCharts
 
     internal static Plot Gini(IReadOnlyList<EpochMetrics> rows)
     {
-        var plot = NewPlot("Inequality of balances (Gini)");
+        var plot = NewPlot(ChartGroups.Png.Gini.Title);
         AddLine(plot, rows, r => r.Gini, legend: null); // one series: no legend
         plot.YLabel("Gini coefficient (0 = equal, 1 = one holder)");
         return plot;
@@ -86,7 +77,7 @@ public static class RunCharts
 
     internal static Plot RewardsPerRole(IReadOnlyList<EpochMetrics> rows)
     {
-        var plot = NewPlot("Rewards paid per epoch, by role");
+        var plot = NewPlot(ChartGroups.Png.RewardsPerRole.Title);
         var scale = TokenScale.For(rows.SelectMany(r => Roles.All.Select(role => TokenUnits.ToTokens(r.RewardTotal(role)))));
         foreach (var role in Roles.All)
             AddLine(plot, rows, r => TokenUnits.ToTokens(r.RewardTotal(role)) / scale.Divisor, role.Title());

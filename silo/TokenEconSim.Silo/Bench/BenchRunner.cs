@@ -132,7 +132,7 @@ public static class BenchRunner
     private static string Digest(IReadOnlyList<EpochMetrics> rows)
     {
         using var stream = new MemoryStream();
-        using (var csv = new MetricsCsvWriter(stream)) foreach (var row in rows) csv.Write(row);
+        using (var csv = new MetricsCsvWriter(stream, MetricLayout.Every)) foreach (var row in rows) csv.Write(row);
         return Convert.ToHexStringLower(SHA256.HashData(stream.ToArray()))[..12];
     }
 

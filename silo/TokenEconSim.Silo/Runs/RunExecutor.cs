@@ -71,7 +71,7 @@ public static class RunExecutor
         {
             await engine.StartAsync(runId, resolved, ct);
             request.OnStarted?.Invoke(new RunStarted(runId, scenario, folder.TemporaryPath));
-            using var csv = folder.OpenMetrics();
+            using var csv = folder.OpenMetrics(MetricLayout.For(scenario));
             using var blocks = folder.OpenBlocks();
             using var governance = scenario.Governance.Enabled ? folder.OpenGovernance() : null;
             using var marketplace = scenario.Marketplace.Enabled ? folder.OpenMarketplace() : null;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TokenEconSim.Domain.Agents;
+using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 
 namespace TokenEconSim.Domain.Tests.Simulation;
@@ -20,10 +21,11 @@ public partial class MetricColumnsTests
             Assert.False(string.IsNullOrWhiteSpace(c.Description));
         });
         Assert.Equal("epoch", names[0]);
-        Assert.Equal(37 + 3 * Roles.Count + 4 + EconomyColumns.All.Count, names.Count);
+        var economy = EconomyColumns.Group.Columns.Count;
+        Assert.Equal(37 + 3 * Roles.Count + 4 + economy, names.Count);
         // Appended at the end: federated learning's four, then the token economy's.
-        Assert.Equal(["model_accuracy", "model_loss", "update_accepted", "trainer_updates"], names[^(4 + EconomyColumns.All.Count)..^EconomyColumns.All.Count]);
-        Assert.Equal(EconomyColumns.All.Select(c => c.Name), names.TakeLast(EconomyColumns.All.Count));
+        Assert.Equal(["model_accuracy", "model_loss", "update_accepted", "trainer_updates"], names[^(4 + economy)..^economy]);
+        Assert.Equal(EconomyColumns.Group.Columns.Select(c => c.Name), names.TakeLast(economy));
         foreach (var role in Roles.All)
         {
             Assert.Contains($"reward_total_{role.Key()}", names);
@@ -44,5 +46,83 @@ public partial class MetricColumnsTests
         Assert.Equal(row.ActiveByRole[(int)Role.ServiceUser], MetricColumns.Named("active_user").Read(row));
         Assert.Equal(row.Gini, MetricColumns.Named("gini").Read(row));
         Assert.InRange(row.Gini, 0, 1);
+    }
+
+    [Fact]
+    public void Every_stored_column_has_its_own_slot_in_declaration_order()
+    {
+        var stored = MetricColumns.Stored;
+        Assert.Equal(Enumerable.Range(0, stored.Count), stored.Select(c => c.Slot));
+        Assert.Equal(MetricColumns.All.OfType<StoredColumn>(), stored);
+        // Each typed column reads back what was set, and only its own slot changed.
+        var row = new EpochMetrics { [ConsensusColumns.Blocks] = 7, [LearningColumns.UpdateAccepted] = false, [EconomyColumns.TokenPrice] = 0.25 };
+        Assert.Equal(7, row.Blocks);
+        Assert.False(row.UpdateAccepted);
+        Assert.Equal(0.25, row[EconomyColumns.TokenPrice]);
+        var changed = stored.Where(c => row.RawValue(c) != c.DefaultBits).Select(c => c.Name);
+        Assert.Equal(["blocks", "update_accepted", "token_price"], changed);
+    }
+
+    [Fact]
+    public void A_copy_made_with_with_does_not_change_the_original()
+    {
+        var original = new EpochMetrics { Supply = 5, RewardsByRole = [1, 2, 3, 4, 5] };
+        var copy = original with { Supply = 6, RewardsByRole = [9, 9, 9, 9, 9] };
+        Assert.Equal(5, original.Supply);
+        Assert.Equal([1L, 2, 3, 4, 5], original.RewardsByRole);
+        Assert.Equal(6, copy.Supply);
+    }
+
+    [Fact]
+    public void A_new_row_holds_the_declared_defaults()
+    {
+        var row = new EpochMetrics();
+        Assert.True(double.IsNaN(row.MeanBlockTime));
+        Assert.True(double.IsNaN(row.ModelAccuracy));
+        Assert.Null(row.UpdateAccepted);
+        Assert.Equal(1, row[EconomyColumns.TokenPrice]);
+        Assert.Equal(0, row.Supply);
+    }
+
+    [Fact]
+    public void The_economy_part_sets_the_rows_economy_columns()
+    {
+        var economy = new EconomyMetrics { TokenPrice = 2.5, Revenue = 17, MinersOff = 3 };
+        var row = new EpochMetrics { Supply = 1, Economy = economy };
+        Assert.Equal(2.5, row[EconomyColumns.TokenPrice]);
+        Assert.Equal(17, row[EconomyColumns.Revenue]);
+        Assert.Equal(3, row[EconomyColumns.MinersOff]);
+        Assert.Equal(1, row.Supply); // other groups untouched
+    }
+
+    [Fact]
+    public void Every_column_is_charted_or_declared_chart_less()
+    {
+        Assert.All(MetricColumns.All, c => Assert.True(c.Charts.Count > 0 || ReferenceEquals(c.Charts, ChartGroups.None),
+            $"{c.Name}: seat it in a chart or declare it with ChartGroups.None"));
+        // A browser chart without a declared series would be an empty box on the run page.
+        Assert.All(ChartGroups.Browser.All, g => Assert.NotEmpty(g.Members()));
+        Assert.All(MetricColumns.All.SelectMany(c => c.Charts), s =>
+            Assert.Contains(s.Chart, s.Chart.Surface == ChartSurface.Browser ? ChartGroups.Browser.All : ChartGroups.Png.All));
+        Assert.Equal(["difficulty", "hashrate", "hashrate_estimated", "hashrate_predicted"],
+            ChartGroups.Browser.DifficultyHashrate.Members().Select(m => m.Column.Name));
+    }
+
+    [Fact]
+    public void The_layout_of_a_scenario_has_every_group_it_enables()
+    {
+        Assert.Equal(MetricColumns.Groups.Where(g => !g.IsOptional).SelectMany(g => g.Columns), MetricLayout.For(new Scenario()).Columns);
+        Assert.Equal(MetricColumns.All, MetricLayout.Every.Columns);
+        var withoutEconomy = MetricLayout.Of(g => g != EconomyColumns.Group).Columns;
+        Assert.Equal(MetricColumns.All.Except(EconomyColumns.Group.Columns), withoutEconomy);
+    }
+
+    [Fact]
+    public void An_optional_group_is_enabled_by_its_scenario()
+    {
+        var group = new MetricGroup("market_test", "test", s => s.Market.Enabled);
+        Assert.True(group.IsOptional);
+        Assert.False(group.IsEnabled(new Scenario()));
+        Assert.True(group.IsEnabled(new Scenario { Market = new MarketSection { Enabled = true } }));
     }
 }

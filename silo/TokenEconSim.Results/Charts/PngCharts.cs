@@ -1,0 +1,47 @@
+using ScottPlot;
+using TokenEconSim.Domain.Simulation;
+using Png = TokenEconSim.Domain.Simulation.ChartGroups.Png;
+
+namespace TokenEconSim.Results.Charts;
+
+/// <summary>How one PNG chart of <see cref="ChartGroups.Png"/> is drawn, and when (null: always).</summary>
+internal sealed record PngChart(ChartGroup Group, Func<IReadOnlyList<EpochMetrics>, bool>? Meaningful,
+    Func<IReadOnlyList<EpochMetrics>, ChartOptions, Plot> Draw)
+{
+    public bool IsMeaningful(IReadOnlyList<EpochMetrics> rows) => Meaningful?.Invoke(rows) ?? true;
+}
+
+/// <summary>
+/// The drawing of every declared PNG chart, in <see cref="ChartGroups.Png.All"/> order: a declared
+/// chart with no drawing fails at start-up.
+/// </summary>
+internal static class PngCharts
+{
+    private static readonly Dictionary<string, PngChart> Drawings = new PngChart[]
+    {
+        new(Png.SupplyInflation, null, (rows, _) => RunCharts.SupplyAndInflation(rows)),
+        new(Png.Gini, null, (rows, _) => RunCharts.Gini(rows)),
+        new(Png.RewardsPerRole, null, (rows, _) => RunCharts.RewardsPerRole(rows)),
+        Block(Png.DifficultyHashrate),
+        Block(Png.BlockTimeHistogram),
+        Block(Png.ProducerConcentration),
+        new(Png.ModelAccuracy, LearningCharts.IsMeaningful, (rows, _) => LearningCharts.Accuracy(rows)),
+        Economy(Png.RewardWeights),
+        Economy(Png.TokenPrice),
+        Economy(Png.RewardsStacked),
+    }.ToDictionary(c => c.Group.Key);
+
+    public static IReadOnlyList<PngChart> All { get; } =
+        [.. ChartGroups.Png.All.Select(g => Drawings.TryGetValue(g.Key, out var c)
+            ? c
+            : throw new InvalidOperationException($"PNG chart '{g.Key}' is declared but not drawn"))];
+
+    /// <summary>Drawings for a chart no longer declared.</summary>
+    public static IEnumerable<string> Undeclared => Drawings.Keys.Except(ChartGroups.Png.All.Select(g => g.Key));
+
+    private static PngChart Block(ChartGroup g) =>
+        new(g, rows => BlockCharts.IsMeaningful(g.Key, rows), (rows, options) => BlockCharts.Draw(g.Key, rows, options));
+
+    private static PngChart Economy(ChartGroup g) =>
+        new(g, rows => EconomyCharts.IsMeaningful(g.Key, rows), (rows, _) => EconomyCharts.Draw(g.Key, rows));
+}
