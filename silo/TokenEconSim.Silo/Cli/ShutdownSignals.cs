@@ -39,8 +39,8 @@ public sealed class ShutdownSignals : IDisposable
         if (Interlocked.CompareExchange(ref _signal, context.Signal == PosixSignal.SIGINT ? 2 : 15, 0) != 0) return;
         context.Cancel = true;
         Console.Error.WriteLine(context.Signal == PosixSignal.SIGINT
-            ? "interrupted (Ctrl+C): stopping at the next epoch; press Ctrl+C again to quit at once"
-            : "terminated (SIGTERM): stopping at the next epoch");
+            ? "interrupted (Ctrl+C): stopping (a run stops between epochs and keeps its checkpoint); Ctrl+C again quits at once"
+            : "terminated (SIGTERM): stopping (a run stops between epochs and keeps its checkpoint)");
         // Off the signal thread: cancellation callbacks and the continuations they run inline must not hold it.
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.Cancel(), _stop, preferLocal: false);
     }

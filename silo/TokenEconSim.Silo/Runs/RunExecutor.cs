@@ -130,7 +130,8 @@ public static class RunExecutor
                     request.OnEpochs?.Invoke(batch);
                     var before = files?.PublishedEpoch;
                     files?.Append(batch);
-                    if (request.ShowProgress && before is null && files?.PublishedEpoch is { } first)
+                    // A line for logs and scripts (it says a signal now keeps something); a terminal has the bar and the start line.
+                    if (request.ShowProgress && !AnsiConsole.Profile.Capabilities.Interactive && before is null && files?.PublishedEpoch is { } first)
                         Console.WriteLine($"run {folder.RunName}: first checkpoint at epoch {first}; from now on Ctrl+C stops and keeps the last one");
                     report(rows.Count);
                     chunk = NextChunk(chunk, clock.Elapsed - t0);
