@@ -1,3 +1,5 @@
 using TokenEconSim.Silo.Cli;
 
-return await CommandLine.InvokeAsync(args);
+// First, before any work: a signal must never find the process without its handler (see ShutdownSignals).
+using var signals = new ShutdownSignals();
+return await CommandLine.InvokeAsync(args, signals);

@@ -24,7 +24,8 @@ public sealed class RunFailureTests : IDisposable
         var output = _dir.Sub("failing");
         var e = await Assert.ThrowsAsync<RunExecutor.RunStoppedException>(() => RunAsync(output, failAt: 25));
         Assert.StartsWith("No space left on device (simulated)", e.Message);
-        Assert.Matches(@"run baseline-\d{8}-\d{6}: its checkpoint at epoch (10|20) is kept in .*; `silo resume baseline-\d{8}-\d{6}` \(with the same --out\) continues from there", e.Message);
+        Assert.Matches(@"run baseline-\d{8}-\d{6}: its checkpoint at epoch (10|20) is kept in .*; continue it with:\s+silo resume baseline-\d{8}-\d{6} --out "
+            + System.Text.RegularExpressions.Regex.Escape(output), e.Message);
         var kept = Assert.Single(Directory.GetDirectories(output));
         Assert.StartsWith(".baseline-", Path.GetFileName(kept));
 

@@ -6,7 +6,11 @@ namespace TokenEconSim.Silo.Cli;
 /// <summary>The `silo` command line. Every failure ends in one readable message and an exit code, never a stack trace.</summary>
 public static class CommandLine
 {
-    public static async Task<int> InvokeAsync(string[] args)
+    /// <summary>In process (tests, tools): no signal handling; a cancelled command exits 1.</summary>
+    public static Task<int> InvokeAsync(string[] args) => InvokeAsync(args, null);
+
+    /// <param name="signals">Ctrl+C/SIGTERM, registered by Main before anything else; a command they stop exits 128 + the signal.</param>
+    public static async Task<int> InvokeAsync(string[] args, ShutdownSignals? signals)
     {
         var root = new RootCommand("TokenEconSim: an actor-based simulation of a tokenized AI economy on Microsoft Orleans.")
         {
@@ -30,25 +34,26 @@ public static class CommandLine
         }
         try
         {
-            // Our handler below, not System.CommandLine's: it would print a stack trace and exit 1.
-            // Ctrl+C/SIGTERM cancel the action; it gets 20 s (not System.CommandLine's 2 s, after which the
-            // process dies with 130/143) to delete a half-written run folder or take a silo out of the cluster.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(20) });
+            // Our exception handler below, not System.CommandLine's: it would print a stack trace and exit 1.
+            // Our signal handling (ShutdownSignals), not its: it registers only after the action first
+            // yields, and after its timeout it ends the process with 130/143 and nothing said.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null },
+                signals?.Token ?? CancellationToken.None);
         }
         catch (BadInputException e)
         {
             foreach (var p in e.Problems) Console.Error.WriteLine(p);
             return ExitCodes.BadInput;
         }
-        catch (Sweeps.SweepCancelledException e)
+        catch (Exception e) when (e is Sweeps.SweepCancelledException or Runs.RunInterruptedException)
         {
             Console.Error.WriteLine(e.Message);
-            return ExitCodes.Failure;
+            return signals?.ExitCode ?? ExitCodes.Failure;
         }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("cancelled: no results folder was written");
-            return ExitCodes.Failure;
+            return signals?.ExitCode ?? ExitCodes.Failure;
         }
         catch (Exception e)
         {

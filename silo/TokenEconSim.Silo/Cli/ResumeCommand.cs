@@ -10,7 +10,7 @@ public static class ResumeCommand
     public static Command Create()
     {
         var run = new Argument<string>("run") { Description = "The interrupted run: its name as `silo run` printed it (e.g. baseline-20261123-193000) or its .…tmp-… folder" };
-        var output = new Option<string>("--out") { Description = "Parent folder of the run's results folder", DefaultValueFactory = _ => "runs" };
+        var output = RunCommand.OutOption("runs", "Parent folder of the run's results folder");
         var engine = new Option<string>("--engine") { Description = "orleans (embedded silo) or direct", DefaultValueFactory = _ => "orleans" };
         engine.AcceptOnlyFromAmong("orleans", "direct");
         var every = RunCommand.CheckpointEveryOption();
@@ -24,6 +24,7 @@ public static class ResumeCommand
             {
                 Cluster = cluster.Resolve(parse),
                 CheckpointEvery = parse.GetValue(every),
+                KeepCheckpointWhenCancelled = true,
             };
             RunCommand.PrintOutcome(await RunResume.ResumeAsync(parse.GetValue(run)!, request, ct));
             return ExitCodes.Success;

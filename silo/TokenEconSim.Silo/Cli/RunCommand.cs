@@ -14,7 +14,7 @@ public static class RunCommand
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/baseline.yaml" };
         var seed = new Option<long?>("--seed") { Description = "Override run.seed", CustomParser = r => IntegerOption.Parse(r, long.MinValue, long.MaxValue, null) };
         var epochs = IntegerOption.Optional("--epochs", "Override run.epochs (≥ 1)", 1, 10_000_000);
-        var output = new Option<string>("--out") { Description = "Parent folder of the run's results folder", DefaultValueFactory = _ => "runs" };
+        var output = OutOption("runs", "Parent folder of the run's results folder");
         var engine = new Option<string>("--engine") { Description = "orleans (embedded silo) or direct (in-process, no Orleans)", DefaultValueFactory = _ => "orleans" };
         engine.AcceptOnlyFromAmong("orleans", "direct");
         var sets = new Option<string[]>("--set") { Description = "Override any scenario key, e.g. --set rewards.alpha=0.5 (repeatable)", AllowMultipleArgumentsPerToken = false };
@@ -32,12 +32,25 @@ public static class RunCommand
             {
                 Cluster = cluster.Resolve(parse),
                 CheckpointEvery = parse.GetValue(every),
+                KeepCheckpointWhenCancelled = true,
             };
             var outcome = await RunExecutor.ExecuteAsync(request, ct);
             PrintOutcome(outcome);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>--out, shared by run, resume, sweep and tune: a blank folder name is refused while parsing (exit 2), not by .NET later.</summary>
+    internal static Option<string> OutOption(string defaultFolder, string description)
+    {
+        var option = new Option<string>("--out") { Description = description, DefaultValueFactory = _ => defaultFolder };
+        option.Validators.Add(r =>
+        {
+            if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>()))
+                r.AddError($"--out: an empty folder name; name a folder, e.g. --out {defaultFolder}");
+        });
+        return option;
     }
 
     /// <summary>--checkpoint-every N (0 = off), shared by run and resume.</summary>

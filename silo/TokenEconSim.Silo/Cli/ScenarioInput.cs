@@ -1,5 +1,6 @@
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Scenarios;
+using TokenEconSim.Scenarios.Loading;
 
 namespace TokenEconSim.Silo.Cli;
 
@@ -19,6 +20,8 @@ public static class ScenarioInput
     {
         if (Directory.Exists(path)) throw new BadInputException($"{path}: is a folder; name a {kind} file, e.g. scenarios/{(kind == "sweep" ? "sweep-simplex" : "baseline")}.yaml");
         if (!File.Exists(path)) throw new BadInputException($"{path}: {kind} file not found");
+        // Checked before anything opens it: opening a FIFO waits for a writer forever.
+        if (ScenarioFileText.NotRegular(path) is { } what) throw new BadInputException($"{path}: is {what}, not a regular file; name a {kind} file");
     }
 
     /// <summary>Parses repeated `--set key=value` options.</summary>

@@ -17,7 +17,7 @@ public static class SweepCommand
     public static Command Create()
     {
         var file = new Argument<string>("sweep") { Description = "Sweep file (a scenario with a sweep: section), e.g. scenarios/sweep-simplex.yaml" };
-        var output = new Option<string>("--out") { Description = "Parent folder of the sweep folder", DefaultValueFactory = _ => "sweeps" };
+        var output = RunCommand.OutOption("sweeps", "Parent folder of the sweep folder");
         var parallel = ParallelOption();
         var metrics = MetricOption();
         var fresh = new Option<bool>("--fresh") { Description = "Start a new sweep folder instead of resuming the last one of the same sweep" };

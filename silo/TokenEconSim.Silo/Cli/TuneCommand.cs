@@ -10,7 +10,7 @@ public static class TuneCommand
     public static Command Create()
     {
         var file = new Argument<string>("sweep") { Description = "Sweep file with sweep.objective (seeds per evaluation from sweep.seeds), e.g. scenarios/tune-simplex.yaml" };
-        var output = new Option<string>("--out") { Description = "Parent folder of the tune's folder", DefaultValueFactory = _ => "sweeps" };
+        var output = RunCommand.OutOption("sweeps", "Parent folder of the tune's folder");
         var parallel = SweepCommand.ParallelOption();
         var evaluations = IntegerOption.Create("--max-evals", "Objective evaluations at most", 40, 3, why: "the start simplex");
         var fresh = new Option<bool>("--fresh") { Description = "Start a new folder instead of reusing the runs of the last tune of the same file" };

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TokenEconSim.Silo.Cluster;
 
@@ -18,6 +19,9 @@ public static class EmbeddedSilo
     {
         if (settings.NeedsDatabase) await PostgresDatabase.CheckAsync(settings.Connection!, ct);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        // Not the default console lifetime: it would stop this silo on Ctrl+C/SIGTERM under the run, which
+        // must instead stop between epochs and keep its checkpoint (Cli.ShutdownSignals) before the silo goes.
+        builder.Services.AddSingleton<IHostLifetime, CallerLifetime>();
         OrleansSetup.ConfigureLogging(builder.Logging);
         builder.UseOrleans(silo => OrleansSetup.ConfigureSilo(silo, settings, FreePort(), FreePort()));
         var host = builder.Build();
@@ -31,4 +35,12 @@ public static class EmbeddedSilo
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>A host whose caller decides when it stops: no signal handlers of its own.</summary>
+internal sealed class CallerLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

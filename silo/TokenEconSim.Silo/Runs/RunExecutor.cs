@@ -14,7 +14,8 @@ namespace TokenEconSim.Silo.Runs;
 /// <summary>
 /// Runs one scenario on an engine and writes its results folder. Results go to a hidden temporary
 /// folder that is renamed only when everything is written: a failed or cancelled run leaves nothing
-/// that looks complete.
+/// that looks complete (a kept checkpoint stays hidden). The process owns that folder through a
+/// <see cref="FolderLock"/> for the run's life, so a `silo resume` of a live run is refused.
 /// </summary>
 public static class RunExecutor
 {
@@ -31,13 +32,35 @@ public static class RunExecutor
         var started = DateTime.UtcNow;
         var runId = $"{scenario.Run.Name}-{started:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..^24];
 
-        using var folder = CreateFolder(request.OutputParent, request.FolderName, scenario.Run.Name, started);
-        folder.WriteResolvedScenario(resolved);
-        if (request.ShowProgress && request.CheckpointEvery > 0 && EpochLoop.NotCheckpointable(scenario) is { } why)
-            Console.WriteLine($"run {folder.RunName}: {why}");
-        else if (request.ShowProgress && request.CheckpointEvery > 0)
-            Console.WriteLine($"run {folder.RunName}: checkpoint every {request.CheckpointEvery} epochs (after a crash: silo resume {folder.RunName})");
-        return await RunIntoAsync(request, scenario, resolved, runId, folder, null, ct);
+        var folder = CreateFolder(request.OutputParent, request.FolderName, scenario.Run.Name, started);
+        FolderLock? ownership = null;
+        try
+        {
+            ownership = FolderLock.Acquire(LockPath(folder.TemporaryPath), $"run {folder.RunName} ({folder.TemporaryPath})");
+            folder.WriteResolvedScenario(resolved);
+            if (request.ShowProgress && request.CheckpointEvery > 0 && EpochLoop.NotCheckpointable(scenario) is { } why)
+                Console.WriteLine($"run {folder.RunName}: {why}");
+            else if (request.ShowProgress && request.CheckpointEvery > 0)
+                Console.WriteLine($"run {folder.RunName}: checkpoint every {request.CheckpointEvery} epochs; after Ctrl+C or a crash, continue with: "
+                    + Invocation.Resume(folder.RunName, request.OutputParent));
+            return await RunIntoAsync(request, scenario, resolved, runId, folder, null, ct);
+        }
+        finally
+        {
+            Release(folder, ownership);
+        }
+    }
+
+    /// <summary>The lock file that owns a run's hidden folder (beside it, so that it never lands in the published folder).</summary>
+    internal static string LockPath(string temporaryFolder) => temporaryFolder.TrimEnd(Path.DirectorySeparatorChar) + ".lock";
+
+    /// <summary>Closes the folder (deleted unless published or kept for resume), then gives up the lock: its files go with the folder, and stay with a kept one.</summary>
+    internal static void Release(RunFolder folder, FolderLock? ownership)
+    {
+        folder.Dispose();
+        if (ownership is null) return;
+        if (Directory.Exists(folder.TemporaryPath)) ownership.Dispose();
+        else ownership.ReleaseAndDelete();
     }
 
     /// <summary>Runs (or, from a checkpoint, continues) a run into its open results folder, and publishes it.</summary>
@@ -49,15 +72,22 @@ public static class RunExecutor
         {
             return await RunAndPublishAsync(request, scenario, resolved, runId, folder, files, resume, ct);
         }
+        catch (OperationCanceledException e) when (request.KeepCheckpointWhenCancelled && ct.IsCancellationRequested
+                                                  && (files?.PublishedEpoch ?? resume?.Rows.Count) is { } epoch)
+        {
+            // Ctrl+C or SIGTERM: the engine stopped between epochs; the last checkpoint stays and resumes.
+            folder.KeepForResume();
+            throw new RunInterruptedException($"interrupted: run {folder.RunName} keeps its checkpoint at epoch {epoch} in {folder.TemporaryPath}; continue it with:"
+                + $"{Environment.NewLine}  {Invocation.Resume(folder.RunName, request.OutputParent)}", e);
+        }
         catch (Exception e) when (e is not OperationCanceledException and not BadInputException && request.FolderName is null
                                   && (files?.PublishedEpoch ?? resume?.Rows.Count) is { } epoch)
         {
             // Hours of a large run are not thrown away for a full disk or a lost database: the
-            // checkpoint stays. Ctrl+C (cancellation) still deletes the folder, as documented; a
-            // sweep's run (FolderName) is redone by the sweep's own resume instead.
+            // checkpoint stays. A sweep's run (FolderName) is redone by the sweep's own resume instead.
             folder.KeepForResume();
             throw new RunStoppedException($"{e.Message}{Environment.NewLine}run {folder.RunName}: its checkpoint at epoch {epoch} is kept in {folder.TemporaryPath}; "
-                + $"`silo resume {folder.RunName}` (with the same --out) continues from there", e);
+                + $"continue it with:{Environment.NewLine}  {Invocation.Resume(folder.RunName, request.OutputParent)}", e);
         }
     }
 
@@ -98,7 +128,11 @@ public static class RunExecutor
                     }
                     rows.AddRange(batch);
                     request.OnEpochs?.Invoke(batch);
+                    var before = files?.PublishedEpoch;
                     files?.Append(batch);
+                    // A line for logs and scripts (it says a signal now keeps something); a terminal has the bar and the start line.
+                    if (request.ShowProgress && !AnsiConsole.Profile.Capabilities.Interactive && before is null && files?.PublishedEpoch is { } first)
+                        Console.WriteLine($"run {folder.RunName}: first checkpoint at epoch {first}; from now on Ctrl+C stops and keeps the last one");
                     report(rows.Count);
                     chunk = NextChunk(chunk, clock.Elapsed - t0);
                 }
@@ -179,3 +213,6 @@ public static class RunExecutor
             });
     }
 }
+
+/// <summary>A run stopped by Ctrl+C or SIGTERM after a checkpoint: its hidden folder stays and the message gives the command that continues it.</summary>
+public sealed class RunInterruptedException(string message, Exception inner) : OperationCanceledException(message, inner);

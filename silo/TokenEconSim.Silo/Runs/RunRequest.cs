@@ -31,6 +31,12 @@ public sealed record RunRequest(
     /// <summary>Storage and membership (docs/cluster.md); the embedded default needs no server.</summary>
     public ClusterSettings Cluster { get; init; } = ClusterSettings.Embedded;
 
+    /// <summary>
+    /// Cancellation after a checkpoint keeps the hidden folder for `silo resume` (the command line's
+    /// Ctrl+C/SIGTERM); false deletes it (the dashboard's cancel button: the user threw the run away).
+    /// </summary>
+    public bool KeepCheckpointWhenCancelled { get; init; }
+
     /// <summary>Epochs between checkpoints (0 = none); checkpoints make `silo resume` and silo-failure recovery possible.</summary>
     public int CheckpointEvery { get; init; } = Checkpointing.DefaultEvery;
 }

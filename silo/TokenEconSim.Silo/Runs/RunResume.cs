@@ -15,15 +15,27 @@ public static class RunResume
     public static async Task<RunExecutor.Outcome> ResumeAsync(string run, RunRequest settings, CancellationToken ct)
     {
         var path = FindFolder(run, settings.OutputParent);
-        var saved = LoadCheckpoint(run, path)
-            ?? throw new BadInputException($"{run}: {path} holds no checkpoint (the run stopped before its first one, or ran with --checkpoint-every 0); run it again");
-        var resolved = await File.ReadAllTextAsync(Path.Combine(path, RunFiles.Scenario), ct);
-        var loaded = ScenarioLoader.LoadText(resolved, Path.Combine(path, RunFiles.Scenario));
-        if (!loaded.Success) throw new BadInputException(loaded.Errors.Select(e => e.ToString()).ToArray());
-        using var folder = RunFolder.Reopen(path);
-        var runId = $"{folder.RunName}-{Guid.NewGuid():N}"[..^24];
-        var request = settings with { ScenarioPath = Path.Combine(path, RunFiles.Scenario) };
-        return await RunExecutor.RunIntoAsync(request, loaded.Scenario!, resolved, runId, folder, saved, ct);
+        // Owned before anything is read or deleted: a run still writing this folder refuses us (exit 2).
+        var ownership = FolderLock.Acquire(RunExecutor.LockPath(path), $"run {run} ({path})");
+        RunFolder? folder = null;
+        try
+        {
+            if (!Directory.Exists(path)) throw new BadInputException($"{run}: {path} is gone (its run finished or was resumed meanwhile)");
+            var saved = LoadCheckpoint(run, path)
+                ?? throw new BadInputException($"{run}: {path} holds no checkpoint (the run stopped before its first one, or ran with --checkpoint-every 0); run it again");
+            var resolved = await File.ReadAllTextAsync(Path.Combine(path, RunFiles.Scenario), ct);
+            var loaded = ScenarioLoader.LoadText(resolved, Path.Combine(path, RunFiles.Scenario));
+            if (!loaded.Success) throw new BadInputException(loaded.Errors.Select(e => e.ToString()).ToArray());
+            folder = RunFolder.Reopen(path);
+            var runId = $"{folder.RunName}-{Guid.NewGuid():N}"[..^24];
+            var request = settings with { ScenarioPath = Path.Combine(path, RunFiles.Scenario) };
+            return await RunExecutor.RunIntoAsync(request, loaded.Scenario!, resolved, runId, folder, saved, ct);
+        }
+        finally
+        {
+            if (folder is null) ownership.Dispose(); // nothing was touched: the folder and its lock file stay as found
+            else RunExecutor.Release(folder, ownership);
+        }
     }
 
     private static (byte[] Checkpoint, IReadOnlyList<EpochMetrics> Rows)? LoadCheckpoint(string run, string path)

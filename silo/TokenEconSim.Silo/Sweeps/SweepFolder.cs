@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TokenEconSim.Results;
+using TokenEconSim.Silo.Runs;
 
 namespace TokenEconSim.Silo.Sweeps;
 
@@ -11,16 +12,29 @@ namespace TokenEconSim.Silo.Sweeps;
 /// in the newest folder that holds it. A run is complete when its folder under runs/ exists — run
 /// folders are written under a hidden temporary name and renamed when complete — so the leftovers
 /// of a killed sweep are hidden temporary folders, deleted here, and those runs are done again.
+/// The sweep owns its folder for its life (a <see cref="FolderLock"/>, .lock inside it): a second
+/// start of the same sweep while the first is alive is refused instead of deleting its runs.
 /// </summary>
-public sealed class SweepFolder
+public sealed class SweepFolder : IDisposable
 {
     private const string TimestampFormat = "yyyyMMdd-HHmmss";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private FolderLock? _ownership;
 
     private SweepFolder(string path, bool resumed)
     {
         Path = path;
         Resumed = resumed;
+    }
+
+    /// <summary>Lets the folder go (the lock file stays: the folder does, and the next start takes it).</summary>
+    public void Dispose() => _ownership?.Dispose();
+
+    private SweepFolder Owned()
+    {
+        _ownership = FolderLock.Acquire(File(".lock"), $"sweep folder {Path}");
+        return this;
     }
 
     public string Path { get; }
@@ -54,7 +68,7 @@ public sealed class SweepFolder
                 .FirstOrDefault(d => SameSweep(System.IO.Path.Combine(d, RunFiles.SweepScenario), resolvedYaml));
             if (previous != null)
             {
-                var resumed = new SweepFolder(System.IO.Path.GetFullPath(previous), resumed: true);
+                var resumed = new SweepFolder(System.IO.Path.GetFullPath(previous), resumed: true).Owned();
                 resumed.DeleteLeftovers();
                 return resumed;
             }
@@ -63,7 +77,7 @@ public sealed class SweepFolder
         var path = System.IO.Path.Combine(parent, baseName);
         for (var n = 2; Directory.Exists(path); n++) path = System.IO.Path.Combine(parent, $"{baseName}-{n}");
         Directory.CreateDirectory(System.IO.Path.Combine(path, "runs"));
-        var folder = new SweepFolder(System.IO.Path.GetFullPath(path), resumed: false);
+        var folder = new SweepFolder(System.IO.Path.GetFullPath(path), resumed: false).Owned();
         folder.Write(RunFiles.SweepScenario, resolvedYaml);
         return folder;
     }
@@ -83,6 +97,8 @@ public sealed class SweepFolder
         Directory.CreateDirectory(RunsPath);
         foreach (var leftover in Directory.GetDirectories(RunsPath, ".*.tmp-*"))
             Directory.Delete(leftover, recursive: true);
+        foreach (var lockFile in Directory.GetFiles(RunsPath, ".*.tmp-*.lock*"))
+            System.IO.File.Delete(lockFile);
     }
 
     private static bool IsSweepFolderOf(string folder, string name)

@@ -7,7 +7,7 @@ namespace TokenEconSim.Silo.Sweeps;
 /// <summary>
 /// sweep.json: what a sweep folder holds, for people and for the dashboard's list of sweeps.
 /// Keys: name, sweep_file, base_scenario, mode (grid|zip|tune), parameters, simplex_step, points,
-/// seeds, runs_total, runs_complete, status (running|incomplete|complete), metrics, objective,
+/// seeds, runs_total, runs_complete, status (running|interrupted|complete), metrics, objective,
 /// best (the point with the best mean objective: point, parameters, objective mean and 95 % CI), charts, version.
 /// </summary>
 public sealed record SweepReport(

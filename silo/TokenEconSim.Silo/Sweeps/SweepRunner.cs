@@ -26,7 +26,7 @@ public static class SweepRunner
         var metrics = SweepInput.Metrics(options.Metrics, plan.Objective);
         var name = Path.GetFileNameWithoutExtension(options.File);
         var yaml = SweepWriter.ToYaml(plan, $"Resolved from {options.File} by TokenEconSim {RunExecutor.Version}. Re-run: silo sweep <this file>");
-        var folder = OpenFolder(options.Output, name, yaml, options.Fresh);
+        using var folder = OpenFolder(options.Output, name, yaml, options.Fresh);
 
         var width = Math.Max(3, (plan.PointCount - 1).ToString(CultureInfo.InvariantCulture).Length);
         var jobs = plan.Runs.Select(r => new SweepJob(r.Index, r.PointIndex, r.Overrides, r.Seed, SweepJob.FolderName("p", r.PointIndex, width, r.Seed))).ToList();
@@ -55,8 +55,10 @@ public static class SweepRunner
         }
         catch (OperationCanceledException)
         {
-            Report(folder, plan, name, options.File, recorder, "incomplete", []);
-            throw new SweepCancelledException(folder.Path, jobs.Count(folder.IsComplete), jobs.Count);
+            // Runs complete out of index order are kept too (their folders), though the tables stop at the first gap.
+            var kept = jobs.Count(folder.IsComplete);
+            Report(folder, plan, name, options.File, recorder, "interrupted", [], kept);
+            throw new SweepCancelledException(folder.Path, kept, jobs.Count);
         }
         var elapsed = clock.Elapsed;
         var charts = SweepCharts.Write(plan, recorder, metrics, folder.ChartsPath);
@@ -92,12 +94,14 @@ public static class SweepRunner
         return loaded.Success ? loaded.Scenario : throw new BadInputException([.. loaded.Errors.Select(e => e.ToString())]);
     }
 
-    private static void Report(SweepFolder folder, SweepPlan plan, string name, string file, SweepRecorder recorder, string status, IReadOnlyList<string> charts)
+    /// <param name="kept">Complete runs when it is not the recorded ones (an interrupted sweep).</param>
+    private static void Report(SweepFolder folder, SweepPlan plan, string name, string file, SweepRecorder recorder, string status, IReadOnlyList<string> charts,
+        int? kept = null)
     {
         var best = Best(recorder, plan.Objective);
         var report = new SweepReport(name, file, plan.Base.Run.Name, plan.Mode == SweepMode.Grid ? "grid" : "zip",
             [.. plan.Parameters, .. plan.SimplexStep is null ? Array.Empty<string>() : SweepCharts.SimplexKeys],
-            plan.SimplexStep, plan.PointCount, plan.Seeds, plan.Runs.Count, recorder.Recorded, status, recorder.Columns,
+            plan.SimplexStep, plan.PointCount, plan.Seeds, plan.Runs.Count, kept ?? recorder.Recorded, status, recorder.Columns,
             plan.Objective, best, plan.Objective is null ? 0 : recorder.IndexOf("objective"),
             [.. charts.Select(c => Path.GetRelativePath(folder.Path, c))], RunExecutor.Version);
         folder.Write(RunFiles.SweepReport, report.ToJson());
@@ -132,8 +136,8 @@ internal sealed class OrderedCompletion
     }
 }
 
-/// <summary>A sweep stopped by Ctrl+C or a signal: finished runs stay, and the same command resumes.</summary>
+/// <summary>A sweep stopped by Ctrl+C or a signal: finished runs stay, sweep.json says "interrupted", and the same command resumes.</summary>
 public sealed class SweepCancelledException(string folder, int complete, int total)
     : OperationCanceledException(complete == total
-        ? $"cancelled: {complete} runs complete in {folder}; run the same command again to resume"
-        : $"cancelled: {complete} of {total} runs complete in {folder}; run the same command again to resume");
+        ? $"interrupted: {complete} runs complete are kept in {folder}; run the same command again to resume"
+        : $"interrupted: {complete} of {total} runs complete are kept in {folder}; run the same command again to resume");

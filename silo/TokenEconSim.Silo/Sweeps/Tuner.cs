@@ -44,7 +44,7 @@ public static class Tuner
             throw new BadInputException($"{options.File}: tune searches rewards.alpha, beta and gamma only; remove sweep.parameters (found {string.Join(", ", plan.Parameters)}) or fix them in the scenario");
         var name = Path.GetFileNameWithoutExtension(options.File) + "-tune";
         var yaml = SweepWriter.ToYaml(plan, $"Resolved from {options.File} by TokenEconSim {RunExecutor.Version} for silo tune (Nelder–Mead on softmax(u, v, 0)).");
-        var folder = SweepFolder.OpenOrCreate(options.Output, name, yaml, options.Fresh, DateTime.UtcNow);
+        using var folder = SweepFolder.OpenOrCreate(options.Output, name, yaml, options.Fresh, DateTime.UtcNow);
         Console.WriteLine($"{options.File}: tune {objective.Describe()} over (α, β, γ), {plan.Seeds.Count} seed(s) per evaluation, at most {options.MaxEvaluations} evaluations");
         if (folder.Resumed) Console.WriteLine($"resuming {folder.Path}: completed runs are reused");
 

@@ -19,9 +19,12 @@ internal sealed class SiloProcess : IDisposable
         process.BeginErrorReadLine();
     }
 
-    public static SiloProcess Start(params string[] args)
+    public static SiloProcess Start(params string[] args) => StartProgram(Repo.SiloExecutable, args);
+
+    /// <summary>Any program (e.g. `dotnet run … -- …`), its output collected the same way.</summary>
+    public static SiloProcess StartProgram(string program, params string[] args)
     {
-        var start = new ProcessStartInfo(Repo.SiloExecutable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment.Remove("TOKENECONSIM_DEBUG");
         return new SiloProcess(Process.Start(start)!);
@@ -30,6 +33,14 @@ internal sealed class SiloProcess : IDisposable
     public string Output => string.Join('\n', _lines);
 
     public bool HasExited => _process.HasExited;
+
+    public int Id => _process.Id;
+
+    /// <summary>The lines printed so far (stdout and stderr, in arrival order).</summary>
+    public IReadOnlyList<string> Lines => [.. _lines];
+
+    /// <summary>kill(2) with any signal.</summary>
+    public void Send(int signal) => Assert.Equal(0, kill(_process.Id, signal));
 
     public int ExitCode => _process.ExitCode;
 

@@ -40,7 +40,7 @@ public sealed class SweepResumeTests : IDisposable
                 runsDir = found.Length == 1 ? Path.Combine(found[0], "runs") : "";
                 if (runsDir.Length > 0 && Directory.Exists(runsDir) && Complete(runsDir).Length >= 4) break;
                 if (process.HasExited) Assert.Fail($"silo exited ({process.ExitCode}) before it was killed");
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), "the sweep did not get under way in time");
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), "the sweep did not get under way in time"); // a bound, not a speed requirement
                 await Task.Delay(20, TestContext.Current.CancellationToken);
             }
             process.Kill(); // SIGKILL
