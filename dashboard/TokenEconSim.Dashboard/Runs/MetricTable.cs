@@ -13,6 +13,9 @@ public static class MetricTable
 {
     public static IReadOnlyList<string> LiveColumns { get; } = [.. MetricColumns.All.Select(c => c.Name)];
 
+    /// <summary>Memory one kept row takes: a double? (16 bytes) per column, the array's header and the list's reference to it.</summary>
+    public static int RowBytes { get; } = MetricColumns.All.Count * 16 + 32;
+
     public static double?[] Row(EpochMetrics m)
     {
         var row = new double?[MetricColumns.All.Count];
