@@ -68,18 +68,15 @@ public sealed class LiveRun(string scenario, string name, long seed, int totalEp
         if (batch.Count == 0) return;
         var rows = new double?[batch.Count][];
         for (var i = 0; i < rows.Length; i++) rows[i] = MetricTable.Row(batch[i]);
-        int since;
+        // Serialised here, once, for every viewer; under the lock with the rows, so that no viewer
+        // sees the rows without their shared event and serialises them for itself (Lock is reentrant:
+        // the listing reads the count under it).
         lock (_gate)
         {
-            since = _rows.Count;
+            var since = _rows.Count;
             _rows.AddRange(rows);
             Last = batch[^1];
-        }
-        // Serialised here, once, for every viewer (one producer: batches arrive in order).
-        var data = RunEvents.RowsData(since, rows, RunCatalog.Listing(this));
-        lock (_gate)
-        {
-            _shared.Add(new SharedRows(since, since + rows.Length, data));
+            _shared.Add(new SharedRows(since, since + rows.Length, RunEvents.RowsData(since, rows, RunCatalog.Listing(this))));
             if (_shared.Count > SharedKept) _shared.RemoveRange(0, _shared.Count - SharedKept);
         }
         Signal();

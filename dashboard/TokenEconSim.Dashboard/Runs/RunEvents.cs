@@ -16,9 +16,16 @@ public static class RunEvents
     public const string End = "end";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static long _rowsSerialised;
 
-    public static byte[] RowsData(int since, IReadOnlyList<double?[]> rows, RunListing run) =>
-        JsonSerializer.SerializeToUtf8Bytes(new { since, rows, run }, Json);
+    /// <summary>Rows events serialised by this process so far (a viewer's own catch-ups included): what fan-out saves is visible here.</summary>
+    public static long RowsSerialised => Interlocked.Read(ref _rowsSerialised);
+
+    public static byte[] RowsData(int since, IReadOnlyList<double?[]> rows, RunListing run)
+    {
+        Interlocked.Increment(ref _rowsSerialised);
+        return JsonSerializer.SerializeToUtf8Bytes(new { since, rows, run }, Json);
+    }
 
     public static byte[] Data<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Json);
 }
