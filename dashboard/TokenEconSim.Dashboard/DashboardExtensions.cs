@@ -24,6 +24,11 @@ public static class DashboardExtensions
     {
         services.Configure(configure);
         services.AddSingleton<SimulationMeters>();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
+            return new RunAdmission(o.MemoryBudgetBytes, o.MaxRunningRuns);
+        });
         services.AddSingleton<LiveRuns>();
         services.AddSingleton<RunCatalog>();
         services.AddSingleton(sp => new SweepFolders(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.SweepsFolder));
@@ -43,7 +48,7 @@ public static class DashboardExtensions
         endpoints.MapPrometheusScrapingEndpoint();
         PageEndpoints.Map(endpoints);
         var api = endpoints.MapGroup("/api").AddEndpointFilter<ApiProblemFilter>();
-        api.MapGet("/info", () => TypedResults.Ok(new { orleansDashboard = options.OrleansDashboardPath, tokenRequired = options.Token is not null }));
+        api.MapGet("/info", () => TypedResults.Ok(new { orleansDashboard = options.OrleansDashboardPath, tokenRequired = Security.DashboardToken.Normalize(options.Token) is not null }));
         RunsApi.Map(api, options.Token);
         ChartsApi.Map(api);
         ScenariosApi.Map(api);

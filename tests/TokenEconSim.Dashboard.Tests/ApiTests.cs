@@ -104,7 +104,7 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
         Assert.Equal(0.5, rows[2][columns.IndexOf("alpha")].GetDouble()); // the overrides reached the run
 
         // What the page saw live is what the completed folder holds.
-        var folder = run.GetProperty("folder").GetString()!;
+        var folder = server.FolderOf(run);
         var (csvColumns, csvRows) = MetricTable.ReadCsv(Path.Combine(folder, "metrics.csv"));
         Assert.Equal(csvColumns, columns);
         for (var i = 0; i < 3; i++)
@@ -112,7 +112,7 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
         Assert.Contains("seed: 11", File.ReadAllText(Path.Combine(folder, "scenario.yaml")));
 
         var list = await Http.GetFromJsonAsync<JsonElement>("/api/runs", TestContext.Current.CancellationToken);
-        Assert.Single(list.EnumerateArray(), r => r.GetProperty("folder").GetString() == folder);
+        Assert.Single(list.EnumerateArray(), r => r.GetProperty("folder").GetString() == Path.GetFileName(folder)); // relative: no server paths
 
         using var cancel = await Http.DeleteAsync($"/api/runs/{id}", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
@@ -123,7 +123,7 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
     public async Task A_finished_folder_is_listed_with_its_metrics()
     {
         var id = await server.StartRunAsync(new { scenario = "baseline.yaml", epochs = 2 });
-        var folder = (await server.WaitForEndAsync(id)).GetProperty("folder").GetString()!;
+        var folder = server.FolderOf(await server.WaitForEndAsync(id));
         // A copy under another name stands for a run finished before this server started.
         var copy = Path.Combine(server.RunsFolder, "earlier-20200101-000000");
         Directory.CreateDirectory(copy);

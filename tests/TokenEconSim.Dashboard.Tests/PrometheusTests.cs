@@ -34,7 +34,7 @@ public sealed class PrometheusTests : IDisposable
         var id = (await post.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
         var run = await WaitForEndAsync(http, id);
         Assert.Equal("completed", run.GetProperty("status").GetString());
-        var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.GetProperty("folder").GetString()!, "summary.json"))).RootElement;
+        var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir.Sub("runs"), run.GetProperty("folder").GetString()!, "summary.json"))).RootElement;
         var finalSupply = double.Parse(summary.GetProperty("final_supply").GetString()!, CultureInfo.InvariantCulture);
 
         // The exposition in the plain-text format (promtool does not read OpenMetrics).

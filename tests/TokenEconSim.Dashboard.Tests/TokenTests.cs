@@ -12,11 +12,14 @@ public sealed class TokenTests(TokenDashboardServer server) : IClassFixture<Toke
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized, "this dashboard requires a token")]
     [InlineData("wrong", HttpStatusCode.Unauthorized, "does not match")]
+    [InlineData("", HttpStatusCode.Unauthorized, "this dashboard requires a token")]
     [InlineData(TokenDashboardServer.Secret, HttpStatusCode.BadRequest, "scenario: 'no-such.yaml' not found")]
-    public async Task Starting_a_run_needs_the_token(string? token, HttpStatusCode expected, string message)
+    [InlineData(TokenDashboardServer.Secret, HttpStatusCode.BadRequest, "scenario: 'no-such.yaml' not found", "bearer")]
+    [InlineData(TokenDashboardServer.Secret, HttpStatusCode.BadRequest, "scenario: 'no-such.yaml' not found", "BEARER")]
+    public async Task Starting_a_run_needs_the_token(string? token, HttpStatusCode expected, string message, string scheme = "Bearer")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = new StringContent("""{"scenario": "no-such.yaml"}""", Encoding.UTF8, "application/json") };
-        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null) request.Headers.TryAddWithoutValidation("Authorization", $"{scheme} {token}");
         using var response = await server.Http.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(expected, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -34,20 +37,48 @@ public sealed class TokenTests(TokenDashboardServer server) : IClassFixture<Toke
     [Fact]
     public async Task Serve_refuses_a_non_loopback_address_without_a_token()
     {
-        var err = new StringWriter();
-        var old = Console.Error;
-        Console.SetError(err);
-        int exit;
-        try
-        {
-            Environment.SetEnvironmentVariable(ServeCommand.TokenVariable, null);
-            exit = await CommandLine.InvokeAsync(["serve", "--host", "0.0.0.0", "--scenarios", Repo.Scenarios]);
-        }
-        finally
-        {
-            Console.SetError(old);
-        }
+        var (exit, err) = await ServeCli.InvokeAsync(["serve", "--host", "0.0.0.0", "--scenarios", Repo.Scenarios]);
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.StartsWith("--host 0.0.0.0: other machines could start and cancel runs; give a token with --token", err.ToString());
+        Assert.StartsWith("--host 0.0.0.0: other machines could start and cancel runs; give a token with --token", err);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task An_empty_or_blank_token_is_no_token(string token)
+    {
+        // --scenarios names no folder: before, the empty token passed and serve stopped at the folder instead.
+        var (exit, err) = await ServeCli.InvokeAsync(["serve", "--host", "0.0.0.0", "--token", token, "--scenarios", "/no/such/folder"]);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.StartsWith("--host 0.0.0.0: other machines could start and cancel runs; give a token with --token", err);
+        Assert.Contains("an empty or blank one is no token", err);
+    }
+
+    [Theory]
+    [InlineData("", "Bearer ")]
+    [InlineData("", null)]
+    [InlineData(" ", "Bearer  ")]
+    [InlineData("t", "Bearer ")]
+    [InlineData("t", "Basic " + "dTo=")] // "u:" — an empty password
+    public void The_token_check_never_accepts_an_empty_token(string expected, string? header) =>
+        Assert.False(Security.DashboardToken.Matches(expected, header));
+
+    [Fact]
+    public async Task Orleans_dashboard_needs_the_token_and_a_browser_is_asked_for_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var path in new[] { "/orleans/", "/orleans/DashboardCounters" })
+        {
+            using var open = await server.Http.GetAsync(path, ct);
+            Assert.Equal(HttpStatusCode.Unauthorized, open.StatusCode);
+            Assert.Contains("Basic", open.Headers.WwwAuthenticate.ToString());
+            Assert.Contains("Orleans' dashboard needs the token", await ErrorBody.ReadAsync(open));
+        }
+        foreach (var header in new[] { new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("anyone:" + TokenDashboardServer.Secret))), new AuthenticationHeaderValue("Bearer", TokenDashboardServer.Secret) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/orleans/") { Headers = { Authorization = header } };
+            using var response = await server.Http.SendAsync(request, ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
     }
 }

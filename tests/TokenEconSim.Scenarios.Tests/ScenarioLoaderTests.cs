@@ -436,6 +436,17 @@ public class ScenarioLoaderTests : IDisposable
     }
 
     [Fact]
+    public void RunNameLongerThanAFolderNameAllowsIsRefused()
+    {
+        // The name and a timestamp make the results folder's name; 300 characters failed only when the folder was created.
+        var name = new string('n', 300);
+        var error = SingleError($"run:\n  name: {name}\n");
+        Assert.Equal((2, 9), (error.Line, error.Column));
+        Assert.StartsWith("run.name: 300 characters, at most 100 are allowed", error.Message);
+        Assert.Empty(Load($"run:\n  name: {new string('n', 100)}\n").Errors);
+    }
+
+    [Fact]
     public void RunNameMayUseDotsDashesUnderscores() => Assert.True(Load("run:\n  name: v1.2_data-heavy\n").Success);
 
     [Fact]

@@ -139,4 +139,26 @@ public sealed class ValidateCommandTests : IDisposable
         CliAssert.NoStackTrace(result);
         Assert.Contains($"{path}:4:3: sweep.parameters: mode zip needs lists of one length", result.Err);
     }
+
+    [Fact]
+    public async Task A_good_file_shows_its_memory_estimate_which_grows_with_the_agents()
+    {
+        var small = await SiloCli.InvokeAsync("validate", Repo.Scenario("baseline.yaml"));
+        var big = _dir.Write("big.yaml", $"extends: {Repo.Scenario("baseline.yaml")}\npopulations:\n  users:\n    count: 1000000\n");
+        var large = await SiloCli.InvokeAsync("validate", big);
+
+        CliAssert.Exit(0, small);
+        CliAssert.Exit(0, large);
+        var (smallMiB, largeMiB) = (EstimateMiB(small.Out), EstimateMiB(large.Out));
+        // 10⁶ more agents: at least the shards' arrays (105 bytes per agent: random state 32, balance 8,
+        // weight 8, two values 16, active 1, score 16, sorted balances 16, sort buffer 8).
+        Assert.True(largeMiB - smallMiB >= 1_000_000 * 105 / (1 << 20), $"estimates {smallMiB} and {largeMiB} MiB");
+    }
+
+    private static double EstimateMiB(string output)
+    {
+        var text = output.Split("memory estimate ")[1];
+        var value = double.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        return text.Split(' ')[1].StartsWith("GiB", StringComparison.Ordinal) ? value * 1024 : value;
+    }
 }

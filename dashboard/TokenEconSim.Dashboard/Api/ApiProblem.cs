@@ -35,17 +35,17 @@ internal sealed class ApiProblemFilter : IEndpointFilter
     public static IResult Error(int status, string message) => TypedResults.Json(new { error = message }, statusCode: status);
 }
 
-/// <summary>Mutating endpoints need the start-up token when one is set (always when bound off loopback).</summary>
+/// <summary>Mutating endpoints need the start-up token when one is set (always when bound off loopback); a blank token is none.</summary>
 internal sealed class TokenFilter(string? token) : IEndpointFilter
 {
+    private readonly string? _token = Security.DashboardToken.Normalize(token);
+
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (token is null) return next(context);
+        if (_token is null) return next(context);
         var header = context.HttpContext.Request.Headers.Authorization.ToString();
-        var given = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : "";
-        if (System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes(token)))
-            return next(context);
-        var message = given.Length == 0
+        if (Security.DashboardToken.Matches(_token, header)) return next(context);
+        var message = string.IsNullOrEmpty(Security.DashboardToken.Given(header))
             ? "this dashboard requires a token to start or cancel runs: send 'Authorization: Bearer <token>' with the token given to 'silo serve --token'"
             : "the token in 'Authorization: Bearer …' does not match the one given to 'silo serve --token'";
         return ValueTask.FromResult<object?>(ApiProblemFilter.Error(StatusCodes.Status401Unauthorized, message));

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using TokenEconSim.Dashboard.Runs;
@@ -12,6 +13,9 @@ namespace TokenEconSim.Dashboard.Api;
 /// <summary>/api/runs: list, metrics (JSON and server-sent events), start, cancel.</summary>
 internal static class RunsApi
 {
+    /// <summary>A start request is a few hundred bytes; a larger body is refused (413) before it is read.</summary>
+    public const int MaxStartBodyBytes = 64 * 1024;
+
     public static void Map(RouteGroupBuilder api, string? token)
     {
         var runs = api.MapGroup("/runs");
@@ -20,9 +24,11 @@ internal static class RunsApi
         runs.MapGet("/{id}/events", (string id, string? since, RunCatalog catalog, LiveRuns live, CancellationToken ct) =>
         {
             var first = Metrics(catalog, id, since); // 404 before the stream starts, not inside it
-            return TypedResults.ServerSentEvents(Events(first, live.Find(id), ct));
+            return new ServerSentBytes(Events(first, live.Find(id), ct));
         });
-        runs.MapPost("/", StartAsync).AddEndpointFilter(new TokenFilter(token));
+        // Accepts: routing answers 415 to any other content type (a form or text/plain POST is what a
+        // foreign page can send without asking the browser first).
+        runs.MapPost("/", StartAsync).Accepts<JsonElement>("application/json").AddEndpointFilter(new TokenFilter(token));
         runs.MapDelete("/{id}", Cancel).AddEndpointFilter(new TokenFilter(token));
     }
 
@@ -31,13 +37,16 @@ internal static class RunsApi
     {
         var from = 0;
         if (since is not null && !int.TryParse(since, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out from))
-            throw ApiProblem.BadRequest($"since: '{since}' is not an integer; it is the number of epochs already received");
+            throw ApiProblem.BadRequest($"since: '{Security.JsonErrors.Shorten(since)}' is not an integer; it is the number of epochs already received");
         if (from < 0) throw ApiProblem.BadRequest($"since: {from} is negative; it is the number of epochs already received");
-        return catalog.Metrics(id, from) ?? throw ApiProblem.NotFound($"run '{id}' not found (neither running nor a results folder)");
+        return catalog.Metrics(id, from) ?? throw ApiProblem.NotFound($"run '{Security.JsonErrors.Shorten(id)}' not found (neither running nor a results folder)");
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, LiveRuns live, IOptions<DashboardOptions> options, CancellationToken ct)
     {
+        if (!request.HasJsonContentType())
+            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "POST /api/runs takes 'Content-Type: application/json'");
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxStartBodyBytes;
         var (scenario, source) = await StartRunBody.ReadAsync(request.Body, options.Value.ScenariosFolder, ct);
         var run = await live.StartAsync(scenario, source, ct);
         return TypedResults.Created($"/api/runs/{run.Id}", RunCatalog.Listing(run));
@@ -49,7 +58,7 @@ internal static class RunsApi
         if (run is null)
         {
             if (catalog.Metrics(id, int.MaxValue) is not null) throw new ApiProblem(StatusCodes.Status409Conflict, $"run '{id}' has finished; only running runs can be cancelled");
-            throw ApiProblem.NotFound($"run '{id}' not found");
+            throw ApiProblem.NotFound($"run '{Security.JsonErrors.Shorten(id)}' not found");
         }
         if (run.Status != RunStatus.Running)
             throw new ApiProblem(StatusCodes.Status409Conflict, $"run '{id}' is {RunCatalog.Status(run.Status)}; only running runs can be cancelled");
@@ -60,30 +69,41 @@ internal static class RunsApi
     /// <summary>
     /// The run page's stream: "rows" events with every epoch not yet sent (and the run's state),
     /// then one "end" event once the run is over. A reconnecting page passes ?since= to resume.
+    /// A viewer that is up to date is sent each batch's event as the run serialised it once for all
+    /// (<see cref="LiveRun.SharedSince"/>); events of its own only to catch up, and as heartbeats.
     /// </summary>
-    private static async IAsyncEnumerable<SseItem<string>> Events(RunMetrics first, LiveRun? run, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<SseItem<ReadOnlyMemory<byte>>> Events(RunMetrics first, LiveRun? run, [EnumeratorCancellation] CancellationToken ct)
     {
+        yield return Item(RunEvents.Columns, RunEvents.Data(first.Columns));
+        if (run is null)
+        {
+            yield return Item(RunEvents.Rows, RunEvents.RowsData(first.Since, first.Rows, first.Run));
+            yield return Item(RunEvents.End, RunEvents.Data(first.Run));
+            yield break;
+        }
         var sent = first.Since;
         var heartbeat = false;
-        yield return Item("columns", first.Columns);
         while (!ct.IsCancellationRequested)
         {
-            var changed = run?.Changed; // taken before reading, so no change is missed in between
-            var rows = run is null ? first.Rows : run.RowsSince(sent);
-            var state = run is null ? first.Run : RunCatalog.Listing(run);
-            if (rows.Count > 0 || changed is null || heartbeat)
+            var changed = run.Changed; // taken before reading, so no change is missed in between
+            var ended = run.Status != RunStatus.Running; // read before the rows: a run ends after its last rows
+            var shared = run.SharedSince(sent);
+            foreach (var e in shared) yield return Item(RunEvents.Rows, e.Data);
+            if (shared.Count > 0) sent = shared[^1].Until;
+            var rows = run.RowsSince(sent);
+            if (rows.Count > 0 || heartbeat)
             {
-                yield return Item("rows", new { since = sent, rows, run = state });
+                yield return Item(RunEvents.Rows, RunEvents.RowsData(sent, rows, RunCatalog.Listing(run)));
                 sent += rows.Count;
             }
-            if (state.Status != "running")
+            if (ended)
             {
-                yield return Item("end", state);
+                yield return Item(RunEvents.End, run.EndData ?? RunEvents.Data(RunCatalog.Listing(run)));
                 yield break;
             }
             try
             {
-                await changed!.WaitAsync(TimeSpan.FromSeconds(15), ct);
+                await changed.WaitAsync(TimeSpan.FromSeconds(15), ct);
                 heartbeat = false;
             }
             catch (TimeoutException)
@@ -98,7 +118,5 @@ internal static class RunsApi
         }
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private static SseItem<string> Item(string type, object data) => new(JsonSerializer.Serialize(data, Json), type);
+    private static SseItem<ReadOnlyMemory<byte>> Item(string type, ReadOnlyMemory<byte> data) => new(data, type);
 }

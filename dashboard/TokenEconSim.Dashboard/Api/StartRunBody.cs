@@ -31,24 +31,40 @@ internal static class StartRunBody
         {
             throw ApiProblem.BadRequest($"malformed JSON: {e.Message}");
         }
+        string source;
+        List<KeyValuePair<string, string>> overrides;
         using (doc)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw ApiProblem.BadRequest("malformed JSON: expected an object like {\"scenario\": \"baseline.yaml\"}");
-            var source = Scenario(root);
-            var path = ScenarioPath(scenariosFolder, source);
-            var overrides = Overrides(root);
-            if (Number(root, "seed") is { } seed) overrides.Add(new("run.seed", seed.ToString(CultureInfo.InvariantCulture)));
-            if (Number(root, "epochs") is { } epochs)
+            try
             {
-                if (epochs < 1) throw ApiProblem.BadRequest($"epochs: {epochs} is not allowed, a run needs at least 1 epoch");
-                overrides.Add(new("run.epochs", epochs.ToString(CultureInfo.InvariantCulture)));
+                (source, overrides) = Read(doc.RootElement);
             }
-            var result = ScenarioLoader.LoadFile(path, overrides);
-            if (!result.Success)
-                throw ApiProblem.BadRequest($"{source}: " + string.Join("; ", result.Errors.Select(e => Describe(e, scenariosFolder))));
-            return (result.Scenario!, source);
+            catch (InvalidOperationException e)
+            {
+                // JsonDocument checks the structure; a string's UTF-8 is checked only when it is read.
+                throw ApiProblem.BadRequest($"malformed JSON: {e.Message}");
+            }
         }
+        var path = ScenarioPath(scenariosFolder, source);
+        var result = ScenarioLoader.LoadFile(path, overrides);
+        if (!result.Success)
+            throw ApiProblem.BadRequest($"{source}: " + string.Join("; ", result.Errors.Select(e => Describe(e, scenariosFolder))));
+        return (result.Scenario!, source);
+    }
+
+    /// <summary>The scenario's name and the overrides the body asks for (seed and epochs among them).</summary>
+    private static (string Source, List<KeyValuePair<string, string>> Overrides) Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw ApiProblem.BadRequest("malformed JSON: expected an object like {\"scenario\": \"baseline.yaml\"}");
+        var source = Scenario(root);
+        var overrides = Overrides(root);
+        if (Number(root, "seed") is { } seed) overrides.Add(new("run.seed", seed.ToString(CultureInfo.InvariantCulture)));
+        if (Number(root, "epochs") is { } epochs)
+        {
+            if (epochs < 1) throw ApiProblem.BadRequest($"epochs: {epochs} is not allowed, a run needs at least 1 epoch");
+            overrides.Add(new("run.epochs", epochs.ToString(CultureInfo.InvariantCulture)));
+        }
+        return (source, overrides);
     }
 
     /// <summary>An error in the request's overrides is named as such (the loader calls their source --set, as on the command line); file paths relative to scenarios/.</summary>

@@ -11,6 +11,9 @@ public interface IRunLauncher
 {
     /// <summary>Runs to the end and returns the completed results folder; cancelled through <paramref name="ct"/>.</summary>
     Task<string> RunAsync(Scenario scenario, string source, RunHooks hooks, CancellationToken ct);
+
+    /// <summary>The memory a run of <paramref name="scenario"/> takes on this launcher (RunFootprint, with the launcher's checkpoints).</summary>
+    long EstimateBytes(Scenario scenario);
 }
 
 /// <summary>What a launcher reports: the run's id once it has one (before the first epoch), then every batch of epochs.</summary>

@@ -14,7 +14,11 @@ public sealed class LiveRun(string scenario, string name, long seed, int totalEp
     private readonly Lock _gate = new();
     private readonly List<double?[]> _rows = new(totalEpochs);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly List<SharedRows> _shared = [];
     private TaskCompletionSource _changed = NewSignal();
+
+    // Rows events kept for viewers that are up to date; one further behind is sent its own catch-up.
+    private const int SharedKept = 256;
 
     public string Id { get; private set; } = "";
     public string Scenario { get; } = scenario;
@@ -26,7 +30,12 @@ public sealed class LiveRun(string scenario, string name, long seed, int totalEp
     public DateTime StartedUtc { get; } = DateTime.UtcNow;
     public RunStatus Status { get; private set; } = RunStatus.Running;
     public string? Error { get; private set; }
+    /// <summary>The results folder's full path, once completed.</summary>
     public string? Folder { get; private set; }
+    /// <summary>The results folder relative to the runs folder, as the API shows it (no server paths).</summary>
+    public string? RelativeFolder { get; private set; }
+    /// <summary>The end event's data, serialised once when the run ends.</summary>
+    public ReadOnlyMemory<byte>? EndData { get; private set; }
     public EpochMetrics? Last { get; private set; }
     internal CancellationTokenSource Cancellation { get; } = new();
 
@@ -59,17 +68,36 @@ public sealed class LiveRun(string scenario, string name, long seed, int totalEp
     internal void Append(IReadOnlyList<EpochMetrics> batch)
     {
         if (batch.Count == 0) return;
+        var rows = new double?[batch.Count][];
+        for (var i = 0; i < rows.Length; i++) rows[i] = MetricTable.Row(batch[i], Layout);
+        // Serialised here, once, for every viewer; under the lock with the rows, so that no viewer
+        // sees the rows without their shared event and serialises them for itself (Lock is reentrant:
+        // the listing reads the count under it).
         lock (_gate)
         {
-            foreach (var m in batch) _rows.Add(MetricTable.Row(m, Layout));
+            var since = _rows.Count;
+            _rows.AddRange(rows);
             Last = batch[^1];
+            _shared.Add(new SharedRows(since, since + rows.Length, RunEvents.RowsData(since, rows, RunCatalog.Listing(this))));
+            if (_shared.Count > SharedKept) _shared.RemoveRange(0, _shared.Count - SharedKept);
         }
         Signal();
     }
 
-    internal void End(RunStatus status, string? folder = null, string? error = null)
+    /// <summary>The shared rows events from epoch <paramref name="since"/> on; empty when none starts there (a viewer mid-batch or far behind).</summary>
+    public IReadOnlyList<SharedRows> SharedSince(int since)
     {
-        (Status, Folder, Error) = (status, folder, error);
+        lock (_gate)
+        {
+            var i = _shared.FindIndex(e => e.Since == since);
+            return i < 0 ? [] : _shared.GetRange(i, _shared.Count - i);
+        }
+    }
+
+    internal void End(RunStatus status, string? folder = null, string? relativeFolder = null, string? error = null)
+    {
+        (Status, Folder, RelativeFolder, Error) = (status, folder, relativeFolder, error);
+        EndData = RunEvents.Data(RunCatalog.Listing(this));
         Signal();
     }
 

@@ -39,7 +39,7 @@ public sealed class RunCatalog(LiveRuns live, IOptions<DashboardOptions> options
     }
 
     public static RunListing Listing(LiveRun r) => new(r.Id, r.Name, r.Scenario, r.Seed, Status(r.Status), r.EpochsDone, r.TotalEpochs,
-        r.StartedUtc, r.EpochsPerSecond, r.EtaSeconds, r.Folder, r.Error);
+        r.StartedUtc, r.EpochsPerSecond, r.EtaSeconds, r.RelativeFolder, r.Error);
 
     public static string Status(RunStatus s) => s.ToString().ToLowerInvariant();
 
@@ -50,20 +50,34 @@ public sealed class RunCatalog(LiveRuns live, IOptions<DashboardOptions> options
         return root.EnumerateDirectories().Where(d => !d.Name.StartsWith('.') && File.Exists(Path.Combine(d.FullName, RunFiles.Summary)));
     }
 
+    /// <summary>
+    /// A finished folder's listing and rows, read once. A folder whose files cannot be read is listed
+    /// as "damaged" with the reason (and no rows), not cached, and does not hide the others.
+    /// </summary>
     private (RunListing, IReadOnlyList<string>, IReadOnlyList<double?[]>)? Finished(string id)
     {
         if (_finished.TryGetValue(id, out var cached)) return cached;
-        if (id.Length == 0 || id.StartsWith('.') || id.IndexOfAny(['/', '\\']) >= 0) return null;
+        if (id.Length == 0 || id.StartsWith('.') || id.IndexOfAny(['/', '\\']) >= 0 || id.Any(char.IsControl)) return null;
         var folder = Path.Combine(options.Value.RunsFolder, id);
         var csv = Path.Combine(folder, RunFiles.Metrics);
         var summaryPath = Path.Combine(folder, RunFiles.Summary);
         if (!File.Exists(csv) || !File.Exists(summaryPath)) return null;
-        using var summary = JsonDocument.Parse(File.ReadAllText(summaryPath));
-        var (columns, rows) = MetricTable.ReadCsv(csv);
-        var name = summary.RootElement.TryGetProperty("name", out var n) ? n.GetString() ?? id : id;
-        long? seed = summary.RootElement.TryGetProperty("seed", out var s) && s.TryGetInt64(out var sv) ? sv : null;
-        var listing = new RunListing(id, name, null, seed, "completed", rows.Count, rows.Count,
-            Directory.GetCreationTimeUtc(folder), null, null, Path.GetFullPath(folder), null);
-        return _finished[id] = (listing, columns, rows);
+        try
+        {
+            using var summary = JsonDocument.Parse(File.ReadAllText(summaryPath));
+            var root = summary.RootElement;
+            var name = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() ?? id : id;
+            long? seed = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("seed", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var sv) ? sv : null;
+            var (columns, rows) = MetricTable.ReadCsv(csv);
+            var listing = new RunListing(id, name, null, seed, "completed", rows.Count, rows.Count,
+                Directory.GetCreationTimeUtc(folder), null, null, id, null);
+            return _finished[id] = (listing, columns, rows);
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            var listing = new RunListing(id, id, null, null, "damaged", 0, null, Directory.GetCreationTimeUtc(folder), null, null, id,
+                $"{id}: cannot be read: {e.Message.Replace(Path.GetFullPath(options.Value.RunsFolder) + Path.DirectorySeparatorChar, "")}");
+            return (listing, [], []);
+        }
     }
 }

@@ -14,6 +14,8 @@ namespace TokenEconSim.Scenarios.Validation;
 /// </summary>
 internal static partial class CrossFieldChecks
 {
+    public const int MaxRunNameLength = 100;
+
     // The name becomes a folder name (runs/<name>-<timestamp>/): no separators, no leading dot.
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
     private static partial Regex RunName();
@@ -23,6 +25,9 @@ internal static partial class CrossFieldChecks
         if (!failed.Contains("run.name") && !RunName().IsMatch(s.Run.Name))
             errors.Add(Locate(root, "run", "name").Error(
                 $"run.name: '{s.Run.Name}' is not a valid run name; use letters, digits, '_', '.' and '-', starting with a letter or digit"));
+        else if (!failed.Contains("run.name") && s.Run.Name.Length > MaxRunNameLength)
+            errors.Add(Locate(root, "run", "name").Error(
+                $"run.name: {s.Run.Name.Length} characters, at most {MaxRunNameLength} are allowed (the name and a timestamp make the results folder's name, which a file system limits to 255 bytes)"));
 
         if (!failed.Overlaps(["rewards.alpha", "rewards.beta", "rewards.gamma"]))
         {

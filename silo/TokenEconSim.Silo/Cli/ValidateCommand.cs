@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Scenarios.Sweeps;
 
@@ -21,7 +22,7 @@ public static class ValidateCommand
             }
             var s = ScenarioInput.Load(path, []);
             var layout = new RunModel(s).Layout;
-            Console.WriteLine($"{path}: valid — '{s.Run.Name}', {layout.Total} agents, {s.Run.Epochs} epochs, seed {s.Run.Seed}");
+            Console.WriteLine($"{path}: valid — '{s.Run.Name}', {layout.Total} agents, {s.Run.Epochs} epochs, seed {s.Run.Seed}; memory estimate {RunFootprint.Format(RunFootprint.EstimateBytes(s, Engines.Checkpointing.DefaultEvery))} (checkpoints every {Engines.Checkpointing.DefaultEvery} epochs)");
             return ExitCodes.Success;
         });
         return command;

@@ -19,4 +19,7 @@ public sealed class ExecutorLauncher(IGrainFactory grains, string runsFolder) : 
         };
         return (await RunExecutor.ExecuteAsync(request, ct)).Folder;
     }
+
+    /// <summary>Runs here take a checkpoint every <see cref="Checkpointing.DefaultEvery"/> epochs, as `silo run` by default.</summary>
+    public long EstimateBytes(Scenario scenario) => RunFootprint.EstimateBytes(scenario, Checkpointing.DefaultEvery);
 }

@@ -21,11 +21,14 @@ public class DashboardServer : IAsyncLifetime
 
     protected virtual string? Token => null;
 
+    /// <summary>A subclass's limits or names; the base serves with serve's defaults.</summary>
+    protected virtual ServeOptions Configure(ServeOptions options) => options;
+
     public virtual async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(RunsFolder);
         Directory.CreateDirectory(SweepsFolder);
-        _app = ServeHost.Build(new ServeOptions("127.0.0.1", 0, Token, Repo.Scenarios, RunsFolder, SweepsFolder));
+        _app = ServeHost.Build(Configure(new ServeOptions("127.0.0.1", 0, Token, Repo.Scenarios, RunsFolder, SweepsFolder)));
         await _app.StartAsync();
         BaseUrl = new Uri(ServeHost.BoundUrl(_app));
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
@@ -52,6 +55,9 @@ public class DashboardServer : IAsyncLifetime
         return JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
     }
 
+    /// <summary>A run's results folder: the API shows it relative to the runs folder.</summary>
+    public string FolderOf(JsonElement run) => Path.Combine(RunsFolder, run.GetProperty("folder").GetString()!);
+
     /// <summary>Polls the run until it is no longer running; returns its final listing.</summary>
     public async Task<JsonElement> WaitForEndAsync(string id, TimeSpan? timeout = null)
     {
@@ -72,4 +78,12 @@ public sealed class TokenDashboardServer : DashboardServer
     public const string Secret = "s3cret-token";
 
     protected override string? Token => Secret;
+}
+
+/// <summary>The same server allowed one run at a time and 1 GiB for runs, for the limits' tests.</summary>
+public sealed class LimitedDashboardServer : DashboardServer
+{
+    public const long Budget = 1L << 30;
+
+    protected override ServeOptions Configure(ServeOptions options) => options with { MaxRunningRuns = 1, MemoryBudgetBytes = Budget };
 }
