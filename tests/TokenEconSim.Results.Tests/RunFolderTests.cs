@@ -70,7 +70,7 @@ public class RunFolderTests
         string final;
         using (var run = RunFolder.Create(parent.Path, "baseline", Now))
         {
-            using (var metrics = run.OpenMetrics())
+            using (var metrics = run.OpenMetrics(MetricLayout.Every))
                 foreach (var row in rows) metrics.Write(row);
             run.OpenBlocks();
             run.OpenGovernance();
