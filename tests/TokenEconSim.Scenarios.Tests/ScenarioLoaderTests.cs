@@ -239,8 +239,8 @@ public class ScenarioLoaderTests : IDisposable
         Assert.EndsWith("cannot be read: it is a folder, not a file (looked for /tmp)", SingleError("extends: /tmp\n").Message);
         var big = _dir.Write("big.yaml", "run: {}\n# " + new string('x', ScenarioFileText.MaxBytes) + "\n");
         Assert.Contains("cannot be read: larger than 1 MiB", SingleError($"extends: {big}\n").Message);
-        // Unbounded: read to the limit, not until memory runs out.
-        Assert.Contains("cannot be read: larger than 1 MiB", SingleError("extends: /dev/zero\n").Message);
+        // Unbounded: refused for what it is before a byte is read, not read until memory runs out.
+        Assert.Contains("cannot be read: it is a character device, not a regular file", SingleError("extends: /dev/zero\n").Message);
     }
 
     [Fact]

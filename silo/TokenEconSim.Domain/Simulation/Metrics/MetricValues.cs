@@ -47,6 +47,17 @@ public abstract record MetricValues
     /// <summary>A copy of every slot, in <see cref="MetricColumns.Stored"/> order: the row's serialized form.</summary>
     public long[] CopyValues() => (long[])_values.Clone();
 
+    /// <summary>Rows are equal when their slots are (records would compare the array's reference).</summary>
+    public virtual bool Equals(MetricValues? other) =>
+        other is not null && EqualityContract == other.EqualityContract && _values.AsSpan().SequenceEqual(other._values);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var v in _values) hash.Add(v);
+        return hash.ToHashCode();
+    }
+
     /// <summary>Copies the group's slots from <paramref name="source"/> (a part of a row computed elsewhere).</summary>
     private protected void CopyGroup(MetricGroup group, MetricValues source)
     {
