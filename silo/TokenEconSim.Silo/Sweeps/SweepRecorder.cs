@@ -1,5 +1,5 @@
-using TokenEconSim.Results.Sweeps;
 using TokenEconSim.Results;
+using TokenEconSim.Results.Sweeps;
 using TokenEconSim.Scenarios.Sweeps;
 
 namespace TokenEconSim.Silo.Sweeps;
