@@ -97,7 +97,7 @@ public sealed class PrometheusTests : IDisposable
     private static async Task<double> QueryAsync(HttpClient prom, string query)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
-        string last = "";
+        var last = "";
         while (DateTime.UtcNow < deadline)
         {
             try

@@ -237,8 +237,8 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
         if (entry == null || entry.Value is ScalarNode { IsNull: true }) return null;
         if (entry.Value is not MappingNode section)
         {
-            errors.Add(entry.Value.At.Error("sweep.objective: expected a section with goal: and terms:, e.g. {goal: minimize, terms: [{metric: "
-                + "final_gini}]}"));
+            errors.Add(entry.Value.At.Error("sweep.objective: expected a section with goal: and terms:, e.g. "
+                + "{goal: minimize, terms: [{metric: final_gini}]}"));
             return null;
         }
         var before = errors.Count;

@@ -105,8 +105,8 @@ internal static partial class CrossFieldChecks
             var blocks = s.Run.EpochLength / s.Consensus.TargetBlockTime;
             if (blocks > MaxBlocksPerEpoch)
                 errors.Add(Locate(root, "consensus", "target_block_time").Error(
-                    $"consensus.target_block_time: {G(s.Consensus.TargetBlockTime)} s gives {G(blocks)} blocks per epoch of {G(s.Run.EpochLength)} "
-                        + $"s; at most {G(MaxBlocksPerEpoch)} are simulated"));
+                    $"consensus.target_block_time: {G(s.Consensus.TargetBlockTime)} s gives {G(blocks)} blocks per epoch "
+                        + $"of {G(s.Run.EpochLength)} s; at most {G(MaxBlocksPerEpoch)} are simulated"));
         }
         var total = (long)s.Populations.DataProviders.Count + s.Populations.Trainers.Count + s.Populations.Users.Count
             + s.Populations.Validators.Count + s.Populations.Miners.Count;

@@ -73,6 +73,6 @@ public static class CompareCommand
         return sb.ToString();
     }
 
-    private static string F(double x, int digits) => double.IsNaN(x) ? "" : double.IsInfinity(x)
-        ? "never" : x.ToString("F" + digits, CultureInfo.InvariantCulture);
+    private static string F(double x, int digits) =>
+        double.IsNaN(x) ? "" : double.IsInfinity(x) ? "never" : x.ToString("F" + digits, CultureInfo.InvariantCulture);
 }

@@ -25,8 +25,8 @@ public static class ResumeCommand
         cluster.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var request = new RunRequest("", [], parse.GetValue(output)!, parse.GetValue(engine) == "direct"
-                ? EngineKind.Direct : EngineKind.Orleans, !parse.GetValue(quiet))
+            var request = new RunRequest("", [], parse.GetValue(output)!,
+                parse.GetValue(engine) == "direct" ? EngineKind.Direct : EngineKind.Orleans, !parse.GetValue(quiet))
             {
                 Cluster = cluster.Resolve(parse),
                 CheckpointEvery = parse.GetValue(every),

@@ -41,8 +41,8 @@ public static class RunCommand
             var overrides = ScenarioInput.ParseSets(parse.GetValue(sets) ?? []);
             if (parse.GetValue(seed) is { } s) overrides.Add(new("run.seed", s.ToString(CultureInfo.InvariantCulture)));
             if (parse.GetValue(epochs) is { } e) overrides.Add(new("run.epochs", e.ToString(CultureInfo.InvariantCulture)));
-            var request = new RunRequest(parse.GetValue(scenario)!, overrides, parse.GetValue(output)!, parse.GetValue(engine) == "direct"
-                ? EngineKind.Direct : EngineKind.Orleans, !parse.GetValue(quiet))
+            var request = new RunRequest(parse.GetValue(scenario)!, overrides, parse.GetValue(output)!,
+                parse.GetValue(engine) == "direct" ? EngineKind.Direct : EngineKind.Orleans, !parse.GetValue(quiet))
             {
                 Cluster = cluster.Resolve(parse),
                 CheckpointEvery = parse.GetValue(every),

@@ -146,8 +146,8 @@ public static class Tuner
             "objective_mean", "objective_ci95_low", "objective_ci95_high", "reused"])).Append('\n');
         foreach (var e in path)
             sb.Append(SweepCsv.Row([I(e.Evaluation), I(e.Point), SweepCsv.Number(e.U), SweepCsv.Number(e.V), e.Alpha, e.Beta, e.Gamma,
-                SweepCsv.Number(e.Objective.Mean), SweepCsv.Number(e.Objective.Low), SweepCsv.Number(e.Objective.High), e.Reused
-                    ? "true" : "false"])).Append('\n');
+                SweepCsv.Number(e.Objective.Mean), SweepCsv.Number(e.Objective.Low), SweepCsv.Number(e.Objective.High),
+                e.Reused ? "true" : "false"])).Append('\n');
         return sb.ToString();
     }
 

@@ -15,8 +15,8 @@ public class SweepObjectiveTests : IDisposable
     [Fact]
     public void TermsAreReadWithWeight1ByDefaultAndEvaluateAsWritten()
     {
-        var result = Load("sweep:\n  seeds: 2\n  objective:\n    goal: maximize\n    terms:\n      - metric: final_accuracy\n      - {metric: "
-            + "final_gini, weight: -0.5}\n      - {metric: mean_inflation, weight: -2, target: 0.01}\n");
+        var result = Load("sweep:\n  seeds: 2\n  objective:\n    goal: maximize\n    terms:\n      - metric: final_accuracy\n"
+            + "      - {metric: final_gini, weight: -0.5}\n      - {metric: mean_inflation, weight: -2, target: 0.01}\n");
         Assert.True(result.Success, string.Join("\n", result.Errors));
         var objective = result.Plan.Objective!;
 
