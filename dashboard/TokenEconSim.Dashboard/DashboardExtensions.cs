@@ -48,7 +48,11 @@ public static class DashboardExtensions
         endpoints.MapPrometheusScrapingEndpoint();
         PageEndpoints.Map(endpoints);
         var api = endpoints.MapGroup("/api").AddEndpointFilter<ApiProblemFilter>();
-        api.MapGet("/info", () => TypedResults.Ok(new { orleansDashboard = options.OrleansDashboardPath, tokenRequired = Security.DashboardToken.Normalize(options.Token) is not null }));
+        api.MapGet("/info", () => TypedResults.Ok(new
+        {
+            orleansDashboard = options.OrleansDashboardPath,
+            tokenRequired = Security.DashboardToken.Normalize(options.Token) is not null
+        }));
         RunsApi.Map(api, options.Token);
         ChartsApi.Map(api);
         ScenariosApi.Map(api);

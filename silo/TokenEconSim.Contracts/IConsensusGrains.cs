@@ -33,7 +33,8 @@ public sealed record PbftSetupMessage(
     [property: Id(3)] int[] Behaviours, [property: Id(4)] byte[] Proposal, [property: Id(5)] byte[] Lie, [property: Id(6)] ulong Seed);
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ReplicaStatus")]
-public readonly record struct ReplicaStatusMessage([property: Id(0)] byte[]? Decision, [property: Id(1)] long View, [property: Id(2)] int ViewChangesStarted);
+public readonly record struct ReplicaStatusMessage([property: Id(0)] byte[]? Decision, [property: Id(1)] long View,
+    [property: Id(2)] int ViewChangesStarted);
 
 /// <summary>A run's chain (key: the run id), validating every block before it appends it.</summary>
 public interface IChainGrain : IGrainWithStringKey
@@ -48,7 +49,8 @@ public interface IChainGrain : IGrainWithStringKey
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.BlockMessage")]
-public sealed record BlockMessage([property: Id(0)] long Height, [property: Id(1)] byte[] Header, [property: Id(2)] byte[][] Transactions, [property: Id(3)] int ProducerId);
+public sealed record BlockMessage([property: Id(0)] long Height, [property: Id(1)] byte[] Header, [property: Id(2)] byte[][] Transactions,
+    [property: Id(3)] int ProducerId);
 
 /// <summary>A block with the validation context the producer used: its "now" and its hashrate forecast, if any.</summary>
 [GenerateSerializer, Immutable, Alias("TokenEconSim.BlockSubmission")]
@@ -57,7 +59,8 @@ public sealed record BlockSubmission([property: Id(0)] BlockMessage Block, [prop
 
 /// <param name="Height">The refused block's height (-1 when every block was accepted).</param>
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ChainVerdict")]
-public readonly record struct ChainVerdictMessage([property: Id(0)] int Rejection, [property: Id(1)] string Reason, [property: Id(2)] long Height = -1);
+public readonly record struct ChainVerdictMessage([property: Id(0)] int Rejection, [property: Id(1)] string Reason,
+    [property: Id(2)] long Height = -1);
 
 /// <summary>A run's hashrate predictor (LSTM) with persisted state; key <see cref="GrainKeys.Predictor"/>.</summary>
 public interface IPredictorGrain : IGrainWithStringKey

@@ -36,5 +36,6 @@ public sealed class AgentShardGrain(ScenarioCache scenarios) : Grain, IAgentShar
         return Task.CompletedTask;
     }
 
-    private AgentShard Shard => _shard ?? throw new InvalidOperationException($"shard {this.GetPrimaryKeyString()} was not initialised (was its silo restarted?)");
+    private AgentShard Shard => _shard
+        ?? throw new InvalidOperationException($"shard {this.GetPrimaryKeyString()} was not initialised (was its silo restarted?)");
 }

@@ -26,7 +26,8 @@ public sealed class ChainGrain(ScenarioCache scenarios) : Grain, IChainGrain
         var chain = _chain ?? throw new InvalidOperationException($"chain {this.GetPrimaryKeyString()} was not started");
         foreach (var b in blocks)
         {
-            var forecast = b.PredictedHashrate is { } p && b.LastHashrate is { } l ? new Domain.Consensus.Difficulty.HashrateForecast(p, l) : (Domain.Consensus.Difficulty.HashrateForecast?)null;
+            var forecast = b.PredictedHashrate is { } p && b.LastHashrate is { } l
+                ? new Domain.Consensus.Difficulty.HashrateForecast(p, l) : (Domain.Consensus.Difficulty.HashrateForecast?)null;
             var verdict = chain.Append(OrleansChainNode.ToDomain(b.Block), b.Now, forecast);
             if (!verdict.IsAccepted) return Task.FromResult(new ChainVerdictMessage((int)verdict.Rejection, verdict.Reason, b.Block.Height));
         }

@@ -1,11 +1,12 @@
 using TokenEconSim.Contracts;
 using TokenEconSim.Domain.Chain;
 using TokenEconSim.Domain.Consensus;
-using TokenEconSim.Domain.Consensus.Difficulty;
 
 namespace TokenEconSim.Grains;
 
-/// <summary>The run's chain grain as the producer's <see cref="IChainNode"/>; blocks cross as header and transaction bytes, an epoch's in one call.</summary>
+/// <summary>
+/// The run's chain grain as the producer's <see cref="IChainNode"/>; blocks cross as header and transaction bytes, an epoch's in one call.
+/// </summary>
 public sealed class OrleansChainNode(IGrainFactory grains, string runId, string resolvedScenario) : IChainNode
 {
     private IChainGrain Grain => grains.GetGrain<IChainGrain>(GrainKeys.Chain(runId));
@@ -14,7 +15,8 @@ public sealed class OrleansChainNode(IGrainFactory grains, string runId, string 
 
     public async Task<SubmissionVerdict> SubmitAsync(IReadOnlyList<SubmittedBlock> blocks)
     {
-        var verdict = await Grain.Submit([.. blocks.Select(b => new BlockSubmission(ToWire(b.Block), b.Now, b.Forecast?.Predicted, b.Forecast?.Last))]);
+        var verdict = await Grain.Submit([.. blocks.Select(b => new BlockSubmission(ToWire(b.Block), b.Now, b.Forecast?.Predicted,
+            b.Forecast?.Last))]);
         return new SubmissionVerdict(verdict.Height, new BlockVerdict((BlockRejection)verdict.Rejection, verdict.Reason));
     }
 

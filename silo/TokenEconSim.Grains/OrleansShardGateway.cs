@@ -38,7 +38,8 @@ public sealed class OrleansShardGateway(IGrainFactory grains, string runId, RunM
 
     public Task RestoreStatesAsync(byte[][] states, CancellationToken cancellationToken)
     {
-        if (states.Length != _shards.Length) throw new InvalidDataException($"checkpoint holds {states.Length} shards where this run has {_shards.Length}");
+        if (states.Length != _shards.Length)
+            throw new InvalidDataException($"checkpoint holds {states.Length} shards where this run has {_shards.Length}");
         return Task.WhenAll(_shards.Select((s, i) => s.LoadState(states[i])));
     }
 

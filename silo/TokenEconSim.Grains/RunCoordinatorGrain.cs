@@ -57,7 +57,8 @@ public sealed class RunCoordinatorGrain(ScenarioCache scenarios) : Grain, IRunCo
         _agents = model.Layout.Total;
         _gateway = new OrleansShardGateway(GrainFactory, RunId, model, resolvedScenario);
         var store = GrainFactory.GetGrain<IRunCheckpointGrain>(plan.Key);
-        _loop = new EpochLoop(model, _gateway, ConsensusFactory.Create(model.Scenario, OrleansConsensusHosts.For(GrainFactory, RunId, resolvedScenario)))
+        _loop = new EpochLoop(model, _gateway, ConsensusFactory.Create(model.Scenario,
+            OrleansConsensusHosts.For(GrainFactory, RunId, resolvedScenario)))
         {
             CheckpointEvery = plan.Every,
             SaveCheckpoint = async (epoch, bytes, _) =>

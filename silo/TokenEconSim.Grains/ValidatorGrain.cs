@@ -21,7 +21,8 @@ public sealed class ValidatorGrain : Grain, IValidatorGrain
     public Task<ReplicaStatusMessage> Status()
     {
         var status = ReplicaStatus.Of(Replica);
-        return Task.FromResult(new ReplicaStatusMessage(status.Decision is { } d ? OrleansReplicaGroup.Bytes(d) : null, status.View, status.ViewChangesStarted));
+        return Task.FromResult(new ReplicaStatusMessage(status.Decision is { } d ? OrleansReplicaGroup.Bytes(d) : null, status.View,
+            status.ViewChangesStarted));
     }
 
     private IPbftReplica Replica => _replica ?? throw new InvalidOperationException($"validator {this.GetPrimaryKeyString()} has no PBFT instance");

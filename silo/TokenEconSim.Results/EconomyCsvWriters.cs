@@ -18,7 +18,8 @@ public sealed class GovernanceCsvWriter(Stream destination) : CsvStreamWriter(de
         foreach (var p in row.Economy.Proposals)
         {
             Writer.Write(string.Join(',',
-                I(p.Id), I(p.Epoch), p.Kind.ToString().ToLowerInvariant(), MetricCells.Real(p.Alpha), MetricCells.Real(p.Beta), MetricCells.Real(p.Gamma),
+                I(p.Id), I(p.Epoch), p.Kind.ToString().ToLowerInvariant(), MetricCells.Real(p.Alpha), MetricCells.Real(p.Beta),
+                    MetricCells.Real(p.Gamma),
                 MetricCells.Real(p.YesStake), MetricCells.Real(p.NoStake), MetricCells.Real(p.AbstainStake),
                 p.QuorumMet ? "1" : "0", p.Passed ? "1" : "0", I(p.EffectiveEpoch)));
             Writer.Write('\n');
@@ -38,7 +39,8 @@ public sealed class MarketplaceCsvWriter(Stream destination) : CsvStreamWriter(d
         ThrowIfDisposed();
         foreach (var s in row.Economy.Sales)
         {
-            Writer.Write(string.Create(CultureInfo.InvariantCulture, $"{row.Epoch},{s.Creator},{s.Published},{s.Purchases},{TokenUnits.Format(s.Revenue)}"));
+            Writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{row.Epoch},{s.Creator},{s.Published},{s.Purchases},{TokenUnits.Format(s.Revenue)}"));
             Writer.Write('\n');
         }
     }

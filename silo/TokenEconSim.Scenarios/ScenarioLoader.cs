@@ -72,7 +72,8 @@ public static class ScenarioLoader
         return new ScenarioLoadResult(scenario, InDocumentOrder(errors, rootFile));
     }
 
-    private static MappingNode ApplyOverrides(MappingNode tree, IEnumerable<(string Key, string Value, SourceLocation At)> overrides, List<ScenarioError> errors)
+    private static MappingNode ApplyOverrides(MappingNode tree, IEnumerable<(string Key, string Value, SourceLocation At)> overrides,
+        List<ScenarioError> errors)
     {
         foreach (var (key, value, at) in overrides)
         {

@@ -17,7 +17,7 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
     [InlineData("../README.md")]
     [InlineData("../../etc/passwd")]
     [InlineData("/etc/passwd")]
-    public async Task A_scenario_outside_scenarios_is_refused(string path)
+    public async Task AScenarioOutsideScenariosIsRefused(string path)
     {
         var (status, error) = await PostAsync(JsonSerializer.Serialize(new { scenario = path }));
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -25,7 +25,7 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
     }
 
     [Fact]
-    public async Task A_scenario_that_does_not_exist_is_refused()
+    public async Task AScenarioThatDoesNotExistIsRefused()
     {
         var (status, error) = await PostAsync("""{"scenario": "no-such.yaml"}""");
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -33,7 +33,7 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
     }
 
     [Fact]
-    public async Task Reward_weights_that_do_not_sum_to_one_are_refused_with_the_sum()
+    public async Task RewardWeightsThatDoNotSumToOneAreRefusedWithTheSum()
     {
         var (status, error) = await PostAsync("""{"scenario": "baseline.yaml", "overrides": {"alpha": 0.5}}""");
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -44,7 +44,7 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
     [Theory]
     [InlineData(-3)]
     [InlineData(0)]
-    public async Task Epochs_below_one_are_refused(int epochs)
+    public async Task EpochsBelowOneAreRefused(int epochs)
     {
         var (status, error) = await PostAsync($$"""{"scenario": "baseline.yaml", "epochs": {{epochs}}}""");
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -60,7 +60,8 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
     [InlineData("{\"scenario\": \"baseline.yaml\", \"overrides\": [1]}", "overrides: expected an object")]
     [InlineData("{\"scenario\": \"baseline.yaml\", \"overrides\": {\"rewards.alpah\": 0.1}}", "baseline.yaml: overrides: unknown key 'alpah'")]
     [InlineData("{\"scenario\": \"baseline.yaml\\u0000\"}", "scenario: the name contains a control character")]
-    [InlineData("{\"scenario\": \"baseline.yaml\", \"overrides\": {\"run.name\": \"&a [*a]\"}}", "overrides: run.name: '&a [*a]' is not a valid run name")]
+    [InlineData("{\"scenario\": \"baseline.yaml\", \"overrides\": {\"run.name\": \"&a [*a]\"}}",
+        "overrides: run.name: '&a [*a]' is not a valid run name")]
     public async Task Malformed_bodies_are_refused_naming_the_problem(string body, string expectedStart)
     {
         var (status, error) = await PostAsync(body);
@@ -69,9 +70,10 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
     }
 
     [Fact]
-    public async Task An_unknown_run_is_404_for_metrics_events_and_cancel()
+    public async Task AnUnknownRunIs404ForMetricsEventsAndCancel()
     {
-        foreach (var (method, path) in new[] { ("GET", "/api/runs/nope-1/metrics"), ("GET", "/api/runs/nope-1/events"), ("DELETE", "/api/runs/nope-1") })
+        foreach (var (method, path) in new[] { ("GET", "/api/runs/nope-1/metrics"), ("GET", "/api/runs/nope-1/events"),
+            ("DELETE", "/api/runs/nope-1") })
         {
             using var response = await Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -83,7 +85,7 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
     [InlineData("metrics", "-1", "since: -1 is negative; it is the number of epochs already received")]
     [InlineData("metrics", "abc", "since: 'abc' is not an integer; it is the number of epochs already received")]
     [InlineData("events", "99999999999", "since: '99999999999' is not an integer; it is the number of epochs already received")]
-    public async Task A_since_that_is_not_a_count_is_refused_with_a_message(string endpoint, string since, string message)
+    public async Task ASinceThatIsNotACountIsRefusedWithAMessage(string endpoint, string since, string message)
     {
         using var response = await Http.GetAsync($"/api/runs/x/{endpoint}?since={since}", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -91,9 +93,13 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
     }
 
     [Fact]
-    public async Task A_started_run_streams_the_rows_its_results_folder_holds_and_then_is_listed_once()
+    public async Task AStartedRunStreamsTheRowsItsResultsFolderHoldsAndThenIsListedOnce()
     {
-        var id = await server.StartRunAsync(new { scenario = "baseline.yaml", seed = 11, epochs = 3, overrides = new { alpha = 0.5, beta = 0.25, gamma = 0.25 } });
+        var id = await server.StartRunAsync(new
+        {
+            scenario = "baseline.yaml", seed = 11, epochs = 3,
+            overrides = new { alpha = 0.5, beta = 0.25, gamma = 0.25 }
+        });
         var run = await server.WaitForEndAsync(id);
         Assert.Equal("completed", run.GetProperty("status").GetString());
 
@@ -108,7 +114,8 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
         var (csvColumns, csvRows) = MetricTable.ReadCsv(Path.Combine(folder, "metrics.csv"));
         Assert.Equal(csvColumns, columns);
         for (var i = 0; i < 3; i++)
-            Assert.Equal(csvRows[i].Select(v => v is null ? "" : v.Value.ToString("G10")), rows[i].EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? "" : v.GetDouble().ToString("G10")));
+            Assert.Equal(csvRows[i].Select(v => v is null ? "" : v.Value.ToString("G10")), rows[i].EnumerateArray()
+                .Select(v => v.ValueKind == JsonValueKind.Null ? "" : v.GetDouble().ToString("G10")));
         Assert.Contains("seed: 11", File.ReadAllText(Path.Combine(folder, "scenario.yaml")));
 
         var list = await Http.GetFromJsonAsync<JsonElement>("/api/runs", TestContext.Current.CancellationToken);
@@ -120,7 +127,7 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
     }
 
     [Fact]
-    public async Task A_finished_folder_is_listed_with_its_metrics()
+    public async Task AFinishedFolderIsListedWithItsMetrics()
     {
         var id = await server.StartRunAsync(new { scenario = "baseline.yaml", epochs = 2 });
         var folder = server.FolderOf(await server.WaitForEndAsync(id));
@@ -133,12 +140,13 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
         var earlier = Assert.Single(list.EnumerateArray(), r => r.GetProperty("id").GetString() == "earlier-20200101-000000");
         Assert.Equal("completed", earlier.GetProperty("status").GetString());
         Assert.Equal(2, earlier.GetProperty("epochsDone").GetInt32());
-        var metrics = await Http.GetFromJsonAsync<JsonElement>("/api/runs/earlier-20200101-000000/metrics?since=1", TestContext.Current.CancellationToken);
+        var metrics = await Http.GetFromJsonAsync<JsonElement>("/api/runs/earlier-20200101-000000/metrics?since=1",
+            TestContext.Current.CancellationToken);
         Assert.Equal(1, metrics.GetProperty("rows").GetArrayLength());
     }
 
     [Fact]
-    public async Task Cancelling_a_running_run_stops_it_without_a_results_folder()
+    public async Task CancellingARunningRunStopsItWithoutAResultsFolder()
     {
         // Compared as a whole, not by name: other tests of this class finish baseline runs whose
         // folders can carry the same timestamp second as this run's id.
@@ -154,7 +162,7 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
     }
 
     [Fact]
-    public async Task The_start_page_lists_the_scenarios_folder()
+    public async Task TheStartPageListsTheScenariosFolder()
     {
         var scenarios = await Http.GetFromJsonAsync<string[]>("/api/scenarios", TestContext.Current.CancellationToken);
         Assert.Contains("baseline.yaml", scenarios!);
@@ -163,19 +171,22 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
 
     private async Task<(HttpStatusCode, string)> PostAsync(string body)
     {
-        using var response = await Http.PostAsync("/api/runs", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        using var response = await Http.PostAsync("/api/runs", new StringContent(body, Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
         return (response.StatusCode, await ErrorAsync(response));
     }
 
     [Fact]
-    public async Task The_run_pages_charts_come_from_the_metric_declarations()
+    public async Task TheRunPagesChartsComeFromTheMetricDeclarations()
     {
         using var doc = JsonDocument.Parse(await Http.GetStringAsync("/api/charts", TestContext.Current.CancellationToken));
         var charts = doc.RootElement.EnumerateArray().ToList();
         Assert.Equal(ChartGroups.Browser.All.Select(g => g.Title), charts.Select(c => c.GetProperty("title").GetString()));
         var declared = MetricColumns.All.Select(c => (string?)c.Name).ToHashSet();
-        Assert.All(charts.SelectMany(c => c.GetProperty("series").EnumerateArray()), s => Assert.Contains(s.GetProperty("col").GetString(), declared));
-        var hashrate = charts.Single(c => c.GetProperty("title").GetString() == "Difficulty vs hashrate").GetProperty("series").EnumerateArray().ToList();
+        Assert.All(charts.SelectMany(c => c.GetProperty("series").EnumerateArray()),
+            s => Assert.Contains(s.GetProperty("col").GetString(), declared));
+        var hashrate =
+            charts.Single(c => c.GetProperty("title").GetString() == "Difficulty vs hashrate").GetProperty("series").EnumerateArray().ToList();
         Assert.Equal(["difficulty", "hashrate", "hashrate_estimated", "hashrate_predicted"], hashrate.Select(s => s.GetProperty("col").GetString()));
         Assert.Equal([1, 2, 2, 2], hashrate.Select(s => s.GetProperty("axis").GetInt32()));
         Assert.True(hashrate[3].GetProperty("whenFilled").GetBoolean());

@@ -14,17 +14,25 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         ["Supply and inflation", "Rewards per role", "Gini of balances", "Difficulty vs hashrate", "Block time", "Reward weights α, β, γ"];
 
     [Fact]
-    public async Task A_run_started_from_the_start_page_is_charted_live_then_compared()
+    public async Task ARunStartedFromTheStartPageIsChartedLiveThenCompared()
     {
         Tools.Require("chromium");
-        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new()
+            {
+                Width = 1400,
+                Height = 1000
+            }
+        });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(180_000);
 
         await page.GotoAsync(server.BaseUrl.ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "Start a run" }).First.ClickAsync();
         await page.WaitForURLAsync("**/start");
-        await Assertions.Expect(page.Locator("#scenario option[value='baseline.yaml'], #scenario option:text-is('baseline.yaml')")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#scenario option[value='baseline.yaml'], #scenario "
+            + "option:text-is('baseline.yaml')")).ToHaveCountAsync(1);
         await page.SelectOptionAsync("#scenario", "baseline.yaml");
         await page.FillAsync("#seed", "5");
         await page.FillAsync("#epochs", "120"); // long enough (10–60 s here) for the page to join while it runs
@@ -35,7 +43,8 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
 
         // Live: the charts hold points while the run is still running, and gain more before it ends.
         var seen = await page.WaitForFunctionAsync(
-            "() => document.querySelector('#status')?.textContent === 'running' && +document.querySelector('.chart').dataset.points > 0 ? +document.querySelector('.chart').dataset.points : 0");
+            "() => document.querySelector('#status')?.textContent === 'running' && +document.querySelector('.chart').dataset.points > 0 ? "
+                + "+document.querySelector('.chart').dataset.points : 0");
         var firstCount = await seen.JsonValueAsync<int>();
         await page.WaitForFunctionAsync($"() => +document.querySelector('.chart').dataset.points > {firstCount}");
         Assert.True(firstCount < 120, $"the first points arrived only at epoch {firstCount}");
@@ -53,7 +62,11 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "run-page.png"), FullPage = true });
 
         // A second run with other weights, then the comparison page chosen from the runs list.
-        var other = await server.StartRunAsync(new { scenario = "baseline.yaml", seed = 7, epochs = 120, overrides = new { alpha = 0.6, beta = 0.2, gamma = 0.2 } });
+        var other = await server.StartRunAsync(new
+        {
+            scenario = "baseline.yaml", seed = 7, epochs = 120,
+            overrides = new { alpha = 0.6, beta = 0.2, gamma = 0.2 }
+        });
         await server.WaitForEndAsync(other);
         await page.GotoAsync(server.BaseUrl.ToString());
         await page.CheckAsync($"input[data-id='{runId}']");
@@ -88,7 +101,7 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
     }
 
     [Fact]
-    public async Task The_start_page_shows_the_reason_a_run_is_refused()
+    public async Task TheStartPageShowsTheReasonARunIsRefused()
     {
         Tools.Require("chromium");
         var page = await server.Browser.NewPageAsync();

@@ -13,7 +13,7 @@ public sealed class DeploymentFilesTests
     private static string Deploy(string path) => Path.Combine(Repo.Root, "deploy", path);
 
     [Fact]
-    public async Task The_compose_file_passes_docker_compose_config()
+    public async Task TheComposeFilePassesDockerComposeConfig()
     {
         // docker compose v2 when the client has it, else docker-compose v1 (Debian's package).
         var (file, args) = Tools.Find("docker") is { } docker && (await Shell.RunAsync(docker, ["compose", "version"], Repo.Root)).Exit == 0
@@ -24,7 +24,7 @@ public sealed class DeploymentFilesTests
     }
 
     [Fact]
-    public async Task Prometheus_config_passes_promtool_and_scrapes_every_silo_of_the_compose_file()
+    public async Task PrometheusConfigPassesPromtoolAndScrapesEverySiloOfTheComposeFile()
     {
         var (exit, output) = await Shell.RunAsync(Tools.Require("promtool"), ["check", "config", Deploy("prometheus/prometheus.yml")], Repo.Root);
         Assert.True(exit == 0, output);
@@ -39,7 +39,7 @@ public sealed class DeploymentFilesTests
     }
 
     [Fact]
-    public void Grafana_data_source_points_at_the_compose_prometheus()
+    public void GrafanaDataSourcePointsAtTheComposePrometheus()
     {
         var source = Yaml(Deploy("grafana/provisioning/datasources/prometheus.yml"))["datasources"][0];
         Assert.Equal("prometheus", source["type"].ToString());
@@ -50,7 +50,7 @@ public sealed class DeploymentFilesTests
     }
 
     [Fact]
-    public void Grafana_dashboard_is_provisioned_from_the_mounted_folder_and_every_panel_queries_the_data_source()
+    public void GrafanaDashboardIsProvisionedFromTheMountedFolderAndEveryPanelQueriesTheDataSource()
     {
         var provider = Yaml(Deploy("grafana/provisioning/dashboards/tokeneconsim.yml"))["providers"][0];
         Assert.Equal("/var/lib/grafana/dashboards", provider["options"]["path"].ToString());
@@ -74,7 +74,8 @@ public sealed class DeploymentFilesTests
         using var dashboard = JsonDocument.Parse(File.ReadAllText(Deploy("grafana/dashboards/tokeneconsim.json")));
         return [.. dashboard.RootElement.GetProperty("panels").EnumerateArray()
             .SelectMany(p => p.GetProperty("targets").EnumerateArray())
-            .SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t.GetProperty("expr").GetString()!, "tokeneconsim_[a-z_]+").Select(m => m.Value))
+            .SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t.GetProperty("expr").GetString()!, "tokeneconsim_[a-z_]+")
+                .Select(m => m.Value))
             .Distinct()];
     }
 

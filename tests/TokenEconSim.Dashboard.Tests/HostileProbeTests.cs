@@ -21,7 +21,8 @@ public sealed class HostileProbeTests : IDisposable
         _dir.Dispose();
     }
 
-    private sealed record Probe(string Method, string Target, byte[]? Body = null, string? ContentType = "application/json", params (string, string)[] Headers);
+    private sealed record Probe(string Method, string Target, byte[]? Body = null, string? ContentType = "application/json",
+        params (string, string)[] Headers);
 
     private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 
@@ -49,13 +50,17 @@ public sealed class HostileProbeTests : IDisposable
         yield return new(Post, "/api/runs", Utf8(new string(' ', 200_000) + "{}"));
         yield return new(Post, "/api/runs", Utf8(new string('[', 10_000) + new string(']', 10_000)));
         yield return new(Post, "/api/runs", Utf8(string.Concat(Enumerable.Repeat("{\"a\":", 70)) + "1" + new string('}', 70)));
-        yield return new(Post, "/api/runs", Utf8("{\"scenario\": \"no-such.yaml\", \"overrides\": " + string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 100) + "}"));
-        yield return new(Post, "/api/runs", Utf8("{\"scenario\": \"baseline.yaml\", \"overrides\": {" + string.Join(',', Enumerable.Range(0, 2000).Select(i => $"\"k{i}\": {i}")) + "}}"));
+        yield return new(Post, "/api/runs", Utf8("{\"scenario\": \"no-such.yaml\", \"overrides\": "
+            + string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 100) + "}"));
+        yield return new(Post, "/api/runs", Utf8("{\"scenario\": \"baseline.yaml\", \"overrides\": {"
+            + string.Join(',', Enumerable.Range(0, 2000).Select(i => $"\"k{i}\": {i}")) + "}}"));
         // Traversal in every parameter: the scenario, run ids, sweep ids, chart files, assets, since.
         foreach (var scenario in new[] { "../README.md", "../../../../etc/passwd", "/etc/passwd", "..\\..\\etc\\passwd", "%2e%2e/%2e%2e/etc/passwd",
-                     "baseline.yaml/../../../etc/passwd", "./../scenarios/../../etc/passwd", "scenarios/../../etc/passwd", "~/.bashrc", "file:///etc/passwd" })
+                     "baseline.yaml/../../../etc/passwd", "./../scenarios/../../etc/passwd", "scenarios/../../etc/passwd", "~/.bashrc",
+                         "file:///etc/passwd" })
             yield return new(Post, "/api/runs", Utf8(JsonSerializer.Serialize(new { scenario })));
-        foreach (var id in new[] { "..%2F..%2F..%2Fetc%2Fpasswd", "%2e%2e", "..%5C..%5Cetc", ".hidden", "..", "%2Fetc%2Fpasswd", "x%0d%0aSet-Cookie:%20a=b", "%01" })
+        foreach (var id in new[] { "..%2F..%2F..%2Fetc%2Fpasswd", "%2e%2e", "..%5C..%5Cetc", ".hidden", "..", "%2Fetc%2Fpasswd",
+            "x%0d%0aSet-Cookie:%20a=b", "%01" })
         {
             yield return new(Get, $"/api/runs/{id}/metrics", ContentType: null);
             yield return new(Get, $"/api/runs/{id}/events", ContentType: null);
@@ -71,11 +76,13 @@ public sealed class HostileProbeTests : IDisposable
         yield return new(Get, "/api/runs/" + new string('a', 20_000) + "/metrics", ContentType: null);
         // Wrong methods.
         foreach (var (method, target) in new[] { ("PUT", "/api/runs"), ("PATCH", "/api/runs/x"), (Delete, "/api/runs"), (Post, "/api/runs/x/metrics"),
-                     (Post, "/api/scenarios"), (Delete, "/"), ("TRACE", "/api/runs"), ("OPTIONS", "/api/runs"), ("FOO", "/api/runs"), (Post, "/metrics"), ("PUT", "/assets/common.js") })
+                     (Post, "/api/scenarios"), (Delete, "/"), ("TRACE", "/api/runs"), ("OPTIONS", "/api/runs"), ("FOO", "/api/runs"),
+                         (Post, "/metrics"), ("PUT", "/assets/common.js") })
             yield return new(method, target, method is "PUT" or "PATCH" or "POST" ? Utf8("{}") : null);
         // Wrong content types, with a body that would start a run.
         var start = Utf8("{\"scenario\": \"baseline.yaml\", \"epochs\": 1}");
-        foreach (var type in new[] { "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=b", "application/jsonx", "text/json", "application/xml", "*/*" })
+        foreach (var type in new[] { "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=b", "application/jsonx",
+            "text/json", "application/xml", "*/*" })
             yield return new(Post, "/api/runs", start, type);
         yield return new(Post, "/api/runs", start, ContentType: null);
         // Foreign Origin and Host.
@@ -94,14 +101,16 @@ public sealed class HostileProbeTests : IDisposable
         // Oversized headers.
         yield return new(Get, "/api/runs", null, null, ("X-Big", new string('b', 40_000)));
         yield return new(Get, "/api/runs", null, null, [.. Enumerable.Range(0, 150).Select(i => ($"X-H{i}", "v"))]);
-        yield return new(Post, "/api/runs", Utf8("{\"scenario\": \"no-such.yaml\"}"), "application/json", ("Authorization", "Bearer " + new string('t', 10_000)));
+        yield return new(Post, "/api/runs", Utf8("{\"scenario\": \"no-such.yaml\"}"), "application/json",
+            ("Authorization", "Bearer " + new string('t', 10_000)));
     }
 
     [Fact]
-    public async Task Hostile_requests_get_4xx_with_a_json_error_and_the_server_survives()
+    public async Task HostileRequestsGet4xxWithAJsonErrorAndTheServerSurvives()
     {
         var ct = TestContext.Current.CancellationToken;
-        var serve = new ChildProcess(Repo.SiloExecutable, ["serve", "--port", "0", "--scenarios", Repo.Scenarios, "--runs", _dir.Sub("runs"), "--sweeps", _dir.Sub("sweeps")], _dir.Path);
+        var serve = new ChildProcess(Repo.SiloExecutable, ["serve", "--port", "0", "--scenarios", Repo.Scenarios, "--runs", _dir.Sub("runs"),
+            "--sweeps", _dir.Sub("sweeps")], _dir.Path);
         _processes.Add(serve);
         var url = new Uri(await serve.WaitForLineAsync("dashboard: ", TimeSpan.FromMinutes(3)));
         Directory.CreateDirectory(_dir.Sub("sweeps"));
@@ -116,10 +125,14 @@ public sealed class HostileProbeTests : IDisposable
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromMinutes(2)); // an answer that never comes is a failure, not a hang
             var answer = await RawHttp.SendAsync(url, p.Method, p.Target, headers, p.Body, timeout.Token);
-            var what = $"{p.Method} {Short(p.Target)} [{p.ContentType}; {string.Join(", ", p.Headers.Select(h => $"{h.Item1}: {Short(h.Item2)}"))}] body {Short(p.Body is null ? "" : Encoding.UTF8.GetString(p.Body))}";
+            var what = $"{p.Method} {Short(p.Target)} [{p.ContentType}; "
+                + $"{string.Join(", ", p.Headers.Select(h => $"{h.Item1}: {Short(h.Item2)}"))}] body "
+                + $"{Short(p.Body is null ? "" : Encoding.UTF8.GetString(p.Body))}";
             if (answer.Status >= 500) failures.Add($"{answer.Status} for {what}: {Short(answer.Body)}");
-            else if (answer.Status >= 400 && ErrorBody.Of(answer.Body).StartsWith('<')) failures.Add($"{answer.Status} without a JSON error for {what}: {Short(answer.Body)}");
-            else if (p.Method == "POST" && p.Target == "/api/runs" && answer.Status < 400) failures.Add($"{answer.Status}: a run was started by {what}");
+            else if (answer.Status >= 400 && ErrorBody.Of(answer.Body).StartsWith('<'))
+                failures.Add($"{answer.Status} without a JSON error for {what}: {Short(answer.Body)}");
+            else if (p.Method == "POST" && p.Target == "/api/runs" && answer.Status < 400)
+                failures.Add($"{answer.Status}: a run was started by {what}");
         }
         Assert.True(failures.Count == 0, $"{failures.Count} of {probes.Count} probes:\n" + string.Join('\n', failures));
 

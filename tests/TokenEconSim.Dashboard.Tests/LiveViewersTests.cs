@@ -14,7 +14,7 @@ public sealed class LiveViewersTests(DashboardServer server) : IClassFixture<Das
     private const int Viewers = 20;
 
     [Fact]
-    public async Task Each_batch_is_serialised_once_for_all_viewers_and_every_viewer_gets_every_epoch()
+    public async Task EachBatchIsSerialisedOnceForAllViewersAndEveryViewerGetsEveryEpoch()
     {
         var ct = TestContext.Current.CancellationToken;
         var before = RunEvents.RowsSerialised;
@@ -39,12 +39,14 @@ public sealed class LiveViewersTests(DashboardServer server) : IClassFixture<Das
         }
         // The batches the viewers saw; a viewer serialises events of its own only to catch up when it
         // joins mid-run and for heartbeats (an empty rows event), never per batch.
-        var batches = streams.SelectMany(s => s).Where(e => e.GetProperty("rows").GetArrayLength() > 0).Select(e => e.GetProperty("since").GetInt32()).Distinct().Count();
+        var batches = streams.SelectMany(s => s).Where(e => e.GetProperty("rows").GetArrayLength() > 0)
+            .Select(e => e.GetProperty("since").GetInt32()).Distinct().Count();
         var heartbeats = streams.Sum(s => s.Count(e => e.GetProperty("rows").GetArrayLength() == 0));
         // (The executor sizes batches to 100–500 ms: a 300-epoch run comes in well over 5.)
         Assert.True(batches >= 5, $"the run came in {batches} batches: too few to tell sharing from serialising per viewer");
         Assert.True(serialised <= batches + 2 * Viewers + heartbeats,
-            $"{serialised} rows events serialised for {batches} batches, {Viewers} viewers and {heartbeats} heartbeats (per viewer would be about {batches * Viewers})");
+            $"{serialised} rows events serialised for {batches} batches, {Viewers} viewers and {heartbeats} heartbeats (per viewer would be about "
+                + $"{batches * Viewers})");
     }
 
     /// <summary>The stream's rows events' data, read until its end event.</summary>
@@ -59,7 +61,8 @@ public sealed class LiveViewersTests(DashboardServer server) : IClassFixture<Das
         while (await reader.ReadLineAsync(timeout.Token) is { } line)
         {
             if (line.StartsWith("event: ", StringComparison.Ordinal)) type = line["event: ".Length..];
-            else if (line.StartsWith("data: ", StringComparison.Ordinal) && type == "rows") rows.Add(JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone());
+            else if (line.StartsWith("data: ", StringComparison.Ordinal) && type == "rows")
+                rows.Add(JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone());
             else if (line.StartsWith("data: ", StringComparison.Ordinal) && type == "end") return rows;
         }
         throw new InvalidOperationException($"the stream of {id} closed without an end event");

@@ -21,20 +21,22 @@ public sealed class PrometheusTests : IDisposable
     }
 
     [Fact]
-    public async Task Prometheus_scrapes_the_simulation_and_orleans_metrics_from_serve()
+    public async Task PrometheusScrapesTheSimulationAndOrleansMetricsFromServe()
     {
         var prometheus = Tools.Require("prometheus");
         var promtool = Tools.Require("promtool");
         var ct = TestContext.Current.CancellationToken;
 
-        var serve = Start(Repo.SiloExecutable, ["serve", "--port", "0", "--scenarios", Repo.Scenarios, "--runs", _dir.Sub("runs"), "--sweeps", _dir.Sub("sweeps")]);
+        var serve = Start(Repo.SiloExecutable, ["serve", "--port", "0", "--scenarios", Repo.Scenarios, "--runs", _dir.Sub("runs"), "--sweeps",
+            _dir.Sub("sweeps")]);
         var url = new Uri(await serve.WaitForLineAsync("dashboard: ", TimeSpan.FromMinutes(3)));
         using var http = new HttpClient { BaseAddress = url };
         using var post = await http.PostAsJsonAsync("/api/runs", new { scenario = "baseline.yaml", epochs = 4, seed = 3 }, ct);
         var id = (await post.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
         var run = await WaitForEndAsync(http, id);
         Assert.Equal("completed", run.GetProperty("status").GetString());
-        var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir.Sub("runs"), run.GetProperty("folder").GetString()!, "summary.json"))).RootElement;
+        var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir.Sub("runs"), run.GetProperty("folder").GetString()!,
+            "summary.json"))).RootElement;
         var finalSupply = double.Parse(summary.GetProperty("final_supply").GetString()!, CultureInfo.InvariantCulture);
 
         // The exposition in the plain-text format (promtool does not read OpenMetrics).
@@ -50,7 +52,8 @@ public sealed class PrometheusTests : IDisposable
         (exit, lint) = await Shell.RunAsync(promtool, ["check", "metrics"], _dir.Path, stdin: ours);
         Assert.True(exit == 0, $"promtool check metrics on the simulation's meters exited {exit}:\n{lint}");
         foreach (var name in DeploymentFilesTests.GrafanaMetricNames())
-            Assert.True(exposition.Contains(name + "{", StringComparison.Ordinal), $"Grafana's dashboard queries {name}, which /metrics does not export");
+            Assert.True(exposition.Contains(name + "{", StringComparison.Ordinal),
+                $"Grafana's dashboard queries {name}, which /metrics does not export");
 
         var port = ChildProcess.FreePort();
         File.WriteAllText(_dir.Sub("prometheus.yml"), $"""
@@ -61,7 +64,8 @@ public sealed class PrometheusTests : IDisposable
                 static_configs:
                   - targets: ["{url.Authority}"]
             """);
-        Start(prometheus, [$"--config.file={_dir.Sub("prometheus.yml")}", $"--storage.tsdb.path={_dir.Sub("tsdb")}", $"--web.listen-address=127.0.0.1:{port}"]);
+        Start(prometheus, [$"--config.file={_dir.Sub("prometheus.yml")}", $"--storage.tsdb.path={_dir.Sub("tsdb")}",
+            $"--web.listen-address=127.0.0.1:{port}"]);
         using var prom = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         var supply = await QueryAsync(prom, $"tokeneconsim_supply_tokens{{run=\"{id}\"}}");
@@ -93,7 +97,7 @@ public sealed class PrometheusTests : IDisposable
     private static async Task<double> QueryAsync(HttpClient prom, string query)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
-        string last = "";
+        var last = "";
         while (DateTime.UtcNow < deadline)
         {
             try

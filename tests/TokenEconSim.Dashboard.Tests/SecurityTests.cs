@@ -22,10 +22,12 @@ public sealed class SecurityTests(DashboardServer server) : IClassFixture<Dashbo
     [InlineData("application/x-www-form-urlencoded")]
     [InlineData("multipart/form-data; boundary=x")]
     [InlineData(null)]
-    public async Task A_start_that_is_not_json_is_refused_with_415_and_starts_nothing(string? contentType)
+    public async Task AStartThatIsNotJsonIsRefusedWith415AndStartsNothing(string? contentType)
     {
         var before = await RunCountAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"scenario": "baseline.yaml", "epochs": 1}""")) };
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            "/api/runs")
+        { Content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"scenario": "baseline.yaml", "epochs": 1}""")) };
         if (contentType is not null) request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         using var response = await server.Http.SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
@@ -38,7 +40,7 @@ public sealed class SecurityTests(DashboardServer server) : IClassFixture<Dashbo
     [InlineData("POST", "Origin", "null")]
     [InlineData("DELETE", "Origin", "http://evil.example")]
     [InlineData("POST", "Sec-Fetch-Site", "cross-site")]
-    public async Task A_change_from_a_foreign_origin_is_refused_with_403(string method, string header, string value)
+    public async Task AChangeFromAForeignOriginIsRefusedWith403(string method, string header, string value)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), method == "POST" ? "/api/runs" : "/api/runs/any")
         {
@@ -51,9 +53,13 @@ public sealed class SecurityTests(DashboardServer server) : IClassFixture<Dashbo
     }
 
     [Fact]
-    public async Task A_change_from_the_servers_own_pages_passes_the_origin_check()
+    public async Task AChangeFromTheServersOwnPagesPassesTheOriginCheck()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = new StringContent(NoSuchScenario, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs")
+        {
+            Content = new StringContent(NoSuchScenario, Encoding.UTF8,
+            "application/json")
+        };
         request.Headers.TryAddWithoutValidation("Origin", server.BaseUrl.GetLeftPart(UriPartial.Authority));
         request.Headers.TryAddWithoutValidation("Sec-Fetch-Site", "same-origin");
         using var response = await server.Http.SendAsync(request, Ct);
@@ -65,7 +71,7 @@ public sealed class SecurityTests(DashboardServer server) : IClassFixture<Dashbo
     [InlineData("evil.example")]
     [InlineData("127.0.0.1.evil.example")]
     [InlineData("evil.example:80")]
-    public async Task A_foreign_host_header_is_refused(string host)
+    public async Task AForeignHostHeaderIsRefused(string host)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/runs");
         request.Headers.Host = host;
@@ -91,7 +97,7 @@ public sealed class SecurityTests(DashboardServer server) : IClassFixture<Dashbo
     [InlineData("/api/runs")]
     [InlineData("/api/no-such")]
     [InlineData("/orleans/")]
-    public async Task Every_answer_forbids_framing_and_sniffing(string path)
+    public async Task EveryAnswerForbidsFramingAndSniffing(string path)
     {
         using var response = await server.Http.GetAsync(path, Ct);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
@@ -103,7 +109,7 @@ public sealed class SecurityTests(DashboardServer server) : IClassFixture<Dashbo
     [InlineData("GET", "/api/no-such", HttpStatusCode.NotFound, "not found: GET /api/no-such")]
     [InlineData("PUT", "/api/runs", HttpStatusCode.MethodNotAllowed, "method not allowed: PUT /api/runs")]
     [InlineData("POST", "/api/runs/x/metrics", HttpStatusCode.MethodNotAllowed, "method not allowed: POST /api/runs/x/metrics")]
-    public async Task The_frameworks_refusals_have_the_json_error_body(string method, string path, HttpStatusCode status, string message)
+    public async Task TheFrameworksRefusalsHaveTheJsonErrorBody(string method, string path, HttpStatusCode status, string message)
     {
         using var response = await server.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Ct);
         Assert.Equal(status, response.StatusCode);
@@ -111,7 +117,7 @@ public sealed class SecurityTests(DashboardServer server) : IClassFixture<Dashbo
     }
 
     [Fact]
-    public async Task A_long_target_is_414_and_huge_headers_431_with_the_json_error_body()
+    public async Task ALongTargetIs414AndHugeHeaders431WithTheJsonErrorBody()
     {
         using var longTarget = await server.Http.GetAsync("/api/runs/" + new string('a', 20_000) + "/metrics", Ct);
         Assert.Equal(HttpStatusCode.RequestUriTooLong, longTarget.StatusCode);
@@ -128,7 +134,7 @@ public sealed class SecurityTests(DashboardServer server) : IClassFixture<Dashbo
     [InlineData("scenario")]
     [InlineData("key")]
     [InlineData("value")]
-    public async Task Invalid_utf8_in_a_json_string_is_400_naming_malformed_json(string where)
+    public async Task InvalidUtf8InAJsonStringIs400NamingMalformedJson(string where)
     {
         byte[] bad = [0xC3, 0x28]; // a lead byte followed by a byte that cannot continue it
         var body = where switch
@@ -145,16 +151,17 @@ public sealed class SecurityTests(DashboardServer server) : IClassFixture<Dashbo
     }
 
     [Fact]
-    public async Task A_run_name_too_long_for_a_folder_name_is_400_naming_run_name()
+    public async Task ARunNameTooLongForAFolderNameIs400NamingRunName()
     {
         var name = new string('n', 300);
-        using var response = await server.Http.PostAsJsonAsync("/api/runs", new { scenario = "baseline.yaml", epochs = 1, overrides = new Dictionary<string, string> { ["run.name"] = name } }, Ct);
+        using var response = await server.Http.PostAsJsonAsync("/api/runs",
+            new { scenario = "baseline.yaml", epochs = 1, overrides = new Dictionary<string, string> { ["run.name"] = name } }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("run.name: ", await ErrorBody.ReadAsync(response));
     }
 
     [Fact]
-    public async Task A_damaged_summary_is_listed_as_damaged_and_the_other_runs_still_are()
+    public async Task ADamagedSummaryIsListedAsDamagedAndTheOtherRunsStillAre()
     {
         var good = Path.Combine(server.RunsFolder, "good-20200101-000000");
         var bad = Path.Combine(server.RunsFolder, "bad-20200101-000000");

@@ -11,7 +11,7 @@ public sealed class SweepsApiTests(DashboardServer server) : IClassFixture<Dashb
     private const string Id = "weights-20261123-120000";
 
     [Fact]
-    public async Task A_sweep_folder_is_listed_with_its_points_and_charts()
+    public async Task ASweepFolderIsListedWithItsPointsAndCharts()
     {
         SweepFixture.Write(server.SweepsFolder, Id, SweepFixture.TinyPng);
         var ct = TestContext.Current.CancellationToken;
@@ -37,7 +37,7 @@ public sealed class SweepsApiTests(DashboardServer server) : IClassFixture<Dashb
     [InlineData("/api/sweeps/no-such", "sweep 'no-such' not found")]
     [InlineData("/api/sweeps/" + Id + "/charts/..%2Fsweep.json", "not found in sweep")]
     [InlineData("/api/sweeps/..%2Fruns/charts/x.png", "not found in sweep")]
-    public async Task Unknown_sweeps_and_files_outside_a_sweep_are_404(string path, string message)
+    public async Task UnknownSweepsAndFilesOutsideASweepAre404(string path, string message)
     {
         SweepFixture.Write(server.SweepsFolder, Id, SweepFixture.TinyPng);
         using var response = await server.Http.GetAsync(path, TestContext.Current.CancellationToken);

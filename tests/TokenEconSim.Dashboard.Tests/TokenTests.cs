@@ -16,9 +16,13 @@ public sealed class TokenTests(TokenDashboardServer server) : IClassFixture<Toke
     [InlineData(TokenDashboardServer.Secret, HttpStatusCode.BadRequest, "scenario: 'no-such.yaml' not found")]
     [InlineData(TokenDashboardServer.Secret, HttpStatusCode.BadRequest, "scenario: 'no-such.yaml' not found", "bearer")]
     [InlineData(TokenDashboardServer.Secret, HttpStatusCode.BadRequest, "scenario: 'no-such.yaml' not found", "BEARER")]
-    public async Task Starting_a_run_needs_the_token(string? token, HttpStatusCode expected, string message, string scheme = "Bearer")
+    public async Task StartingARunNeedsTheToken(string? token, HttpStatusCode expected, string message, string scheme = "Bearer")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = new StringContent("""{"scenario": "no-such.yaml"}""", Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs")
+        {
+            Content = new StringContent("""{"scenario": "no-such.yaml"}""",
+            Encoding.UTF8, "application/json")
+        };
         if (token is not null) request.Headers.TryAddWithoutValidation("Authorization", $"{scheme} {token}");
         using var response = await server.Http.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(expected, response.StatusCode);
@@ -26,7 +30,7 @@ public sealed class TokenTests(TokenDashboardServer server) : IClassFixture<Toke
     }
 
     [Fact]
-    public async Task Cancelling_needs_the_token_and_reading_does_not()
+    public async Task CancellingNeedsTheTokenAndReadingDoesNot()
     {
         using var cancel = await server.Http.DeleteAsync("/api/runs/any", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, cancel.StatusCode);
@@ -35,7 +39,7 @@ public sealed class TokenTests(TokenDashboardServer server) : IClassFixture<Toke
     }
 
     [Fact]
-    public async Task Serve_refuses_a_non_loopback_address_without_a_token()
+    public async Task ServeRefusesANonLoopbackAddressWithoutAToken()
     {
         var (exit, err) = await ServeCli.InvokeAsync(["serve", "--host", "0.0.0.0", "--scenarios", Repo.Scenarios]);
         Assert.Equal(ExitCodes.BadInput, exit);
@@ -45,7 +49,7 @@ public sealed class TokenTests(TokenDashboardServer server) : IClassFixture<Toke
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    public async Task An_empty_or_blank_token_is_no_token(string token)
+    public async Task AnEmptyOrBlankTokenIsNoToken(string token)
     {
         // --scenarios names no folder: before, the empty token passed and serve stopped at the folder instead.
         var (exit, err) = await ServeCli.InvokeAsync(["serve", "--host", "0.0.0.0", "--token", token, "--scenarios", "/no/such/folder"]);
@@ -64,7 +68,7 @@ public sealed class TokenTests(TokenDashboardServer server) : IClassFixture<Toke
         Assert.False(Security.DashboardToken.Matches(expected, header));
 
     [Fact]
-    public async Task Orleans_dashboard_needs_the_token_and_a_browser_is_asked_for_it()
+    public async Task OrleansDashboardNeedsTheTokenAndABrowserIsAskedForIt()
     {
         var ct = TestContext.Current.CancellationToken;
         foreach (var path in new[] { "/orleans/", "/orleans/DashboardCounters" })
@@ -74,7 +78,9 @@ public sealed class TokenTests(TokenDashboardServer server) : IClassFixture<Toke
             Assert.Contains("Basic", open.Headers.WwwAuthenticate.ToString());
             Assert.Contains("Orleans' dashboard needs the token", await ErrorBody.ReadAsync(open));
         }
-        foreach (var header in new[] { new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("anyone:" + TokenDashboardServer.Secret))), new AuthenticationHeaderValue("Bearer", TokenDashboardServer.Secret) })
+        foreach (var header in new[] { new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes("anyone:" + TokenDashboardServer.Secret))),
+            new AuthenticationHeaderValue("Bearer", TokenDashboardServer.Secret) })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/orleans/") { Headers = { Authorization = header } };
             using var response = await server.Http.SendAsync(request, ct);

@@ -1,7 +1,5 @@
 using TokenEconSim.Domain.Consensus;
 using TokenEconSim.Domain.Simulation;
-using TokenEconSim.Domain.Simulation.Checkpoints;
-using TokenEconSim.Results;
 using TokenEconSim.Scenarios;
 
 namespace TokenEconSim.Grains.Tests;
@@ -21,7 +19,7 @@ public sealed class CheckpointTests
     // The token market is not checkpointed (EpochLoop.NotCheckpointable): asking for checkpoints
     // must leave its bytes unchanged and save none, rather than drain and drift.
     [Fact]
-    public async Task A_market_run_takes_no_checkpoint_and_keeps_its_bytes()
+    public async Task AMarketRunTakesNoCheckpointAndKeepsItsBytes()
     {
         var scenario = LoadSmall("token-market.yaml");
         Assert.NotNull(EpochLoop.NotCheckpointable(scenario));
@@ -34,7 +32,7 @@ public sealed class CheckpointTests
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public async Task Restoring_a_mid_run_checkpoint_gives_the_uninterrupted_bytes(string file)
+    public async Task RestoringAMidRunCheckpointGivesTheUninterruptedBytes(string file)
     {
         var scenario = LoadSmall(file);
         var uninterrupted = await RunDirect(scenario, checkpointEvery: 0);
@@ -55,7 +53,7 @@ public sealed class CheckpointTests
     }
 
     [Fact]
-    public async Task A_restored_loop_checkpoints_the_same_bytes_as_the_original()
+    public async Task ARestoredLoopCheckpointsTheSameBytesAsTheOriginal()
     {
         var scenario = LoadSmall("baseline.yaml");
         var first = new SortedDictionary<int, byte[]>();
@@ -68,18 +66,19 @@ public sealed class CheckpointTests
     }
 
     [Fact]
-    public async Task A_checkpoint_of_another_run_is_refused_with_its_reason()
+    public async Task ACheckpointOfAnotherRunIsRefusedWithItsReason()
     {
         var checkpoints = new SortedDictionary<int, byte[]>();
         await RunDirect(LoadSmall("baseline.yaml"), 3, checkpoints);
         var other = NewLoop(LoadSmall("baseline.yaml", ("run.seed", "99")), 3, []);
         var e = await Assert.ThrowsAsync<InvalidDataException>(() => other.RestoreAsync(checkpoints[3], TestContext.Current.CancellationToken));
         Assert.Contains("seed 42", e.Message);
-        await Assert.ThrowsAsync<InvalidDataException>(() => NewLoop(LoadSmall("baseline.yaml"), 3, []).RestoreAsync([1, 2, 3], TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<InvalidDataException>(() => NewLoop(LoadSmall("baseline.yaml"), 3, []).RestoreAsync([1, 2, 3],
+            TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void A_shard_state_round_trips_exactly()
+    public void AShardStateRoundTripsExactly()
     {
         var model = new RunModel(LoadSmall("baseline.yaml"));
         var a = new Domain.Agents.AgentShard(model, 0, 50);

@@ -1,4 +1,3 @@
-using Orleans.Runtime;
 using Orleans.TestingHost;
 using TokenEconSim.Results;
 

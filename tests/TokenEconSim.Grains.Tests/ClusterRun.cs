@@ -3,7 +3,6 @@ using Orleans.TestingHost;
 using TokenEconSim.Contracts;
 using TokenEconSim.Domain.Consensus;
 using TokenEconSim.Domain.Simulation;
-using TokenEconSim.Grains;
 using TokenEconSim.Results;
 using TokenEconSim.Scenarios;
 

@@ -33,7 +33,7 @@ public class EpochMetricsSerializationTests
         Serializer.Deserialize<EpochMetrics>(Serializer.SerializeToArray(row)) ?? throw new InvalidOperationException("deserialized to null");
 
     [Fact]
-    public void Every_declared_column_round_trips_with_non_default_values()
+    public void EveryDeclaredColumnRoundTripsWithNonDefaultValues()
     {
         var values = DistinctValues();
         var row = EpochMetrics.Restore(values, [new BlockRecord(5, 1, 612.5, 17, 0x1d00ffff, "ab")], [3, 5, 7, 11, 13], ([Vote], [Sale]));
@@ -51,7 +51,7 @@ public class EpochMetricsSerializationTests
     }
 
     [Fact]
-    public void A_row_built_by_the_loop_round_trips_with_its_economy()
+    public void ARowBuiltByTheLoopRoundTripsWithItsEconomy()
     {
         var row = new EpochMetrics
         {
@@ -67,7 +67,7 @@ public class EpochMetricsSerializationTests
     }
 
     [Fact]
-    public void A_row_without_the_economy_comes_back_without_it()
+    public void ARowWithoutTheEconomyComesBackWithoutIt()
     {
         var back = RoundTrip(new EpochMetrics { Epoch = 1 });
         Assert.Same(EconomyMetrics.None, back.Economy);

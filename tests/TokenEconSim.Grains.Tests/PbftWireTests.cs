@@ -7,7 +7,8 @@ public class PbftWireTests
 {
     private static Digest D(byte b) => Digest.FromBytes(Enumerable.Repeat(b, Digest.Size).Select((x, i) => (byte)(x + i)).ToArray());
 
-    public static TheoryData<string> Kinds => ["pre-prepare", "prepare", "commit", "view-change", "view-change-empty", "new-view", "commit-certificate"];
+    public static TheoryData<string> Kinds => ["pre-prepare", "prepare", "commit", "view-change", "view-change-empty", "new-view",
+        "commit-certificate"];
 
     private static PbftMessage Sample(string kind)
     {

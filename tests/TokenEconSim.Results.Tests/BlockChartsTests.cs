@@ -11,7 +11,7 @@ public class BlockChartsTests
     private static readonly ChartOptions Target600 = new(TargetBlockTime: 600);
 
     [Fact]
-    public void A_PoW_run_gets_every_block_chart_as_PNG_and_SVG()
+    public void APoWRunGetsEveryBlockChartAsPNGAndSVG()
     {
         using var dir = new TempDirectory();
         var rows = SampleRows.WithBlocks(SampleRows.Create(40));
@@ -28,9 +28,12 @@ public class BlockChartsTests
     }
 
     [Theory]
-    [InlineData("difficulty_hashrate", new[] { "Difficulty and hashrate", "Epoch", "Difficulty (thousand)", "Hashrate (PH/s)", "Difficulty", "True hashrate", "Estimated hashrate (from blocks)" })]
-    [InlineData("block_time_histogram", new[] { "Time between blocks", "Seconds between consecutive blocks", "Blocks", "Block intervals (n = 431)", "Target block time (600 s)" })]
-    [InlineData("producer_concentration", new[] { "Share of blocks by producer", "Share of the run's blocks (%)", "others", "Nakamoto coefficient, blocks of the run: 3", "Nakamoto coefficient, hashrate: 3 every epoch" })]
+    [InlineData("difficulty_hashrate", new[] { "Difficulty and hashrate", "Epoch", "Difficulty (thousand)", "Hashrate (PH/s)", "Difficulty",
+        "True hashrate", "Estimated hashrate (from blocks)" })]
+    [InlineData("block_time_histogram", new[] { "Time between blocks", "Seconds between consecutive blocks", "Blocks", "Block intervals (n = 431)",
+        "Target block time (600 s)" })]
+    [InlineData("producer_concentration", new[] { "Share of blocks by producer", "Share of the run's blocks (%)", "others",
+        "Nakamoto coefficient, blocks of the run: 3", "Nakamoto coefficient, hashrate: 3 every epoch" })]
     public void Svg_contains_title_axis_titles_and_legend_text(string chart, string[] expected)
     {
         // Text in the SVG proves the shipped font was used (no font = no text, STACK-NOTES).
@@ -45,7 +48,7 @@ public class BlockChartsTests
     }
 
     [Fact]
-    public void A_run_without_blocks_gets_no_block_chart()
+    public void ARunWithoutBlocksGetsNoBlockChart()
     {
         using var dir = new TempDirectory();
         var rows = SampleRows.Create(20);
@@ -56,7 +59,7 @@ public class BlockChartsTests
     }
 
     [Fact]
-    public void A_PoS_run_has_no_difficulty_chart()
+    public void APoSRunHasNoDifficultyChart()
     {
         using var dir = new TempDirectory();
         var rows = SampleRows.WithBlocks(SampleRows.Create(20), bits: 0);
@@ -68,14 +71,14 @@ public class BlockChartsTests
     }
 
     [Fact]
-    public void A_single_block_has_producers_but_no_intervals()
+    public void ASingleBlockHasProducersButNoIntervals()
     {
         var rows = new[] { SampleRows.Row(0) with { BlockRecords = [new BlockRecord(0, 0, 600, 1, 0, "aa")] } };
         Assert.Equal([.. RunCharts.Names, "producer_concentration"], RunCharts.NamesFor(rows));
     }
 
     [Fact]
-    public void Without_a_target_the_histogram_has_no_target_line()
+    public void WithoutATargetTheHistogramHasNoTargetLine()
     {
         using var dir = new TempDirectory();
         RunCharts.Write(SampleRows.WithBlocks(SampleRows.Create(5)), dir.Path);
@@ -84,7 +87,7 @@ public class BlockChartsTests
     }
 
     [Fact]
-    public void Intervals_run_across_epoch_boundaries_and_skip_blockless_epochs()
+    public void IntervalsRunAcrossEpochBoundariesAndSkipBlocklessEpochs()
     {
         IReadOnlyList<EpochMetrics> rows =
         [
@@ -96,7 +99,7 @@ public class BlockChartsTests
     }
 
     [Fact]
-    public void Bins_count_every_interval_and_put_the_largest_in_the_last_bin()
+    public void BinsCountEveryIntervalAndPutTheLargestInTheLastBin()
     {
         double[] values = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
         var bins = BlockCharts.Bins(values, out var min, out var width);
@@ -108,7 +111,7 @@ public class BlockChartsTests
     }
 
     [Fact]
-    public void Producers_are_ranked_by_blocks_then_id_and_the_Nakamoto_coefficient_counts_past_half()
+    public void ProducersAreRankedByBlocksThenIdAndTheNakamotoCoefficientCountsPastHalf()
     {
         int[] producers = [5, 5, 5, 2, 2, 9, 9, 1];
         var rows = new[] { SampleRows.Row(0) with { BlockRecords = [.. producers.Select((p, i) => new BlockRecord(i, 0, i, p, 0, "aa"))] } };

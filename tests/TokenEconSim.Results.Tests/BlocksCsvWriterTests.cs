@@ -7,7 +7,7 @@ namespace TokenEconSim.Results.Tests;
 public class BlocksCsvWriterTests
 {
     [Fact]
-    public void Rows_are_every_block_of_every_epoch_in_order_with_hex_bits_and_round_trip_times()
+    public void RowsAreEveryBlockOfEveryEpochInOrderWithHexBitsAndRoundTripTimes()
     {
         IReadOnlyList<EpochMetrics> rows =
         [
@@ -34,7 +34,7 @@ public class BlocksCsvWriterTests
     }
 
     [Fact]
-    public void Bits_are_always_eight_lowercase_hex_digits()
+    public void BitsAreAlwaysEightLowercaseHexDigits()
     {
         var row = SampleRows.Row(0) with
         {
@@ -44,14 +44,14 @@ public class BlocksCsvWriterTests
     }
 
     [Fact]
-    public void Without_blocks_the_file_is_the_header_alone()
+    public void WithoutBlocksTheFileIsTheHeaderAlone()
     {
         Assert.Equal(BlocksCsvWriter.Header + "\n", Text(SampleRows.Create(5)));
         Assert.Equal(BlocksCsvWriter.Header + "\n", Text([]));
     }
 
     [Fact]
-    public void Same_rows_give_identical_bytes_with_LF_line_endings_and_no_BOM()
+    public void SameRowsGiveIdenticalBytesWithLFLineEndingsAndNoBOM()
     {
         var rows = SampleRows.WithBlocks(SampleRows.Create(30));
         var first = Csv(rows);
@@ -64,7 +64,7 @@ public class BlocksCsvWriterTests
     }
 
     [Fact]
-    public void A_hash_that_would_break_the_csv_is_refused()
+    public void AHashThatWouldBreakTheCsvIsRefused()
     {
         using var writer = new BlocksCsvWriter(new MemoryStream());
         Assert.Throws<ArgumentException>(() => writer.Write(new BlockRecord(0, 0, 1, 0, 0, "ab,cd")));

@@ -18,7 +18,8 @@ public class EconomyOutputsTests
         Economy = new EconomyMetrics
         {
             Proposals = r.Epoch == 5 ? [Passed] : r.Epoch == 12 ? [Failed] : [],
-            TokenPrice = 1 - 0.01 * r.Epoch, ReserveToken = (1_000 + 10 * r.Epoch) * 100_000_000L, ReserveStable = (1_000 - 9 * r.Epoch) * 100_000_000L,
+            TokenPrice = 1 - 0.01 * r.Epoch, ReserveToken = (1_000 + 10 * r.Epoch) * 100_000_000L,
+                ReserveStable = (1_000 - 9 * r.Epoch) * 100_000_000L,
             Sales = r.Epoch % 3 == 0 ? [new CreatorSales(42, 1, 2, 350_000_000)] : [],
         },
     })];
@@ -51,9 +52,12 @@ public class EconomyOutputsTests
     }
 
     [Theory]
-    [InlineData(EconomyCharts.Weights, new[] { "Reward weights α, β, γ (changed by governance)", "Epoch", "Weight (α + β + γ = 1)", "α (data)", "β (training)", "γ (usage)" })]
-    [InlineData(EconomyCharts.TokenPrice, new[] { "Token price and pool reserves (x·y = k)", "Price (stable per token)", "Reserves (tokens)", "Token price", "Token reserve", "Stable reserve" })]
-    [InlineData(EconomyCharts.RewardsStacked, new[] { "Rewards per epoch by role (stacked)", "Epoch", "Data providers", "Trainers", "Service users", "Validators", "Miners" })]
+    [InlineData(EconomyCharts.Weights, new[] { "Reward weights α, β, γ (changed by governance)", "Epoch", "Weight (α + β + γ = 1)", "α (data)",
+        "β (training)", "γ (usage)" })]
+    [InlineData(EconomyCharts.TokenPrice, new[] { "Token price and pool reserves (x·y = k)", "Price (stable per token)", "Reserves (tokens)",
+        "Token price", "Token reserve", "Stable reserve" })]
+    [InlineData(EconomyCharts.RewardsStacked, new[] { "Rewards per epoch by role (stacked)", "Epoch", "Data providers", "Trainers", "Service users",
+        "Validators", "Miners" })]
     public void EconomyChartsHaveTitleAxesAndLegend(string chart, string[] expected)
     {
         using var dir = new TempDirectory();

@@ -16,7 +16,7 @@ public class LearningChartsTests
         })];
 
     [Fact]
-    public void A_learning_run_gets_an_accuracy_chart_with_its_labels_and_other_runs_do_not()
+    public void ALearningRunGetsAnAccuracyChartWithItsLabelsAndOtherRunsDoNot()
     {
         using var dir = new TempDirectory();
         var plain = SampleRows.Create(20);
@@ -34,7 +34,7 @@ public class LearningChartsTests
     }
 
     [Fact]
-    public void Comparison_chart_of_two_runs_is_a_png()
+    public void ComparisonChartOfTwoRunsIsAPng()
     {
         using var dir = new TempDirectory();
         var runs = new Dictionary<string, IReadOnlyList<EpochMetrics>>

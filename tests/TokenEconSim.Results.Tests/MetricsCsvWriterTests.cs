@@ -8,7 +8,7 @@ namespace TokenEconSim.Results.Tests;
 public class MetricsCsvWriterTests
 {
     [Fact]
-    public void Header_is_the_metric_column_names_in_order()
+    public void HeaderIsTheMetricColumnNamesInOrder()
     {
         var lines = Lines(Csv([]));
         Assert.Equal(string.Join(',', MetricColumns.All.Select(c => c.Name)), lines[0]);
@@ -16,7 +16,7 @@ public class MetricsCsvWriterTests
     }
 
     [Fact]
-    public void Token_columns_are_exact_decimal_tokens()
+    public void TokenColumnsAreExactDecimalTokens()
     {
         var row = SampleRows.Row(0) with { Supply = 123_456_789, Burned = 1 };
         Assert.Equal("1.23456789", Cell(row, "supply"));
@@ -24,7 +24,7 @@ public class MetricsCsvWriterTests
     }
 
     [Fact]
-    public void Token_columns_stay_exact_beyond_the_precision_of_a_double()
+    public void TokenColumnsStayExactBeyondThePrecisionOfADouble()
     {
         // 10^16 + 1 base units: a double would round it to 10^16.
         var row = SampleRows.Row(0) with { Supply = 10_000_000_000_000_001 };
@@ -32,17 +32,18 @@ public class MetricsCsvWriterTests
     }
 
     [Fact]
-    public void Reward_means_are_fractional_tokens()
+    public void RewardMeansAreFractionalTokens()
     {
         var rewards = new long[Roles.Count];
         rewards[(int)Role.Trainer] = 1;
         var row = SampleRows.Row(0) with { RewardsByRole = rewards, PopulationByRole = [1, 3, 1, 1, 1] };
-        Assert.Equal((1 / 3.0 / TokenUnits.PerToken).ToString("R", System.Globalization.CultureInfo.InvariantCulture), Cell(row, "reward_mean_trainer"));
+        Assert.Equal((1 / 3.0 / TokenUnits.PerToken).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            Cell(row, "reward_mean_trainer"));
         Assert.Equal("0.00000001", Cell(row, "reward_total_trainer"));
     }
 
     [Fact]
-    public void Every_whole_unit_token_column_is_written_exactly()
+    public void EveryWholeUnitTokenColumnIsWrittenExactly()
     {
         // Token columns stored as base units are exact; only the means (derived) are fractional.
         Assert.All(MetricColumns.All.Where(c => c.Unit == MetricUnit.Tokens), c => Assert.Equal(c is StoredColumn, c.IsExactTokens));
@@ -53,13 +54,13 @@ public class MetricsCsvWriterTests
     }
 
     [Fact]
-    public void Every_declared_column_is_in_the_header()
+    public void EveryDeclaredColumnIsInTheHeader()
     {
         Assert.Equal(MetricColumns.All.Select(c => c.Name), Lines(Csv([]))[0].Split(','));
     }
 
     [Fact]
-    public void A_layout_without_a_group_leaves_its_columns_out_and_the_others_as_they_were()
+    public void ALayoutWithoutAGroupLeavesItsColumnsOutAndTheOthersAsTheyWere()
     {
         var rows = SampleRows.Create(5);
         var layout = MetricLayout.Of(g => g != EconomyColumns.Group);
@@ -72,7 +73,7 @@ public class MetricsCsvWriterTests
     }
 
     [Fact]
-    public void NaN_is_an_empty_cell()
+    public void NaNIsAnEmptyCell()
     {
         var row = SampleRows.Row(0) with { MeanBlockTime = double.NaN, Blocks = 0 };
         Assert.Equal("", Cell(row, "mean_block_time"));
@@ -80,7 +81,7 @@ public class MetricsCsvWriterTests
     }
 
     [Fact]
-    public void Numbers_are_invariant_integers_or_round_trip_doubles()
+    public void NumbersAreInvariantIntegersOrRoundTripDoubles()
     {
         var row = SampleRows.Row(7) with { Hashrate = 1.5e300, Gini = 0.1 + 0.2, Accepted = false, Calls = 12345678901 };
         Assert.Equal("7", Cell(row, "epoch"));
@@ -91,7 +92,7 @@ public class MetricsCsvWriterTests
     }
 
     [Fact]
-    public void Same_rows_give_identical_bytes_with_LF_line_endings_and_no_BOM()
+    public void SameRowsGiveIdenticalBytesWithLFLineEndingsAndNoBOM()
     {
         var rows = SampleRows.Create(30);
         var first = Csv(rows);

@@ -9,14 +9,14 @@ public class PngChartsTests
     private static readonly ProposalRecord Vote = new(0, 1, ProposalKind.Scheduled, 0.3, 0.4, 0.3, 2, 1, 0, true, true, 3);
 
     [Fact]
-    public void Every_declared_png_chart_is_drawn_and_every_drawing_is_declared()
+    public void EveryDeclaredPngChartIsDrawnAndEveryDrawingIsDeclared()
     {
         Assert.Equal(ChartGroups.Png.All.Select(g => g.Key), PngCharts.All.Select(c => c.Group.Key));
         Assert.Empty(PngCharts.Undeclared);
     }
 
     [Fact]
-    public void A_run_with_every_feature_gets_every_declared_chart()
+    public void ARunWithEveryFeatureGetsEveryDeclaredChart()
     {
         var rows = SampleRows.WithBlocks(SampleRows.Create(12)).Select(r => r with
         {

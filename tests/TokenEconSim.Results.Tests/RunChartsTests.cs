@@ -8,7 +8,7 @@ public class RunChartsTests
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     [Fact]
-    public void Png_files_are_valid_images_of_the_expected_size()
+    public void PngFilesAreValidImagesOfTheExpectedSize()
     {
         using var dir = new TempDirectory();
         RunCharts.Write(SampleRows.Create(60), dir.Path);
@@ -24,9 +24,11 @@ public class RunChartsTests
     }
 
     [Theory]
-    [InlineData("supply_inflation", new[] { "Token supply and inflation", "Epoch", "Supply (million tokens)", "Inflation per epoch (%)", "Supply", "Inflation per epoch" })]
+    [InlineData("supply_inflation", new[] { "Token supply and inflation", "Epoch", "Supply (million tokens)", "Inflation per epoch (%)", "Supply",
+        "Inflation per epoch" })]
     [InlineData("gini", new[] { "Inequality of balances (Gini)", "Epoch", "Gini coefficient (0 = equal, 1 = one holder)" })]
-    [InlineData("rewards_per_role", new[] { "Rewards paid per epoch, by role", "Epoch", "Rewards per epoch (tokens)", "Data providers", "Trainers", "Service users", "Validators", "Miners" })]
+    [InlineData("rewards_per_role", new[] { "Rewards paid per epoch, by role", "Epoch", "Rewards per epoch (tokens)", "Data providers", "Trainers",
+        "Service users", "Validators", "Miners" })]
     public void Svg_contains_title_axis_titles_and_legend_text(string chart, string[] expected)
     {
         // Text in the SVG proves a font was found: without one ScottPlot silently draws no text.
@@ -42,7 +44,7 @@ public class RunChartsTests
     }
 
     [Fact]
-    public void Single_series_chart_has_no_legend()
+    public void SingleSeriesChartHasNoLegend()
     {
         using var dir = new TempDirectory();
         RunCharts.Write(SampleRows.Create(10), dir.Path);
@@ -51,7 +53,7 @@ public class RunChartsTests
     }
 
     [Fact]
-    public void No_rows_write_nothing()
+    public void NoRowsWriteNothing()
     {
         using var dir = new TempDirectory();
         var target = Path.Combine(dir.Path, "charts");
@@ -60,7 +62,7 @@ public class RunChartsTests
     }
 
     [Fact]
-    public void Charts_render_from_parallel_threads()
+    public void ChartsRenderFromParallelThreads()
     {
         // Font registration is once per process and must hold when several runs finish together.
         using var dir = new TempDirectory();

@@ -9,7 +9,7 @@ public class RunFolderTests
     private static readonly RunInfo Info = new("baseline", 7, "run:\n  name: baseline\n  seed: 7\n", "direct", 100, "0.1.0");
 
     [Fact]
-    public void Temporary_folder_is_hidden_beside_the_final_one()
+    public void TemporaryFolderIsHiddenBesideTheFinalOne()
     {
         using var parent = new TempDirectory();
         using var run = RunFolder.Create(parent.Path, "baseline", Now);
@@ -21,7 +21,7 @@ public class RunFolderTests
     }
 
     [Fact]
-    public void Dispose_without_Complete_leaves_no_folder()
+    public void DisposeWithoutCompleteLeavesNoFolder()
     {
         using var parent = new TempDirectory();
         using (var run = RunFolder.Create(parent.Path, "baseline", Now))
@@ -35,7 +35,7 @@ public class RunFolderTests
     }
 
     [Fact]
-    public void Complete_publishes_every_file_in_the_final_folder()
+    public void CompletePublishesEveryFileInTheFinalFolder()
     {
         using var parent = new TempDirectory();
         var rows = SampleRows.Create(25);
@@ -63,7 +63,7 @@ public class RunFolderTests
     // Every file a run publishes is named in RunFiles, the list the writers, `silo resume`, sweeps
     // and the dashboard share; the names themselves are a contract with scripts and the docs.
     [Fact]
-    public void A_finished_run_holds_exactly_the_files_RunFiles_names()
+    public void AFinishedRunHoldsExactlyTheFilesRunFilesNames()
     {
         using var parent = new TempDirectory();
         var rows = SampleRows.Create(3);
@@ -88,7 +88,7 @@ public class RunFolderTests
     }
 
     [Fact]
-    public void Metrics_left_open_are_flushed_by_Complete()
+    public void MetricsLeftOpenAreFlushedByComplete()
     {
         using var parent = new TempDirectory();
         using var run = RunFolder.Create(parent.Path, "baseline", Now);
@@ -99,7 +99,7 @@ public class RunFolderTests
     }
 
     [Fact]
-    public void Blocks_csv_sits_beside_metrics_csv_and_is_closed_by_Complete()
+    public void BlocksCsvSitsBesideMetricsCsvAndIsClosedByComplete()
     {
         using var parent = new TempDirectory();
         var rows = SampleRows.WithBlocks(SampleRows.Create(8));
@@ -119,7 +119,7 @@ public class RunFolderTests
     }
 
     [Fact]
-    public void Dispose_without_Complete_closes_blocks_csv_and_leaves_no_folder()
+    public void DisposeWithoutCompleteClosesBlocksCsvAndLeavesNoFolder()
     {
         using var parent = new TempDirectory();
         using (var run = RunFolder.Create(parent.Path, "baseline", Now))
@@ -131,7 +131,7 @@ public class RunFolderTests
     }
 
     [Fact]
-    public void Charts_with_options_include_the_block_charts_the_rows_support()
+    public void ChartsWithOptionsIncludeTheBlockChartsTheRowsSupport()
     {
         using var parent = new TempDirectory();
         var rows = SampleRows.WithBlocks(SampleRows.Create(6));
@@ -144,7 +144,7 @@ public class RunFolderTests
     }
 
     [Fact]
-    public void A_taken_name_gets_a_numeric_suffix()
+    public void ATakenNameGetsANumericSuffix()
     {
         using var parent = new TempDirectory();
         Directory.CreateDirectory(Path.Combine(parent.Path, "baseline-20250314-150926"));
@@ -156,7 +156,7 @@ public class RunFolderTests
     }
 
     [Fact]
-    public void No_rows_write_no_charts()
+    public void NoRowsWriteNoCharts()
     {
         using var parent = new TempDirectory();
         using var run = RunFolder.Create(parent.Path, "empty", Now);
@@ -172,7 +172,7 @@ public class RunFolderTests
     [InlineData("../escape")]
     [InlineData(".hidden")]
     [InlineData("a/b")]
-    public void Names_that_cannot_name_a_folder_are_refused(string name)
+    public void NamesThatCannotNameAFolderAreRefused(string name)
     {
         using var parent = new TempDirectory();
         Assert.ThrowsAny<ArgumentException>(() => RunFolder.Create(parent.Path, name, Now));
@@ -180,7 +180,7 @@ public class RunFolderTests
     }
 
     [Fact]
-    public void A_completed_folder_refuses_more_writes()
+    public void ACompletedFolderRefusesMoreWrites()
     {
         using var parent = new TempDirectory();
         using var run = RunFolder.Create(parent.Path, "baseline", Now);

@@ -8,7 +8,7 @@ public class RunSummaryTests
     private static readonly RunInfo Info = new("baseline", 42, "run:\n  name: baseline\n", "direct", 100, "0.1.0");
 
     [Fact]
-    public void Identical_rows_give_identical_json_whatever_the_engine()
+    public void IdenticalRowsGiveIdenticalJsonWhateverTheEngine()
     {
         var rows = SampleRows.Create(40);
         var direct = RunSummary.From(Info, rows).ToJson();
@@ -20,7 +20,7 @@ public class RunSummaryTests
     }
 
     [Fact]
-    public void Totals_are_exact_and_names_are_snake_case()
+    public void TotalsAreExactAndNamesAreSnakeCase()
     {
         var rows = SampleRows.Create(12);
         var json = JsonDocument.Parse(RunSummary.From(Info, rows).ToJson()).RootElement;
@@ -39,7 +39,7 @@ public class RunSummaryTests
     }
 
     [Fact]
-    public void Mean_block_time_weighs_epochs_by_blocks_and_skips_epochs_without_blocks()
+    public void MeanBlockTimeWeighsEpochsByBlocksAndSkipsEpochsWithoutBlocks()
     {
         var rows = new[]
         {
@@ -51,7 +51,7 @@ public class RunSummaryTests
     }
 
     [Fact]
-    public void No_rows_gives_nulls_not_errors()
+    public void NoRowsGivesNullsNotErrors()
     {
         var summary = RunSummary.From(Info, []);
         Assert.Null(summary.FinalSupply);

@@ -11,7 +11,7 @@ internal static class SampleRows
     public static IReadOnlyList<EpochMetrics> Create(int epochs)
     {
         var rows = new List<EpochMetrics>();
-        long supply = 1_000_000 * TokenUnits.PerToken;
+        var supply = 1_000_000 * TokenUnits.PerToken;
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             var minted = (10_000 + 70) * TokenUnits.PerToken / (1 + epoch / 50);

@@ -16,7 +16,8 @@ public class BehaviourValidationTests : IDisposable
     public void EveryPopulationIsFixedByDefault()
     {
         var s = Assert.IsType<Scenario>(Load("run:\n  epochs: 3\n").Scenario);
-        Assert.All(new RoleBehaviourSection[] { s.Behaviour.DataProviders, s.Behaviour.Trainers, s.Behaviour.Users, s.Behaviour.Validators, s.Behaviour.Miners },
+        Assert.All(new RoleBehaviourSection[] { s.Behaviour.DataProviders, s.Behaviour.Trainers, s.Behaviour.Users, s.Behaviour.Validators,
+            s.Behaviour.Miners },
             b => Assert.Equal(BehaviourModel.Fixed, b.Model));
         Assert.Equal(CostNumeraire.Token, s.Behaviour.Numeraire);
     }
@@ -57,8 +58,10 @@ public class BehaviourValidationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("behaviour:\n  trainers:\n    model: rational", "behaviour.trainers.model: unknown value 'rational'", "known: fixed, best_response, logit, bandit", 3, 12)]
-    [InlineData("behaviour:\n  data_providers:\n    cost_per_record: -1", "behaviour.data_providers.cost_per_record: -1 is out of range", "valid: 0 … 1000000000000", 3, 22)]
+    [InlineData("behaviour:\n  trainers:\n    model: rational", "behaviour.trainers.model: unknown value 'rational'",
+        "known: fixed, best_response, logit, bandit", 3, 12)]
+    [InlineData("behaviour:\n  data_providers:\n    cost_per_record: -1", "behaviour.data_providers.cost_per_record: -1 is out of range",
+        "valid: 0 … 1000000000000", 3, 22)]
     [InlineData("behaviour:\n  trainers:\n    cost_per_gpu_hour: -0.5", "behaviour.trainers.cost_per_gpu_hour: -0.5 is out of range", "", 3, 24)]
     [InlineData("behaviour:\n  miners:\n    energy_cost: -3", "behaviour.miners.energy_cost: -3 is out of range", "", 3, 18)]
     [InlineData("behaviour:\n  users:\n    lambda: -1", "behaviour.users.lambda: -1 is out of range", "valid: 0 … 1000000", 3, 13)]

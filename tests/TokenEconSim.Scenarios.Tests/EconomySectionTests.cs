@@ -76,7 +76,8 @@ public class EconomySectionTests : IDisposable
     [InlineData("market:\n  reserve_token: 0", "market.reserve_token: 0 is out of range; valid: 0 < x ≤ 1000000000000", 2, 18)]
     [InlineData("market:\n  fee: 1", "market.fee: 1 is out of range; valid: 0 … 0.999999", 2, 8)]
     [InlineData("marketplace:\n  price: uniform(-1,2)", "marketplace.price:", 2, 10)]
-    [InlineData("governance:\n  enabled: true\n  proposals:\n    - epoch: 1\n      alpha: 2", "governance.proposals[0].alpha: 2 is out of range; valid: 0 … 1", 5, 14)]
+    [InlineData("governance:\n  enabled: true\n  proposals:\n    - epoch: 1\n      alpha: 2",
+        "governance.proposals[0].alpha: 2 is out of range; valid: 0 … 1", 5, 14)]
     public void BadValuesNameTheKeyAndWhereItIs(string yaml, string message, int line, int column)
     {
         var error = Assert.Single(Load(yaml).Errors);

@@ -147,14 +147,19 @@ public class ScenarioLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("populations:\n  users:\n    calls: poison(20)\n", "populations.users.calls: unknown distribution 'poison'; known: const, uniform, poisson, beta, gamma, lognormal, exp")]
+    [InlineData("populations:\n  users:\n    calls: poison(20)\n",
+        "populations.users.calls: unknown distribution 'poison'; known: const, uniform, poisson, beta, gamma, lognormal, exp")]
     [InlineData("populations:\n  users:\n    calls: poisson(-2)\n", "populations.users.calls: poisson(λ) needs λ > 0, got poisson(-2)")]
     [InlineData("populations:\n  users:\n    calls: gamma(2)\n", "populations.users.calls: gamma takes 2 arguments, got 'gamma(2)'")]
     [InlineData("populations:\n  users:\n    calls: uniform(-1,2)\n",
-        "populations.users.calls: uniform(-1,2) can give negative values, but samples must be ≥ 0; use e.g. poisson(λ), gamma(k,θ), lognormal(μ,σ), exp(m), or uniform/const with no negative values")]
+        "populations.users.calls: uniform(-1,2) can give negative values, but samples must be ≥ 0; use e.g. poisson(λ), gamma(k,θ), "
+            + "lognormal(μ,σ), exp(m), or uniform/const with no negative values")]
     [InlineData("populations:\n  users:\n    calls: gamma(2,5)\n    call_duration: const(-1)\n",
-        "populations.users.call_duration: const(-1) can give negative values, but samples must be ≥ 0; use e.g. poisson(λ), gamma(k,θ), lognormal(μ,σ), exp(m), or uniform/const with no negative values")]
-    [InlineData("populations:\n  users:\n    calls: lots\n", "populations.users.calls: 'lots' is not a distribution; write name(args), e.g. poisson(100), one of: const, uniform, poisson, beta, gamma, lognormal, exp")]
+        "populations.users.call_duration: const(-1) can give negative values, but samples must be ≥ 0; use e.g. poisson(λ), gamma(k,θ), "
+            + "lognormal(μ,σ), exp(m), or uniform/const with no negative values")]
+    [InlineData("populations:\n  users:\n    calls: lots\n",
+        "populations.users.calls: 'lots' is not a distribution; write name(args), e.g. poisson(100), one of: const, uniform, poisson, beta, gamma, "
+        + "lognormal, exp")]
     public void BadDistributionsAreErrors(string yaml, string message) => Assert.Equal(message, SingleError(yaml).Message);
 
     [Fact]
@@ -162,7 +167,8 @@ public class ScenarioLoaderTests : IDisposable
     {
         var result = Load("populations:\n  data_providers: {count: 10, quality: beta(8,2)}\n");
         Assert.Equal(
-            ["populations.data_providers.quality: 'beta(8' is cut off at a comma: inside [ ] or { } YAML splits values at commas; quote the distribution, e.g. \"beta(8,…)\", or use block style",
+            ["populations.data_providers.quality: 'beta(8' is cut off at a comma: inside [ ] or { } YAML splits values at commas; quote the "
+                + "distribution, e.g. \"beta(8,…)\", or use block style",
              "unknown key '2)' in section 'populations.data_providers'; valid keys: count, participation, batch_size, quality"],
             result.Errors.Select(e => e.Message));
         Assert.True(Load("populations:\n  data_providers: {count: 10, quality: \"beta(8,2)\"}\n").Success);
@@ -173,7 +179,8 @@ public class ScenarioLoaderTests : IDisposable
     {
         var error = SingleError("populations:\n  data_providers:\n    quality: gamma(2,5)\n");
         Assert.Equal((3, 14), (error.Line, error.Column));
-        Assert.StartsWith("populations.data_providers.quality: gamma(2,5) can give values outside [0, 1], but samples must lie in [0, 1]", error.Message);
+        Assert.StartsWith("populations.data_providers.quality: gamma(2,5) can give values outside [0, 1], but samples must lie in [0, 1]",
+            error.Message);
         Assert.True(Load("populations:\n  data_providers:\n    quality: uniform(0.2,0.9)\n").Success);
     }
 
@@ -272,7 +279,8 @@ public class ScenarioLoaderTests : IDisposable
     {
         var error = SingleError("consensus:\n  finality: pbft\npopulations:\n  validators:\n    count: 3\n");
         Assert.Equal((2, 13), (error.Line, error.Column));
-        Assert.Equal("consensus.finality: pbft needs at least 4 validators (n = 3f + 1 with f ≥ 1), populations.validators.count is 3", error.Message);
+        Assert.Equal("consensus.finality: pbft needs at least 4 validators (n = 3f + 1 with f ≥ 1), populations.validators.count is 3",
+            error.Message);
     }
 
     [Fact]
@@ -310,11 +318,14 @@ public class ScenarioLoaderTests : IDisposable
 
     [Theory]
     [InlineData("consensus:\n  kind: pos\n  hashing: real\n", "consensus.hashing: real hashing is proof of work; consensus.kind is pos")]
-    [InlineData("consensus:\n  hashing: real\npopulations:\n  miners:\n    greedy_fraction: 1\n", "populations.miners.greedy_fraction: greedy miners need proof of work with sampled hashing and poisson block timing")]
-    [InlineData("consensus:\n  difficulty:\n    lstm:\n      window: 20\n      history: 20\n", "consensus.difficulty.lstm.history: 20 observations leave no (window, next) pair to train on with window 20; keep history > window")]
+    [InlineData("consensus:\n  hashing: real\npopulations:\n  miners:\n    greedy_fraction: 1\n",
+        "populations.miners.greedy_fraction: greedy miners need proof of work with sampled hashing and poisson block timing")]
+    [InlineData("consensus:\n  difficulty:\n    lstm:\n      window: 20\n      history: 20\n",
+        "consensus.difficulty.lstm.history: 20 observations leave no (window, next) pair to train on with window 20; keep history > window")]
     [InlineData("consensus:\n  pbft:\n    byzantine: 6\n", "consensus.pbft.byzantine: 6 Byzantine validators but only 5 validators")]
     [InlineData("consensus:\n  pos:\n    byzantine: 9\n", "consensus.pos.byzantine: 9 Byzantine validators but only 5 validators")]
-    [InlineData("consensus:\n  kind: dpos\npopulations:\n  validators:\n    count: 0\n", "consensus.kind: dpos produces blocks with validators, but populations.validators.count is 0")]
+    [InlineData("consensus:\n  kind: dpos\npopulations:\n  validators:\n    count: 0\n",
+        "consensus.kind: dpos produces blocks with validators, but populations.validators.count is 0")]
     public void ConsensusNeedsWhatItsProtocolNeeds(string yaml, string message) =>
         Assert.Equal(message, SingleError(yaml).Message);
 
@@ -452,7 +463,8 @@ public class ScenarioLoaderTests : IDisposable
     [Fact]
     public void TotalPopulationMustBeAtLeastOne()
     {
-        var zero = "populations:\n  data_providers: {count: 0}\n  trainers: {count: 0}\n  users: {count: 0}\n  validators: {count: 0}\n  miners: {count: 0}\n";
+        var zero = "populations:\n  data_providers: {count: 0}\n  trainers: {count: 0}\n  users: {count: 0}\n  validators: {count: 0}\n  miners: "
+            + "{count: 0}\n";
         var error = SingleError(zero);
         Assert.Equal((1, 1), (error.Line, error.Column));
         Assert.StartsWith("populations: the total count over all roles", error.Message);

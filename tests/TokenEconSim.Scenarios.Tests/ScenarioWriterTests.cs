@@ -32,7 +32,11 @@ public class ScenarioWriterTests
             Consensus = new ConsensusSection { BlockTiming = BlockTiming.Fixed, TargetBlockTime = Math.PI },
             Populations = new PopulationsSection
             {
-                Users = new UserPopulation { Count = 1, Calls = new Distribution(DistributionKind.Uniform, 0.1, 2.0 / 3), CallDuration = new Distribution(DistributionKind.Const, 0) },
+                Users = new UserPopulation
+                {
+                    Count = 1, Calls = new Distribution(DistributionKind.Uniform, 0.1, 2.0 / 3),
+                    CallDuration = new Distribution(DistributionKind.Const, 0)
+                },
                 Miners = new MinerPopulation { Hashrate = new Distribution(DistributionKind.LogNormal, -1.5e-7, 0.3) },
             },
             Outputs = new OutputsSection { Charts = false },
@@ -48,7 +52,8 @@ public class ScenarioWriterTests
     [Fact]
     public void ShippedScenariosRoundTrip()
     {
-        foreach (var file in Directory.GetFiles(RepoRoot.Scenarios, "*.yaml").Where(f => !global::TokenEconSim.Scenarios.Sweeps.SweepLoader.HasSweepSection(f)))
+        foreach (var file in Directory.GetFiles(RepoRoot.Scenarios, "*.yaml")
+            .Where(f => !global::TokenEconSim.Scenarios.Sweeps.SweepLoader.HasSweepSection(f)))
         {
             var loaded = ScenarioLoader.LoadFile(file);
             Assert.True(loaded.Success, string.Join("\n", loaded.Errors));
@@ -61,7 +66,8 @@ public class ScenarioWriterTests
     public void WritesEveryKeySnakeCaseInDeclarationOrderWithNotationAndLowerCaseEnums()
     {
         var yaml = ScenarioWriter.ToYaml(new Scenario(), "resolved from baseline.yaml\n\nseed 42");
-        Assert.StartsWith("# resolved from baseline.yaml\n#\n# seed 42\n\nrun:\n  name: \"run\"\n  seed: 1\n  epochs: 100\n  epoch_length: 86400\n  agents_per_grain: auto\n\ntoken:\n", yaml);
+        Assert.StartsWith("# resolved from baseline.yaml\n#\n# seed 42\n\nrun:\n  name: \"run\"\n  seed: 1\n  epochs: 100\n  epoch_length: 86400\n "
+            + " agents_per_grain: auto\n\ntoken:\n", yaml);
         Assert.Contains("\nrewards:\n  mode: pool\n  alpha: 0.4\n", yaml);
         Assert.Contains("  c_gpu: 0.5\n  c_acc: 10000\n", yaml);
         Assert.Contains("  block_timing: poisson\n", yaml);
@@ -69,7 +75,8 @@ public class ScenarioWriterTests
         Assert.Contains("    call_duration: exp(1.5)\n", yaml);
         Assert.Contains("\noutputs:\n  charts: true\n\ngovernance:\n  enabled: false\n", yaml);
         Assert.Contains("  proposals: []\n", yaml);
-        Assert.EndsWith("marketplace:\n  enabled: false\n  publish_probability: 0.1\n  price: uniform(1,5)\n  purchase_probability: 0.2\n  max_listings: 100\n", yaml);
+        Assert.EndsWith("marketplace:\n  enabled: false\n  publish_probability: 0.1\n  price: uniform(1,5)\n  purchase_probability: 0.2\n  "
+            + "max_listings: 100\n", yaml);
         // Every leaf key of the schema is written once.
         foreach (var leaf in ScenarioSchema.Leaves)
             Assert.Contains($"{new string(' ', 2 * (leaf.Path.Count(c => c == '.')))}{leaf.Key.Name}: ", yaml);

@@ -50,7 +50,8 @@ public class ShippedScenariosTests
     public void BaselineIsTheDescribedEconomy()
     {
         var s = Load("baseline.yaml");
-        Assert.Equal(("baseline", 42L, 50, 86_400.0, new ShardSize(100)), (s.Run.Name, s.Run.Seed, s.Run.Epochs, s.Run.EpochLength, s.Run.AgentsPerGrain));
+        Assert.Equal(("baseline", 42L, 50, 86_400.0, new ShardSize(100)),
+            (s.Run.Name, s.Run.Seed, s.Run.Epochs, s.Run.EpochLength, s.Run.AgentsPerGrain));
         var p = s.Populations;
         Assert.Equal((200, 100, 150, 25, 25), (p.DataProviders.Count, p.Trainers.Count, p.Users.Count, p.Validators.Count, p.Miners.Count));
         Assert.Equal((RewardMode.Pool, 0.4, 0.3, 0.3), (s.Rewards.Mode, s.Rewards.Alpha, s.Rewards.Beta, s.Rewards.Gamma));

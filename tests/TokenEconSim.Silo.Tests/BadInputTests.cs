@@ -14,7 +14,7 @@ public sealed class BadInputTests : IDisposable
     private string Out => _dir.Sub("runs");
 
     [Fact]
-    public async Task Unknown_flag_exits_2_naming_it()
+    public async Task UnknownFlagExits2NamingIt()
     {
         var result = await SiloCli.InvokeAsync("run", "x.yaml", "--bogus");
 
@@ -24,7 +24,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Unknown_engine_exits_2_naming_it_and_nothing_is_written()
+    public async Task UnknownEngineExits2NamingItAndNothingIsWritten()
     {
         var result = await SiloCli.InvokeAsync("run", Baseline, "--engine", "warp", "--out", Out, "--quiet");
 
@@ -35,7 +35,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Out_of_range_set_exits_2_with_one_line_naming_the_key_and_nothing_is_written()
+    public async Task OutOfRangeSetExits2WithOneLineNamingTheKeyAndNothingIsWritten()
     {
         var result = await SiloCli.InvokeAsync("run", Baseline, "--set", "rewards.alpha=2", "--out", Out, "--quiet");
 
@@ -48,7 +48,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Misspelt_set_key_exits_2_with_a_suggestion()
+    public async Task MisspeltSetKeyExits2WithASuggestion()
     {
         var result = await SiloCli.InvokeAsync("run", Baseline, "--set", "populations.users.cuont=3", "--out", Out, "--quiet");
 
@@ -62,7 +62,7 @@ public sealed class BadInputTests : IDisposable
     [Theory]
     [InlineData("rewards.alpha")]
     [InlineData("=0.5")]
-    public async Task Set_without_key_and_value_exits_2(string set)
+    public async Task SetWithoutKeyAndValueExits2(string set)
     {
         var result = await SiloCli.InvokeAsync("run", Baseline, "--set", set, "--out", Out, "--quiet");
 
@@ -78,7 +78,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("--epochs", "-3")]
     [InlineData("--epochs", "many")]
     [InlineData("--seed", "abc")]
-    public async Task Bad_epochs_or_seed_exits_2(string flag, string value)
+    public async Task BadEpochsOrSeedExits2(string flag, string value)
     {
         var result = await SiloCli.InvokeAsync("run", Baseline, flag, value, "--out", Out, "--quiet");
 
@@ -111,7 +111,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_of_a_missing_scenario_exits_2_and_writes_nothing()
+    public async Task RunOfAMissingScenarioExits2AndWritesNothing()
     {
         var missing = _dir.Sub("missing.yaml");
 
@@ -124,7 +124,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_of_a_folder_exits_2_saying_it_is_a_folder()
+    public async Task RunOfAFolderExits2SayingItIsAFolder()
     {
         var result = await SiloCli.InvokeAsync("run", _dir.Path, "--out", Out, "--quiet");
 
@@ -134,7 +134,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_without_a_scenario_exits_2()
+    public async Task RunWithoutAScenarioExits2()
     {
         var result = await SiloCli.InvokeAsync("run");
 
@@ -144,7 +144,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Unknown_command_exits_2()
+    public async Task UnknownCommandExits2()
     {
         var result = await SiloCli.InvokeAsync("frobnicate");
 
@@ -154,7 +154,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Help_exits_0_and_lists_both_commands()
+    public async Task HelpExits0AndListsBothCommands()
     {
         var result = await SiloCli.InvokeAsync("--help");
 

@@ -10,7 +10,7 @@ public sealed class BehaviourValidateCommandTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Every_bad_behaviour_value_is_one_line_naming_where_it_is()
+    public async Task EveryBadBehaviourValueIsOneLineNamingWhereItIs()
     {
         var path = _dir.Write("behaviour.yaml", """
             populations:
@@ -38,14 +38,15 @@ public sealed class BehaviourValidateCommandTests : IDisposable
         Assert.StartsWith($"{path}:9:13: ", result.ErrLines[2]);
         Assert.Contains("behaviour.trainers.lambda: -0.5 is out of range", result.ErrLines[2]);
         Assert.StartsWith($"{path}:10:16: ", result.ErrLines[3]);
-        Assert.Contains("behaviour.trainers.max_count: the maximum population 10 is below the initial populations.trainers.count 20", result.ErrLines[3]);
+        Assert.Contains("behaviour.trainers.max_count: the maximum population 10 is below the initial populations.trainers.count 20",
+            result.ErrLines[3]);
         Assert.StartsWith($"{path}:12:14: ", result.ErrLines[4]);
         Assert.Contains("behaviour.users.epsilon: 1.5 is out of range; valid: 0 … 1", result.ErrLines[4]);
         CliAssert.NoStackTrace(result);
     }
 
     [Fact]
-    public async Task A_responding_population_validates()
+    public async Task ARespondingPopulationValidates()
     {
         var path = _dir.Write("ok.yaml", "behaviour:\n  data_providers:\n    model: logit\n    lambda: 50\n    max_count: 80\n");
         var result = await SiloCli.InvokeAsync("validate", path);

@@ -25,7 +25,7 @@ public sealed class CancellationTests : IDisposable
     [InlineData("direct", SigTerm, 143)]
     [InlineData("orleans", SigTerm, 143)]
     [InlineData("direct", SigInt, 130)]
-    public async Task A_signal_after_a_checkpoint_keeps_the_run_and_prints_how_to_continue(string engine, int signal, int exit)
+    public async Task ASignalAfterACheckpointKeepsTheRunAndPrintsHowToContinue(string engine, int signal, int exit)
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "signals are sent with kill(2); Linux only");
         var output = _dir.Sub("runs");
@@ -56,7 +56,7 @@ public sealed class CancellationTests : IDisposable
     /// 143, nothing left — never killed silently by the runtime's default action.
     /// </summary>
     [Fact]
-    public async Task A_signal_at_the_first_line_is_handled_and_leaves_nothing()
+    public async Task ASignalAtTheFirstLineIsHandledAndLeavesNothing()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "signals are sent with kill(2); Linux only");
         var output = _dir.Sub("runs");
@@ -86,7 +86,7 @@ public sealed class CancellationTests : IDisposable
     /// A signal that misses the start-up window only makes this test pass without testing that path.
     /// </summary>
     [Fact]
-    public async Task A_signal_while_the_embedded_silo_starts_exits_143_without_a_stack_trace()
+    public async Task ASignalWhileTheEmbeddedSiloStartsExits143WithoutAStackTrace()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "signals are sent with kill(2); Linux only");
         var output = _dir.Sub("runs");

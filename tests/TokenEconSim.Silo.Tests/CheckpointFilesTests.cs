@@ -19,7 +19,7 @@ public sealed class CheckpointFilesTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task A_sound_pair_loads_back_exactly()
+    public async Task ASoundPairLoadsBackExactly()
     {
         var (folder, rows) = await WriteAsync();
         var loaded = RunCheckpointFiles.Load(folder);
@@ -36,7 +36,7 @@ public sealed class CheckpointFilesTests : IDisposable
     [InlineData("length", "checkpoint.bin is damaged: a length of 2147483647 bytes does not fit")]
     [InlineData("rows", "rows.bin is damaged: it ends early")]
     [InlineData("no-rows", "rows.bin is damaged: it is missing")]
-    public async Task A_damaged_pair_is_refused_naming_the_file_and_the_damage(string damage, string message)
+    public async Task ADamagedPairIsRefusedNamingTheFileAndTheDamage(string damage, string message)
     {
         var (folder, _) = await WriteAsync();
         Damage(folder, damage);
@@ -45,7 +45,7 @@ public sealed class CheckpointFilesTests : IDisposable
     }
 
     [Fact]
-    public async Task Resume_from_a_damaged_checkpoint_exits_2_and_keeps_the_folder()
+    public async Task ResumeFromADamagedCheckpointExits2AndKeepsTheFolder()
     {
         var (folder, _) = await WriteAsync();
         Damage(folder, "flip");
@@ -62,7 +62,7 @@ public sealed class CheckpointFilesTests : IDisposable
     {
         var scenario = ScenarioInput.Load(Repo.Scenario("baseline.yaml"), [new("run.epochs", "4")]);
         var outcome = await RunExecutor.ExecuteAsync(new RunRequest("baseline.yaml", [], _dir.Sub("done"), EngineKind.Direct, ShowProgress: false)
-            { Scenario = scenario, CheckpointEvery = 0 }, TestContext.Current.CancellationToken);
+        { Scenario = scenario, CheckpointEvery = 0 }, TestContext.Current.CancellationToken);
         var folder = _dir.Sub(".baseline-20261124-000000.tmp-0a1b2c3d");
         Directory.CreateDirectory(folder);
         File.Copy(Path.Combine(outcome.Folder, "scenario.yaml"), Path.Combine(folder, "scenario.yaml"));

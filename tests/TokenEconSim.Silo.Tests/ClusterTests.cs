@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using TokenEconSim.Contracts;
 using TokenEconSim.Silo.Cluster;
 using TokenEconSim.Silo.Tests.Support;
@@ -24,7 +23,7 @@ public sealed class ClusterTests(PostgresServer postgres) : IDisposable
     }
 
     [Fact]
-    public async Task Grain_state_written_through_one_silo_process_is_read_back_by_a_new_one()
+    public async Task GrainStateWrittenThroughOneSiloProcessIsReadBackByANewOne()
     {
         var connection = await postgres.NewDatabaseWithSchemaAsync();
         var settings = new ClusterSettings(StorageKind.Postgres, MembershipKind.Postgres, connection);
@@ -48,10 +47,11 @@ public sealed class ClusterTests(PostgresServer postgres) : IDisposable
     }
 
     [Fact]
-    public async Task Three_silos_finish_a_run_after_one_is_killed_with_the_one_silo_bytes()
+    public async Task ThreeSilosFinishARunAfterOneIsKilledWithTheOneSiloBytes()
     {
         var connection = await postgres.NewDatabaseWithSchemaAsync();
-        string[] scenario = [Repo.Scenario("baseline.yaml"), "--epochs", "24", "--quiet", "--set", "outputs.charts=false", "--set", "run.agents_per_grain=4", .. Populations.Small];
+        string[] scenario = [Repo.Scenario("baseline.yaml"), "--epochs", "24", "--quiet", "--set", "outputs.charts=false", "--set",
+            "run.agents_per_grain=4", .. Populations.Small];
         var reference = await SiloCli.InvokeAsync(["run", .. scenario, "--out", _dir.Sub("one-silo"), "--checkpoint-every", "0"]);
         CliAssert.Exit(0, reference);
 
@@ -75,7 +75,7 @@ public sealed class ClusterTests(PostgresServer postgres) : IDisposable
     }
 
     [Fact]
-    public async Task Resume_after_kill_9_of_a_plain_run_gives_the_uninterrupted_bytes()
+    public async Task ResumeAfterKill9OfAPlainRunGivesTheUninterruptedBytes()
     {
         string[] scenario = [Repo.Scenario("baseline.yaml"), "--epochs", "400", "--quiet", "--set", "outputs.charts=false", .. Populations.Small];
         var output = _dir.Sub("killed");
@@ -95,11 +95,12 @@ public sealed class ClusterTests(PostgresServer postgres) : IDisposable
         Assert.Equal(name, Path.GetFileName(folder));
         foreach (var file in new[] { "metrics.csv", "blocks.csv", "summary.json", "scenario.yaml" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(reference.ResultsFolder, file)), File.ReadAllBytes(Path.Combine(folder, file)));
-        Assert.Equal(Directory.GetFiles(reference.ResultsFolder).Select(Path.GetFileName).Order(), Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+        Assert.Equal(Directory.GetFiles(reference.ResultsFolder).Select(Path.GetFileName).Order(), Directory.GetFiles(folder)
+            .Select(Path.GetFileName).Order());
     }
 
     [Fact]
-    public async Task Resume_of_an_unknown_run_is_bad_input()
+    public async Task ResumeOfAnUnknownRunIsBadInput()
     {
         var result = await SiloCli.InvokeAsync("resume", "nothing-20260101-000000", "--out", _dir.Path);
         CliAssert.Exit(2, result);

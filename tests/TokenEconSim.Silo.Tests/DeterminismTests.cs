@@ -44,7 +44,7 @@ public sealed class DeterminismRuns : IDisposable
 public sealed class DeterminismTests(DeterminismRuns runs) : IClassFixture<DeterminismRuns>
 {
     [Fact]
-    public async Task Same_scenario_and_seed_twice_on_orleans_is_byte_identical()
+    public async Task SameScenarioAndSeedTwiceOnOrleansIsByteIdentical()
     {
         var first = await runs.Get("orleans", seed: 7, agentsPerGrain: 100);
         var second = await runs.Get("orleans", seed: 7, agentsPerGrain: 100, variant: "again");
@@ -56,7 +56,7 @@ public sealed class DeterminismTests(DeterminismRuns runs) : IClassFixture<Deter
     }
 
     [Fact]
-    public async Task Same_scenario_and_seed_twice_on_direct_is_byte_identical()
+    public async Task SameScenarioAndSeedTwiceOnDirectIsByteIdentical()
     {
         var first = await runs.Get("direct", seed: 7, agentsPerGrain: 100);
         var second = await runs.Get("direct", seed: 7, agentsPerGrain: 100, variant: "again");
@@ -66,7 +66,7 @@ public sealed class DeterminismTests(DeterminismRuns runs) : IClassFixture<Deter
     }
 
     [Fact]
-    public async Task Direct_and_orleans_engines_are_byte_identical()
+    public async Task DirectAndOrleansEnginesAreByteIdentical()
     {
         var orleans = await runs.Get("orleans", seed: 7, agentsPerGrain: 100);
         var direct = await runs.Get("direct", seed: 7, agentsPerGrain: 100);
@@ -76,7 +76,7 @@ public sealed class DeterminismTests(DeterminismRuns runs) : IClassFixture<Deter
     }
 
     [Fact]
-    public async Task One_agent_per_grain_and_a_hundred_per_grain_are_byte_identical()
+    public async Task OneAgentPerGrainAndAHundredPerGrainAreByteIdentical()
     {
         var fine = await runs.Get("orleans", seed: 7, agentsPerGrain: 1);
         var coarse = await runs.Get("orleans", seed: 7, agentsPerGrain: 100);
@@ -87,7 +87,7 @@ public sealed class DeterminismTests(DeterminismRuns runs) : IClassFixture<Deter
     }
 
     [Fact]
-    public async Task A_different_seed_gives_different_metrics()
+    public async Task ADifferentSeedGivesDifferentMetrics()
     {
         var seven = await runs.Get("direct", seed: 7, agentsPerGrain: 100);
         var eight = await runs.Get("direct", seed: 8, agentsPerGrain: 100);
@@ -98,7 +98,7 @@ public sealed class DeterminismTests(DeterminismRuns runs) : IClassFixture<Deter
 
     /// <summary>docs/model.md §15: the resolved scenario in a results folder is enough to re-run the run.</summary>
     [Fact]
-    public async Task The_resolved_scenario_yaml_reruns_to_byte_identical_metrics()
+    public async Task TheResolvedScenarioYamlRerunsToByteIdenticalMetrics()
     {
         var original = await runs.Get("direct", seed: 7, agentsPerGrain: 100);
 
@@ -113,7 +113,7 @@ public sealed class DeterminismTests(DeterminismRuns runs) : IClassFixture<Deter
     }
 
     [Fact]
-    public async Task The_resolved_scenario_yaml_reruns_on_the_other_engine_too()
+    public async Task TheResolvedScenarioYamlRerunsOnTheOtherEngineToo()
     {
         var original = await runs.Get("direct", seed: 7, agentsPerGrain: 100);
         var orleans = await runs.Get("orleans", seed: 7, agentsPerGrain: 100);
@@ -125,7 +125,7 @@ public sealed class DeterminismTests(DeterminismRuns runs) : IClassFixture<Deter
 
     /// <summary>A scenario written with `extends` resolves to a standalone file that re-runs from the results folder.</summary>
     [Fact]
-    public async Task A_resolved_scenario_that_came_from_extends_reruns_to_byte_identical_metrics()
+    public async Task AResolvedScenarioThatCameFromExtendsRerunsToByteIdenticalMetrics()
     {
         var original = await runs.RunFile(Repo.Scenario("absolute-rewards.yaml"), "absolute-rewards",
             ["--engine", "direct", "--epochs", "5", "--set", "outputs.charts=false", .. Populations.Small]);

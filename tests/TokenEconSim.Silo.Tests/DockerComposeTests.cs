@@ -16,7 +16,7 @@ public sealed class DockerComposeTests
     private static readonly string ComposePath = Path.Combine(Repo.Root, "docker-compose.yml");
 
     [Fact]
-    public void Postgres_applies_the_schema_file_that_db_init_embeds()
+    public void PostgresAppliesTheSchemaFileThatDbInitEmbeds()
     {
         var postgres = Service("postgres");
         var mount = Assert.Single(Sequence(postgres, "volumes"), v => v.EndsWith(".sql:ro", StringComparison.Ordinal));
@@ -26,7 +26,7 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
-    public void Three_silos_join_through_postgres_with_the_cli_configuration_keys()
+    public void ThreeSilosJoinThroughPostgresWithTheCliConfigurationKeys()
     {
         foreach (var name in new[] { "silo1", "silo2", "silo3", "dashboard" })
         {
@@ -43,7 +43,7 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
-    public async Task Docker_compose_validates_the_file_where_it_is_installed()
+    public async Task DockerComposeValidatesTheFileWhereItIsInstalled()
     {
         var tool = new[] { "/usr/bin/docker-compose", "/usr/local/bin/docker-compose" }.FirstOrDefault(File.Exists);
         if (tool is null) return; // Not installed (CI): the two tests above still read the file.

@@ -48,14 +48,14 @@ public sealed partial class DocumentedFlagsTests
     {
         var wrong = new List<string>();
         foreach (var (where, text) in DocLines())
-        foreach (Match use in CommandUse().Matches(text))
-        {
-            if (!Commands.TryGetValue(use.Groups["command"].Value, out var options)) continue;
-            var rest = text[(use.Index + use.Length)..];
-            var end = CommandEnd().Match(rest);
-            foreach (Match flag in Flag().Matches(end.Success ? rest[..end.Index] : rest))
-                if (!options.Contains(flag.Groups[1].Value)) wrong.Add($"{where}: silo {use.Groups["command"].Value} {flag.Groups[1].Value}");
-        }
+            foreach (Match use in CommandUse().Matches(text))
+            {
+                if (!Commands.TryGetValue(use.Groups["command"].Value, out var options)) continue;
+                var rest = text[(use.Index + use.Length)..];
+                var end = CommandEnd().Match(rest);
+                foreach (Match flag in Flag().Matches(end.Success ? rest[..end.Index] : rest))
+                    if (!options.Contains(flag.Groups[1].Value)) wrong.Add($"{where}: silo {use.Groups["command"].Value} {flag.Groups[1].Value}");
+            }
         Assert.True(wrong.Count == 0, "flags the named command does not have:\n" + string.Join("\n", wrong));
     }
 

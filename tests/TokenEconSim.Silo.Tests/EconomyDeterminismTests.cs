@@ -62,6 +62,7 @@ public sealed class EconomyDeterminismTests(DeterminismRuns runs) : IClassFixtur
         var original = await Run("governance", "direct", 100);
         var rerun = await runs.RunFile(original.ScenarioPath, "governance", "--engine", "direct");
         Assert.Equal(original.MetricsBytes, rerun.MetricsBytes);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(original.Folder, "governance.csv")), File.ReadAllBytes(Path.Combine(rerun.Folder, "governance.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(original.Folder, "governance.csv")),
+            File.ReadAllBytes(Path.Combine(rerun.Folder, "governance.csv")));
     }
 }

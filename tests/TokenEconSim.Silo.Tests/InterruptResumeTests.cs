@@ -19,7 +19,7 @@ public sealed class InterruptResumeTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task The_printed_command_resumes_a_signalled_run_to_the_uninterrupted_bytes()
+    public async Task ThePrintedCommandResumesASignalledRunToTheUninterruptedBytes()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "signals are sent with kill(2); Linux only");
         var output = _dir.Sub("runs");
@@ -33,7 +33,8 @@ public sealed class InterruptResumeTests : IDisposable
 
         Assert.True(exit == 0, $"`{command}` exited {exit}:\n{printed}");
         var resumed = Assert.Single(Directory.GetDirectories(output));
-        var clean = await SiloCli.InvokeAsync("run", Repo.Scenario("baseline.yaml"), "--epochs", $"{Epochs}", "--engine", "direct", "--out", _dir.Sub("clean"), "--quiet");
+        var clean = await SiloCli.InvokeAsync("run", Repo.Scenario("baseline.yaml"), "--epochs", $"{Epochs}", "--engine", "direct", "--out",
+            _dir.Sub("clean"), "--quiet");
         CliAssert.Exit(0, clean);
         foreach (var file in new[] { "metrics.csv", "blocks.csv" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(clean.ResultsFolder, file)), File.ReadAllBytes(Path.Combine(resumed, file)));
@@ -42,7 +43,7 @@ public sealed class InterruptResumeTests : IDisposable
     }
 
     [Fact]
-    public async Task Under_dotnet_run_the_command_to_continue_is_a_dotnet_run_command_that_works()
+    public async Task UnderDotnetRunTheCommandToContinueIsADotnetRunCommandThatWorks()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "the run is killed with kill(2); Linux only");
         var project = Path.Combine(Repo.Root, "silo", "TokenEconSim.Silo");
@@ -53,7 +54,8 @@ public sealed class InterruptResumeTests : IDisposable
         await silo.WaitForLine("first checkpoint at epoch", TimeSpan.FromMinutes(5));
         var line = silo.Lines.First(l => l.Contains("continue with: ", StringComparison.Ordinal));
         var command = line[(line.IndexOf("continue with: ", StringComparison.Ordinal) + "continue with: ".Length)..];
-        Assert.Matches($@"^(\S*/)?dotnet run --no-build --project {Regex.Escape(project)} -- resume baseline-\d{{8}}-\d{{6}} --out {Regex.Escape(output)}$", command);
+        Assert.Matches($@"^(\S*/)?dotnet run --no-build --project {Regex.Escape(project)} -- resume baseline-\d{{8}}-\d{{6}} --out "
+            + $@"{Regex.Escape(output)}$", command);
         KillTree(silo.Id); // a crash: nothing is cleaned up
 
         var (exit, printed) = await Shell(command);
@@ -73,7 +75,11 @@ public sealed class InterruptResumeTests : IDisposable
     /// <summary>Runs a command line as a user would paste it: through /bin/sh, from another working directory.</summary>
     private async Task<(int Exit, string Output)> Shell(string command)
     {
-        var start = new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", command + " --quiet" }, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir.Path };
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            ArgumentList = { "-c", command + " --quiet" }, RedirectStandardOutput = true,
+            RedirectStandardError = true, WorkingDirectory = _dir.Path
+        };
         start.Environment.Remove("TOKENECONSIM_DEBUG");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -8,7 +8,7 @@ public sealed class InvocationTests
     private const string Assembly = "/app/silo.dll";
 
     [Fact]
-    public void Under_dotnet_run_the_cli_arguments_before_the_separator_are_kept()
+    public void UnderDotnetRunTheCliArgumentsBeforeTheSeparatorAreKept()
     {
         string[] parent = ["dotnet", "run", "--project", "silo/TokenEconSim.Silo", "-c", "Release", "--", "run", "scenarios/baseline.yaml"];
         Assert.Equal("dotnet run --project silo/TokenEconSim.Silo -c Release --", Invocation.Prefix(parent, "/repo/bin/silo", Assembly, "/usr/bin"));
@@ -16,13 +16,13 @@ public sealed class InvocationTests
     }
 
     [Fact]
-    public void Started_as_dotnet_silo_dll_it_says_so()
+    public void StartedAsDotnetSiloDllItSaysSo()
     {
         Assert.Equal("/usr/share/dotnet/dotnet /app/silo.dll", Invocation.Prefix(["bash"], "/usr/share/dotnet/dotnet", Assembly, "/usr/bin"));
     }
 
     [Fact]
-    public void A_silo_found_on_path_is_called_silo_and_any_other_by_its_full_path()
+    public void ASiloFoundOnPathIsCalledSiloAndAnyOtherByItsFullPath()
     {
         var dir = Directory.CreateTempSubdirectory("invocation-").FullName;
         try
@@ -44,5 +44,5 @@ public sealed class InvocationTests
     [InlineData("my runs", "'my runs'")]
     [InlineData("it's", "'it'\\''s'")]
     [InlineData("", "''")]
-    public void Words_are_quoted_for_a_posix_shell(string word, string quoted) => Assert.Equal(quoted, Invocation.Quote(word));
+    public void WordsAreQuotedForAPosixShell(string word, string quoted) => Assert.Equal(quoted, Invocation.Quote(word));
 }

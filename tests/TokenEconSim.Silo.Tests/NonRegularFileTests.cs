@@ -19,18 +19,19 @@ public sealed class NonRegularFileTests : IDisposable
     [InlineData("validate")]
     [InlineData("sweep")]
     [InlineData("tune")]
-    public async Task A_fifo_is_refused_without_waiting_for_a_writer(string command)
+    public async Task AFifoIsRefusedWithoutWaitingForAWriter(string command)
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "mkfifo");
         var fifo = Fifo("scenario.yaml");
-        var result = await WithoutHanging(fifo, command == "validate" ? SiloCli.InvokeAsync(command, fifo) : SiloCli.InvokeAsync(command, fifo, "--out", _dir.Sub("out")));
+        var result = await WithoutHanging(fifo, command == "validate" ? SiloCli.InvokeAsync(command, fifo) : SiloCli.InvokeAsync(command, fifo,
+            "--out", _dir.Sub("out")));
         CliAssert.Exit(2, result);
         Assert.Contains($"{fifo}: is a FIFO (named pipe), not a regular file", result.Err);
         CliAssert.NoStackTrace(result);
     }
 
     [Fact]
-    public async Task A_fifo_named_by_extends_is_refused_too()
+    public async Task AFifoNamedByExtendsIsRefusedToo()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "mkfifo");
         var fifo = Fifo("base.yaml");
@@ -41,7 +42,7 @@ public sealed class NonRegularFileTests : IDisposable
     }
 
     [Fact]
-    public async Task A_character_device_is_refused()
+    public async Task ACharacterDeviceIsRefused()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "/dev/null");
         var result = await SiloCli.InvokeAsync("run", "/dev/null", "--out", _dir.Sub("out"));
@@ -54,7 +55,7 @@ public sealed class NonRegularFileTests : IDisposable
     [InlineData("resume", "run")]
     [InlineData("sweep", "scenario")]
     [InlineData("tune", "scenario")]
-    public async Task A_blank_out_is_refused_with_our_message(string command, string argument)
+    public async Task ABlankOutIsRefusedWithOurMessage(string command, string argument)
     {
         foreach (var blank in new[] { "", "  " })
         {

@@ -18,7 +18,7 @@ public sealed class PostgresConfigurationTests(PostgresServer postgres) : IDispo
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Db_init_is_idempotent_and_installs_every_query_the_providers_read()
+    public async Task DbInitIsIdempotentAndInstallsEveryQueryTheProvidersRead()
     {
         var connection = await postgres.NewDatabaseAsync();
         var first = await SiloCli.InvokeAsync("db", "init", "--connection", connection);
@@ -37,28 +37,32 @@ public sealed class PostgresConfigurationTests(PostgresServer postgres) : IDispo
     }
 
     [Fact]
-    public async Task A_run_with_postgres_storage_writes_its_checkpoint_row_and_the_embedded_bytes()
+    public async Task ARunWithPostgresStorageWritesItsCheckpointRowAndTheEmbeddedBytes()
     {
         var connection = await postgres.NewDatabaseWithSchemaAsync();
-        string[] args = ["run", Repo.Scenario("baseline.yaml"), "--epochs", "6", "--checkpoint-every", "3", "--quiet", "--set", "outputs.charts=false", .. Populations.Small];
+        string[] args = ["run", Repo.Scenario("baseline.yaml"), "--epochs", "6", "--checkpoint-every", "3", "--quiet", "--set",
+            "outputs.charts=false", .. Populations.Small];
         var withPostgres = await SiloCli.InvokeAsync([.. args, "--out", _dir.Sub("pg"), "--storage", "postgres", "--connection", connection]);
         var embedded = await SiloCli.InvokeAsync([.. args, "--out", _dir.Sub("memory")]);
         CliAssert.Exit(0, withPostgres);
         CliAssert.Exit(0, embedded);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(withPostgres.ResultsFolder, "metrics.csv")), File.ReadAllBytes(Path.Combine(embedded.ResultsFolder, "metrics.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(withPostgres.ResultsFolder, "metrics.csv")),
+            File.ReadAllBytes(Path.Combine(embedded.ResultsFolder, "metrics.csv")));
 
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync(TestContext.Current.CancellationToken);
-        await using var rows = new NpgsqlCommand("SELECT count(*) FROM OrleansStorage WHERE GrainTypeString = 'checkpoint' AND length(PayloadBinary) > 1000", db);
+        await using var rows =
+            new NpgsqlCommand("SELECT count(*) FROM OrleansStorage WHERE GrainTypeString = 'checkpoint' AND length(PayloadBinary) > 1000", db);
         Assert.Equal(1L, await rows.ExecuteScalarAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]
     [InlineData("Hst=127.0.0.1", "--connection: not a valid PostgreSQL connection string")]
     [InlineData("Port=5432;Username=postgres", "names no Host")]
-    public async Task A_malformed_connection_string_is_bad_input(string connection, string message)
+    public async Task AMalformedConnectionStringIsBadInput(string connection, string message)
     {
-        var result = await SiloCli.InvokeAsync("run", Repo.Scenario("baseline.yaml"), "--storage", "postgres", "--connection", connection, "--out", _dir.Sub("runs"), "--quiet");
+        var result = await SiloCli.InvokeAsync("run", Repo.Scenario("baseline.yaml"), "--storage", "postgres", "--connection", connection, "--out",
+            _dir.Sub("runs"), "--quiet");
         CliAssert.Exit(2, result);
         Assert.Contains(message, result.Err);
         Assert.DoesNotContain("   at ", result.Err);
@@ -70,16 +74,17 @@ public sealed class PostgresConfigurationTests(PostgresServer postgres) : IDispo
     [InlineData("run", "--cluster", "zookeeper", "--cluster: 'zookeeper' is not one of localhost, postgres")]
     [InlineData("run", "--storage", "postgres", "PostgreSQL needs a connection string")]
     [InlineData("host", "--cluster", "postgres", "PostgreSQL needs a connection string")]
-    public async Task Bad_cluster_flags_are_bad_input(string command, string flag, string value, string message)
+    public async Task BadClusterFlagsAreBadInput(string command, string flag, string value, string message)
     {
-        string[] args = command == "run" ? ["run", Repo.Scenario("baseline.yaml"), "--out", _dir.Sub("runs"), "--quiet", flag, value] : [command, flag, value];
+        string[] args = command == "run" ? ["run", Repo.Scenario("baseline.yaml"), "--out", _dir.Sub("runs"), "--quiet", flag,
+            value] : [command, flag, value];
         var result = await SiloCli.InvokeAsync(args);
         CliAssert.Exit(2, result);
         Assert.Contains(message, result.Err);
     }
 
     [Fact]
-    public async Task An_unreachable_server_fails_at_its_first_refusal()
+    public async Task AnUnreachableServerFailsAtItsFirstRefusal()
     {
         // Not timed (the in-process CLI may first wait for another test's invocation): what makes it quick
         // is asserted instead — the one bounded connection check before any silo starts (its message, not
@@ -97,7 +102,7 @@ public sealed class PostgresConfigurationTests(PostgresServer postgres) : IDispo
     [Theory]
     [InlineData("run")]
     [InlineData("host")]
-    public async Task A_database_without_the_schema_fails_and_says_db_init(string command)
+    public async Task ADatabaseWithoutTheSchemaFailsAndSaysDbInit(string command)
     {
         var connection = await postgres.NewDatabaseAsync();
         string[] args = command == "run"
@@ -111,7 +116,7 @@ public sealed class PostgresConfigurationTests(PostgresServer postgres) : IDispo
     }
 
     [Fact]
-    public void Settings_come_from_flags_then_configuration_then_the_embedded_default()
+    public void SettingsComeFromFlagsThenConfigurationThenTheEmbeddedDefault()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -126,7 +131,8 @@ public sealed class PostgresConfigurationTests(PostgresServer postgres) : IDispo
         var empty = new ConfigurationBuilder().Build();
         Assert.Equal(ClusterSettings.Embedded, ClusterSettings.Resolve(null, null, null, empty));
         var bad = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["TokenEconSim:Cluster"] = "etcd" }).Build();
-        Assert.Contains("TokenEconSim:Cluster in appsettings.json: 'etcd'", Assert.Throws<BadInputException>(() => ClusterSettings.Resolve(null, null, null, bad)).Message);
+        Assert.Contains("TokenEconSim:Cluster in appsettings.json: 'etcd'",
+            Assert.Throws<BadInputException>(() => ClusterSettings.Resolve(null, null, null, bad)).Message);
     }
 
     private static int ClosedPort()

@@ -14,7 +14,7 @@ public sealed class RunExecutorHooksTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task A_preloaded_scenario_runs_as_loaded_and_observers_see_every_epoch_in_order()
+    public async Task APreloadedScenarioRunsAsLoadedAndObserversSeeEveryEpochInOrder()
     {
         var scenario = ScenarioInput.Load(Repo.Scenario("baseline.yaml"), [new("run.epochs", "4"), new("run.seed", "7")]);
         RunStarted? started = null;

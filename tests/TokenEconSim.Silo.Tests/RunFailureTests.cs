@@ -17,14 +17,15 @@ public sealed class RunFailureTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task A_failure_after_a_checkpoint_keeps_the_folder_and_resume_finishes_it_byte_for_byte()
+    public async Task AFailureAfterACheckpointKeepsTheFolderAndResumeFinishesItByteForByte()
     {
         var uninterrupted = await RunAsync(_dir.Sub("clean"), failAt: null);
 
         var output = _dir.Sub("failing");
         var e = await Assert.ThrowsAsync<RunExecutor.RunStoppedException>(() => RunAsync(output, failAt: 25));
         Assert.StartsWith("No space left on device (simulated)", e.Message);
-        Assert.Matches(@"run baseline-\d{8}-\d{6}: its checkpoint at epoch (10|20) is kept in .*; continue it with:\s+silo resume baseline-\d{8}-\d{6} --out "
+        Assert.Matches(@"run baseline-\d{8}-\d{6}: its checkpoint at epoch (10|20) is kept in .*; continue it with:\s+silo resume "
+            + @"baseline-\d{8}-\d{6} --out "
             + System.Text.RegularExpressions.Regex.Escape(output), e.Message);
         var kept = Assert.Single(Directory.GetDirectories(output));
         Assert.StartsWith(".baseline-", Path.GetFileName(kept));
@@ -36,7 +37,7 @@ public sealed class RunFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failure_before_the_first_checkpoint_leaves_nothing()
+    public async Task AFailureBeforeTheFirstCheckpointLeavesNothing()
     {
         var output = _dir.Sub("early");
         var e = await Assert.ThrowsAsync<IOException>(() => RunAsync(output, failAt: 3));

@@ -17,7 +17,7 @@ public sealed class RunOwnershipTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Resuming_a_live_run_is_refused_naming_its_pid_and_leaves_its_files_alone()
+    public async Task ResumingALiveRunIsRefusedNamingItsPidAndLeavesItsFilesAlone()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "the run is killed with kill(2); Linux only");
         var output = _dir.Sub("runs");
@@ -44,7 +44,7 @@ public sealed class RunOwnershipTests : IDisposable
     }
 
     [Fact]
-    public void A_held_lock_refuses_a_second_holder_in_the_same_process_too()
+    public void AHeldLockRefusesASecondHolderInTheSameProcessToo()
     {
         var path = _dir.Sub("x.lock");
         using (FolderLock.Acquire(path, "the thing"))
@@ -57,7 +57,7 @@ public sealed class RunOwnershipTests : IDisposable
     }
 
     [Fact]
-    public async Task A_second_start_of_a_live_sweep_is_refused_instead_of_deleting_its_runs()
+    public async Task ASecondStartOfALiveSweepIsRefusedInsteadOfDeletingItsRuns()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "the sweep is killed with kill(2); Linux only");
         SweepFiles.Base(_dir, epochs: 400);

@@ -15,7 +15,7 @@ public sealed class RunResultsFolderTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Baseline_for_5_epochs_writes_exactly_one_complete_results_folder()
+    public async Task BaselineFor5EpochsWritesExactlyOneCompleteResultsFolder()
     {
         var before = DateTime.UtcNow;
         var result = await SiloCli.InvokeAsync("run", Repo.Scenario("baseline.yaml"), "--epochs", "5", "--out", _dir.Path, "--quiet");
@@ -60,7 +60,7 @@ public sealed class RunResultsFolderTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_quiet_off_a_terminal_progress_is_plain_lines_and_the_run_still_completes()
+    public async Task WithoutQuietOffATerminalProgressIsPlainLinesAndTheRunStillCompletes()
     {
         var result = await SiloCli.InvokeAsync(["run", Repo.Scenario("baseline.yaml"), "--epochs", "3", "--engine", "direct",
             "--out", _dir.Path, "--set", "outputs.charts=false", .. Populations.Small]);
@@ -72,7 +72,7 @@ public sealed class RunResultsFolderTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_runs_get_two_folders_even_within_one_second()
+    public async Task TwoRunsGetTwoFoldersEvenWithinOneSecond()
     {
         string[] args = ["run", Repo.Scenario("baseline.yaml"), "--epochs", "1", "--engine", "direct", "--quiet",
             "--out", _dir.Path, "--set", "outputs.charts=false", .. Populations.Small];
@@ -89,7 +89,7 @@ public sealed class RunResultsFolderTests : IDisposable
     }
 
     [Fact]
-    public async Task Out_under_a_regular_file_exits_2_and_creates_nothing()
+    public async Task OutUnderARegularFileExits2AndCreatesNothing()
     {
         var file = _dir.Write("not-a-folder", "x");
 
@@ -105,7 +105,7 @@ public sealed class RunResultsFolderTests : IDisposable
     }
 
     [Fact]
-    public async Task Out_that_is_a_regular_file_exits_2_and_creates_nothing()
+    public async Task OutThatIsARegularFileExits2AndCreatesNothing()
     {
         var file = _dir.Write("not-a-folder", "x");
 
@@ -123,12 +123,13 @@ public sealed class RunResultsFolderTests : IDisposable
     /// goes, planted while the run is under way) is exit 1, and the hidden temporary folder is removed.
     /// </summary>
     [Fact]
-    public async Task A_run_that_fails_while_writing_leaves_no_folder_at_all()
+    public async Task ARunThatFailsWhileWritingLeavesNoFolderAtAll()
     {
         var output = _dir.Sub("runs");
         // 10 000 agents for 80 epochs: ~1 s of epochs, far longer than planting the file takes.
         // On the thread pool: the direct engine may complete synchronously, and we must watch it meanwhile.
-        var run = Task.Run(() => SiloCli.InvokeAsync("run", Repo.Scenario("bench.yaml"), "--epochs", "80", "--engine", "direct", "--out", output, "--quiet"));
+        var run = Task.Run(() => SiloCli.InvokeAsync("run", Repo.Scenario("bench.yaml"), "--epochs", "80", "--engine", "direct", "--out",
+            output, "--quiet"));
 
         var temporary = await WaitForTemporaryFolderWithMetrics(output, run);
         File.WriteAllText(Path.Combine(temporary, "charts"), "in the way");

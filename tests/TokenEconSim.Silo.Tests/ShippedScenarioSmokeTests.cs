@@ -31,7 +31,7 @@ public sealed class ShippedScenarioSmokeTests : IDisposable
         [.. ScenarioFiles().Select(row => row.Data).Where(f => !global::TokenEconSim.Scenarios.Sweeps.SweepLoader.HasSweepSection(Repo.Scenario(f)))];
 
     [Fact]
-    public void The_listing_finds_the_shipped_scenarios()
+    public void TheListingFindsTheShippedScenarios()
     {
         var files = ScenarioFiles().Select(row => row.Data).ToList();
         Assert.Contains("baseline.yaml", files);
@@ -51,7 +51,7 @@ public sealed class ShippedScenarioSmokeTests : IDisposable
 
     [Theory]
     [MemberData(nameof(RunnableScenarioFiles))]
-    public async Task Runs_3_epochs_on_the_direct_engine(string file)
+    public async Task Runs3EpochsOnTheDirectEngine(string file)
     {
         var path = Repo.Scenario(file);
         var runName = TokenEconSim.Scenarios.ScenarioLoader.LoadFile(path).Scenario?.Run.Name

@@ -10,7 +10,7 @@ public sealed class ValidateCommandTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Typo_in_a_key_is_one_line_naming_file_line_column_and_the_suggestion()
+    public async Task TypoInAKeyIsOneLineNamingFileLineColumnAndTheSuggestion()
     {
         var path = _dir.Write("typo.yaml", "run:\n  name: typo\n  epoks: 10\n");
 
@@ -25,7 +25,7 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Wrong_type_is_one_line_pointing_at_the_value()
+    public async Task WrongTypeIsOneLinePointingAtTheValue()
     {
         var path = _dir.Write("wrong-type.yaml", "run:\n  name: wrong\n  epochs: ten\n");
 
@@ -40,7 +40,7 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Invalid_yaml_is_one_line_pointing_at_the_unclosed_bracket()
+    public async Task InvalidYamlIsOneLinePointingAtTheUnclosedBracket()
     {
         var path = _dir.Write("broken.yaml", "run:\n  name: [broken\n  epochs: 3\n");
 
@@ -53,7 +53,7 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Several_problems_give_one_line_each_in_document_order()
+    public async Task SeveralProblemsGiveOneLineEachInDocumentOrder()
     {
         var path = _dir.Write("multi.yaml",
             "run:\n  name: multi\n  epoks: 3\ntoken:\n  block_reward: lots\npopulations:\n  users:\n    cuont: 3\n");
@@ -69,7 +69,7 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task An_error_in_an_extended_file_names_that_file()
+    public async Task AnErrorInAnExtendedFileNamesThatFile()
     {
         var basePath = _dir.Write("base.yaml", "run:\n  name: base\n  epoks: 3\n");
         var child = _dir.Write("child.yaml", "extends: base.yaml\nrun:\n  name: child\n  seed: x\n");
@@ -84,7 +84,7 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_good_file_exits_0_and_says_so_on_stdout()
+    public async Task AGoodFileExits0AndSaysSoOnStdout()
     {
         var path = Repo.Scenario("baseline.yaml");
 
@@ -98,7 +98,7 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_file_exits_2_with_one_line_naming_it()
+    public async Task AMissingFileExits2WithOneLineNamingIt()
     {
         var path = _dir.Sub("no-such-scenario.yaml");
 
@@ -112,7 +112,7 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_directory_instead_of_a_file_exits_2()
+    public async Task ADirectoryInsteadOfAFileExits2()
     {
         var result = await SiloCli.InvokeAsync("validate", _dir.Path);
 
@@ -122,18 +122,22 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_sweep_file_reports_how_many_runs_it_expands_to()
+    public async Task ASweepFileReportsHowManyRunsItExpandsTo()
     {
-        var path = _dir.Write("sweep.yaml", $"extends: {Repo.Scenario("baseline.yaml")}\nsweep:\n  parameters:\n    token.emission_per_epoch: [5000, 10000]\n  simplex:\n    step: 0.1\n  seeds: 5\n");
+        var path = _dir.Write("sweep.yaml",
+            $"extends: {Repo.Scenario("baseline.yaml")}\nsweep:\n  parameters:\n    token.emission_per_epoch: [5000, 10000]\n  simplex:\n    step: "
+            + "0.1\n  seeds: 5\n");
         var result = await SiloCli.InvokeAsync("validate", path);
         CliAssert.Exit(0, result);
         Assert.Contains("132 points × 5 seeds = 660 runs", result.Out);
     }
 
     [Fact]
-    public async Task A_zip_sweep_with_uneven_lists_is_refused_naming_the_lengths()
+    public async Task AZipSweepWithUnevenListsIsRefusedNamingTheLengths()
     {
-        var path = _dir.Write("zip.yaml", $"extends: {Repo.Scenario("baseline.yaml")}\nsweep:\n  mode: zip\n  parameters:\n    token.emission_per_epoch: [5000, 10000]\n    populations.users.count: [1, 2, 3]\n");
+        var path = _dir.Write("zip.yaml",
+            $"extends: {Repo.Scenario("baseline.yaml")}\nsweep:\n  mode: zip\n  parameters:\n    token.emission_per_epoch: [5000, 10000]\n    "
+            + "populations.users.count: [1, 2, 3]\n");
         var result = await SiloCli.InvokeAsync("validate", path);
         CliAssert.Exit(2, result);
         CliAssert.NoStackTrace(result);
@@ -141,7 +145,7 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_good_file_shows_its_memory_estimate_which_grows_with_the_agents()
+    public async Task AGoodFileShowsItsMemoryEstimateWhichGrowsWithTheAgents()
     {
         var small = await SiloCli.InvokeAsync("validate", Repo.Scenario("baseline.yaml"));
         var big = _dir.Write("big.yaml", $"extends: {Repo.Scenario("baseline.yaml")}\npopulations:\n  users:\n    count: 1000000\n");

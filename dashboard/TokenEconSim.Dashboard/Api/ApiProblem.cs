@@ -46,7 +46,8 @@ internal sealed class TokenFilter(string? token) : IEndpointFilter
         var header = context.HttpContext.Request.Headers.Authorization.ToString();
         if (Security.DashboardToken.Matches(_token, header)) return next(context);
         var message = string.IsNullOrEmpty(Security.DashboardToken.Given(header))
-            ? "this dashboard requires a token to start or cancel runs: send 'Authorization: Bearer <token>' with the token given to 'silo serve --token'"
+            ? "this dashboard requires a token to start or cancel runs: send 'Authorization: Bearer <token>' with the token given "
+                + "to 'silo serve --token'"
             : "the token in 'Authorization: Bearer …' does not match the one given to 'silo serve --token'";
         return ValueTask.FromResult<object?>(ApiProblemFilter.Error(StatusCodes.Status401Unauthorized, message));
     }

@@ -36,17 +36,21 @@ internal static class RunsApi
     private static RunMetrics Metrics(RunCatalog catalog, string id, string? since)
     {
         var from = 0;
-        if (since is not null && !int.TryParse(since, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out from))
-            throw ApiProblem.BadRequest($"since: '{Security.JsonErrors.Shorten(since)}' is not an integer; it is the number of epochs already received");
+        if (since is not null && !int.TryParse(since, System.Globalization.NumberStyles.Integer,
+            System.Globalization.CultureInfo.InvariantCulture, out from))
+            throw ApiProblem.BadRequest($"since: '{Security.JsonErrors.Shorten(since)}' is not an integer; it is the number of epochs "
+                + "already received");
         if (from < 0) throw ApiProblem.BadRequest($"since: {from} is negative; it is the number of epochs already received");
-        return catalog.Metrics(id, from) ?? throw ApiProblem.NotFound($"run '{Security.JsonErrors.Shorten(id)}' not found (neither running nor a results folder)");
+        return catalog.Metrics(id, from)
+            ?? throw ApiProblem.NotFound($"run '{Security.JsonErrors.Shorten(id)}' not found (neither running nor a results folder)");
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, LiveRuns live, IOptions<DashboardOptions> options, CancellationToken ct)
     {
         if (!request.HasJsonContentType())
             throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "POST /api/runs takes 'Content-Type: application/json'");
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxStartBodyBytes;
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxStartBodyBytes;
         var (scenario, source) = await StartRunBody.ReadAsync(request.Body, options.Value.ScenariosFolder, ct);
         var run = await live.StartAsync(scenario, source, ct);
         return TypedResults.Created($"/api/runs/{run.Id}", RunCatalog.Listing(run));
@@ -57,7 +61,8 @@ internal static class RunsApi
         var run = live.Find(id);
         if (run is null)
         {
-            if (catalog.Metrics(id, int.MaxValue) is not null) throw new ApiProblem(StatusCodes.Status409Conflict, $"run '{id}' has finished; only running runs can be cancelled");
+            if (catalog.Metrics(id, int.MaxValue) is not null)
+                throw new ApiProblem(StatusCodes.Status409Conflict, $"run '{id}' has finished; only running runs can be cancelled");
             throw ApiProblem.NotFound($"run '{Security.JsonErrors.Shorten(id)}' not found");
         }
         if (run.Status != RunStatus.Running)
@@ -72,7 +77,8 @@ internal static class RunsApi
     /// A viewer that is up to date is sent each batch's event as the run serialised it once for all
     /// (<see cref="LiveRun.SharedSince"/>); events of its own only to catch up, and as heartbeats.
     /// </summary>
-    private static async IAsyncEnumerable<SseItem<ReadOnlyMemory<byte>>> Events(RunMetrics first, LiveRun? run, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<SseItem<ReadOnlyMemory<byte>>> Events(RunMetrics first, LiveRun? run,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         yield return Item(RunEvents.Columns, RunEvents.Data(first.Columns));
         if (run is null)

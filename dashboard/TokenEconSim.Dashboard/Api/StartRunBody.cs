@@ -55,7 +55,8 @@ internal static class StartRunBody
     /// <summary>The scenario's name and the overrides the body asks for (seed and epochs among them).</summary>
     private static (string Source, List<KeyValuePair<string, string>> Overrides) Read(JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object) throw ApiProblem.BadRequest("malformed JSON: expected an object like {\"scenario\": \"baseline.yaml\"}");
+        if (root.ValueKind != JsonValueKind.Object)
+            throw ApiProblem.BadRequest("malformed JSON: expected an object like {\"scenario\": \"baseline.yaml\"}");
         var source = Scenario(root);
         var overrides = Overrides(root);
         if (Number(root, "seed") is { } seed) overrides.Add(new("run.seed", seed.ToString(CultureInfo.InvariantCulture)));
@@ -67,7 +68,10 @@ internal static class StartRunBody
         return (source, overrides);
     }
 
-    /// <summary>An error in the request's overrides is named as such (the loader calls their source --set, as on the command line); file paths relative to scenarios/.</summary>
+    /// <summary>
+    /// An error in the request's overrides is named as such (the loader calls their source --set, as on the command line); file paths relative
+    /// to scenarios/.
+    /// </summary>
     private static string Describe(ScenarioError e, string scenariosFolder) =>
         e.File == ScenarioLoader.OverrideSource ? $"overrides: {e.Message}"
         : e.ToString().Replace(Path.GetFullPath(scenariosFolder) + Path.DirectorySeparatorChar, "");
@@ -103,7 +107,8 @@ internal static class StartRunBody
     {
         var list = new List<KeyValuePair<string, string>>();
         if (!root.TryGetProperty("overrides", out var o) || o.ValueKind == JsonValueKind.Null) return list;
-        if (o.ValueKind != JsonValueKind.Object) throw ApiProblem.BadRequest("overrides: expected an object of scenario keys, e.g. {\"alpha\": 0.5, \"beta\": 0.3, \"gamma\": 0.2}");
+        if (o.ValueKind != JsonValueKind.Object)
+            throw ApiProblem.BadRequest("overrides: expected an object of scenario keys, e.g. {\"alpha\": 0.5, \"beta\": 0.3, \"gamma\": 0.2}");
         foreach (var p in o.EnumerateObject())
         {
             var value = p.Value.ValueKind switch

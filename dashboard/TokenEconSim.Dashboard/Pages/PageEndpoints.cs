@@ -31,7 +31,8 @@ internal static class PageEndpoints
     /// </summary>
     private static void Page(IEndpointRouteBuilder endpoints, string route, string file, string title)
     {
-        var html = Text("layout.html").Replace("{{title}}", title, StringComparison.Ordinal).Replace("{{body}}", Text(file), StringComparison.Ordinal);
+        var html = Text("layout.html").Replace("{{title}}", title, StringComparison.Ordinal).Replace("{{body}}", Text(file),
+            StringComparison.Ordinal);
         endpoints.MapGet(route, () => TypedResults.Content(html, "text/html"));
     }
 

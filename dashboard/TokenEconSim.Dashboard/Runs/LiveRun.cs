@@ -84,7 +84,9 @@ public sealed class LiveRun(string scenario, string name, long seed, int totalEp
         Signal();
     }
 
-    /// <summary>The shared rows events from epoch <paramref name="since"/> on; empty when none starts there (a viewer mid-batch or far behind).</summary>
+    /// <summary>
+    /// The shared rows events from epoch <paramref name="since"/> on; empty when none starts there (a viewer mid-batch or far behind).
+    /// </summary>
     public IReadOnlyList<SharedRows> SharedSince(int since)
     {
         lock (_gate)

@@ -8,7 +8,8 @@ using TokenEconSim.Domain.Simulation;
 namespace TokenEconSim.Dashboard.Runs;
 
 /// <summary>The runs this process started: each runs in the background on the launcher, with its own id, once admitted.</summary>
-public sealed class LiveRuns(IRunLauncher launcher, SimulationMeters meters, RunAdmission admission, IOptions<DashboardOptions> options, ILogger<LiveRuns> log)
+public sealed class LiveRuns(IRunLauncher launcher, SimulationMeters meters, RunAdmission admission, IOptions<DashboardOptions> options,
+    ILogger<LiveRuns> log)
 {
     private readonly ConcurrentDictionary<string, LiveRun> _runs = new();
 
@@ -43,7 +44,8 @@ public sealed class LiveRuns(IRunLauncher launcher, SimulationMeters meters, Run
         return run;
     }
 
-    private async Task RunToEndAsync(LiveRun run, Scenario scenario, string source, RunHooks hooks, TaskCompletionSource started, IDisposable reservation)
+    private async Task RunToEndAsync(LiveRun run, Scenario scenario, string source, RunHooks hooks, TaskCompletionSource started,
+        IDisposable reservation)
     {
         try
         {

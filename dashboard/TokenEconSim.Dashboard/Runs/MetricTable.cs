@@ -14,7 +14,10 @@ public static class MetricTable
     /// <summary>The column names of a run with this layout, as its metrics.csv has them.</summary>
     public static IReadOnlyList<string> Columns(MetricLayout layout) => [.. layout.Columns.Select(c => c.Name)];
 
-    /// <summary>Memory one kept row takes: a double? (16 bytes) per column (every column: an upper bound for any layout), the array's header and the list's reference to it.</summary>
+    /// <summary>
+    /// Memory one kept row takes: a double? (16 bytes) per column (every column: an upper bound for any layout), the array's header and the
+    /// list's reference to it.
+    /// </summary>
     public static int RowBytes { get; } = MetricColumns.All.Count * 16 + 32;
 
     public static double?[] Row(EpochMetrics m, MetricLayout layout)

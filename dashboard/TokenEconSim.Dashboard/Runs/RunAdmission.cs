@@ -24,20 +24,26 @@ public sealed class RunAdmission(long budgetBytes, int maxRuns)
     public static long Estimate(IRunLauncher launcher, Scenario scenario) =>
         launcher.EstimateBytes(scenario) + (long)scenario.Run.Epochs * MetricTable.RowBytes;
 
-    /// <summary>Reserves the run's share, or throws the refusal naming the limit and the estimate; dispose the reservation when the run ends.</summary>
+    /// <summary>
+    /// Reserves the run's share, or throws the refusal naming the limit and the estimate; dispose the reservation when the run ends.
+    /// </summary>
     public IDisposable Admit(long estimate)
     {
         if (estimate > budgetBytes)
             throw new ApiProblem(StatusCodes.Status422UnprocessableEntity,
-                $"this run needs an estimated {RunFootprint.Format(estimate)} of memory, more than this server's budget for runs, {RunFootprint.Format(budgetBytes)} (silo serve --memory-budget); use fewer agents or epochs");
+                $"this run needs an estimated {RunFootprint.Format(estimate)} of memory, more than this server's budget for runs, "
+                    + $"{RunFootprint.Format(budgetBytes)} (silo serve --memory-budget); use fewer agents or epochs");
         lock (_gate)
         {
             if (_running >= maxRuns)
                 throw new ApiProblem(StatusCodes.Status429TooManyRequests,
-                    $"{_running} runs are in progress, the most this server runs at once (silo serve --max-runs {maxRuns}); start this one when a run has ended");
+                    $"{_running} runs are in progress, the most this server runs at once (silo serve --max-runs {maxRuns}); start this one when a "
+                        + "run has ended");
             if (_reserved + estimate > budgetBytes)
                 throw new ApiProblem(StatusCodes.Status429TooManyRequests,
-                    $"this run needs an estimated {RunFootprint.Format(estimate)} of memory and the runs in progress hold {RunFootprint.Format(_reserved)} of the {RunFootprint.Format(budgetBytes)} budget (silo serve --memory-budget); start it when a run has ended");
+                    $"this run needs an estimated {RunFootprint.Format(estimate)} of memory and the runs in progress hold "
+                        + $"{RunFootprint.Format(_reserved)} of the {RunFootprint.Format(budgetBytes)} budget (silo serve --memory-budget); start "
+                        + "it when a run has ended");
             _reserved += estimate;
             _running++;
         }

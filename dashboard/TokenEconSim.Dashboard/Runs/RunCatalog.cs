@@ -27,7 +27,8 @@ public sealed class RunCatalog(LiveRuns live, IOptions<DashboardOptions> options
     {
         var liveRuns = live.All.ToList();
         var liveFolders = liveRuns.Select(r => r.Folder).OfType<string>().Select(Path.GetFullPath).ToHashSet();
-        var finished = FinishedFolders().Where(f => !liveFolders.Contains(f.FullName)).Select(f => Finished(f.Name)).OfType<(RunListing Run, IReadOnlyList<string>, IReadOnlyList<double?[]>)>().Select(f => f.Run);
+        var finished = FinishedFolders().Where(f => !liveFolders.Contains(f.FullName))
+            .Select(f => Finished(f.Name)).OfType<(RunListing Run, IReadOnlyList<string>, IReadOnlyList<double?[]>)>().Select(f => f.Run);
         return [.. liveRuns.Select(Listing).Concat(finished).OrderByDescending(r => r.StartedUtc).ThenBy(r => r.Id, StringComparer.Ordinal)];
     }
 
@@ -66,8 +67,10 @@ public sealed class RunCatalog(LiveRuns live, IOptions<DashboardOptions> options
         {
             using var summary = JsonDocument.Parse(File.ReadAllText(summaryPath));
             var root = summary.RootElement;
-            var name = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() ?? id : id;
-            long? seed = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("seed", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var sv) ? sv : null;
+            var name = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String
+                ? n.GetString() ?? id : id;
+            long? seed = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("seed", out var s) && s.ValueKind == JsonValueKind.Number
+                && s.TryGetInt64(out var sv) ? sv : null;
             var (columns, rows) = MetricTable.ReadCsv(csv);
             var listing = new RunListing(id, name, null, seed, "completed", rows.Count, rows.Count,
                 Directory.GetCreationTimeUtc(folder), null, null, id, null);

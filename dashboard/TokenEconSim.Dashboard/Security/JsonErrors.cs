@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -25,7 +25,8 @@ public static class JsonErrors
             ExceptionHandler = context =>
             {
                 var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-                var message = error is BadHttpRequestException b ? b.Message : "internal error while answering this request; the server log has the details";
+                var message = error is BadHttpRequestException b
+                    ? b.Message : "internal error while answering this request; the server log has the details";
                 return WriteAsync(context, message);
             },
         });
@@ -55,11 +56,13 @@ public static class JsonErrors
         return context.Response.StatusCode switch
         {
             StatusCodes.Status400BadRequest when !HostAllowed(context) =>
-                $"Host '{Shorten(request.Host.Value ?? "")}' is not a name this server answers to (a page reaching it under another name could be a DNS-rebinding attack); use the address 'silo serve' printed, or list the name with --allowed-hosts",
+                $"Host '{Shorten(request.Host.Value ?? "")}' is not a name this server answers to (a page reaching it under another name could be "
+                    + "a DNS-rebinding attack); use the address 'silo serve' printed, or list the name with --allowed-hosts",
             StatusCodes.Status404NotFound => $"not found: {target}",
             StatusCodes.Status405MethodNotAllowed => $"method not allowed: {target}",
             StatusCodes.Status413PayloadTooLarge => $"request body too large: {target}",
-            StatusCodes.Status415UnsupportedMediaType => $"unsupported content type '{Shorten(request.ContentType ?? "none")}': {target} takes 'Content-Type: application/json'",
+            StatusCodes.Status415UnsupportedMediaType =>
+                $"unsupported content type '{Shorten(request.ContentType ?? "none")}': {target} takes 'Content-Type: application/json'",
             var status => $"{ReasonPhrases.GetReasonPhrase(status)}: {target}",
         };
     }

@@ -41,7 +41,8 @@ public static class RequestGuards
             if (Refusal(context, token, orleansPath) is var (status, message))
             {
                 context.Response.StatusCode = status;
-                if (status == StatusCodes.Status401Unauthorized) headers.WWWAuthenticate = "Basic realm=\"TokenEconSim dashboard\", charset=\"UTF-8\"";
+                if (status == StatusCodes.Status401Unauthorized)
+                    headers.WWWAuthenticate = "Basic realm=\"TokenEconSim dashboard\", charset=\"UTF-8\"";
                 await JsonErrors.WriteAsync(context, message);
                 return;
             }
@@ -56,15 +57,20 @@ public static class RequestGuards
         if (target.Length > MaxTargetBytes)
             return (StatusCodes.Status414UriTooLong, $"request target of {target.Length} bytes; at most {MaxTargetBytes} are accepted");
         if (request.Headers.Count > MaxHeaderCount)
-            return (StatusCodes.Status431RequestHeaderFieldsTooLarge, $"{request.Headers.Count} header fields; at most {MaxHeaderCount} are accepted");
+            return (StatusCodes.Status431RequestHeaderFieldsTooLarge,
+                $"{request.Headers.Count} header fields; at most {MaxHeaderCount} are accepted");
         var headerBytes = request.Headers.Sum(h => h.Key.Length + h.Value.Sum(v => v?.Length ?? 0) + 4);
         if (headerBytes > MaxHeaderBytes)
             return (StatusCodes.Status431RequestHeaderFieldsTooLarge, $"headers of {headerBytes} bytes; at most {MaxHeaderBytes} are accepted");
         if (!IsSafe(request.Method) && ForeignOrigin(request) is { } origin)
-            return (StatusCodes.Status403Forbidden, $"{request.Method} from origin '{JsonErrors.Shorten(origin)}' refused: only this server's own pages may start or cancel runs");
-        if (token is not null && orleansPath is not null && request.Path.StartsWithSegments(orleansPath.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
+            return (StatusCodes.Status403Forbidden,
+                $"{request.Method} from origin '{JsonErrors.Shorten(origin)}' refused: only this server's own pages may start or cancel runs");
+        if (token is not null && orleansPath is not null && request.Path.StartsWithSegments(orleansPath.TrimEnd('/'),
+            StringComparison.OrdinalIgnoreCase)
             && !DashboardToken.Matches(token, request.Headers.Authorization))
-            return (StatusCodes.Status401Unauthorized, "Orleans' dashboard needs the token given to 'silo serve --token' (as the password of HTTP Basic, any user name, or 'Authorization: Bearer <token>')");
+            return (StatusCodes.Status401Unauthorized,
+                "Orleans' dashboard needs the token given to 'silo serve --token' (as the password of HTTP Basic, any user name, or "
+                + "'Authorization: Bearer <token>')");
         return null;
     }
 

@@ -1,11 +1,12 @@
 using System.Text.Json;
-using TokenEconSim.Results.Sweeps;
 using TokenEconSim.Results;
+using TokenEconSim.Results.Sweeps;
 
 namespace TokenEconSim.Dashboard.Sweeps;
 
 /// <summary>One sweep folder as the Sweeps page shows it: sweep.json as written, the points table and the chart files.</summary>
-public sealed record SweepView(string Id, JsonElement Sweep, IReadOnlyList<string> PointColumns, IReadOnlyList<string[]> Points, IReadOnlyList<string> Charts);
+public sealed record SweepView(string Id, JsonElement Sweep, IReadOnlyList<string> PointColumns, IReadOnlyList<string[]> Points,
+    IReadOnlyList<string> Charts);
 
 /// <summary>
 /// Reads sweeps/&lt;name&gt;-&lt;timestamp&gt;/ (sweep.json, points.csv, charts/*.png) as the sweep
@@ -33,7 +34,8 @@ public sealed class SweepFolders(string root)
     private string? Folder(string id)
     {
         if (!Directory.Exists(root)) return null;
-        return new DirectoryInfo(root).EnumerateDirectories().FirstOrDefault(d => d.Name == id && !id.StartsWith('.') && File.Exists(Path.Combine(d.FullName, RunFiles.SweepReport)))?.FullName;
+        return new DirectoryInfo(root).EnumerateDirectories().FirstOrDefault(d => d.Name == id && !id.StartsWith('.')
+            && File.Exists(Path.Combine(d.FullName, RunFiles.SweepReport)))?.FullName;
     }
 
     private SweepView? Read(string id, bool withPoints)
@@ -50,7 +52,8 @@ public sealed class SweepFolders(string root)
             sweep = JsonSerializer.SerializeToElement(new { error = $"{RunFiles.SweepReport}: {e.Message}" });
         }
         var charts = Directory.Exists(Path.Combine(folder, RunFiles.Charts))
-            ? Directory.EnumerateFiles(Path.Combine(folder, RunFiles.Charts), "*.png").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            ? Directory.EnumerateFiles(Path.Combine(folder, RunFiles.Charts), "*.png")
+                .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
             : [];
         var (columns, points) = withPoints ? ReadCsv(Path.Combine(folder, RunFiles.SweepPoints)) : ([], []);
         return new SweepView(id, sweep, columns, points, charts);

@@ -42,7 +42,8 @@ public sealed class SimulationMeters : IDisposable
             new Measurement<double>(r.Last!.Hashrate, Tag(r), new("kind", "true")),
             new Measurement<double>(r.Last!.HashratePredicted, Tag(r), new("kind", "predicted")),
             new Measurement<double>(r.Last!.HashrateEstimated, Tag(r), new("kind", "estimated")),
-        }).Where(m => double.IsFinite(m.Value)), null, "Hashrate of the latest epoch (true, LSTM-predicted, estimated from blocks; the scenario's unit)");
+        }).Where(m => double.IsFinite(m.Value)), null,
+            "Hashrate of the latest epoch (true, LSTM-predicted, estimated from blocks; the scenario's unit)");
         _meter.CreateObservableGauge("tokeneconsim.epochs.per_second", () => Runs().Select(r => new Measurement<double>(r.EpochsPerSecond, Tag(r))),
             null, "Epochs simulated per second of wall time, since the run started");
         _meter.CreateObservableGauge("tokeneconsim.runs.active", () => _lastBlockTime.Keys.Count(r => r.Status == RunStatus.Running),
@@ -82,7 +83,8 @@ public sealed class SimulationMeters : IDisposable
     public void Dispose() => _meter.Dispose();
 
     private void Gauge(string name, string? unit, string description, Func<EpochMetrics, double> read) =>
-        _meter.CreateObservableGauge(name, () => Runs().Select(r => new Measurement<double>(read(r.Last!), Tag(r))).Where(m => double.IsFinite(m.Value)), unit, description);
+        _meter.CreateObservableGauge(name, () => Runs().Select(r => new Measurement<double>(read(r.Last!), Tag(r)))
+            .Where(m => double.IsFinite(m.Value)), unit, description);
 
     private IEnumerable<LiveRun> Runs() => _lastBlockTime.Keys.Where(r => r.Last is not null);
 

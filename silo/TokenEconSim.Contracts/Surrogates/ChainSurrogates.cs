@@ -50,7 +50,8 @@ public sealed class GrindOrderConverter : IConverter<GrindOrder, GrindOrderSurro
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.GrindResult")]
-public readonly record struct GrindResultSurrogate([property: Id(0)] bool Found, [property: Id(1)] uint Nonce, [property: Id(2)] Hash256 Hash, [property: Id(3)] long HashesTried);
+public readonly record struct GrindResultSurrogate([property: Id(0)] bool Found, [property: Id(1)] uint Nonce, [property: Id(2)] Hash256 Hash,
+    [property: Id(3)] long HashesTried);
 
 [RegisterConverter]
 public sealed class GrindResultConverter : IConverter<GrindResult, GrindResultSurrogate>

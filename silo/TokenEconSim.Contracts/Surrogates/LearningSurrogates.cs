@@ -17,7 +17,8 @@ public sealed class BatchDescriptorConverter : IConverter<BatchDescriptor, Batch
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.TrainerUpdate")]
-public readonly record struct TrainerUpdateSurrogate([property: Id(0)] int TrainerId, [property: Id(1)] long Samples, [property: Id(2)] double[] Delta);
+public readonly record struct TrainerUpdateSurrogate([property: Id(0)] int TrainerId, [property: Id(1)] long Samples,
+    [property: Id(2)] double[] Delta);
 
 [RegisterConverter]
 public sealed class TrainerUpdateConverter : IConverter<TrainerUpdate, TrainerUpdateSurrogate>
@@ -34,8 +35,10 @@ public readonly record struct LearningOrderSurrogate(
 [RegisterConverter]
 public sealed class LearningOrderConverter : IConverter<LearningOrder, LearningOrderSurrogate>
 {
-    public LearningOrder ConvertFromSurrogate(in LearningOrderSurrogate s) => new(s.GlobalWeights, s.Batches, s.BatchStart, s.RegionShares, s.ModelAccuracy);
-    public LearningOrderSurrogate ConvertToSurrogate(in LearningOrder v) => new(v.GlobalWeights, v.Batches, v.BatchStart, v.RegionShares, v.ModelAccuracy);
+    public LearningOrder ConvertFromSurrogate(in LearningOrderSurrogate s) =>
+        new(s.GlobalWeights, s.Batches, s.BatchStart, s.RegionShares, s.ModelAccuracy);
+    public LearningOrderSurrogate ConvertToSurrogate(in LearningOrder v) =>
+        new(v.GlobalWeights, v.Batches, v.BatchStart, v.RegionShares, v.ModelAccuracy);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.LearningReport")]

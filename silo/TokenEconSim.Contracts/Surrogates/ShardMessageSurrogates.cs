@@ -74,8 +74,10 @@ public readonly record struct SettleReportSurrogate(
 [RegisterConverter]
 public sealed class SettleReportConverter : IConverter<SettleReport, SettleReportSurrogate>
 {
-    public SettleReport ConvertFromSurrogate(in SettleReportSurrogate s) => new(s.SortedBalances, s.RewardsByRole, s.PoolPaidByRole) { Debited = s.Debited, Economy = s.Economy };
-    public SettleReportSurrogate ConvertToSurrogate(in SettleReport v) => new(v.SortedBalances, v.RewardsByRole, v.PoolPaidByRole, v.Debited, v.Economy);
+    public SettleReport ConvertFromSurrogate(in SettleReportSurrogate s) =>
+        new(s.SortedBalances, s.RewardsByRole, s.PoolPaidByRole) { Debited = s.Debited, Economy = s.Economy };
+    public SettleReportSurrogate ConvertToSurrogate(in SettleReport v) =>
+        new(v.SortedBalances, v.RewardsByRole, v.PoolPaidByRole, v.Debited, v.Economy);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ContributionReport")]
@@ -99,7 +101,8 @@ public sealed class ContributionReportConverter : IConverter<ContributionReport,
 {
     public ContributionReport ConvertFromSurrogate(in ContributionReportSurrogate s) =>
         new(s.ActiveByRole, s.QualitySum, s.DataValueSum, s.GpuHoursSum, s.UsageValueSum, s.Calls, s.ValidVotes,
-            s.MinerIds, s.MinerHashrates, s.ValidatorIds, s.ValidatorStakes) { Learning = s.Learning };
+            s.MinerIds, s.MinerHashrates, s.ValidatorIds, s.ValidatorStakes)
+        { Learning = s.Learning };
 
     public ContributionReportSurrogate ConvertToSurrogate(in ContributionReport v) =>
         new(v.ActiveByRole, v.QualitySum, v.DataValueSum, v.GpuHoursSum, v.UsageValueSum, v.Calls, v.ValidVotes,

@@ -10,7 +10,8 @@ public sealed record Block(long Height, BlockHeader Header, IReadOnlyList<ChainT
     public const int CurrentVersion = 1;
 
     /// <summary>A block template: header with the transactions' merkle root and the given nonce.</summary>
-    public static Block Assemble(long height, Hash256 prevHash, uint time, uint bits, IReadOnlyList<ChainTransaction> transactions, int producerId, uint nonce = 0)
+    public static Block Assemble(long height, Hash256 prevHash, uint time, uint bits, IReadOnlyList<ChainTransaction> transactions, int producerId,
+        uint nonce = 0)
     {
         ArgumentNullException.ThrowIfNull(transactions);
         var root = MerkleTree.Root(transactions, out _);

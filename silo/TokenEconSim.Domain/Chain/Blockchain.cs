@@ -125,7 +125,8 @@ public sealed class Blockchain : IChainHistory
         if (genesis.Height != 0 || !genesis.Header.PrevHash.IsZero)
             throw new ArgumentException("genesis has height 0 and a zero previous hash", nameof(genesis));
         if (genesis.Header.Bits != Difficulty.InitialBits)
-            throw new ArgumentException($"genesis nBits 0x{genesis.Header.Bits:x8} differ from the algorithm's initial 0x{Difficulty.InitialBits:x8}", nameof(genesis));
+            throw new ArgumentException($"genesis nBits 0x{genesis.Header.Bits:x8} differ from the algorithm's initial "
+                + $"0x{Difficulty.InitialBits:x8}", nameof(genesis));
         var txs = CheckTransactions(genesis);
         if (!txs.IsAccepted) throw new ArgumentException($"genesis: {txs}", nameof(genesis));
     }

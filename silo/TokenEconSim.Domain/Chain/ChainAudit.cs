@@ -40,7 +40,8 @@ public static class ChainAudit
         Span<byte> link = stackalloc byte[Hash256.Size];
         header.Serialize(bytes);
         bytes.Slice(4, Hash256.Size).CopyTo(link);
-        if (!link.SequenceEqual(previous)) return height == 0 ? "genesis previous hash is not zero" : "previous hash does not match the parent's hash";
+        if (!link.SequenceEqual(previous))
+            return height == 0 ? "genesis previous hash is not zero" : "previous hash does not match the parent's hash";
         var digest = SHA256.HashData(SHA256.HashData(bytes));
         digest.CopyTo(previous);
         return checkProof ? CheckProof(digest, header.Bits, powLimit) : null;

@@ -37,8 +37,8 @@ public static class PoissonSampler
     {
         // The constants depend on λ only; a shard's loop draws one λ for a whole role, so the last
         // λ's constants are kept per thread (a struct: nothing allocated when λ changes per call).
-        var c = t_constants;
-        if (c.Lambda != lambda) t_constants = c = new PtrsConstants(lambda);
+        var c = _constants;
+        if (c.Lambda != lambda) _constants = c = new PtrsConstants(lambda);
         while (true)
         {
             var u = rng.NextDouble() - 0.5;
@@ -54,7 +54,7 @@ public static class PoissonSampler
         }
     }
 
-    [ThreadStatic] private static PtrsConstants t_constants;
+    [ThreadStatic] private static PtrsConstants _constants;
 
     private readonly struct PtrsConstants
     {

@@ -45,7 +45,10 @@ public sealed class SortedRuns
         return _front.AsMemory(0, total);
     }
 
-    /// <summary>Rounds of pairwise merges: the first from the runs into one buffer, then segment pairs between the two buffers; each element moves ⌈log₂ k⌉ times.</summary>
+    /// <summary>
+    /// Rounds of pairwise merges: the first from the runs into one buffer, then segment pairs between the two buffers; each element moves ⌈log₂
+    /// k⌉ times.
+    /// </summary>
     private ReadOnlyMemory<long> MergePairwise(IReadOnlyList<long[]> runs, int total)
     {
         if (_bounds.Length < runs.Count + 1) _bounds = new int[runs.Count + 1];

@@ -30,7 +30,8 @@ public sealed class DirectShardGateway(RunModel model) : IShardGateway
 
     public Task RestoreStatesAsync(byte[][] states, CancellationToken cancellationToken)
     {
-        if (states.Length != _shards.Length) throw new InvalidDataException($"checkpoint holds {states.Length} shards where this run has {_shards.Length}");
+        if (states.Length != _shards.Length)
+            throw new InvalidDataException($"checkpoint holds {states.Length} shards where this run has {_shards.Length}");
         Parallel.For(0, _shards.Length, i => _shards[i].ReadStateBytes(states[i]));
         return Task.CompletedTask;
     }

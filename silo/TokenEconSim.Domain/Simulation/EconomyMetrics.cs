@@ -63,7 +63,8 @@ public sealed record EconomyMetrics : MetricValues
     {
         var proposals = new ProposalRecord[r.ReadInt32()];
         for (var i = 0; i < proposals.Length; i++)
-            proposals[i] = new ProposalRecord(r.ReadInt32(), r.ReadInt32(), (ProposalKind)r.ReadInt32(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(),
+            proposals[i] = new ProposalRecord(r.ReadInt32(), r.ReadInt32(), (ProposalKind)r.ReadInt32(), r.ReadDouble(), r.ReadDouble(),
+                r.ReadDouble(),
                 r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadBoolean(), r.ReadBoolean(), r.ReadInt32());
         var sales = new CreatorSales[r.ReadInt32()];
         for (var i = 0; i < sales.Length; i++) sales[i] = new CreatorSales(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt64());

@@ -64,7 +64,9 @@ public sealed class EpochEconomy : Checkpoints.ICheckpointed
         if (governance is null) return metrics;
         return metrics with
         {
-            ProposalsOpen = governance.Open, ProposalsPassed = governance.Passed, ProposalsFailed = governance.Failed,
+            ProposalsOpen = governance.Open,
+            ProposalsPassed = governance.Passed,
+            ProposalsFailed = governance.Failed,
             Proposals = governance.Votes,
         };
     }

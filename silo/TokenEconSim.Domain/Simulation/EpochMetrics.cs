@@ -1,8 +1,8 @@
 using TokenEconSim.Domain.Agents;
-using L = TokenEconSim.Domain.Simulation.LedgerColumns;
 using C = TokenEconSim.Domain.Simulation.ConsensusColumns;
-using V = TokenEconSim.Domain.Simulation.ContributionColumns;
 using F = TokenEconSim.Domain.Simulation.LearningColumns;
+using L = TokenEconSim.Domain.Simulation.LedgerColumns;
+using V = TokenEconSim.Domain.Simulation.ContributionColumns;
 
 namespace TokenEconSim.Domain.Simulation;
 

@@ -1,6 +1,5 @@
 using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Learning.Federated;
-using TokenEconSim.Domain.Numerics;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Rewards;
 

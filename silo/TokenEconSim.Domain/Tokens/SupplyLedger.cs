@@ -53,7 +53,10 @@ public sealed partial class SupplyLedger
 
 public sealed class LedgerIdentityException(string message) : Exception(message);
 
-/// <summary>The ledger's counters at one moment, and <paramref name="Held"/> tokens in other ledger accounts (the token market's pool reserve, transfers in flight).</summary>
+/// <summary>
+/// The ledger's counters at one moment, and <paramref name="Held"/> tokens in other ledger accounts (the token market's pool reserve, transfers
+/// in flight).
+/// </summary>
 public readonly record struct LedgerIdentity(long Initial, long Minted, long Burned, long Treasury, long Held)
 {
     public long Supply => Initial + Minted - Burned;
@@ -63,6 +66,7 @@ public readonly record struct LedgerIdentity(long Initial, long Minted, long Bur
     {
         if (agentBalances + Held + Treasury != Supply)
             throw new LedgerIdentityException(
-                $"ledger identity broken after epoch {epoch}: balances {agentBalances}{(Held == 0 ? "" : $" + held {Held}")} + treasury {Treasury} != supply {Supply} (initial {Initial} + minted {Minted} - burned {Burned})");
+                $"ledger identity broken after epoch {epoch}: balances {agentBalances}{(Held == 0 ? "" : $" + held {Held}")} + treasury {Treasury} "
+                    + $"!= supply {Supply} (initial {Initial} + minted {Minted} - burned {Burned})");
     }
 }

@@ -94,7 +94,8 @@ internal static class BlockCharts
         var others = shares.Skip(TopProducers).ToList();
         var plot = RunCharts.NewPlot(ChartGroups.Png.ProducerConcentration.Title, others.Count == 0
             ? "Producer (agent id)"
-            : $"Producer (agent id): the top {TopProducers} by blocks, then the other {others.Count.ToString(CultureInfo.InvariantCulture)} together");
+            : $"Producer (agent id): the top {TopProducers} by blocks, then the other "
+                + $"{others.Count.ToString(CultureInfo.InvariantCulture)} together");
         var color = plot.Add.Palette.GetColor(0);
         var bars = top.Select((p, i) => new Bar { Position = i, Value = p.Share * 100, Size = 0.8, FillColor = color }).ToList();
         var labels = top.Select(p => p.Producer.ToString(CultureInfo.InvariantCulture)).ToList();

@@ -36,7 +36,8 @@ internal static class ChartFonts
     {
         var path = Path.Combine(directory, fileName);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"Chart font missing: {path}. It ships with TokenEconSim.Results (Fonts/, copied to the output folder); without it charts would have no text.", path);
+            throw new FileNotFoundException($"Chart font missing: {path}. It ships with TokenEconSim.Results (Fonts/, copied to the output "
+                + "folder); without it charts would have no text.", path);
         return path;
     }
 }

@@ -24,7 +24,8 @@ public static class ComparisonCharts
         return files;
     }
 
-    private static Plot Lines(string title, string yLabel, IReadOnlyDictionary<string, IReadOnlyList<EpochMetrics>> runs, Func<EpochMetrics, double> y)
+    private static Plot Lines(string title, string yLabel, IReadOnlyDictionary<string, IReadOnlyList<EpochMetrics>> runs,
+        Func<EpochMetrics, double> y)
     {
         var plot = RunCharts.NewPlot(title);
         plot.YLabel(yLabel);
@@ -65,7 +66,8 @@ public static class ComparisonCharts
             line.LineWidth = 2;
             line.MarkerSize = 0;
         }
-        var ideal = plot.Add.Scatter(xs, xs.Select(x => Math.Exp(-(x - 2.5 * target / bins) / target) - Math.Exp(-(x + 2.5 * target / bins) / target)).ToArray());
+        var ideal = plot.Add.Scatter(xs, xs.Select(x => Math.Exp(-(x - 2.5 * target / bins) / target) - Math.Exp(-(x
+            + 2.5 * target / bins) / target)).ToArray());
         ideal.LegendText = $"Exp(mean {target:0} s)";
         ideal.LinePattern = LinePattern.Dashed;
         ideal.MarkerSize = 0;

@@ -53,7 +53,8 @@ internal static class EconomyCharts
         var plot = RunCharts.NewPlot(ChartGroups.Png.TokenPrice.Title);
         var price = RunCharts.AddLine(plot, rows, r => r.Economy.TokenPrice, "Token price");
         plot.YLabel("Price (stable per token)");
-        var scale = TokenScale.For(rows.SelectMany(r => new[] { TokenUnits.ToTokens(r.Economy.ReserveToken), TokenUnits.ToTokens(r.Economy.ReserveStable) }));
+        var scale = TokenScale.For(rows.SelectMany(r => new[] { TokenUnits.ToTokens(r.Economy.ReserveToken),
+            TokenUnits.ToTokens(r.Economy.ReserveStable) }));
         var tokens = RunCharts.AddLine(plot, rows, r => TokenUnits.ToTokens(r.Economy.ReserveToken) / scale.Divisor, "Token reserve");
         var stable = RunCharts.AddLine(plot, rows, r => TokenUnits.ToTokens(r.Economy.ReserveStable) / scale.Divisor, "Stable reserve");
         tokens.Axes.YAxis = plot.Axes.Right;

@@ -21,7 +21,8 @@ public static class LearningCharts
         var rejected = rows.Where(r => r.UpdateAccepted == false).ToArray();
         if (rejected.Length > 0)
         {
-            var marks = plot.Add.ScatterPoints(rejected.Select(r => (double)r.Epoch).ToArray(), rejected.Select(r => r.ModelAccuracy * 100).ToArray());
+            var marks = plot.Add.ScatterPoints(rejected.Select(r => (double)r.Epoch).ToArray(), rejected
+                .Select(r => r.ModelAccuracy * 100).ToArray());
             marks.LegendText = "Update rejected";
             marks.MarkerSize = 9;
             marks.MarkerShape = MarkerShape.OpenCircle;

@@ -18,7 +18,8 @@ public static class RunCharts
     /// Charts drawn only when the run's blocks make them meaningful (<see cref="BlockCharts"/>):
     /// a PoS run has no difficulty, a run without blocks no block times.
     /// </summary>
-    public static IReadOnlyList<string> BlockNames { get; } = [BlockCharts.DifficultyHashrate, BlockCharts.BlockTimeHistogram, BlockCharts.ProducerConcentration];
+    public static IReadOnlyList<string> BlockNames { get; } = [BlockCharts.DifficultyHashrate, BlockCharts.BlockTimeHistogram,
+        BlockCharts.ProducerConcentration];
 
     /// <summary>The charts <see cref="Write(IReadOnlyList{EpochMetrics}, string, ChartOptions)"/> draws for these rows, in order.</summary>
     public static IReadOnlyList<string> NamesFor(IReadOnlyList<EpochMetrics> rows)

@@ -6,7 +6,8 @@ public readonly record struct SweepLinePoint(double X, double Mean, double Low, 
 /// <summary>Line charts of one swept parameter: the mean over seeds with its 95 % confidence band.</summary>
 public static class SweepLineCharts
 {
-    public static IReadOnlyList<string> Write(IReadOnlyList<SweepLinePoint> points, string parameter, string metric, int seeds, string directory, string name)
+    public static IReadOnlyList<string> Write(IReadOnlyList<SweepLinePoint> points, string parameter, string metric, int seeds,
+        string directory, string name)
     {
         ChartFonts.EnsureRegistered();
         Directory.CreateDirectory(directory);

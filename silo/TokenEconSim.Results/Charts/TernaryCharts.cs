@@ -18,7 +18,8 @@ public static class TernaryCharts
     /// A heat map of a grid sweep: each small triangle of the lattice (step 1/n) is filled with the
     /// mean of its three corners' values, on the Viridis scale shown by a colour bar. Grey: undefined.
     /// </summary>
-    public static IReadOnlyList<string> WriteHeatMap(IReadOnlyList<SimplexValue> points, int n, string title, string metric, string directory, string name)
+    public static IReadOnlyList<string> WriteHeatMap(IReadOnlyList<SimplexValue> points, int n, string title, string metric,
+        string directory, string name)
     {
         ChartFonts.EnsureRegistered();
         Directory.CreateDirectory(directory);
@@ -43,7 +44,8 @@ public static class TernaryCharts
     /// A search path over the simplex: every evaluation in order, joined by a line, coloured by its
     /// value (colour bar), the start marked by a square and the best by a red diamond.
     /// </summary>
-    public static IReadOnlyList<string> WritePath(IReadOnlyList<SimplexValue> path, int best, string title, string label, string directory, string name)
+    public static IReadOnlyList<string> WritePath(IReadOnlyList<SimplexValue> path, int best, string title, string label,
+        string directory, string name)
     {
         ChartFonts.EnsureRegistered();
         Directory.CreateDirectory(directory);
@@ -78,7 +80,8 @@ public static class TernaryCharts
     }
 
     /// <summary>Adds the colour bar that explains the markers' or cells' colours, then writes the chart's files.</summary>
-    private static IReadOnlyList<string> SaveWithColorBar(Plot plot, IColormap colormap, ScottPlot.Range range, string label, string directory, string name)
+    private static IReadOnlyList<string> SaveWithColorBar(Plot plot, IColormap colormap, ScottPlot.Range range, string label,
+        string directory, string name)
     {
         // On the left: the triangle leaves room there, and on the right ScottPlot drew the rotated title past the image's edge.
         var bar = plot.Add.ColorBar(new ColorAxis(colormap, range), Edge.Left);
@@ -110,7 +113,8 @@ public static class TernaryCharts
     {
         var vs = corners.Select(c => values.TryGetValue(c, out var v) ? v : double.NaN).ToArray();
         var mean = vs.All(double.IsFinite) ? vs.Average() : double.NaN;
-        var polygon = plot.Add.Polygon(corners.Select(c => ToXY(new SimplexValue(c.A / (double)n, c.B / (double)n, 1 - (c.A + c.B) / (double)n, 0))).ToArray());
+        var polygon = plot.Add.Polygon(corners.Select(c => ToXY(new SimplexValue(c.A / (double)n, c.B / (double)n, 1 - (c.A + c.B) / (double)n,
+            0))).ToArray());
         var color = double.IsFinite(mean) ? colormap.GetColor(range.Normalize(mean)) : Colors.LightGray;
         polygon.FillColor = color;
         polygon.LineColor = color; // no seams between cells

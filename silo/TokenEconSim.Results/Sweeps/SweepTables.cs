@@ -14,7 +14,8 @@ public sealed class RunsCsv(Stream destination, IReadOnlyList<string> parameters
     public static RunsCsv Create(string path, IReadOnlyList<string> parameters, IReadOnlyList<string> metrics, bool objective) =>
         new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), parameters, metrics, objective);
 
-    public void Append(int run, int point, IReadOnlyList<string> parameterValues, long seed, string folder, IReadOnlyList<string> metricCells, double? objective)
+    public void Append(int run, int point, IReadOnlyList<string> parameterValues, long seed, string folder, IReadOnlyList<string> metricCells,
+        double? objective)
     {
         ThrowIfDisposed();
         var cells = new List<string> { I(run), I(point) };
@@ -57,7 +58,8 @@ public sealed class PointsCsv(Stream destination, IReadOnlyList<string> paramete
     }
 
     private static string Header(IReadOnlyList<string> parameters, IReadOnlyList<string> metrics) =>
-        SweepCsv.Row(["point", .. parameters, "seeds", .. metrics.SelectMany(m => new[] { m + "_mean", m + "_std", m + "_ci95_low", m + "_ci95_high" })]);
+        SweepCsv.Row(["point", .. parameters, "seeds", .. metrics.SelectMany(m => new[] { m + "_mean", m + "_std", m + "_ci95_low", m
+            + "_ci95_high" })]);
 }
 
 /// <summary>The CSV conventions of the sweep tables: invariant culture, "R" doubles, empty for undefined, RFC 4180 quoting.</summary>

@@ -165,9 +165,11 @@ internal sealed class Binder(List<ScenarioError> errors)
         if (key.Samples is { } s && value is Distribution d)
         {
             if (s.Domain == SampleDomain.UnitInterval && !d.IsUnitInterval)
-                return $"{d} can give values outside [0, 1], but samples must lie in [0, 1]; use e.g. beta(a,b), uniform(a,b) with 0 ≤ a < b ≤ 1, or const(x) with 0 ≤ x ≤ 1";
+                return $"{d} can give values outside [0, 1], but samples must lie in [0, 1]; use e.g. beta(a,b), uniform(a,b) with 0 ≤ a < b ≤ 1, "
+                    + "or const(x) with 0 ≤ x ≤ 1";
             if (s.Domain == SampleDomain.NonNegative && !d.IsNonNegative)
-                return $"{d} can give negative values, but samples must be ≥ 0; use e.g. poisson(λ), gamma(k,θ), lognormal(μ,σ), exp(m), or uniform/const with no negative values";
+                return $"{d} can give negative values, but samples must be ≥ 0; use e.g. poisson(λ), gamma(k,θ), lognormal(μ,σ), exp(m), or "
+                    + "uniform/const with no negative values";
         }
         return null;
     }

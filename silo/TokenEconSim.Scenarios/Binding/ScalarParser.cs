@@ -80,7 +80,8 @@ internal static class ScalarParser
         if (text.Contains('(') && !text.Contains(')'))
         {
             // `{quality: beta(8,2)}` or `[beta(8,2)]`: YAML splits flow collections at commas.
-            error = $"'{text}' is cut off at a comma: inside [ ] or {{ }} YAML splits values at commas; quote the distribution, e.g. \"{text},…)\", or use block style";
+            error = $"'{text}' is cut off at a comma: inside [ ] or {{ }} YAML splits values at commas; quote the distribution, e.g. "
+                + $"\"{text},…)\", or use block style";
             return false;
         }
         if (!Distribution.TryParse(text, out var d, out error)) return false;

@@ -75,7 +75,8 @@ internal sealed class ExtendsResolver(List<ScenarioError> errors)
                 Sweep = sweep;
             else
                 errors.Add(sweep.Key.At.Error(outermost
-                    ? "this is a sweep file (it has a top-level 'sweep:' section): `silo validate` expands and checks it; run it with `silo sweep` (or `silo tune`)"
+                    ? "this is a sweep file (it has a top-level 'sweep:' section): `silo validate` expands and checks it; run it with `silo sweep` "
+                        + "(or `silo tune`)"
                     : "sweep: a base scenario cannot hold a 'sweep:' section; only the file given to `silo sweep` may sweep"));
             mapping = mapping with { Entries = [.. mapping.Entries.Where(e => e != sweep)] };
         }

@@ -33,7 +33,10 @@ public static class ScenarioFileText
         return reader.ReadToEnd();
     }
 
-    /// <summary>What <paramref name="path"/> is when it exists and is not a regular file or a folder ("a FIFO (named pipe)", …); null otherwise or where it cannot be told.</summary>
+    /// <summary>
+    /// What <paramref name="path"/> is when it exists and is not a regular file or a folder ("a FIFO (named pipe)", …); null otherwise or where
+    /// it cannot be told.
+    /// </summary>
     public static string? NotRegular(string path)
     {
         if (OperatingSystem.IsWindows() || !File.Exists(path)) return null;

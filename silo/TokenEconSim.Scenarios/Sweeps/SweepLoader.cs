@@ -41,7 +41,9 @@ public static class SweepLoader
         var (tree, sweep) = ScenarioLoader.ResolveSweepFile(path, errors);
         if (tree == null || errors.Count > 0) return new SweepLoadResult(null, ScenarioLoader.InDocumentOrder(errors, path));
         if (sweep == null)
-            return Fail(new ScenarioError(path, 1, 1, "not a sweep file: it has no top-level 'sweep:' section (see scenarios/README.md, \"Sweep files\"); run a single scenario with 'silo run'"));
+            return Fail(new ScenarioError(path, 1, 1,
+                "not a sweep file: it has no top-level 'sweep:' section (see scenarios/README.md, \"Sweep files\"); run a single scenario with "
+                + "'silo run'"));
 
         // The base alone must be a valid scenario: it is what the sweep varies.
         var @base = ScenarioLoader.Bind(tree, [], errors);
@@ -51,12 +53,14 @@ public static class SweepLoader
         if (spec == null) return new SweepLoadResult(null, errors);
 
         var dimensions = spec.Parameters.Concat(spec.Simplex is { } s ? [s] : []).ToList();
-        var seeds = spec.Seeds ?? [new SweepSetting("run.seed", @base.Run.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), sweep.Key.At, "run.seed")];
+        var seeds = spec.Seeds ?? [new SweepSetting("run.seed", @base.Run.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            sweep.Key.At, "run.seed")];
         var pointCount = spec.Mode == SweepMode.Zip && dimensions.Count > 0
             ? dimensions[0].Values.Count
             : dimensions.Aggregate(1L, (n, d) => Math.Min(n * d.Values.Count, (long)MaxRuns + 1));
         if (pointCount * seeds.Count > MaxRuns)
-            return Fail(sweep.Key.At.Error($"sweep: {pointCount} points × {seeds.Count} seeds is more than {MaxRuns} runs; sweep fewer values or split the sweep"));
+            return Fail(sweep.Key.At.Error($"sweep: {pointCount} points × {seeds.Count} seeds is more than {MaxRuns} runs; sweep fewer values or "
+                + "split the sweep"));
 
         var points = spec.Mode == SweepMode.Zip ? Zip(dimensions) : Grid(dimensions);
         var found = new List<ScenarioError>();
@@ -74,7 +78,8 @@ public static class SweepLoader
         }
         var parameters = spec.Parameters.Select(d => new SweptParameter(d.Label, [.. d.Values.Select(v => v[0].Value)])).ToList();
         return new SweepLoadResult(new SweepPlan(path, @base, tree, spec.Mode, parameters,
-            spec.SimplexStep, seedValues, points.Count, runs) { Objective = spec.Objective }, []);
+            spec.SimplexStep, seedValues, points.Count, runs)
+        { Objective = spec.Objective }, []);
 
         SweepLoadResult Fail(ScenarioError e) => new(null, [e]);
     }
@@ -121,7 +126,9 @@ public static class SweepLoader
         }
     }
 
-    /// <summary>One value appears in many grid points; its error is listed once, in document order, and a flood of combinations is cut short.</summary>
+    /// <summary>
+    /// One value appears in many grid points; its error is listed once, in document order, and a flood of combinations is cut short.
+    /// </summary>
     private static List<ScenarioError> Distinct(List<ScenarioError> found, string path)
     {
         var distinct = ScenarioLoader.InDocumentOrder([.. found.Distinct()], path);

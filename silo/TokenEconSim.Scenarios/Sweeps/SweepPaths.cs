@@ -1,7 +1,6 @@
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Scenarios.Binding;
 using TokenEconSim.Scenarios.Schema;
-using TokenEconSim.Scenarios.Yaml;
 
 namespace TokenEconSim.Scenarios.Sweeps;
 

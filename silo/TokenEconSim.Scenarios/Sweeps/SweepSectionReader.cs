@@ -63,7 +63,8 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
         if (entry == null || entry.Value is ScalarNode { IsNull: true }) return dimensions;
         if (entry.Value is not MappingNode parameters)
         {
-            errors.Add(entry.Value.At.Error("sweep.parameters: expected dotted scenario keys each with a list or a range, e.g. run.epochs: [10, 20]"));
+            errors.Add(entry.Value.At.Error("sweep.parameters: expected dotted scenario keys each with a list or a range, e.g. "
+                + "run.epochs: [10, 20]"));
             return dimensions;
         }
         foreach (var p in parameters.Entries)
@@ -166,13 +167,15 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
         var n = 1 / h;
         if (n != decimal.Truncate(n))
         {
-            errors.Add(at.Error($"sweep.simplex.step: 1/step must be a whole number so the grid reaches the corners, got 1/{Format(h)} = {n:0.####}; use e.g. 0.1, 0.125, 0.2, 0.25 or 0.5"));
+            errors.Add(at.Error($"sweep.simplex.step: 1/step must be a whole number so the grid reaches the corners, got 1/{Format(h)} = "
+                + $"{n:0.####}; use e.g. 0.1, 0.125, 0.2, 0.25 or 0.5"));
             return (null, null);
         }
         var m = (int)n;
         if ((long)(m + 1) * (m + 2) / 2 > SweepLoader.MaxRuns)
         {
-            errors.Add(at.Error($"sweep.simplex.step: {Format(h)} gives {(long)(m + 1) * (m + 2) / 2} points; a sweep has at most {SweepLoader.MaxRuns} runs"));
+            errors.Add(at.Error($"sweep.simplex.step: {Format(h)} gives {(long)(m + 1) * (m + 2) / 2} points; a sweep has at most "
+                + $"{SweepLoader.MaxRuns} runs"));
             return (null, null);
         }
         var points = new List<IReadOnlyList<SweepSetting>>();
@@ -201,7 +204,8 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
         {
             case ScalarNode s when long.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count):
                 if (count <= 0) return Refuse<SweepSetting>(s, $"sweep.seeds: the number of seeds must be ≥ 1, got {count}");
-                if (count > SweepLoader.MaxRuns) return Refuse<SweepSetting>(s, $"sweep.seeds: {count} seeds; a sweep has at most {SweepLoader.MaxRuns} runs");
+                if (count > SweepLoader.MaxRuns)
+                    return Refuse<SweepSetting>(s, $"sweep.seeds: {count} seeds; a sweep has at most {SweepLoader.MaxRuns} runs");
                 return [.. Enumerable.Range(1, (int)count).Select(i => new SweepSetting("run.seed", I(i), s.At, $"sweep.seeds[{i - 1}]"))];
             case SequenceNode list:
                 if (list.Items.Count == 0) return Refuse<SweepSetting>(list, "sweep.seeds: the list is empty; give at least one seed, or a count");
@@ -213,12 +217,14 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
                     if (item is not ScalarNode v || !long.TryParse(v.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed))
                         return Refuse<SweepSetting>(item, $"sweep.seeds[{i}]: expected an integer seed, got {Describe(item)}");
                     if (seed <= 0) return Refuse<SweepSetting>(item, $"sweep.seeds[{i}]: seeds must be ≥ 1, got {seed}");
-                    if (!seen.Add(seed)) return Refuse<SweepSetting>(item, $"sweep.seeds[{i}]: seed {seed} is listed twice; repeated runs would be identical");
+                    if (!seen.Add(seed))
+                        return Refuse<SweepSetting>(item, $"sweep.seeds[{i}]: seed {seed} is listed twice; repeated runs would be identical");
                     seeds.Add(new SweepSetting("run.seed", I(seed), v.At, $"sweep.seeds[{i}]"));
                 }
                 return seeds;
             default:
-                return Refuse<SweepSetting>(entry.Value, $"sweep.seeds: expected a count (seeds 1..n) or a list of seeds, got {Describe(entry.Value)}");
+                return Refuse<SweepSetting>(entry.Value,
+                    $"sweep.seeds: expected a count (seeds 1..n) or a list of seeds, got {Describe(entry.Value)}");
         }
     }
 
@@ -231,14 +237,16 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
         if (entry == null || entry.Value is ScalarNode { IsNull: true }) return null;
         if (entry.Value is not MappingNode section)
         {
-            errors.Add(entry.Value.At.Error("sweep.objective: expected a section with goal: and terms:, e.g. {goal: minimize, terms: [{metric: final_gini}]}"));
+            errors.Add(entry.Value.At.Error("sweep.objective: expected a section with goal: and terms:, e.g. "
+                + "{goal: minimize, terms: [{metric: final_gini}]}"));
             return null;
         }
         var before = errors.Count;
         CheckKeys(section, ObjectiveKeys, "sweep.objective");
         var goal = ObjectiveGoal.Maximize;
         if (section.Find("goal") is not { } g) errors.Add(section.At.Error("sweep.objective: needs a goal: maximize or minimize"));
-        else if (g.Value is ScalarNode { Value: "maximize" or "minimize" } gs) goal = gs.Value == "maximize" ? ObjectiveGoal.Maximize : ObjectiveGoal.Minimize;
+        else if (g.Value is ScalarNode { Value: "maximize" or "minimize" } gs)
+            goal = gs.Value == "maximize" ? ObjectiveGoal.Maximize : ObjectiveGoal.Minimize;
         else
         {
             var text = g.Value is ScalarNode s ? s.Value : "";
@@ -282,15 +290,20 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
         return x is { } d ? (double)d : null;
     }
 
-    /// <summary>Zip pairs the i-th values, so every list must be as long; the simplex cannot be paired with them (its points have no natural order to match).</summary>
+    /// <summary>
+    /// Zip pairs the i-th values, so every list must be as long; the simplex cannot be paired with them (its points have no natural order to
+    /// match).
+    /// </summary>
     private void CheckZip(MappingNode section, List<SweepDimension> parameters, SweepDimension? simplex)
     {
         if (simplex != null && parameters.Count > 0)
             errors.Add(section.Find("simplex")!.Key.At.Error(
-                "sweep.simplex: mode zip pairs lists element by element and the simplex has no partner order; use mode: grid, or drop sweep.parameters to sweep the simplex alone"));
+                "sweep.simplex: mode zip pairs lists element by element and the simplex has no partner order; use mode: grid, or drop "
+                    + "sweep.parameters to sweep the simplex alone"));
         if (parameters.Select(p => p.Values.Count).Distinct().Count() > 1)
             errors.Add(section.Find("parameters")!.Key.At.Error(
-                $"sweep.parameters: mode zip needs lists of one length, got {string.Join(", ", parameters.Select(p => $"{p.Label}: {p.Values.Count}"))}"));
+                $"sweep.parameters: mode zip needs lists of one length, got "
+                    + $"{string.Join(", ", parameters.Select(p => $"{p.Label}: {p.Values.Count}"))}"));
     }
 
     private void CheckKeys(MappingNode node, string[] valid, string where)

@@ -23,14 +23,16 @@ internal static class BehaviourChecks
             total += Math.Max(population.Count, behaviour.MaxCount);
             if (failed.Overlaps([max, count]) || behaviour.MaxCount == 0 || behaviour.MaxCount >= population.Count) continue;
             errors.Add(At(root, "behaviour", name, "max_count").Error(
-                $"{max}: the maximum population {behaviour.MaxCount} is below the initial {count} {population.Count}; use at least {population.Count}, or 0 for no latent agents"));
+                $"{max}: the maximum population {behaviour.MaxCount} is below the initial {count} {population.Count}; use at least "
+                    + $"{population.Count}, or 0 for no latent agents"));
         }
         var p = s.Behaviour.DataProviders;
         if (!failed.Overlaps(["behaviour.data_providers.quality_low", "behaviour.data_providers.quality_high"]) && p.QualityLow > p.QualityHigh)
             errors.Add(At(root, "behaviour", "data_providers", "quality_low").Error(
                 $"behaviour.data_providers.quality_low: {G(p.QualityLow)} is above quality_high {G(p.QualityHigh)}"));
         if (total > CrossFieldChecks.MaxAgents)
-            errors.Add(At(root, "behaviour").Error($"behaviour: {total} agents in all, latent ones included; at most {CrossFieldChecks.MaxAgents} are supported"));
+            errors.Add(At(root,
+                "behaviour").Error($"behaviour: {total} agents in all, latent ones included; at most {CrossFieldChecks.MaxAgents} are supported"));
     }
 
     private static string G(double x) => x.ToString("G12", CultureInfo.InvariantCulture);
@@ -41,7 +43,8 @@ internal static class BehaviourChecks
         var populations = ScenarioSchema.KeysOf(typeof(PopulationsSection)).ToDictionary(k => k.Name);
         foreach (var key in ScenarioSchema.KeysOf(typeof(BehaviourSection)).Where(k => typeof(RoleBehaviourSection).IsAssignableFrom(k.Type)))
             if (populations.TryGetValue(key.Name, out var population))
-                yield return (key.Name, (RoleBehaviourSection)key.Property.GetValue(s.Behaviour)!, (PopulationBase)population.Property.GetValue(s.Populations)!);
+                yield return (key.Name, (RoleBehaviourSection)key.Property.GetValue(s.Behaviour)!,
+                    (PopulationBase)population.Property.GetValue(s.Populations)!);
     }
 
     /// <summary>The deepest node written along the path: a value, else a section's key, else the root.</summary>

@@ -27,7 +27,8 @@ internal static partial class CrossFieldChecks
                 $"run.name: '{s.Run.Name}' is not a valid run name; use letters, digits, '_', '.' and '-', starting with a letter or digit"));
         else if (!failed.Contains("run.name") && s.Run.Name.Length > MaxRunNameLength)
             errors.Add(Locate(root, "run", "name").Error(
-                $"run.name: {s.Run.Name.Length} characters, at most {MaxRunNameLength} are allowed (the name and a timestamp make the results folder's name, which a file system limits to 255 bytes)"));
+                $"run.name: {s.Run.Name.Length} characters, at most {MaxRunNameLength} are allowed (the name and a timestamp make the results "
+                    + "folder's name, which a file system limits to 255 bytes)"));
 
         if (!failed.Overlaps(["rewards.alpha", "rewards.beta", "rewards.gamma"]))
         {
@@ -46,7 +47,8 @@ internal static partial class CrossFieldChecks
             var total = populations.Sum(k => (long)((PopulationBase)k.Property.GetValue(s.Populations)!).Count);
             if (total < 1)
                 errors.Add(Locate(root, "populations").Error(
-                    $"populations: the total count over all roles ({string.Join(", ", populations.Select(k => k.Name))}) is 0; at least one agent is needed"));
+                    $"populations: the total count over all roles ({string.Join(", ", populations.Select(k => k.Name))}) is 0; at least one agent "
+                        + "is needed"));
         }
         CheckScale(s, root, failed, errors);
         CheckConsensus(s, root, failed, errors);
@@ -81,7 +83,8 @@ internal static partial class CrossFieldChecks
         var lstm = c.Difficulty.Lstm;
         if (!failed.Overlaps(["consensus.difficulty.lstm.window", "consensus.difficulty.lstm.history"]) && lstm.History <= lstm.Window)
             errors.Add(Locate(root, "consensus", "difficulty", "lstm", "history").Error(
-                $"consensus.difficulty.lstm.history: {lstm.History} observations leave no (window, next) pair to train on with window {lstm.Window}; keep history > window"));
+                $"consensus.difficulty.lstm.history: {lstm.History} observations leave no (window, next) pair to train on with window "
+                    + $"{lstm.Window}; keep history > window"));
         if (!failed.Overlaps(["consensus.kind", "consensus.hashing"]) && c.Hashing == HashingMode.Real && c.Kind != ConsensusKind.Pow)
             errors.Add(Locate(root, "consensus", "hashing").Error(
                 $"consensus.hashing: real hashing is proof of work; consensus.kind is {c.Kind.ToString().ToLowerInvariant()}"));
@@ -102,7 +105,8 @@ internal static partial class CrossFieldChecks
             var blocks = s.Run.EpochLength / s.Consensus.TargetBlockTime;
             if (blocks > MaxBlocksPerEpoch)
                 errors.Add(Locate(root, "consensus", "target_block_time").Error(
-                    $"consensus.target_block_time: {G(s.Consensus.TargetBlockTime)} s gives {G(blocks)} blocks per epoch of {G(s.Run.EpochLength)} s; at most {G(MaxBlocksPerEpoch)} are simulated"));
+                    $"consensus.target_block_time: {G(s.Consensus.TargetBlockTime)} s gives {G(blocks)} blocks per epoch "
+                        + $"of {G(s.Run.EpochLength)} s; at most {G(MaxBlocksPerEpoch)} are simulated"));
         }
         var total = (long)s.Populations.DataProviders.Count + s.Populations.Trainers.Count + s.Populations.Users.Count
             + s.Populations.Validators.Count + s.Populations.Miners.Count;

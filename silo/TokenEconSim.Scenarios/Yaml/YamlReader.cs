@@ -47,7 +47,8 @@ internal static class YamlReader
         // silently run the all-defaults economy. `run: {}` asks for the defaults explicitly.
         if (stream.Documents.Count == 0)
         {
-            errors.Add(new ScenarioError(file, 1, 1, "the file holds no scenario (it is empty or only comments); write at least 'run:' with a name, or 'run: {}' for every default"));
+            errors.Add(new ScenarioError(file, 1, 1,
+                "the file holds no scenario (it is empty or only comments); write at least 'run:' with a name, or 'run: {}' for every default"));
             return null;
         }
         return Convert(stream.Documents[0].RootNode, file, errors);

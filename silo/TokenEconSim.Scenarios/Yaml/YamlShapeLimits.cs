@@ -73,7 +73,9 @@ internal static class YamlShapeLimits
             }
             total += grown;
             if (total > MaxNodes)
-                return (e.Start, $"the file expands to more than {MaxNodes.ToString("N0", CultureInfo.InvariantCulture)} values (aliases repeating aliases?); a scenario needs a few hundred");
+                return (e.Start,
+                    $"the file expands to more than {MaxNodes.ToString("N0", CultureInfo.InvariantCulture)} values (aliases repeating aliases?); a "
+                    + "scenario needs a few hundred");
             if (open.Count > 0)
             {
                 var (anchor, nodes) = open.Pop();

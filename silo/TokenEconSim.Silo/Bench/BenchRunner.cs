@@ -1,7 +1,7 @@
-using TokenEconSim.Domain.Parameters;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Domain.Tokens;
 using TokenEconSim.Results;
@@ -43,7 +43,8 @@ public static class BenchRunner
         return ScenarioWriter.ToYaml(ScenarioInput.Load(o.ScenarioPath, overrides));
     }
 
-    public static async Task<BenchResult> MeasureAsync(string mode, Func<ISimulationEngine> engine, BenchOptions o, ShardSize agentsPerGrain, CancellationToken ct)
+    public static async Task<BenchResult> MeasureAsync(string mode, Func<ISimulationEngine> engine, BenchOptions o, ShardSize agentsPerGrain,
+        CancellationToken ct)
     {
         // Warm-up: tiered JIT promotes hot methods to optimised code in the background, a while after
         // they get hot. One short warm-up run left the first engine measured 2–3× slower than the
@@ -74,7 +75,8 @@ public static class BenchRunner
         };
     }
 
-    private sealed record RunFigures(double Construction, double Loop, double BytesPerAgent, string Digest, double AllocatedBytes, int Collections, double CpuSeconds);
+    private sealed record RunFigures(double Construction, double Loop, double BytesPerAgent, string Digest, double AllocatedBytes, int Collections,
+        double CpuSeconds);
 
     private static async Task<RunFigures> RunOnceAsync(
         Func<ISimulationEngine> create, string resolved, CancellationToken ct)

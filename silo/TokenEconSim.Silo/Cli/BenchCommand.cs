@@ -1,9 +1,9 @@
-using TokenEconSim.Domain.Parameters;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Silo.Bench;
 using TokenEconSim.Silo.Engines;
 
@@ -18,14 +18,19 @@ public static class BenchCommand
         var epochs = IntegerOption.Create("--epochs", "Epochs per timed run", 100, 1);
         var runs = IntegerOption.Create("--runs", "Timed runs per mode (the median is reported)", 3, 1);
         var stats = new Option<bool>("--stats") { Description = "Also print final supply and Gini, mean and std over seeds 1-5" };
-        var shard = new Option<string>("--agents-per-grain") { Description = "Shard size of the direct and sharded Orleans modes: auto or an integer", DefaultValueFactory = _ => "auto" };
+        var shard = new Option<string>("--agents-per-grain")
+        {
+            Description = "Shard size of the direct and sharded Orleans modes: auto or "
+            + "an integer", DefaultValueFactory = _ => "auto"
+        };
         shard.Validators.Add(r =>
         {
             if (!ShardSize.TryParse(r.GetValueOrDefault<string>() ?? "", out _, out var error)) r.AddError($"{r.Option.Name}: {error}");
         });
         var perAgentLimit = IntegerOption.Create("--per-agent-limit", "Skip one-grain-per-agent above this N", 100_000, 1);
         var scenario = new Option<string>("--scenario") { Description = "The bench economy", DefaultValueFactory = _ => "scenarios/bench.yaml" };
-        var command = new Command("bench", "Measure agent-steps/s of the bench economy on every engine") { n, epochs, runs, stats, shard, perAgentLimit, scenario };
+        var command = new Command("bench", "Measure agent-steps/s of the bench economy on every engine") { n, epochs, runs, stats, shard,
+            perAgentLimit, scenario };
         command.SetAction(async (parse, ct) =>
         {
             var options = new BenchOptions(parse.GetValue(n), parse.GetValue(epochs), parse.GetValue(runs), parse.GetValue(stats),
@@ -41,12 +46,14 @@ public static class BenchCommand
     private static async Task RunAsync(BenchOptions o, CancellationToken ct)
     {
         BenchRunner.Resolve(o, o.ShardSize, o.Epochs); // bad input fails here, before any timing
-        Console.WriteLine($"bench economy: N = {o.Agents}, {o.Epochs} epochs, median of {o.Runs} runs after a warm-up, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"bench economy: N = {o.Agents}, {o.Epochs} epochs, median of {o.Runs} runs after a warm-up, "
+            + $"{Environment.ProcessorCount} cores");
         var results = new List<BenchResult> { await BenchRunner.MeasureAsync("direct", () => new DirectEngine(), o, o.ShardSize, ct) };
         using (var host = await EmbeddedSilo.StartAsync(ct))
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();
-            results.Add(await BenchRunner.MeasureAsync($"orleans-{o.ShardSize.Resolve(o.Agents, Environment.ProcessorCount)}", () => new OrleansEngine(grains), o, o.ShardSize, ct));
+            results.Add(await BenchRunner.MeasureAsync($"orleans-{o.ShardSize.Resolve(o.Agents, Environment.ProcessorCount)}",
+                () => new OrleansEngine(grains), o, o.ShardSize, ct));
             results.Add(o.Agents <= o.PerAgentGrainLimit
                 ? await BenchRunner.MeasureAsync("orleans-1", () => new OrleansEngine(grains), o, new ShardSize(1), ct)
                 : new BenchResult("orleans-1", o.Agents, o.Epochs, 0, 0, 0, 0, 0, "", $"skipped: N > {o.PerAgentGrainLimit}"));
@@ -56,7 +63,8 @@ public static class BenchCommand
         // The LSTM hashrate predictor's cost at its default size (docs/model.md §4.2), a figure, not a test.
         var lstm = Domain.Learning.Lstm.LstmBenchmark.Measure(iterations: 500);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"lstm predictor (input 1, window 24, hidden 32, 1 layer): {lstm.MicrosecondsPerTrainStep:F1} µs per training step, {lstm.MicrosecondsPerPrediction:F1} µs per prediction"));
+            $"lstm predictor (input 1, window 24, hidden 32, 1 layer): {lstm.MicrosecondsPerTrainStep:F1} µs per training step, "
+                + $"{lstm.MicrosecondsPerPrediction:F1} µs per prediction"));
         object? statsJson = null;
         if (o.Stats)
         {
@@ -64,7 +72,8 @@ public static class BenchCommand
             var s = BenchRunner.MeanStd(supply);
             var g = BenchRunner.MeanStd(gini);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"over seeds 1-5 at N = {o.Agents}, {o.Epochs} epochs: final supply {s.Mean:F2} ± {s.Std:F2} tokens, final Gini {g.Mean:F6} ± {g.Std:F6}"));
+                $"over seeds 1-5 at N = {o.Agents}, {o.Epochs} epochs: final supply {s.Mean:F2} ± {s.Std:F2} tokens, final Gini {g.Mean:F6} ± "
+                    + $"{g.Std:F6}"));
             statsJson = new { seeds = 5, final_supply_mean = s.Mean, final_supply_std = s.Std, final_gini_mean = g.Mean, final_gini_std = g.Std };
         }
         Console.WriteLine(JsonSerializer.Serialize(new { results, stats = statsJson },
@@ -76,12 +85,14 @@ public static class BenchCommand
         // Off a terminal Spectre assumes 80 columns and wraps every number; a log file has room.
         if (!AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 132);
         var direct = results[0].AgentStepsPerSecond;
-        var table = new Table().AddColumns("mode", "build s", "loop s", "steps/s", "×direct", "B/agent", "alloc B/step", "GCs", "cores busy", "RSS MiB", "sha256");
+        var table = new Table().AddColumns("mode", "build s", "loop s", "steps/s", "×direct", "B/agent", "alloc B/step", "GCs", "cores busy",
+            "RSS MiB", "sha256");
         foreach (var r in results)
         {
             if (r.Skipped is not null) { table.AddRow(r.Mode, "", "", "", "", "", "", "", "", "", Markup.Escape(r.Skipped)); continue; }
             table.AddRow(r.Mode, F(r.ConstructionSeconds, 3), F(r.LoopSeconds, 3), r.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
-                F(r.AgentStepsPerSecond / direct, 2), F(r.ManagedBytesPerAgent, 0), F(r.AllocatedBytesPerStep, 1), F(r.Collections, 0), F(r.CoresBusy, 2), F(r.PeakRssBytes / 1048576.0, 0), r.MetricsDigest);
+                F(r.AgentStepsPerSecond / direct, 2), F(r.ManagedBytesPerAgent, 0), F(r.AllocatedBytesPerStep, 1), F(r.Collections, 0),
+                    F(r.CoresBusy, 2), F(r.PeakRssBytes / 1048576.0, 0), r.MetricsDigest);
         }
         AnsiConsole.Write(table);
     }

@@ -7,8 +7,10 @@ namespace TokenEconSim.Silo.Cli;
 public sealed class ClusterOptions
 {
     public Option<string?> Storage { get; } = new("--storage") { Description = "Grain storage: memory (default) or postgres" };
-    public Option<string?> Cluster { get; } = new("--cluster") { Description = "Membership: localhost (default, one process) or postgres (join the silos of a PostgreSQL cluster)" };
-    public Option<string?> Connection { get; } = new("--connection") { Description = "Npgsql connection string, e.g. \"Host=127.0.0.1;Port=5432;Username=postgres;Database=tokeneconsim\"" };
+    public Option<string?> Cluster { get; } =
+        new("--cluster") { Description = "Membership: localhost (default, one process) or postgres (join the silos of a PostgreSQL cluster)" };
+    public Option<string?> Connection { get; } =
+        new("--connection") { Description = "Npgsql connection string, e.g. \"Host=127.0.0.1;Port=5432;Username=postgres;Database=tokeneconsim\"" };
 
     public void AddTo(Command command)
     {

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
-using TokenEconSim.Results.Charts;
 using TokenEconSim.Results;
+using TokenEconSim.Results.Charts;
 using TokenEconSim.Silo.Compare;
 
 namespace TokenEconSim.Silo.Cli;
@@ -19,9 +19,11 @@ public static class CompareCommand
         var environments = new Option<string[]>("--environments")
         {
             Description = "Environment scenarios", AllowMultipleArgumentsPerToken = true,
-            DefaultValueFactory = _ => ["scenarios/env-growth.yaml", "scenarios/env-drop-recovery.yaml", "scenarios/env-random-walk.yaml", "scenarios/env-greedy.yaml"],
+            DefaultValueFactory = _ => ["scenarios/env-growth.yaml", "scenarios/env-drop-recovery.yaml", "scenarios/env-random-walk.yaml",
+                "scenarios/env-greedy.yaml"],
         };
-        var command = new Command("compare-difficulty", "Compare difficulty algorithms across hashrate environments") { seeds, epochs, output, environments };
+        var command = new Command("compare-difficulty", "Compare difficulty algorithms across hashrate environments") { seeds, epochs, output,
+            environments };
         command.SetAction(async (parse, ct) =>
         {
             await RunAsync(parse.GetValue(environments)!, parse.GetValue(seeds), parse.GetValue(epochs), parse.GetValue(output)!, ct);
@@ -61,12 +63,16 @@ public static class CompareCommand
     private static string Markdown(IEnumerable<ComparisonRow> rows)
     {
         var sb = new System.Text.StringBuilder();
-        sb.Append("| environment | algorithm | block time mean s | σ s | p99 s | MAD from target s | recovery epochs | forecast RMSE | forecast MAPE | last-value RMSE | last-value MAPE |\n");
+        sb.Append("| environment | algorithm | block time mean s | σ s | p99 s | MAD from target s | recovery epochs | forecast RMSE | forecast "
+            + "MAPE | last-value RMSE | last-value MAPE |\n");
         sb.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         foreach (var r in rows)
-            sb.Append($"| {r.Environment} | {r.Algorithm} | {F(r.MeanBlockTime, 0)} | {F(r.SdBlockTime, 0)} | {F(r.P99BlockTime, 0)} | {F(r.MeanAbsDeviation, 0)} | {F(r.RecoveryEpochs, 1)} | {F(r.PredictionRmse, 3)} | {F(r.PredictionMape, 3)} | {F(r.LastValueRmse, 3)} | {F(r.LastValueMape, 3)} |\n");
+            sb.Append($"| {r.Environment} | {r.Algorithm} | {F(r.MeanBlockTime, 0)} | {F(r.SdBlockTime, 0)} | {F(r.P99BlockTime, 0)} | "
+                + $"{F(r.MeanAbsDeviation, 0)} | {F(r.RecoveryEpochs, 1)} | {F(r.PredictionRmse, 3)} | {F(r.PredictionMape, 3)} | "
+                + $"{F(r.LastValueRmse, 3)} | {F(r.LastValueMape, 3)} |\n");
         return sb.ToString();
     }
 
-    private static string F(double x, int digits) => double.IsNaN(x) ? "" : double.IsInfinity(x) ? "never" : x.ToString("F" + digits, CultureInfo.InvariantCulture);
+    private static string F(double x, int digits) =>
+        double.IsNaN(x) ? "" : double.IsInfinity(x) ? "never" : x.ToString("F" + digits, CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,8 @@ public static class DbCommand
 {
     public static Command Create()
     {
-        var connection = new Option<string?>("--connection") { Description = "Npgsql connection string (else TOKENECONSIM__CONNECTION or appsettings.json)" };
+        var connection =
+            new Option<string?>("--connection") { Description = "Npgsql connection string (else TOKENECONSIM__CONNECTION or appsettings.json)" };
         var init = new Command("init", "Create the tables and named queries Orleans' ADO.NET providers use (safe to repeat)") { connection };
         init.SetAction(async (parse, ct) =>
         {

@@ -17,8 +17,13 @@ public static class HostCommand
         var options = new ClusterOptions();
         var port = IntegerOption.Optional("--port", "Silo-to-silo port (default: a free one)", 1, 65535);
         var gatewayPort = IntegerOption.Optional("--gateway-port", "Client gateway port (default: a free one)", 1, 65535);
-        var address = new Option<string>("--address") { Description = "Address other silos and clients reach this silo at", DefaultValueFactory = _ => "127.0.0.1" };
-        var command = new Command("host", "Run one silo until stopped (use --cluster postgres to join a multi-silo cluster)") { port, gatewayPort, address };
+        var address = new Option<string>("--address")
+        {
+            Description = "Address other silos and clients reach this silo at",
+            DefaultValueFactory = _ => "127.0.0.1"
+        };
+        var command = new Command("host", "Run one silo until stopped (use --cluster postgres to join a multi-silo cluster)") { port,
+            gatewayPort, address };
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {

@@ -13,12 +13,13 @@ namespace TokenEconSim.Silo.Cli;
 internal static class IntegerOption
 {
     /// <summary>An int option with a default, refused outside [min, max]; <paramref name="why"/> explains the minimum.</summary>
-    public static Option<int> Create(string name, string description, int defaultValue, int min, int max = int.MaxValue, string? why = null) => new(name)
-    {
-        Description = description,
-        DefaultValueFactory = _ => defaultValue,
-        CustomParser = r => (int)(Parse(r, min, max, why) ?? defaultValue),
-    };
+    public static Option<int> Create(string name, string description, int defaultValue, int min, int max = int.MaxValue,
+        string? why = null) => new(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = r => (int)(Parse(r, min, max, why) ?? defaultValue),
+        };
 
     /// <summary>An int option that may be left out (null).</summary>
     public static Option<int?> Optional(string name, string description, int min, int max = int.MaxValue) => new(name)

@@ -12,23 +12,37 @@ public static class RunCommand
     public static Command Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/baseline.yaml" };
-        var seed = new Option<long?>("--seed") { Description = "Override run.seed", CustomParser = r => IntegerOption.Parse(r, long.MinValue, long.MaxValue, null) };
+        var seed = new Option<long?>("--seed")
+        {
+            Description = "Override run.seed",
+            CustomParser = r => IntegerOption.Parse(r, long.MinValue, long.MaxValue, null)
+        };
         var epochs = IntegerOption.Optional("--epochs", "Override run.epochs (≥ 1)", 1, 10_000_000);
         var output = OutOption("runs", "Parent folder of the run's results folder");
-        var engine = new Option<string>("--engine") { Description = "orleans (embedded silo) or direct (in-process, no Orleans)", DefaultValueFactory = _ => "orleans" };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "orleans (embedded silo) or direct (in-process, no Orleans)",
+            DefaultValueFactory = _ => "orleans"
+        };
         engine.AcceptOnlyFromAmong("orleans", "direct");
-        var sets = new Option<string[]>("--set") { Description = "Override any scenario key, e.g. --set rewards.alpha=0.5 (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var sets = new Option<string[]>("--set")
+        {
+            Description = "Override any scenario key, e.g. --set rewards.alpha=0.5 (repeatable)",
+            AllowMultipleArgumentsPerToken = false
+        };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar" };
         var every = CheckpointEveryOption();
         var cluster = new ClusterOptions();
-        var command = new Command("run", "Run a scenario and write runs/<name>-<utc timestamp>/") { scenario, seed, epochs, output, engine, sets, quiet, every };
+        var command = new Command("run", "Run a scenario and write runs/<name>-<utc timestamp>/") { scenario, seed, epochs, output, engine, sets,
+            quiet, every };
         cluster.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var overrides = ScenarioInput.ParseSets(parse.GetValue(sets) ?? []);
             if (parse.GetValue(seed) is { } s) overrides.Add(new("run.seed", s.ToString(CultureInfo.InvariantCulture)));
             if (parse.GetValue(epochs) is { } e) overrides.Add(new("run.epochs", e.ToString(CultureInfo.InvariantCulture)));
-            var request = new RunRequest(parse.GetValue(scenario)!, overrides, parse.GetValue(output)!, parse.GetValue(engine) == "direct" ? EngineKind.Direct : EngineKind.Orleans, !parse.GetValue(quiet))
+            var request = new RunRequest(parse.GetValue(scenario)!, overrides, parse.GetValue(output)!,
+                parse.GetValue(engine) == "direct" ? EngineKind.Direct : EngineKind.Orleans, !parse.GetValue(quiet))
             {
                 Cluster = cluster.Resolve(parse),
                 CheckpointEvery = parse.GetValue(every),

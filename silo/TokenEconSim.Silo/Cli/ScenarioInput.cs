@@ -18,7 +18,9 @@ public static class ScenarioInput
     /// <summary>The file named on the command line exists and is a file (<paramref name="kind"/>: "scenario", "sweep").</summary>
     internal static void RequireFile(string path, string kind)
     {
-        if (Directory.Exists(path)) throw new BadInputException($"{path}: is a folder; name a {kind} file, e.g. scenarios/{(kind == "sweep" ? "sweep-simplex" : "baseline")}.yaml");
+        if (Directory.Exists(path))
+            throw new BadInputException($"{path}: is a folder; name a {kind} file, e.g. "
+                + $"scenarios/{(kind == "sweep" ? "sweep-simplex" : "baseline")}.yaml");
         if (!File.Exists(path)) throw new BadInputException($"{path}: {kind} file not found");
         // Checked before anything opens it: opening a FIFO waits for a writer forever.
         if (ScenarioFileText.NotRegular(path) is { } what) throw new BadInputException($"{path}: is {what}, not a regular file; name a {kind} file");

@@ -19,7 +19,8 @@ public sealed class ShutdownSignals : IDisposable
 
     public ShutdownSignals()
     {
-        _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)];
+        _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)];
     }
 
     /// <summary>Cancelled by the first SIGINT or SIGTERM.</summary>

@@ -22,7 +22,9 @@ public static class ValidateCommand
             }
             var s = ScenarioInput.Load(path, []);
             var layout = new RunModel(s).Layout;
-            Console.WriteLine($"{path}: valid — '{s.Run.Name}', {layout.Total} agents, {s.Run.Epochs} epochs, seed {s.Run.Seed}; memory estimate {RunFootprint.Format(RunFootprint.EstimateBytes(s, Engines.Checkpointing.DefaultEvery))} (checkpoints every {Engines.Checkpointing.DefaultEvery} epochs)");
+            Console.WriteLine($"{path}: valid — '{s.Run.Name}', {layout.Total} agents, {s.Run.Epochs} epochs, seed {s.Run.Seed}; memory estimate "
+                + $"{RunFootprint.Format(RunFootprint.EstimateBytes(s, Engines.Checkpointing.DefaultEvery))} (checkpoints every "
+                + $"{Engines.Checkpointing.DefaultEvery} epochs)");
             return ExitCodes.Success;
         });
         return command;

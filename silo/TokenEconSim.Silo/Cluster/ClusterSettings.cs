@@ -15,7 +15,8 @@ public enum MembershipKind { Localhost, Postgres }
 /// ("TokenEconSim": { "Storage", "Cluster", "Connection", "ClusterId" }), else the embedded default:
 /// localhost clustering, in-memory storage, no server.
 /// </summary>
-public sealed record ClusterSettings(StorageKind Storage, MembershipKind Cluster, string? Connection, string ClusterId = ClusterSettings.DefaultClusterId)
+public sealed record ClusterSettings(StorageKind Storage, MembershipKind Cluster, string? Connection,
+    string ClusterId = ClusterSettings.DefaultClusterId)
 {
     public const string DefaultClusterId = "tokeneconsim";
     public const string ServiceId = "tokeneconsim";
@@ -61,7 +62,8 @@ public sealed record ClusterSettings(StorageKind Storage, MembershipKind Cluster
             throw new BadInputException($"{source}: not a valid PostgreSQL connection string: {e.Message}");
         }
         if (string.IsNullOrWhiteSpace(parsed.Host))
-            throw new BadInputException($"{source}: the connection string names no Host (e.g. Host=127.0.0.1;Port=5432;Username=postgres;Database=tokeneconsim)");
+            throw new BadInputException($"{source}: the connection string names no Host (e.g. "
+                + "Host=127.0.0.1;Port=5432;Username=postgres;Database=tokeneconsim)");
     }
 
     private static (string? Value, string Source) Pick(string? flag, string flagName, IConfiguration configuration, string key)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using Orleans.Runtime;
 using TokenEconSim.Grains;
 
 namespace TokenEconSim.Silo.Cluster;
@@ -11,7 +10,9 @@ namespace TokenEconSim.Silo.Cluster;
 /// <summary>One place that turns <see cref="ClusterSettings"/> into Orleans silo and client configuration.</summary>
 public static class OrleansSetup
 {
-    /// <summary>Clustering, storage and the TokenEconSim services of a silo listening on <paramref name="siloPort"/>/<paramref name="gatewayPort"/>.</summary>
+    /// <summary>
+    /// Clustering, storage and the TokenEconSim services of a silo listening on <paramref name="siloPort"/>/<paramref name="gatewayPort"/>.
+    /// </summary>
     public static void ConfigureSilo(ISiloBuilder silo, ClusterSettings settings, int siloPort, int gatewayPort, string address = "127.0.0.1")
     {
         if (settings.Cluster == MembershipKind.Postgres)
@@ -79,7 +80,8 @@ public static class OrleansSetup
         catch (Exception e) when (!ct.IsCancellationRequested && e is OperationCanceledException or OrleansException or SiloUnavailableException)
         {
             host.Dispose();
-            throw new DatabaseUnavailableException($"no silo of cluster '{settings.ClusterId}' answered within 30 s (start some with `silo host --cluster postgres …`): {e.Message}");
+            throw new DatabaseUnavailableException($"no silo of cluster '{settings.ClusterId}' answered within 30 s (start some with `silo host "
+                + $"--cluster postgres …`): {e.Message}");
         }
         return host;
     }

@@ -55,7 +55,8 @@ public static class PostgresDatabase
         }
         var missing = RequiredQueries.Where(q => !present.Contains(q)).ToArray();
         if (missing.Length > 0)
-            throw new DatabaseUnavailableException($"database '{db.Database}' lacks the queries {string.Join(", ", missing)}: run `silo db init --connection …`");
+            throw new DatabaseUnavailableException($"database '{db.Database}' lacks the queries {string.Join(", ", missing)}: run `silo db init "
+                + "--connection …`");
     }
 
     private static async Task<NpgsqlConnection> OpenAsync(string connection, CancellationToken ct)
@@ -70,11 +71,13 @@ public static class PostgresDatabase
             await db.OpenAsync(deadline.Token);
             return db;
         }
-        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException
+            || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             await db.DisposeAsync();
             var reason = e is PostgresException p ? p.MessageText : e.InnerException?.Message ?? e.Message;
-            throw new DatabaseUnavailableException($"cannot connect to PostgreSQL at {builder.Host}:{builder.Port} (database '{builder.Database}'): {reason}");
+            throw new DatabaseUnavailableException($"cannot connect to PostgreSQL at {builder.Host}:{builder.Port} (database "
+                + $"'{builder.Database}'): {reason}");
         }
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using TokenEconSim.Domain.Consensus;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
-using TokenEconSim.Scenarios;
 
 namespace TokenEconSim.Silo.Compare;
 
@@ -99,7 +98,8 @@ public static class DifficultyComparison
 
     public static string Csv(IEnumerable<ComparisonRow> rows)
     {
-        var sb = new StringBuilder("environment,algorithm,seeds,block_time_mean,block_time_sd,block_time_p99,mad_from_target,recovery_epochs,prediction_rmse,prediction_mape,last_value_rmse,last_value_mape\n");
+        var sb = new StringBuilder("environment,algorithm,seeds,block_time_mean,block_time_sd,block_time_p99,mad_from_target,recovery_epochs,"
+            + "prediction_rmse,prediction_mape,last_value_rmse,last_value_mape\n");
         foreach (var r in rows)
             sb.AppendLine(string.Join(",", r.Environment, r.Algorithm, r.Seeds.ToString(CultureInfo.InvariantCulture),
                 F(r.MeanBlockTime), F(r.SdBlockTime), F(r.P99BlockTime), F(r.MeanAbsDeviation), F(r.RecoveryEpochs),

@@ -16,7 +16,8 @@ namespace TokenEconSim.Silo.Engines;
 /// cluster on a surviving silo, reloads the run from its last checkpoint in grain storage and
 /// replays; epochs already delivered are not delivered twice (they are byte-identical).
 /// </summary>
-public sealed class OrleansEngine(IGrainFactory? grains = null, ClusterSettings? cluster = null, Checkpointing? checkpointing = null) : ISimulationEngine
+public sealed class OrleansEngine(IGrainFactory? grains = null, ClusterSettings? cluster = null,
+    Checkpointing? checkpointing = null) : ISimulationEngine
 {
     private const int MaxRecoveries = 5;
     private static readonly TimeSpan RecoveryDeadline = TimeSpan.FromSeconds(120);
@@ -96,7 +97,8 @@ public sealed class OrleansEngine(IGrainFactory? grains = null, ClusterSettings?
     private async Task RecoverAsync(Exception failure, CancellationToken ct)
     {
         _recoveries++;
-        Console.Error.WriteLine($"silo failure ({failure.GetType().Name}: {failure.Message.Split('\n')[0]}); continuing from the last checkpoint on the surviving silos");
+        Console.Error.WriteLine($"silo failure ({failure.GetType().Name}: {failure.Message.Split('\n')[0]}); continuing from the last checkpoint "
+            + "on the surviving silos");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
@@ -111,7 +113,9 @@ public sealed class OrleansEngine(IGrainFactory? grains = null, ClusterSettings?
                 var started = stored >= 0 && stored <= _delivered ? await _coordinator.Resume(_resolved, plan, null)
                     : _lastCheckpoint is { } own ? await _coordinator.Resume(_resolved, plan, own.Bytes)
                     : await _coordinator.StartCheckpointed(_resolved, plan);
-                Console.Error.WriteLine($"continued from epoch {started.FromEpoch} ({(stored >= 0 && stored <= _delivered ? "grain storage" : _lastCheckpoint is null ? "the start" : "the client's copy")}) after {clock.Elapsed.TotalSeconds:F1} s");
+                Console.Error.WriteLine($"continued from epoch {started.FromEpoch} "
+                    + $"({(stored >= 0 && stored <= _delivered ? "grain storage" : _lastCheckpoint is null ? "the start" : "the client's copy")}) "
+                    + $"after {clock.Elapsed.TotalSeconds:F1} s");
                 return;
             }
             catch (Exception e) when (e is OrleansException or TimeoutException && clock.Elapsed < RecoveryDeadline)

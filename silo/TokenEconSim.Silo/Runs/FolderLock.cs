@@ -23,7 +23,10 @@ public sealed class FolderLock : IDisposable
     /// <summary>The lock file.</summary>
     public string Path { get; }
 
-    /// <summary>Takes the lock at <paramref name="path"/>, or refuses (bad input, exit 2) naming the process that holds it and what it holds (<paramref name="what"/>).</summary>
+    /// <summary>
+    /// Takes the lock at <paramref name="path"/>, or refuses (bad input, exit 2) naming the process that holds it and what it holds (<paramref
+    /// name="what"/>).
+    /// </summary>
     public static FolderLock Acquire(string path, string what)
     {
         FileStream stream;
@@ -50,7 +53,8 @@ public sealed class FolderLock : IDisposable
         try
         {
             var text = File.ReadAllText(path + ".pid").Trim();
-            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid.ToString(CultureInfo.InvariantCulture) : "(unknown pid)";
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                ? pid.ToString(CultureInfo.InvariantCulture) : "(unknown pid)";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -58,7 +62,10 @@ public sealed class FolderLock : IDisposable
         }
     }
 
-    /// <summary>Releases the lock and deletes its files: only once what it guarded is gone (published or deleted), so no later process locks a file that is then deleted under it.</summary>
+    /// <summary>
+    /// Releases the lock and deletes its files: only once what it guarded is gone (published or deleted), so no later process locks a file that
+    /// is then deleted under it.
+    /// </summary>
     public void ReleaseAndDelete()
     {
         File.Delete(Path + ".pid");

@@ -19,7 +19,8 @@ public sealed class RunCheckpointFiles : IDisposable
     public const string RowsFile = RunFiles.ResumeRows;
     public const string CheckpointFile = RunFiles.Checkpoint;
     private static readonly Lazy<Serializer> Serializer = new(() =>
-        new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(EpochBatch).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>());
+        new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(EpochBatch).Assembly))
+            .BuildServiceProvider().GetRequiredService<Serializer>());
 
     private readonly string _folder;
     private readonly FileStream _rows;
@@ -104,7 +105,8 @@ public sealed class RunCheckpointFiles : IDisposable
         {
             var rows = new List<EpochMetrics>();
             while (rows.Count < epoch)
-                rows.Add(Serializer.Value.Deserialize<EpochMetrics>(r.ReadBytes(Length(r))) ?? throw new InvalidDataException($"row {rows.Count} is empty"));
+                rows.Add(Serializer.Value.Deserialize<EpochMetrics>(r.ReadBytes(Length(r)))
+                    ?? throw new InvalidDataException($"row {rows.Count} is empty"));
             return rows;
         });
         return (checkpoint, rows);
@@ -114,7 +116,8 @@ public sealed class RunCheckpointFiles : IDisposable
     private static int Length(BinaryReader r)
     {
         var length = r.ReadInt32();
-        return length >= 0 && length <= r.BaseStream.Length - r.BaseStream.Position ? length : throw new InvalidDataException($"a length of {length} bytes does not fit");
+        return length >= 0 && length <= r.BaseStream.Length - r.BaseStream.Position
+            ? length : throw new InvalidDataException($"a length of {length} bytes does not fit");
     }
 
     private static T Read<T>(string path, Func<BinaryReader, T> read)

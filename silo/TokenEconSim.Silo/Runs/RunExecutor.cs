@@ -54,7 +54,10 @@ public static class RunExecutor
     /// <summary>The lock file that owns a run's hidden folder (beside it, so that it never lands in the published folder).</summary>
     internal static string LockPath(string temporaryFolder) => temporaryFolder.TrimEnd(Path.DirectorySeparatorChar) + ".lock";
 
-    /// <summary>Closes the folder (deleted unless published or kept for resume), then gives up the lock: its files go with the folder, and stay with a kept one.</summary>
+    /// <summary>
+    /// Closes the folder (deleted unless published or kept for resume), then gives up the lock: its files go with the folder, and stay with a
+    /// kept one.
+    /// </summary>
     internal static void Release(RunFolder folder, FolderLock? ownership)
     {
         folder.Dispose();
@@ -77,7 +80,8 @@ public static class RunExecutor
         {
             // Ctrl+C or SIGTERM: the engine stopped between epochs; the last checkpoint stays and resumes.
             folder.KeepForResume();
-            throw new RunInterruptedException($"interrupted: run {folder.RunName} keeps its checkpoint at epoch {epoch} in {folder.TemporaryPath}; continue it with:"
+            throw new RunInterruptedException($"interrupted: run {folder.RunName} keeps its checkpoint at epoch {epoch} in {folder.TemporaryPath}; "
+                + "continue it with:"
                 + $"{Environment.NewLine}  {Invocation.Resume(folder.RunName, request.OutputParent)}", e);
         }
         catch (Exception e) when (e is not OperationCanceledException and not BadInputException && request.FolderName is null
@@ -86,7 +90,8 @@ public static class RunExecutor
             // Hours of a large run are not thrown away for a full disk or a lost database: the
             // checkpoint stays. A sweep's run (FolderName) is redone by the sweep's own resume instead.
             folder.KeepForResume();
-            throw new RunStoppedException($"{e.Message}{Environment.NewLine}run {folder.RunName}: its checkpoint at epoch {epoch} is kept in {folder.TemporaryPath}; "
+            throw new RunStoppedException($"{e.Message}{Environment.NewLine}run {folder.RunName}: its checkpoint at epoch {epoch} is kept in "
+                + $"{folder.TemporaryPath}; "
                 + $"continue it with:{Environment.NewLine}  {Invocation.Resume(folder.RunName, request.OutputParent)}", e);
         }
     }
@@ -132,7 +137,8 @@ public static class RunExecutor
                     files?.Append(batch);
                     // A line for logs and scripts (it says a signal now keeps something); a terminal has the bar and the start line.
                     if (request.ShowProgress && !AnsiConsole.Profile.Capabilities.Interactive && before is null && files?.PublishedEpoch is { } first)
-                        Console.WriteLine($"run {folder.RunName}: first checkpoint at epoch {first}; from now on Ctrl+C stops and keeps the last one");
+                        Console.WriteLine($"run {folder.RunName}: first checkpoint at epoch {first}; from now on Ctrl+C stops and keeps "
+                            + "the last one");
                     report(rows.Count);
                     chunk = NextChunk(chunk, clock.Elapsed - t0);
                 }
@@ -214,5 +220,7 @@ public static class RunExecutor
     }
 }
 
-/// <summary>A run stopped by Ctrl+C or SIGTERM after a checkpoint: its hidden folder stays and the message gives the command that continues it.</summary>
+/// <summary>
+/// A run stopped by Ctrl+C or SIGTERM after a checkpoint: its hidden folder stays and the message gives the command that continues it.
+/// </summary>
 public sealed class RunInterruptedException(string message, Exception inner) : OperationCanceledException(message, inner);

@@ -19,7 +19,10 @@ public sealed record RunRequest(
     /// <summary>A running silo to host the run (many runs share one); null starts an embedded silo for this run alone.</summary>
     public IGrainFactory? Grains { get; init; }
 
-    /// <summary>The results folder's exact name inside <see cref="OutputParent"/> (a sweep's runs/p012-s3); null: &lt;run name&gt;-&lt;utc timestamp&gt;.</summary>
+    /// <summary>
+    /// The results folder's exact name inside <see cref="OutputParent"/> (a sweep's runs/p012-s3); null: &lt;run name&gt;-&lt;utc
+    /// timestamp&gt;.
+    /// </summary>
     public string? FolderName { get; init; }
 
     /// <summary>Told once the run has its id and folder, before the first epoch.</summary>

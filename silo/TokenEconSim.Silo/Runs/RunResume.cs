@@ -22,7 +22,8 @@ public static class RunResume
         {
             if (!Directory.Exists(path)) throw new BadInputException($"{run}: {path} is gone (its run finished or was resumed meanwhile)");
             var saved = LoadCheckpoint(run, path)
-                ?? throw new BadInputException($"{run}: {path} holds no checkpoint (the run stopped before its first one, or ran with --checkpoint-every 0); run it again");
+                ?? throw new BadInputException($"{run}: {path} holds no checkpoint (the run stopped before its first one, or ran with "
+                    + "--checkpoint-every 0); run it again");
             var resolved = await File.ReadAllTextAsync(Path.Combine(path, RunFiles.Scenario), ct);
             var loaded = ScenarioLoader.LoadText(resolved, Path.Combine(path, RunFiles.Scenario));
             if (!loaded.Success) throw new BadInputException(loaded.Errors.Select(e => e.ToString()).ToArray());
@@ -58,7 +59,8 @@ public static class RunResume
         return candidates.Length switch
         {
             1 => candidates[0],
-            0 => throw new BadInputException($"{run}: no interrupted run of that name under {Path.GetFullPath(parent)} (looked for .{run}.tmp-*; use --out for another folder)"),
+            0 => throw new BadInputException($"{run}: no interrupted run of that name under {Path.GetFullPath(parent)} (looked for .{run}.tmp-*; "
+                + "use --out for another folder)"),
             _ => throw new BadInputException($"{run}: {candidates.Length} interrupted runs match; name one folder: {string.Join(", ", candidates)}"),
         };
     }

@@ -37,7 +37,8 @@ public static class ServeHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         // Orleans' start-up notes (ServerGC, watchdog) are warnings that say nothing about a run.
-        builder.Logging.AddFilter((category, level) => level >= (category?.StartsWith("Orleans", StringComparison.Ordinal) == true ? LogLevel.Error : LogLevel.Warning));
+        builder.Logging.AddFilter((category, level) =>
+            level >= (category?.StartsWith("Orleans", StringComparison.Ordinal) == true ? LogLevel.Error : LogLevel.Warning));
         // The host logs a failure to start with its stack trace; serve reports it in one line (a port in use: exit 2).
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.UseOrleans(silo =>

@@ -44,7 +44,8 @@ public sealed record ServeOptions(
     {
         if (Host == "localhost") return null;
         if (!IPAddress.TryParse(Host, out var ip) || (ip.AddressFamily == AddressFamily.InterNetwork && Host.Split('.').Length != 4))
-            return $"--host {Host}: not an IP address; give one of this machine's addresses (127.0.0.1, ::1, 0.0.0.0 for all interfaces) or localhost";
+            return $"--host {Host}: not an IP address; give one of this machine's addresses (127.0.0.1, ::1, 0.0.0.0 for all interfaces) or "
+                + "localhost";
         return null;
     }
 

@@ -30,7 +30,8 @@ public static class SweepCharts
             if (plan.SimplexStep is { } step)
             {
                 var values = recorder.Points.Select(p => Simplex(p, p.Stats[column].Mean)).ToList();
-                files.AddRange(TernaryCharts.WriteHeatMap(values, (int)(1 / step), $"{metric} over the reward weights (mean of {seeds} seed{(seeds == 1 ? "" : "s")})",
+                files.AddRange(TernaryCharts.WriteHeatMap(values, (int)(1 / step),
+                    $"{metric} over the reward weights (mean of {seeds} seed{(seeds == 1 ? "" : "s")})",
                     metric, directory, "ternary_" + FileSafe(metric)));
             }
             else

@@ -36,7 +36,8 @@ public static class SweepInput
     private static string Hint(string metric, bool objective = false)
     {
         var known = SummaryMetrics.Names.Concat(objective ? ["objective"] : []).ToList();
-        var close = known.Where(k => k.Contains(metric, StringComparison.OrdinalIgnoreCase) || metric.Contains(k, StringComparison.OrdinalIgnoreCase)).ToList();
+        var close = known.Where(k => k.Contains(metric, StringComparison.OrdinalIgnoreCase)
+            || metric.Contains(k, StringComparison.OrdinalIgnoreCase)).ToList();
         return close.Count > 0 ? $"did you mean '{close[0]}'? (metrics: {string.Join(", ", known)})" : $"metrics: {string.Join(", ", known)}";
     }
 }

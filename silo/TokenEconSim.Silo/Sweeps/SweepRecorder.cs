@@ -1,5 +1,5 @@
-using TokenEconSim.Results.Sweeps;
 using TokenEconSim.Results;
+using TokenEconSim.Results.Sweeps;
 using TokenEconSim.Scenarios.Sweeps;
 
 namespace TokenEconSim.Silo.Sweeps;
@@ -46,7 +46,7 @@ public sealed class SweepRecorder : IDisposable
     {
         var cells = SummaryMetrics.Read(_folder.SummaryPath(job));
         var values = cells.Select(SummaryMetrics.Value).ToArray();
-        double? objective = _objective?.Evaluate(m => values[IndexOf(m)]);
+        var objective = _objective?.Evaluate(m => values[IndexOf(m)]);
         _runs.Append(job.Index, job.Point, [.. job.Overrides.Select(o => o.Value)], job.Seed, $"runs/{job.Folder}", cells, objective);
         Recorded++;
         if (_current.Count > 0 && _currentFirst!.Point != job.Point)

@@ -29,7 +29,8 @@ public static class SweepRunner
         using var folder = OpenFolder(options.Output, name, yaml, options.Fresh);
 
         var width = Math.Max(3, (plan.PointCount - 1).ToString(CultureInfo.InvariantCulture).Length);
-        var jobs = plan.Runs.Select(r => new SweepJob(r.Index, r.PointIndex, r.Overrides, r.Seed, SweepJob.FolderName("p", r.PointIndex, width, r.Seed))).ToList();
+        var jobs = plan.Runs.Select(r => new SweepJob(r.Index, r.PointIndex, r.Overrides, r.Seed,
+            SweepJob.FolderName("p", r.PointIndex, width, r.Seed))).ToList();
         var todo = jobs.Where(j => !folder.IsComplete(j)).ToList();
         Console.WriteLine($"{options.File}: {plan.Describe()}");
         if (folder.Resumed) Console.WriteLine($"resuming {folder.Path}: {jobs.Count - todo.Count} of {jobs.Count} runs already complete");
@@ -95,7 +96,8 @@ public static class SweepRunner
     }
 
     /// <param name="kept">Complete runs when it is not the recorded ones (an interrupted sweep).</param>
-    private static void Report(SweepFolder folder, SweepPlan plan, string name, string file, SweepRecorder recorder, string status, IReadOnlyList<string> charts,
+    private static void Report(SweepFolder folder, SweepPlan plan, string name, string file, SweepRecorder recorder, string status,
+        IReadOnlyList<string> charts,
         int? kept = null)
     {
         var best = Best(recorder, plan.Objective);

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
+using TokenEconSim.Results;
 using TokenEconSim.Results.Charts;
 using TokenEconSim.Results.Sweeps;
-using TokenEconSim.Results;
 using TokenEconSim.Scenarios.Sweeps;
 using TokenEconSim.Silo.Cli;
 using TokenEconSim.Silo.Runs;
@@ -15,7 +15,8 @@ namespace TokenEconSim.Silo.Sweeps;
 public sealed record TuneOptions(string File, string Output, int Parallel, int MaxEvaluations, bool Fresh, bool ShowProgress);
 
 /// <summary>One evaluation of the objective: where (u, v and the weights), which point it ran (or reused), its mean and CI over seeds.</summary>
-public sealed record TuneEvaluation(int Evaluation, int Point, double U, double V, string Alpha, string Beta, string Gamma, PointStatistics Objective, bool Reused);
+public sealed record TuneEvaluation(int Evaluation, int Point, double U, double V, string Alpha, string Beta, string Gamma,
+    PointStatistics Objective, bool Reused);
 
 public sealed record TuneOutcome(string Folder, IReadOnlyList<TuneEvaluation> Path, TuneEvaluation Best, int Runs, TimeSpan Elapsed, string Reason);
 
@@ -41,11 +42,14 @@ public static class Tuner
         var objective = plan.Objective
             ?? throw new BadInputException($"{options.File}: tune needs an objective: add sweep.objective (goal and terms; see scenarios/README.md)");
         if (plan.Parameters.Count > 0)
-            throw new BadInputException($"{options.File}: tune searches rewards.alpha, beta and gamma only; remove sweep.parameters (found {string.Join(", ", plan.Parameters)}) or fix them in the scenario");
+            throw new BadInputException($"{options.File}: tune searches rewards.alpha, beta and gamma only; remove sweep.parameters (found "
+                + $"{string.Join(", ", plan.Parameters)}) or fix them in the scenario");
         var name = Path.GetFileNameWithoutExtension(options.File) + "-tune";
-        var yaml = SweepWriter.ToYaml(plan, $"Resolved from {options.File} by TokenEconSim {RunExecutor.Version} for silo tune (Nelder–Mead on softmax(u, v, 0)).");
+        var yaml = SweepWriter.ToYaml(plan,
+            $"Resolved from {options.File} by TokenEconSim {RunExecutor.Version} for silo tune (Nelder–Mead on softmax(u, v, 0)).");
         using var folder = SweepFolder.OpenOrCreate(options.Output, name, yaml, options.Fresh, DateTime.UtcNow);
-        Console.WriteLine($"{options.File}: tune {objective.Describe()} over (α, β, γ), {plan.Seeds.Count} seed(s) per evaluation, at most {options.MaxEvaluations} evaluations");
+        Console.WriteLine($"{options.File}: tune {objective.Describe()} over (α, β, γ), {plan.Seeds.Count} seed(s) per evaluation, at most "
+            + $"{options.MaxEvaluations} evaluations");
         if (folder.Resumed) Console.WriteLine($"resuming {folder.Path}: completed runs are reused");
 
         using var recorder = new SweepRecorder(folder, SweepCharts.SimplexKeys, objective, plan.Seeds.Count);
@@ -90,7 +94,8 @@ public static class Tuner
             var evaluation = new TuneEvaluation(path.Count, point.Point, x[0], x[1], a, b, c, stats, reused);
             path.Add(evaluation);
             if (options.ShowProgress)
-                Console.WriteLine($"evaluation {evaluation.Evaluation}: α={a} β={b} γ={c} → {SweepCsv.Number(stats.Mean)}{(reused ? " (reused)" : "")}");
+                Console.WriteLine($"evaluation {evaluation.Evaluation}: α={a} β={b} γ={c} → "
+                    + $"{SweepCsv.Number(stats.Mean)}{(reused ? " (reused)" : "")}");
             // Nelder–Mead minimizes; an undefined objective is the worst possible value.
             return double.IsFinite(stats.Mean) ? -objective.Sign * stats.Mean : double.MaxValue;
         }
@@ -107,7 +112,8 @@ public static class Tuner
                 try
                 {
                     new NelderMeadSimplex(Tolerance, options.MaxEvaluations).FindMinimum(
-                        ObjectiveFunction.Value(Evaluate), Vector<double>.Build.DenseOfArray([start.U, start.V]), Vector<double>.Build.DenseOfArray([Step, Step]));
+                        ObjectiveFunction.Value(Evaluate), Vector<double>.Build.DenseOfArray([start.U, start.V]),
+                            Vector<double>.Build.DenseOfArray([Step, Step]));
                     return $"converged (the simplex's values agree to {Tolerance.ToString(CultureInfo.InvariantCulture)})";
                 }
                 catch (BudgetSpent) { return $"stopped after {options.MaxEvaluations} evaluations"; }
@@ -120,7 +126,8 @@ public static class Tuner
         }
         var elapsed = clock.Elapsed;
 
-        var best = path.Where(e => double.IsFinite(e.Objective.Mean)).OrderByDescending(e => objective.Sign * e.Objective.Mean).ThenBy(e => e.Evaluation).FirstOrDefault()
+        var best = path.Where(e => double.IsFinite(e.Objective.Mean))
+            .OrderByDescending(e => objective.Sign * e.Objective.Mean).ThenBy(e => e.Evaluation).FirstOrDefault()
             ?? throw new InvalidOperationException("the objective is undefined at every point tried");
         folder.Write(RunFiles.Tune, TuneCsv(path));
         var charts = TernaryCharts.WritePath([.. path.Select(e => new SimplexValue(N(e.Alpha), N(e.Beta), N(e.Gamma), e.Objective.Mean))],
@@ -139,7 +146,8 @@ public static class Tuner
             "objective_mean", "objective_ci95_low", "objective_ci95_high", "reused"])).Append('\n');
         foreach (var e in path)
             sb.Append(SweepCsv.Row([I(e.Evaluation), I(e.Point), SweepCsv.Number(e.U), SweepCsv.Number(e.V), e.Alpha, e.Beta, e.Gamma,
-                SweepCsv.Number(e.Objective.Mean), SweepCsv.Number(e.Objective.Low), SweepCsv.Number(e.Objective.High), e.Reused ? "true" : "false"])).Append('\n');
+                SweepCsv.Number(e.Objective.Mean), SweepCsv.Number(e.Objective.Low), SweepCsv.Number(e.Objective.High),
+                e.Reused ? "true" : "false"])).Append('\n');
         return sb.ToString();
     }
 

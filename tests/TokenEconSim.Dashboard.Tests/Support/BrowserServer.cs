@@ -25,7 +25,8 @@ public sealed class BrowserServer : DashboardServer
         {
             ExecutablePath = chromium,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"],
         });
     }
 

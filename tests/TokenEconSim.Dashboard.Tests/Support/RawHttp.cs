@@ -12,7 +12,8 @@ internal sealed record RawAnswer(int Status, IReadOnlyDictionary<string, string>
 /// </summary>
 internal static class RawHttp
 {
-    public static async Task<RawAnswer> SendAsync(Uri server, string method, string target, IEnumerable<(string Name, string Value)> headers, byte[]? body, CancellationToken ct)
+    public static async Task<RawAnswer> SendAsync(Uri server, string method, string target, IEnumerable<(string Name, string Value)> headers,
+        byte[]? body, CancellationToken ct)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(server.Host, server.Port, ct);
@@ -43,7 +44,8 @@ internal static class RawHttp
         if (split < 0) throw new InvalidDataException($"no complete answer: '{Encoding.Latin1.GetString(bytes)}'");
         var lines = Encoding.Latin1.GetString(bytes, 0, split).Split("\r\n");
         var status = int.Parse(lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        var headers = lines.Skip(1).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p.Length > 1 ? p[1].Trim() : "");
+        var headers = lines.Skip(1).Select(l => l.Split(':', 2))
+            .ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p.Length > 1 ? p[1].Trim() : "");
         var body = bytes[(split + 4)..];
         if (headers.GetValueOrDefault("transfer-encoding") == "chunked") body = Unchunk(body);
         return new RawAnswer(status, headers, Encoding.UTF8.GetString(body));

@@ -7,7 +7,11 @@ internal static class Shell
 {
     public static async Task<(int Exit, string Output)> RunAsync(string file, IEnumerable<string> args, string workingDirectory, string? stdin = null)
     {
-        var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null };
+        var info = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null
+        };
         foreach (var a in args) info.ArgumentList.Add(a);
         using var p = Process.Start(info)!;
         if (stdin is not null)

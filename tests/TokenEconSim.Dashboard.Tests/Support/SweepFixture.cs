@@ -4,7 +4,8 @@ namespace TokenEconSim.Dashboard.Tests.Support;
 internal static class SweepFixture
 {
     /// <summary>A valid 1×1 PNG, for tests that only check bytes are served.</summary>
-    public static readonly byte[] TinyPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    public static readonly byte[] TinyPng =
+        Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     public const string PointsCsv = """
         alpha,beta,gamma,runs,final_gini_mean,final_gini_std,final_gini_ci95_low,final_gini_ci95_high

@@ -39,7 +39,8 @@ public class BlockchainTests
     public void WrongPreviousHashIsRejected()
     {
         var chain = Valid12();
-        var block = ChainBuilder.Mine(Block.Assemble(chain.Count, chain.Hash(chain.TipHeight - 1), 9000, EasyBits, [ChainTransaction.Reward(1, 50)], 1));
+        var block = ChainBuilder.Mine(Block.Assemble(chain.Count, chain.Hash(chain.TipHeight - 1), 9000, EasyBits,
+            [ChainTransaction.Reward(1, 50)], 1));
         AssertRejected(chain, block, BlockRejection.BadPrevHash);
     }
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Chain;
-using TokenEconSim.Domain.Consensus;
 using TokenEconSim.Domain.Consensus.Difficulty;
 using TokenEconSim.Domain.Consensus.Production;
 using TokenEconSim.Domain.Parameters;
@@ -19,16 +18,31 @@ public class ConsensusRunTests
         Epochs = epochs, EpochLength = 6_000, AgentsPerGrain = agentsPerGrain, Validators = validators, ConsensusSection = consensus,
     };
 
-    public static TheoryData<string> Kinds => ["pow-sampled-bitcoin", "pow-sampled-asert", "pow-sampled-ethereum", "pow-real-bitcoin", "pow-sampled-lstm", "pow-real-lstm-asert", "pos", "dpos", "pbft"];
+    public static TheoryData<string> Kinds => ["pow-sampled-bitcoin", "pow-sampled-asert", "pow-sampled-ethereum", "pow-real-bitcoin",
+        "pow-sampled-lstm", "pow-real-lstm-asert", "pos", "dpos", "pbft"];
 
     private static ConsensusSection Section(string kind) => kind switch
     {
         "pow-sampled-bitcoin" => new() { Difficulty = new() { Algorithm = DifficultyAlgorithmKind.Bitcoin, RetargetWindow = 5 } },
         "pow-sampled-asert" => new() { Difficulty = new() { Algorithm = DifficultyAlgorithmKind.Asert, HalfLife = 3_600 } },
         "pow-sampled-ethereum" => new() { Difficulty = new() { Algorithm = DifficultyAlgorithmKind.Ethereum } },
-        "pow-real-bitcoin" => new() { Hashing = HashingMode.Real, Difficulty = new() { Algorithm = DifficultyAlgorithmKind.Bitcoin, RetargetWindow = 5 } },
+        "pow-real-bitcoin" => new()
+        {
+            Hashing = HashingMode.Real, Difficulty = new()
+            {
+                Algorithm = DifficultyAlgorithmKind.Bitcoin,
+                RetargetWindow = 5
+            }
+        },
         "pow-sampled-lstm" => new() { Difficulty = new() { Algorithm = DifficultyAlgorithmKind.Lstm, RetargetWindow = 5, Eta = 0.1 } },
-        "pow-real-lstm-asert" => new() { Hashing = HashingMode.Real, Difficulty = new() { Algorithm = DifficultyAlgorithmKind.LstmAsert, RetargetWindow = 5, HalfLife = 3_600 } },
+        "pow-real-lstm-asert" => new()
+        {
+            Hashing = HashingMode.Real, Difficulty = new()
+            {
+                Algorithm = DifficultyAlgorithmKind.LstmAsert,
+                RetargetWindow = 5, HalfLife = 3_600
+            }
+        },
         "pos" => new() { Kind = ConsensusKind.Pos, Pos = new() { Byzantine = 2, SlashFraction = 0.1, EquivocationProbability = 1 } },
         "dpos" => new() { Kind = ConsensusKind.Dpos, Dpos = new() { Producers = 3, MissProbability = 0.2 } },
         "pbft" => new() { Finality = FinalityKind.Pbft, Pbft = new() { Byzantine = 2, Behaviour = ByzantineKind.Silent } },

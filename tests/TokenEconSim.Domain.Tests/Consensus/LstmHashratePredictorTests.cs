@@ -11,7 +11,11 @@ public class LstmHashratePredictorTests
     [Fact]
     public void OnACyclicHashrateItBeatsTheLastValue()
     {
-        var predictor = new LstmHashratePredictor(new LstmPredictorSection { Window = 8, Hidden = 12, TrainEvery = 16, Epochs = 30, History = 96 }, runSeed: 3);
+        var predictor = new LstmHashratePredictor(new LstmPredictorSection
+        {
+            Window = 8, Hidden = 12, TrainEvery = 16, Epochs = 30,
+            History = 96
+        }, runSeed: 3);
         var noise = new Xoshiro256StarStar(9);
         double H(int t) => 1000 * Math.Exp(0.4 * Math.Sin(2 * Math.PI * t / 16) + 0.03 * (noise.NextDouble() - 0.5));
         double lstmError = 0, lastError = 0;

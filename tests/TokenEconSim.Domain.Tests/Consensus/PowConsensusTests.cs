@@ -1,5 +1,4 @@
 using TokenEconSim.Domain.Consensus;
-using TokenEconSim.Domain.Consensus.Finality;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 

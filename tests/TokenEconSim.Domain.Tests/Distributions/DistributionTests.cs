@@ -194,7 +194,8 @@ public class DistributionTests
     [Fact]
     public void CheckParametersAcceptsValidOnes()
     {
-        foreach (var notation in new[] { "const(-4)", "uniform(-1,0)", "poisson(1e-3)", "beta(0.1,0.1)", "gamma(1,1)", "lognormal(-10,3)", "exp(1e6)" })
+        foreach (var notation in new[] { "const(-4)", "uniform(-1,0)", "poisson(1e-3)", "beta(0.1,0.1)", "gamma(1,1)",
+            "lognormal(-10,3)", "exp(1e6)" })
             Assert.Null(Distribution.Parse(notation).CheckParameters());
     }
 

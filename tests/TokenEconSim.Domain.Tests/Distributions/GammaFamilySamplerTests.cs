@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using TokenEconSim.Domain.Distributions;
 using TokenEconSim.Domain.Randomness;
 
@@ -41,7 +40,8 @@ public class GammaFamilySamplerTests
     [InlineData(20, 1.5)] // MathNet path
     [InlineData(0.4, 2)]
     public void GammaDrawsFitTheGammaCdf(double shape, double scale) =>
-        AssertFits(rng => GammaFamilySampler.Gamma(rng, shape, scale), x => MathNet.Numerics.Distributions.Gamma.CDF(shape, 1 / scale, x), (ulong)(shape * 1000 + scale * 10));
+        AssertFits(rng => GammaFamilySampler.Gamma(rng, shape, scale), x => MathNet.Numerics.Distributions.Gamma.CDF(shape, 1 / scale, x),
+            (ulong)(shape * 1000 + scale * 10));
 
     [Fact]
     public void AWrongShapeFailsTheFit()

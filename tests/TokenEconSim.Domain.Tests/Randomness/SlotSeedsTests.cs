@@ -16,7 +16,8 @@ public class SlotSeedsTests
     public void SlotSeedsSeparateSlotsPurposesAndSharedStreams()
     {
         var seeds = new HashSet<ulong>();
-        RngPurpose[] purposes = [RngPurpose.StakeProposer, RngPurpose.StakeEquivocation, RngPurpose.DelegatedMissedSlot, RngPurpose.DelegatedRedelegation];
+        RngPurpose[] purposes = [RngPurpose.StakeProposer, RngPurpose.StakeEquivocation, RngPurpose.DelegatedMissedSlot,
+            RngPurpose.DelegatedRedelegation];
         for (var slot = 0; slot < 500; slot++)
             foreach (var p in purposes)
             {

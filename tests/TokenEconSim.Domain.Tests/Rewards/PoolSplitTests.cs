@@ -108,6 +108,7 @@ public class PoolSplitTests
             Assert.Equal(score <= 0 ? 0 : expected, PoolSplit.Share(pool, score, total));
         }
     }
+}
 
 public class EmissionTests
 {
@@ -147,7 +148,5 @@ public class EmissionTests
         for (var epoch = 0; epoch < 10_000; epoch++) total += Emission.Halved(e, epoch, 100);
         Assert.True(total <= 2 * 100 * e);
         Assert.True(total > 2 * 100 * e - 100 * 64); // only the per-halving floor is lost
-    }
-
     }
 }

@@ -9,11 +9,12 @@ namespace TokenEconSim.Domain.Tests.Simulation;
 /// <summary>Whole runs with governance, the token market and the marketplace, on the direct engine.</summary>
 public class EconomyRunTests
 {
-    private static Scenario With(Scenario b, GovernanceSection? governance = null, MarketSection? market = null, MarketplaceSection? marketplace = null) => new()
-    {
-        Run = b.Run, Token = b.Token, Rewards = b.Rewards, Learning = b.Learning, Consensus = b.Consensus, Populations = b.Populations,
-        Outputs = b.Outputs, Governance = governance ?? new(), Market = market ?? new(), Marketplace = marketplace ?? new(),
-    };
+    private static Scenario With(Scenario b, GovernanceSection? governance = null, MarketSection? market = null,
+        MarketplaceSection? marketplace = null) => new()
+        {
+            Run = b.Run, Token = b.Token, Rewards = b.Rewards, Learning = b.Learning, Consensus = b.Consensus, Populations = b.Populations,
+            Outputs = b.Outputs, Governance = governance ?? new(), Market = market ?? new(), Marketplace = marketplace ?? new(),
+        };
 
     private static readonly MarketSection Market = new() { Enabled = true, ReserveToken = 20_000, ReserveStable = 20_000, GpuCost = 0.5 };
     private static readonly MarketplaceSection Store = new() { Enabled = true, PublishProbability = 0.3, PurchaseProbability = 0.5 };
@@ -42,7 +43,8 @@ public class EconomyRunTests
         var rows = await new DirectRun(With(new SmallScenario { Epochs = 12 }.Build(), governance)).AdvanceAsync();
 
         Assert.All(rows.Take(5), r => Assert.Equal((0.4, 0.3, 0.3), (r.Alpha, r.Beta, r.Gamma)));   // epochs 0…4
-        Assert.All(rows.Skip(5), r => Assert.Equal((0.25, 0.5, 0.25), (r.Alpha, r.Beta, r.Gamma))); // from 2 + 3 on, the failed vote at 8 changes nothing
+        // from 2 + 3 on, the failed vote at 8 changes nothing
+        Assert.All(rows.Skip(5), r => Assert.Equal((0.25, 0.5, 0.25), (r.Alpha, r.Beta, r.Gamma)));
         Assert.Equal(1, rows[2].Economy.ProposalsPassed);
         Assert.Equal(1, rows[8].Economy.ProposalsFailed);
         Assert.Equal([0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0], rows.Select(r => r.Economy.ProposalsOpen));

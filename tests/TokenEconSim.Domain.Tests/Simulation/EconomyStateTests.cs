@@ -37,7 +37,8 @@ public class EconomyStateTests
         Assert.Equal(saved.TokenPrice, restored.TokenPrice);
 
         // Both go on alike: the same trades give the same metrics and the same state.
-        var trades = new EconomyReport([60], [30], [200_000_000], 1, [31], [300_000_000], [30, 85], [50_000_000, 70_000_000], [60, 61], [10_000_000, 20_000_000]);
+        var trades = new EconomyReport([60], [30], [200_000_000], 1, [31], [300_000_000], [30, 85], [50_000_000, 70_000_000], [60, 61],
+            [10_000_000, 20_000_000]);
         Assert.Equal(saved.NextOrder(9), restored.NextOrder(9), EconomyOrderEquality.Instance);
         var a = saved.Settle(null, trades, 9);
         var b = restored.Settle(null, trades, 9);
@@ -62,7 +63,8 @@ public class EconomyStateTests
         public static readonly EconomyOrderEquality Instance = new();
         public bool Equals(EconomyOrder? x, EconomyOrder? y) =>
             x!.Epoch == y!.Epoch && x.TokenPrice == y.TokenPrice && x.Deliveries.SequenceEqual(y.Deliveries)
-            && x.MinerSells.SequenceEqual(y.MinerSells) && x.ListingCreators.SequenceEqual(y.ListingCreators) && x.ListingPrices.SequenceEqual(y.ListingPrices);
+            && x.MinerSells.SequenceEqual(y.MinerSells) && x.ListingCreators.SequenceEqual(y.ListingCreators)
+                && x.ListingPrices.SequenceEqual(y.ListingPrices);
         public int GetHashCode(EconomyOrder o) => o.Epoch;
     }
 }

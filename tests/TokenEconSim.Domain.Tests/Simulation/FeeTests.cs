@@ -1,6 +1,5 @@
 using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Simulation;
-using TokenEconSim.Domain.Tokens;
 
 namespace TokenEconSim.Domain.Tests.Simulation;
 

@@ -49,7 +49,7 @@ public partial class MetricColumnsTests
     }
 
     [Fact]
-    public void Every_stored_column_has_its_own_slot_in_declaration_order()
+    public void EveryStoredColumnHasItsOwnSlotInDeclarationOrder()
     {
         var stored = MetricColumns.Stored;
         Assert.Equal(Enumerable.Range(0, stored.Count), stored.Select(c => c.Slot));
@@ -64,7 +64,7 @@ public partial class MetricColumnsTests
     }
 
     [Fact]
-    public void A_copy_made_with_with_does_not_change_the_original()
+    public void ACopyMadeWithWithDoesNotChangeTheOriginal()
     {
         var original = new EpochMetrics { Supply = 5, RewardsByRole = [1, 2, 3, 4, 5] };
         var copy = original with { Supply = 6, RewardsByRole = [9, 9, 9, 9, 9] };
@@ -74,7 +74,7 @@ public partial class MetricColumnsTests
     }
 
     [Fact]
-    public void A_new_row_holds_the_declared_defaults()
+    public void ANewRowHoldsTheDeclaredDefaults()
     {
         var row = new EpochMetrics();
         Assert.True(double.IsNaN(row.MeanBlockTime));
@@ -85,7 +85,7 @@ public partial class MetricColumnsTests
     }
 
     [Fact]
-    public void The_economy_part_sets_the_rows_economy_columns()
+    public void TheEconomyPartSetsTheRowsEconomyColumns()
     {
         var economy = new EconomyMetrics { TokenPrice = 2.5, Revenue = 17, MinersOff = 3 };
         var row = new EpochMetrics { Supply = 1, Economy = economy };
@@ -96,7 +96,7 @@ public partial class MetricColumnsTests
     }
 
     [Fact]
-    public void Every_column_is_charted_or_declared_chart_less()
+    public void EveryColumnIsChartedOrDeclaredChartLess()
     {
         Assert.All(MetricColumns.All, c => Assert.True(c.Charts.Count > 0 || ReferenceEquals(c.Charts, ChartGroups.None),
             $"{c.Name}: seat it in a chart or declare it with ChartGroups.None"));
@@ -109,7 +109,7 @@ public partial class MetricColumnsTests
     }
 
     [Fact]
-    public void The_layout_of_a_scenario_has_every_group_it_enables()
+    public void TheLayoutOfAScenarioHasEveryGroupItEnables()
     {
         Assert.Equal(MetricColumns.Groups.Where(g => !g.IsOptional).SelectMany(g => g.Columns), MetricLayout.For(new Scenario()).Columns);
         Assert.Equal(MetricColumns.All, MetricLayout.Every.Columns);
@@ -118,7 +118,7 @@ public partial class MetricColumnsTests
     }
 
     [Fact]
-    public void An_optional_group_is_enabled_by_its_scenario()
+    public void AnOptionalGroupIsEnabledByItsScenario()
     {
         var group = new MetricGroup("market_test", "test", s => s.Market.Enabled);
         Assert.True(group.IsOptional);

@@ -11,7 +11,7 @@ public partial class MetricsDocsTests
     private static partial Regex CodeName();
 
     [Fact]
-    public void The_docs_table_lists_exactly_the_declared_columns_with_their_units()
+    public void TheDocsTableListsExactlyTheDeclaredColumnsWithTheirUnits()
     {
         var documented = DocumentedColumns();
         var declared = MetricColumns.All.ToDictionary(c => c.Name);

@@ -15,7 +15,11 @@ public class RewardModeTests
     [Fact]
     public async Task PoolModePaysAtMostThePoolSplitByRoleScores()
     {
-        var s = new SmallScenario { Epochs = 12, FeeBurnFraction = 0.4, Participation = 0.9, VoteValidProbability = 1, Alpha = 0.5, Beta = 0.2, Gamma = 0.3 };
+        var s = new SmallScenario
+        {
+            Epochs = 12, FeeBurnFraction = 0.4, Participation = 0.9, VoteValidProbability = 1, Alpha = 0.5,
+            Beta = 0.2, Gamma = 0.3
+        };
         var rows = await DirectRun.RunAsync(s);
         Assert.True(rows.Count(r => r.Accepted) >= 8);
         long carried = 0;

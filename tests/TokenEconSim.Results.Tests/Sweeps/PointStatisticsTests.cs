@@ -5,7 +5,7 @@ namespace TokenEconSim.Results.Tests.Sweeps;
 public class PointStatisticsTests
 {
     [Fact]
-    public void Five_values_give_the_student_t_interval()
+    public void FiveValuesGiveTheStudentTInterval()
     {
         var s = PointStatistics.Of([1, 2, 3, 4, 5]);
 
@@ -19,7 +19,7 @@ public class PointStatisticsTests
     }
 
     [Fact]
-    public void Two_values_use_the_wide_t_of_one_degree_of_freedom()
+    public void TwoValuesUseTheWideTOfOneDegreeOfFreedom()
     {
         var s = PointStatistics.Of([0, 2]);
         // t(0.975, 1) = 12.706; s = √2; half-width = 12.706 · √2 / √2.
@@ -28,7 +28,7 @@ public class PointStatisticsTests
     }
 
     [Fact]
-    public void Undefined_values_are_left_out_and_one_value_has_no_spread()
+    public void UndefinedValuesAreLeftOutAndOneValueHasNoSpread()
     {
         var s = PointStatistics.Of([double.NaN, 4]);
         Assert.Equal((1, 4.0), (s.N, s.Mean));

@@ -6,7 +6,7 @@ namespace TokenEconSim.Results.Tests.Sweeps;
 public class SummaryMetricsTests
 {
     [Fact]
-    public void Every_numeric_field_of_the_summary_is_a_metric_and_identity_fields_are_not()
+    public void EveryNumericFieldOfTheSummaryIsAMetricAndIdentityFieldsAreNot()
     {
         Assert.Contains("final_gini", SummaryMetrics.Names);
         Assert.Contains("final_supply", SummaryMetrics.Names);
@@ -18,7 +18,7 @@ public class SummaryMetricsTests
     }
 
     [Fact]
-    public void A_summary_is_read_as_written_with_undefined_values_empty()
+    public void ASummaryIsReadAsWrittenWithUndefinedValuesEmpty()
     {
         using var dir = new TempDirectory();
         var rows = SampleRows.Create(5);

@@ -9,7 +9,7 @@ public class SweepChartsTests
         XDocument.Load(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToHashSet();
 
     [Fact]
-    public void The_ternary_heat_map_has_its_title_corners_and_colour_bar_label()
+    public void TheTernaryHeatMapHasItsTitleCornersAndColourBarLabel()
     {
         using var dir = new TempDirectory();
         var points = new List<SimplexValue>();
@@ -27,10 +27,11 @@ public class SweepChartsTests
     }
 
     [Fact]
-    public void A_line_chart_has_its_band_and_labels()
+    public void ALineChartHasItsBandAndLabels()
     {
         using var dir = new TempDirectory();
-        var files = SweepLineCharts.Write([new(1, 2, 1.5, 2.5), new(2, 3, 2.5, 3.5), new(3, 2, 1, 3)], "token.fee_burn_fraction", "final_gini", 5, dir.Path, "line");
+        var files = SweepLineCharts.Write([new(1, 2, 1.5, 2.5), new(2, 3, 2.5, 3.5), new(3, 2, 1, 3)], "token.fee_burn_fraction", "final_gini", 5,
+            dir.Path, "line");
 
         var texts = Texts(files[1]);
         Assert.Contains("final_gini against token.fee_burn_fraction (mean of 5 seeds, 95 % CI)", texts);
@@ -39,10 +40,11 @@ public class SweepChartsTests
     }
 
     [Fact]
-    public void A_tune_path_marks_start_and_best()
+    public void ATunePathMarksStartAndBest()
     {
         using var dir = new TempDirectory();
-        var files = TernaryCharts.WritePath([new(0.4, 0.3, 0.3, 2), new(0.5, 0.2, 0.3, 1), new(0.3, 0.3, 0.4, 3)], 1, "Nelder–Mead path", "objective", dir.Path, "tune_path");
+        var files = TernaryCharts.WritePath([new(0.4, 0.3, 0.3, 2), new(0.5, 0.2, 0.3, 1), new(0.3, 0.3, 0.4, 3)], 1, "Nelder–Mead path",
+            "objective", dir.Path, "tune_path");
 
         var texts = Texts(files[1]);
         Assert.Contains("start", texts);

@@ -14,14 +14,14 @@ public sealed class SweepCsvTests
 
     [Theory]
     [MemberData(nameof(Rows))]
-    public void A_row_reads_back_as_written(string[] cells)
+    public void ARowReadsBackAsWritten(string[] cells)
     {
         var line = SweepCsv.Row(cells);
         Assert.Equal(cells, SweepCsv.ParseRow(line));
     }
 
     [Fact]
-    public void Quoting_follows_RFC_4180()
+    public void QuotingFollowsRFC4180()
     {
         Assert.Equal("a,\"b,c\",\"d\"\"e\"", SweepCsv.Row(["a", "b,c", "d\"e"]));
         Assert.Equal(["a", "b,c", "d\"e"], SweepCsv.ParseRow("a,\"b,c\",\"d\"\"e\""));

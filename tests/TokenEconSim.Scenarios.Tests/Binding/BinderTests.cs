@@ -104,7 +104,8 @@ public class BinderTests
              "f.yaml:1:14: grid[2]: expected a number, got 'x'",
              "f.yaml:3:9: shocks[0].at: 5000 is out of range; valid: 0 … 1000",
              "f.yaml:4:5: unknown key 'tme' in section 'shocks[1]'; valid keys: at, factor",
-             "f.yaml:5:7: mix[0]: gamma(2,2) can give values outside [0, 1], but samples must lie in [0, 1]; use e.g. beta(a,b), uniform(a,b) with 0 ≤ a < b ≤ 1, or const(x) with 0 ≤ x ≤ 1"],
+             "f.yaml:5:7: mix[0]: gamma(2,2) can give values outside [0, 1], but samples must lie in [0, 1]; use e.g. beta(a,b), uniform(a,b) with "
+                 + "0 ≤ a < b ≤ 1, or const(x) with 0 ≤ x ≤ 1"],
             errors.Select(e => e.ToString()));
     }
 
@@ -125,7 +126,8 @@ public class BinderTests
     [Fact]
     public void WriterOutputOfListsNullablesAndSubSectionsBindsBackToTheSameValues()
     {
-        var (model, errors) = Bind("tuned:\n  size: 6\nlimit: null\ngrid: [0.25, 1]\nshocks:\n  - at: 1\n    factor: 2\n  - at: 3\nmix: [const(1)]\n");
+        var (model, errors) =
+            Bind("tuned:\n  size: 6\nlimit: null\ngrid: [0.25, 1]\nshocks:\n  - at: 1\n    factor: 2\n  - at: 3\nmix: [const(1)]\n");
         Assert.Empty(errors);
         var yaml = ScenarioWriter.WriteRoot(model);
         Assert.Contains("shocks:\n  - at: 1\n    factor: 2\n  - at: 3\n    factor: 1\n", yaml);

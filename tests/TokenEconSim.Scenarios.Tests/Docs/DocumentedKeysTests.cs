@@ -64,7 +64,8 @@ public sealed class DocumentedKeysTests
     /// <summary>The Markdown docs, and the comments of the shipped scenarios (which name keys for --set).</summary>
     private static IEnumerable<(string Where, string Text)> DocTexts() =>
         RepoText.Markdown().SelectMany(RepoText.Lines)
-            .Concat(RepoText.Files().Where(f => RepoText.Relative(f).StartsWith("scenarios/", StringComparison.Ordinal) && f.EndsWith(".yaml", StringComparison.Ordinal))
+            .Concat(RepoText.Files().Where(f => RepoText.Relative(f).StartsWith("scenarios/", StringComparison.Ordinal)
+                && f.EndsWith(".yaml", StringComparison.Ordinal))
                 .SelectMany(RepoText.Lines)
                 .Where(l => l.Text.Contains('#'))
                 .Select(l => (l.Where, l.Text[l.Text.IndexOf('#')..])));

@@ -13,15 +13,15 @@ public sealed partial class MarkdownLinkTests
     {
         var broken = new List<string>();
         foreach (var file in RepoText.Markdown())
-        foreach (var (where, target) in Links(file))
-        {
-            var hash = target.IndexOf('#');
-            var path = hash < 0 ? target : target[..hash];
-            var resolved = path.Length == 0 ? file : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, Uri.UnescapeDataString(path)));
-            if (!File.Exists(resolved) && !Directory.Exists(resolved)) broken.Add($"{where}: {target} (no such file)");
-            else if (hash >= 0 && resolved.EndsWith(".md", StringComparison.Ordinal) && !Anchors(resolved).Contains(target[(hash + 1)..]))
-                broken.Add($"{where}: {target} (no such heading)");
-        }
+            foreach (var (where, target) in Links(file))
+            {
+                var hash = target.IndexOf('#');
+                var path = hash < 0 ? target : target[..hash];
+                var resolved = path.Length == 0 ? file : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, Uri.UnescapeDataString(path)));
+                if (!File.Exists(resolved) && !Directory.Exists(resolved)) broken.Add($"{where}: {target} (no such file)");
+                else if (hash >= 0 && resolved.EndsWith(".md", StringComparison.Ordinal) && !Anchors(resolved).Contains(target[(hash + 1)..]))
+                    broken.Add($"{where}: {target} (no such heading)");
+            }
         Assert.True(broken.Count == 0, "broken links:\n" + string.Join("\n", broken));
     }
 

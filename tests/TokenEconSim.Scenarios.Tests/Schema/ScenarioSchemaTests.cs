@@ -7,7 +7,8 @@ public class ScenarioSchemaTests
 {
     [Fact]
     public void SectionsAreTheSpecsInDeclarationOrder() =>
-        Assert.Equal(["run", "token", "rewards", "learning", "consensus", "populations", "behaviour", "outputs", "governance", "market", "marketplace"],
+        Assert.Equal(["run", "token", "rewards", "learning", "consensus", "populations", "behaviour", "outputs", "governance", "market",
+            "marketplace"],
             ScenarioSchema.KeysOf(typeof(Scenario)).Select(k => k.Name));
 
     [Fact]

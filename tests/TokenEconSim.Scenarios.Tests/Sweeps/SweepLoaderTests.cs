@@ -62,7 +62,8 @@ public class SweepLoaderTests : IDisposable
     {
         var plan = Plan("sweep:\n  mode: zip\n  parameters:\n    run.epochs: [1, 2, 3]\n    populations.users.count: {from: 10, to: 30, step: 10}\n");
         Assert.Equal(
-            ["run.epochs=1 populations.users.count=10 #4", "run.epochs=2 populations.users.count=20 #4", "run.epochs=3 populations.users.count=30 #4"],
+            ["run.epochs=1 populations.users.count=10 #4", "run.epochs=2 populations.users.count=20 #4",
+                "run.epochs=3 populations.users.count=30 #4"],
             plan.Runs.Select(Show));
         Assert.Equal("3 points × 1 seed = 3 runs (zip over 2 parameters)", plan.Describe());
     }
@@ -104,7 +105,8 @@ public class SweepLoaderTests : IDisposable
     {
         var plan = Plan("sweep:\n  parameters:\n    run.epochs: [1, 2]\n  simplex: {step: 0.5}\n");
         Assert.Equal(12, plan.PointCount);
-        Assert.Equal(["run.epochs=1 rewards.alpha=0 rewards.beta=0 rewards.gamma=1 #4", "run.epochs=1 rewards.alpha=0 rewards.beta=0.5 rewards.gamma=0.5 #4"],
+        Assert.Equal(["run.epochs=1 rewards.alpha=0 rewards.beta=0 rewards.gamma=1 #4",
+            "run.epochs=1 rewards.alpha=0 rewards.beta=0.5 rewards.gamma=0.5 #4"],
             plan.Runs.Take(2).Select(Show));
         Assert.Equal("12 points × 1 seed = 12 runs (grid over 1 parameter + simplex step 0.5)", plan.Describe());
     }
@@ -142,7 +144,8 @@ public class SweepLoaderTests : IDisposable
     {
         var error = Assert.Single(Errors("sweep:\n  parameters:\n    populations.users.cuont: [1, 2]\n"));
         Assert.Equal((6, 5), (error.Line, error.Column));
-        Assert.Equal("sweep.parameters.populations.users.cuont: unknown key 'cuont' in section 'populations.users'; did you mean 'populations.users.count'?", error.Message);
+        Assert.Equal("sweep.parameters.populations.users.cuont: unknown key 'cuont' in section 'populations.users'; did you mean "
+            + "'populations.users.count'?", error.Message);
     }
 
     [Theory]

@@ -13,9 +13,10 @@ public class SweepObjectiveTests : IDisposable
     private SweepLoadResult Load(string sweep) => SweepLoader.LoadFile(_dir.Write("sweep.yaml", Base + sweep));
 
     [Fact]
-    public void Terms_are_read_with_weight_1_by_default_and_evaluate_as_written()
+    public void TermsAreReadWithWeight1ByDefaultAndEvaluateAsWritten()
     {
-        var result = Load("sweep:\n  seeds: 2\n  objective:\n    goal: maximize\n    terms:\n      - metric: final_accuracy\n      - {metric: final_gini, weight: -0.5}\n      - {metric: mean_inflation, weight: -2, target: 0.01}\n");
+        var result = Load("sweep:\n  seeds: 2\n  objective:\n    goal: maximize\n    terms:\n      - metric: final_accuracy\n"
+            + "      - {metric: final_gini, weight: -0.5}\n      - {metric: mean_inflation, weight: -2, target: 0.01}\n");
         Assert.True(result.Success, string.Join("\n", result.Errors));
         var objective = result.Plan.Objective!;
 
@@ -31,8 +32,10 @@ public class SweepObjectiveTests : IDisposable
     [InlineData("  objective:\n    goal: minimize\n", 6, 5, "sweep.objective: needs terms:")]
     [InlineData("  objective:\n    goal: minimize\n    terms: []\n", 7, 12, "sweep.objective.terms: expected a non-empty list")]
     [InlineData("  objective:\n    goal: minimize\n    terms: [{weight: 2}]\n", 7, 13, "sweep.objective.terms[0]: needs metric:")]
-    [InlineData("  objective:\n    goal: minimize\n    terms: [{metric: final_gini, wieght: 2}]\n", 7, 34, "sweep.objective.terms[0]: unknown key 'wieght'; did you mean 'weight'?")]
-    [InlineData("  objective:\n    goal: minimize\n    terms: [{metric: final_gini, target: high}]\n", 7, 42, "sweep.objective.terms[0].target: expected a number, got 'high'")]
+    [InlineData("  objective:\n    goal: minimize\n    terms: [{metric: final_gini, wieght: 2}]\n", 7, 34,
+        "sweep.objective.terms[0]: unknown key 'wieght'; did you mean 'weight'?")]
+    [InlineData("  objective:\n    goal: minimize\n    terms: [{metric: final_gini, target: high}]\n", 7, 42,
+        "sweep.objective.terms[0].target: expected a number, got 'high'")]
     [InlineData("  objective: final_gini\n", 5, 14, "sweep.objective: expected a section with goal: and terms:")]
     public void Bad_objectives_are_refused_where_written(string section, int line, int column, string message)
     {
@@ -44,9 +47,10 @@ public class SweepObjectiveTests : IDisposable
     }
 
     [Fact]
-    public void The_resolved_sweep_loads_back_to_the_same_runs_and_objective()
+    public void TheResolvedSweepLoadsBackToTheSameRunsAndObjective()
     {
-        var original = Load("sweep:\n  parameters:\n    token.emission_per_epoch: {from: 5000, to: 7000, step: 1000}\n  simplex: {step: 0.5}\n  seeds: [3, 9]\n  objective:\n    goal: minimize\n    terms: [{metric: final_gini, weight: 2, target: 0.3}]\n");
+        var original = Load("sweep:\n  parameters:\n    token.emission_per_epoch: {from: 5000, to: 7000, step: 1000}\n  simplex: {step: 0.5}\n  "
+            + "seeds: [3, 9]\n  objective:\n    goal: minimize\n    terms: [{metric: final_gini, weight: 2, target: 0.3}]\n");
         Assert.True(original.Success, string.Join("\n", original.Errors));
 
         var yaml = SweepWriter.ToYaml(original.Plan, "resolved");

@@ -1,6 +1,5 @@
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Scenarios;
-using TokenEconSim.Scenarios.Schema;
 
 namespace TokenEconSim.Silo.Tests.Support;
 

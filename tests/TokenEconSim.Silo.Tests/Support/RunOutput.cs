@@ -37,7 +37,8 @@ internal sealed partial class RunOutput
     public static RunOutput Single(string parent, string runName)
     {
         var entries = Directory.GetFileSystemEntries(parent);
-        Assert.True(entries.Length == 1, $"{parent} should hold exactly one results folder, holds: {string.Join(", ", entries.Select(Path.GetFileName))}");
+        Assert.True(entries.Length == 1,
+            $"{parent} should hold exactly one results folder, holds: {string.Join(", ", entries.Select(Path.GetFileName))}");
         var folder = entries[0];
         Assert.True(Directory.Exists(folder), $"{folder} is not a folder");
         var match = FolderName().Match(Path.GetFileName(folder));

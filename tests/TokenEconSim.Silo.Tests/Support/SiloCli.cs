@@ -22,7 +22,7 @@ internal sealed record CliResult(int ExitCode, string Out, string Err)
 }
 
 /// <summary>
-/// Runs the real command line in process (<see cref="SiloCommandLine.InvokeAsync"/>) with stdout,
+/// Runs the real command line in process (<see cref="SiloCommandLine.InvokeAsync(string[])"/>) with stdout,
 /// stderr and Spectre's console captured. Console redirection is process-wide, so invocations are
 /// serialized here whatever test class calls them.
 /// </summary>

@@ -56,7 +56,8 @@ internal sealed class SiloProcess : IDisposable
         }
     }
 
-    public Task WaitForLine(string text, TimeSpan timeout) => WaitFor(() => _lines.Any(l => l.Contains(text, StringComparison.Ordinal)), timeout, $"'{text}'");
+    public Task WaitForLine(string text, TimeSpan timeout) => WaitFor(() => _lines.Any(l => l.Contains(text, StringComparison.Ordinal)),
+        timeout, $"'{text}'");
 
     public async Task<int> WaitForExit(TimeSpan timeout)
     {

@@ -24,7 +24,7 @@ public sealed class SweepBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_swept_key_that_does_not_exist_is_named_with_a_suggestion()
+    public async Task ASweptKeyThatDoesNotExistIsNamedWithASuggestion()
     {
         var file = SweepFiles.Sweep(_dir, "typo.yaml", "  parameters:\n    rewards.alpah: [0.1, 0.2]\n");
         var result = await Refused("sweep", file);
@@ -33,16 +33,17 @@ public sealed class SweepBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task An_objective_over_an_unknown_metric_names_it_where_it_is_written()
+    public async Task AnObjectiveOverAnUnknownMetricNamesItWhereItIsWritten()
     {
-        var file = SweepFiles.Sweep(_dir, "objective.yaml", "  seeds: 2\n  objective:\n    goal: maximize\n    terms:\n      - metric: final_ginni\n");
+        var file =
+            SweepFiles.Sweep(_dir, "objective.yaml", "  seeds: 2\n  objective:\n    goal: maximize\n    terms:\n      - metric: final_ginni\n");
         var result = await Refused("sweep", file);
         Assert.Contains("objective.yaml:7:17: sweep.objective: unknown metric 'final_ginni'", result.Err);
         Assert.Contains("final_gini", result.Err);
     }
 
     [Fact]
-    public async Task Validate_checks_the_objective_metrics_too()
+    public async Task ValidateChecksTheObjectiveMetricsToo()
     {
         var file = SweepFiles.Sweep(_dir, "objective.yaml", "  objective:\n    goal: minimize\n    terms: [{metric: gini}]\n");
         var result = await SiloCli.InvokeAsync("validate", file);
@@ -51,7 +52,7 @@ public sealed class SweepBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_bad_objective_goal_is_refused_with_a_suggestion()
+    public async Task ABadObjectiveGoalIsRefusedWithASuggestion()
     {
         var file = SweepFiles.Sweep(_dir, "goal.yaml", "  objective:\n    goal: maximise\n    terms: [{metric: final_gini}]\n");
         var result = await Refused("tune", file);
@@ -59,7 +60,7 @@ public sealed class SweepBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_chart_metric_is_refused()
+    public async Task AnUnknownChartMetricIsRefused()
     {
         var file = SweepFiles.Sweep(_dir, "s.yaml", "  simplex: {step: 0.5}\n");
         var result = await Refused("sweep", file, "--metric", "token_price");
@@ -69,7 +70,7 @@ public sealed class SweepBadInputTests : IDisposable
     [Theory]
     [InlineData("sweep")]
     [InlineData("tune")]
-    public async Task Parallel_zero_is_refused(string command)
+    public async Task ParallelZeroIsRefused(string command)
     {
         var file = SweepFiles.Sweep(_dir, "s.yaml", "  simplex: {step: 0.5}\n");
         var result = await Refused(command, file, "--parallel", "0");
@@ -77,7 +78,7 @@ public sealed class SweepBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task Tune_without_an_objective_is_refused()
+    public async Task TuneWithoutAnObjectiveIsRefused()
     {
         var file = SweepFiles.Sweep(_dir, "s.yaml", "  seeds: 2\n");
         var result = await Refused("tune", file);
@@ -85,14 +86,14 @@ public sealed class SweepBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_plain_scenario_is_not_a_sweep()
+    public async Task APlainScenarioIsNotASweep()
     {
         var result = await Refused("sweep", _dir.Sub("base.yaml"));
         Assert.Contains("not a sweep file", result.Err);
     }
 
     [Fact]
-    public async Task A_broken_sweep_file_gets_its_YAML_error_not_a_wrong_guess()
+    public async Task ABrokenSweepFileGetsItsYAMLErrorNotAWrongGuess()
     {
         var file = _dir.Write("broken.yaml", "run: [\nsweep: {seeds: 2}\n");
         var result = await Refused("sweep", file);
@@ -101,7 +102,7 @@ public sealed class SweepBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_folder_is_not_a_sweep_file()
+    public async Task AFolderIsNotASweepFile()
     {
         var result = await Refused("sweep", _dir.Path);
         Assert.Contains($"{_dir.Path}: is a folder; name a sweep file", result.Err);

@@ -12,7 +12,7 @@ public sealed class SweepCommandTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task A_simplex_sweep_writes_the_folder_contract_and_one_row_per_run_and_point()
+    public async Task ASimplexSweepWritesTheFolderContractAndOneRowPerRunAndPoint()
     {
         SweepFiles.Base(_dir);
         var file = SweepFiles.Sweep(_dir, "simplex.yaml", "  simplex: {step: 0.5}\n  seeds: [3, 8]\n" + SweepFiles.Objective);
@@ -59,10 +59,11 @@ public sealed class SweepCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_run_of_a_sweep_is_byte_identical_to_running_its_point_alone()
+    public async Task EveryRunOfASweepIsByteIdenticalToRunningItsPointAlone()
     {
         var baseFile = SweepFiles.Base(_dir, epochs: 4);
-        var file = SweepFiles.Sweep(_dir, "grid.yaml", "  parameters:\n    token.fee_burn_fraction: [0.2, 0.7]\n  simplex: {step: 0.5}\n  seeds: [5, 9]\n");
+        var file =
+            SweepFiles.Sweep(_dir, "grid.yaml", "  parameters:\n    token.fee_burn_fraction: [0.2, 0.7]\n  simplex: {step: 0.5}\n  seeds: [5, 9]\n");
         var sweep = await SiloCli.InvokeAsync("sweep", file, "--out", _dir.Sub("sweeps"), "--quiet");
         CliAssert.Exit(0, sweep);
         var runs = Csv(Path.Combine(sweep.ResultsFolder, "runs.csv"));
@@ -83,12 +84,14 @@ public sealed class SweepCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task One_swept_parameter_gets_line_charts_with_confidence_bands()
+    public async Task OneSweptParameterGetsLineChartsWithConfidenceBands()
     {
         SweepFiles.Base(_dir);
-        var file = SweepFiles.Sweep(_dir, "line.yaml", "  parameters:\n    token.emission_per_epoch: {from: 5000, to: 15000, step: 5000}\n  seeds: 3\n");
+        var file =
+            SweepFiles.Sweep(_dir, "line.yaml", "  parameters:\n    token.emission_per_epoch: {from: 5000, to: 15000, step: 5000}\n  seeds: 3\n");
 
-        var result = await SiloCli.InvokeAsync("sweep", file, "--out", _dir.Sub("sweeps"), "--quiet", "--metric", "final_supply", "--metric", "final_gini");
+        var result = await SiloCli.InvokeAsync("sweep", file, "--out", _dir.Sub("sweeps"), "--quiet", "--metric", "final_supply",
+            "--metric", "final_gini");
 
         CliAssert.Exit(0, result);
         var charts = Directory.GetFiles(Path.Combine(result.ResultsFolder, "charts"), "*.png").Select(Path.GetFileName).Order();

@@ -12,7 +12,7 @@ public sealed class SweepInterruptTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task A_signalled_sweep_is_marked_interrupted_with_the_runs_it_keeps()
+    public async Task ASignalledSweepIsMarkedInterruptedWithTheRunsItKeeps()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "signals are sent with kill(2); Linux only");
         SweepFiles.Base(_dir, epochs: 400);
@@ -20,7 +20,8 @@ public sealed class SweepInterruptTests : IDisposable
         var output = _dir.Sub("sweeps");
         using var silo = SiloProcess.Start("sweep", file, "--out", output, "--parallel", "1", "--quiet");
         string[] Complete() => Directory.Exists(output)
-            ? [.. Directory.GetDirectories(output).SelectMany(s => Directory.Exists(Path.Combine(s, "runs")) ? Directory.GetDirectories(Path.Combine(s, "runs"), "p*") : [])]
+            ? [.. Directory.GetDirectories(output).SelectMany(s => Directory.Exists(Path.Combine(s, "runs"))
+                ? Directory.GetDirectories(Path.Combine(s, "runs"), "p*") : [])]
             : [];
         await silo.WaitFor(() => Complete().Length >= 1, TimeSpan.FromMinutes(5), "a complete run");
         silo.Send(15);

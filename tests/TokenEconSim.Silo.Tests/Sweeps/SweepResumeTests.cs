@@ -15,7 +15,7 @@ public sealed class SweepResumeTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task A_killed_sweep_resumes_running_only_the_unfinished_runs()
+    public async Task AKilledSweepResumesRunningOnlyTheUnfinishedRuns()
     {
         SweepFiles.Base(_dir);
         var file = SweepFiles.Sweep(_dir, "resume.yaml", "  simplex: {step: 0.25}\n  seeds: 2\n" + SweepFiles.Objective);
@@ -68,14 +68,16 @@ public sealed class SweepResumeTests : IDisposable
         var fresh = await SiloCli.InvokeAsync("sweep", file, "--out", _dir.Sub("uninterrupted"), "--quiet");
         CliAssert.Exit(0, fresh);
         foreach (var table in new[] { "runs.csv", "points.csv" })
-            Assert.True(File.ReadAllBytes(Path.Combine(resumed.ResultsFolder, table)).SequenceEqual(File.ReadAllBytes(Path.Combine(fresh.ResultsFolder, table))),
+            Assert.True(File.ReadAllBytes(Path.Combine(resumed.ResultsFolder,
+                table)).SequenceEqual(File.ReadAllBytes(Path.Combine(fresh.ResultsFolder, table))),
                 $"{table} of the resumed sweep differs from the uninterrupted one");
 
         // Once complete, the same command runs nothing and rebuilds the same tables.
         var again = await SiloCli.InvokeAsync("sweep", file, "--out", output, "--quiet");
         CliAssert.Exit(0, again);
         Assert.Contains("all 30 runs were already complete", again.Out);
-        Assert.True(File.ReadAllBytes(Path.Combine(again.ResultsFolder, "runs.csv")).SequenceEqual(File.ReadAllBytes(Path.Combine(fresh.ResultsFolder, "runs.csv"))));
+        Assert.True(File.ReadAllBytes(Path.Combine(again.ResultsFolder,
+            "runs.csv")).SequenceEqual(File.ReadAllBytes(Path.Combine(fresh.ResultsFolder, "runs.csv"))));
     }
 
     /// <summary>Completed run folders: visible ones (a run in progress is a hidden temporary folder).</summary>

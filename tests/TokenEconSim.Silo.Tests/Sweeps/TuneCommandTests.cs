@@ -3,7 +3,9 @@ using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests.Sweeps;
 
-/// <summary>`silo tune`: the evaluations it reports are real runs' objectives, the best is the best of them, and a second start reuses the runs.</summary>
+/// <summary>
+/// `silo tune`: the evaluations it reports are real runs' objectives, the best is the best of them, and a second start reuses the runs.
+/// </summary>
 [Collection(SweepCollection.Name)]
 public sealed class TuneCommandTests : IDisposable
 {
@@ -12,7 +14,7 @@ public sealed class TuneCommandTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Tune_records_every_evaluation_reports_the_best_and_reuses_runs_when_started_again()
+    public async Task TuneRecordsEveryEvaluationReportsTheBestAndReusesRunsWhenStartedAgain()
     {
         SweepFiles.Base(_dir);
         var file = SweepFiles.Sweep(_dir, "tune.yaml", "  seeds: 2\n" + SweepFiles.Objective);
@@ -25,7 +27,8 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Matches(@"[/\\]tune-tune-\d{8}-\d{6}$", folder);
         var path = SweepCommandTests.Csv(Path.Combine(folder, "tune.csv"));
         Assert.Equal(6, path.Count);
-        Assert.All(path, e => Assert.Equal(1m, decimal.Parse(e["rewards.alpha"]) + decimal.Parse(e["rewards.beta"]) + decimal.Parse(e["rewards.gamma"])));
+        Assert.All(path, e => Assert.Equal(1m, decimal.Parse(e["rewards.alpha"]) + decimal.Parse(e["rewards.beta"])
+            + decimal.Parse(e["rewards.gamma"])));
         // The start is the base's own weights (0.4, 0.3, 0.3).
         Assert.Equal(("0.4", "0.3", "0.3"), (path[0]["rewards.alpha"], path[0]["rewards.beta"], path[0]["rewards.gamma"]));
 

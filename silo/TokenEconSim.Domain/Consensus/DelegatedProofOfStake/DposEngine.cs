@@ -16,7 +16,8 @@ public sealed class DposEngine(long runSeed, DposSettings settings)
 
     /// <param name="firstSlot">Global number of the epoch's first slot (seeds the misses).</param>
     /// <param name="offline">Producers that miss every slot this epoch.</param>
-    public DposEpochResult RunEpoch(int epoch, long firstSlot, IReadOnlyList<Delegation> delegations, long blockRewardUnits, IReadOnlySet<int>? offline = null)
+    public DposEpochResult RunEpoch(int epoch, long firstSlot, IReadOnlyList<Delegation> delegations, long blockRewardUnits,
+        IReadOnlySet<int>? offline = null)
     {
         var votes = Revote(epoch, delegations);
         var delegated = ProducerElection.Tally(votes);

@@ -50,7 +50,7 @@ public static class CompactTarget
         if (target.Sign < 0 || target > Max256)
             throw new ArgumentOutOfRangeException(nameof(target), "a target is an unsigned 256-bit integer");
         var size = (int)((target.GetBitLength() + 7) / 8);
-        uint compact = size <= 3
+        var compact = size <= 3
             ? (uint)((ulong)target << (8 * (3 - size)))
             : (uint)(target >> (8 * (size - 3)));
         // A mantissa with its top bit set would read back as negative: move a byte into the exponent.

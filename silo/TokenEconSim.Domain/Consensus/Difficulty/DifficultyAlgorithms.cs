@@ -2,7 +2,9 @@ using TokenEconSim.Domain.Parameters;
 
 namespace TokenEconSim.Domain.Consensus.Difficulty;
 
-/// <summary>Builds the scenario's difficulty algorithm (<c>consensus.difficulty.algorithm</c>, parsed once into the enum by the scenario loader).</summary>
+/// <summary>
+/// Builds the scenario's difficulty algorithm (<c>consensus.difficulty.algorithm</c>, parsed once into the enum by the scenario loader).
+/// </summary>
 public static class DifficultyAlgorithms
 {
     public static IDifficultyAlgorithm Create(DifficultyAlgorithmKind kind, DifficultySettings settings)

@@ -8,7 +8,10 @@ namespace TokenEconSim.Domain.Consensus.Difficulty;
 /// </summary>
 public interface IDifficultyAlgorithm
 {
-    /// <summary>The scenario name, <see cref="Parameters.Naming.Of{TEnum}"/> of its <see cref="Parameters.DifficultyAlgorithmKind"/> (or a test double's own).</summary>
+    /// <summary>
+    /// The scenario name, <see cref="Parameters.Naming.Of{TEnum}"/> of its <see cref="Parameters.DifficultyAlgorithmKind"/> (or a test double's
+    /// own).
+    /// </summary>
     string Name { get; }
 
     /// <summary>nBits of genesis (and of any block the algorithm has no history for yet).</summary>

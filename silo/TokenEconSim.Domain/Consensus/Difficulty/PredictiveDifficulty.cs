@@ -5,7 +5,8 @@ namespace TokenEconSim.Domain.Consensus.Difficulty;
 
 /// <summary>
 /// <c>lstm</c>: the seeds' predictive rule. Once per window of W blocks (windows are heights
-/// kW+1 … (k+1)W; the first block after a window, h mod W = 1, is adjusted), D_next = D_tip · (1 + η · (Ĥ − H_last) / H_last), with Ĥ the predicted hashrate of
+/// kW+1 … (k+1)W; the first block after a window, h mod W = 1, is adjusted), D_next = D_tip · (1 + η · (Ĥ − H_last) / H_last), with Ĥ the
+/// predicted hashrate of
 /// the coming window and H_last the hashrate estimated from the window just ended; inside a window,
 /// and while no forecast exists yet (the predictor's warm-up), the tip's bits carry over. The rule
 /// reacts to predicted changes only: it never corrects a level error left by an unpredicted shock.

@@ -19,7 +19,8 @@ public sealed class PbftFinality(PbftSection settings, Func<IReplicaGroup> valid
         var n = input.ValidatorIds.Length;
         if (n < 4) return new FinalityResult(false, null, 0, 0);
         var digest = ToDigest(settlement, 0);
-        var behaviours = Enumerable.Range(0, n).Select(i => i < settings.Byzantine ? Behaviour(settings.Behaviour) : ByzantineBehaviour.None).ToArray();
+        var behaviours = Enumerable.Range(0, n)
+            .Select(i => i < settings.Byzantine ? Behaviour(settings.Behaviour) : ByzantineBehaviour.None).ToArray();
         var setup = new PbftSetup(n, input.Epoch, settings.TimeoutRounds, behaviours, digest, ToDigest(settlement, 1),
             Seeds.ForShared(runSeed, input.Epoch, RngPurpose.Pbft));
         var config = setup.Config;

@@ -8,7 +8,8 @@ namespace TokenEconSim.Domain.Consensus.Pbft;
 /// </summary>
 /// <remarks>
 /// A quorum of commits for (v, n, d) holds f + 1 honest senders, each prepared in v, so the value
-/// is committed in the paper's sense (committed(m, v, n), PBFT §4.2; the PBFT §4.5.1 invariant keeps it in later views); deciding on it is safe even for a
+/// is committed in the paper's sense (committed(m, v, n), PBFT §4.2; the PBFT §4.5.1 invariant keeps it in later views); deciding on it is safe
+/// even for a
 /// replica that was not itself prepared.
 /// </remarks>
 public sealed record CommitCertificate(int From, IReadOnlyList<Commit> Commits) : PbftMessage(From)

@@ -1,5 +1,3 @@
-using TokenEconSim.Domain.Randomness;
-
 namespace TokenEconSim.Domain.Consensus.Pbft;
 
 /// <summary>

@@ -27,7 +27,8 @@ public sealed class DposProducer(ConsensusSection settings, double epochLength) 
     {
         var slots = SlotClock.SlotsPerEpoch(epochLength, settings.TargetBlockTime);
         var d = settings.Dpos;
-        _engine ??= new DposEngine(runSeed, new DposSettings(d.Producers, slots, UnitFraction.FromDouble(d.Commission), d.MissProbability, d.RedelegationProbability));
+        _engine ??= new DposEngine(runSeed, new DposSettings(d.Producers, slots, UnitFraction.FromDouble(d.Commission), d.MissProbability,
+            d.RedelegationProbability));
         _delegations ??= InitialDelegations(input, runSeed);
         var result = _engine.RunEpoch(input.Epoch, (long)input.Epoch * slots, _delegations, input.BlockRewardUnits);
         _delegations = result.Delegations;

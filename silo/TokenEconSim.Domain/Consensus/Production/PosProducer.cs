@@ -46,7 +46,8 @@ public sealed class PosProducer(ConsensusSection settings, double epochLength) :
         var pos = settings.Pos;
         var validators = input.ValidatorIds.Select((id, i) =>
             new PosValidator(id, TokenUnits.FromTokens(input.Stakes[i]), Byzantine: i < pos.Byzantine));
-        return new PosEngine(runSeed, validators, new PosSettings(UnitFraction.FromDouble(pos.SlashFraction), pos.EquivocationProbability, pos.JailSlots));
+        return new PosEngine(runSeed, validators, new PosSettings(UnitFraction.FromDouble(pos.SlashFraction), pos.EquivocationProbability,
+            pos.JailSlots));
     }
 
     public void Dispose() => _engine?.Dispose();

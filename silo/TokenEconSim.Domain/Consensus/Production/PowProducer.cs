@@ -2,7 +2,6 @@ using System.Numerics;
 using TokenEconSim.Domain.Chain;
 using TokenEconSim.Domain.Consensus.Difficulty;
 using TokenEconSim.Domain.Consensus.Prediction;
-using TokenEconSim.Domain.Numerics;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Randomness;
 using TokenEconSim.Domain.Simulation;
@@ -69,7 +68,8 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
             }
         }
         if (chainNode is not null && submitted.Count > 0 && await chainNode.SubmitAsync(submitted) is { IsAccepted: false } refused)
-            throw new InvalidOperationException($"epoch {input.Epoch}: the chain node refused block {refused.RefusedHeight}: {refused.Verdict.Reason}");
+            throw new InvalidOperationException($"epoch {input.Epoch}: the chain node refused block {refused.RefusedHeight}: "
+                + $"{refused.Verdict.Reason}");
         var span = blocks.Count == 0 ? 0 : blocks[^1].Time - epochStartTime;
         var difficulty = _chain is null ? double.NaN : CompactTarget.Difficulty(_chain.Tip.Bits);
         return new ProductionResult(blocks, records, credits, difficulty, span > 0 ? expectedHashes / span / _hashUnit : double.NaN)
@@ -118,9 +118,11 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
     }
 
     /// <summary>The next block and its simulated time, or no block before the epoch ends.</summary>
-    private async Task<(Block? Block, double Time)> NextBlockAsync(Blockchain chain, ConsensusInput input, double totalHashrate, Random rng, double t, bool first)
+    private async Task<(Block? Block, double Time)> NextBlockAsync(Blockchain chain, ConsensusInput input, double totalHashrate, Random rng,
+        double t, bool first)
     {
-        if (_race is { } race) return await race.MineAsync(chain, input, totalHashrate, t, _forecaster?.Forecast, producer => Transactions(input, producer, first));
+        if (_race is { } race)
+            return await race.MineAsync(chain, input, totalHashrate, t, _forecaster?.Forecast, producer => Transactions(input, producer, first));
         return (NextSampledBlock(chain, input, totalHashrate, rng, ref t, first), t);
     }
 

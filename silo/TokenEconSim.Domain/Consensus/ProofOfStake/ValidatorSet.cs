@@ -13,7 +13,8 @@ public sealed class ValidatorSet
     {
         var sorted = validators.OrderBy(v => v.Id).ToArray();
         _ids = sorted.Select(v => v.Id).ToArray();
-        _stakes = sorted.Select(v => v.Stake >= 0 ? v.Stake : throw new ArgumentOutOfRangeException(nameof(validators), "stake must be ≥ 0")).ToArray();
+        _stakes = sorted.Select(v => v.Stake >= 0 ? v.Stake : throw new ArgumentOutOfRangeException(nameof(validators),
+            "stake must be ≥ 0")).ToArray();
         _byzantine = sorted.Select(v => v.Byzantine).ToArray();
         _jailedUntil = new long[sorted.Length];
         for (var i = 0; i < _ids.Length; i++)

@@ -68,7 +68,9 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
         return Sha256d.Hash(bytes);
     }
 
-    /// <summary>The global model, last epoch's batches assigned round-robin to the trainers (batch j → trainer j mod T), and the scarcity reference.</summary>
+    /// <summary>
+    /// The global model, last epoch's batches assigned round-robin to the trainers (batch j → trainer j mod T), and the scarcity reference.
+    /// </summary>
     public LearningOrder NextOrder()
     {
         var batches = new BatchDescriptor[_trainers == 0 ? 0 : _pending.Length];
@@ -83,7 +85,9 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
         return new LearningOrder((double[])_weights.Clone(), batches, start, BatchQuality.Shares(_regionCounts), _score.Accuracy);
     }
 
-    /// <summary>Takes an epoch's reply: aggregates the updates, judges the candidate, values each trainer; keeps the new batches for next epoch.</summary>
+    /// <summary>
+    /// Takes an epoch's reply: aggregates the updates, judges the candidate, values each trainer; keeps the new batches for next epoch.
+    /// </summary>
     public void Absorb(LearningReport report)
     {
         _pending = report.Batches;

@@ -38,7 +38,9 @@ public sealed class LocalSgd
         _g = new DenseVector(_parameters);
     }
 
-    /// <summary>Trains on <paramref name="samples"/> rows of <paramref name="features"/> (row-major n × d, NaN = missing); returns the weight delta.</summary>
+    /// <summary>
+    /// Trains on <paramref name="samples"/> rows of <paramref name="features"/> (row-major n × d, NaN = missing); returns the weight delta.
+    /// </summary>
     public double[] Train(ReadOnlySpan<double> global, ReadOnlySpan<double> features, ReadOnlySpan<double> labels, int samples,
         int localEpochs, double learningRate, Xoshiro256StarStar rng)
     {

@@ -69,7 +69,10 @@ public sealed class LstmRegressor
         return weighted / order.Length;
     }
 
-    /// <summary>Fisher–Yates (Knuth, TAOCP vol. 2, Algorithm P), written out so the order does not depend on how a .NET version implements Random.Shuffle.</summary>
+    /// <summary>
+    /// Fisher–Yates (Knuth, TAOCP vol. 2, Algorithm P), written out so the order does not depend on how a .NET version implements
+    /// Random.Shuffle.
+    /// </summary>
     private static void Shuffle(int[] order, Xoshiro256StarStar rng)
     {
         for (var k = order.Length - 1; k > 0; k--)

@@ -35,18 +35,54 @@ public static class StateIo
     public static Hash256 ReadHash(BinaryReader r) => Hash256.FromBytes(r.ReadBytes(Hash256.Size));
 
     /// <summary>Reads an array written by <c>Write</c> into <paramref name="into"/>, whose length it must have.</summary>
-    public static void Read(BinaryReader r, Span<long> into) { Expect(r, into.Length); for (var i = 0; i < into.Length; i++) into[i] = r.ReadInt64(); }
-    public static void Read(BinaryReader r, Span<ulong> into) { Expect(r, into.Length); for (var i = 0; i < into.Length; i++) into[i] = r.ReadUInt64(); }
-    public static void Read(BinaryReader r, Span<double> into) { Expect(r, into.Length); for (var i = 0; i < into.Length; i++) into[i] = r.ReadDouble(); }
-    public static void Read(BinaryReader r, Span<bool> into) { Expect(r, into.Length); for (var i = 0; i < into.Length; i++) into[i] = r.ReadBoolean(); }
-    public static void Read(BinaryReader r, Span<Int128> into) { Expect(r, into.Length); for (var i = 0; i < into.Length; i++) into[i] = ReadInt128(r); }
+    public static void Read(BinaryReader r, Span<long> into)
+    {
+        Expect(r, into.Length);
+        for (var i = 0; i < into.Length; i++) into[i] = r.ReadInt64();
+    }
 
-    public static int[] ReadInts(BinaryReader r) { var a = new int[r.ReadInt32()]; for (var i = 0; i < a.Length; i++) a[i] = r.ReadInt32(); return a; }
-    public static double[] ReadDoubles(BinaryReader r) { var a = new double[r.ReadInt32()]; for (var i = 0; i < a.Length; i++) a[i] = r.ReadDouble(); return a; }
+    public static void Read(BinaryReader r, Span<ulong> into)
+    {
+        Expect(r, into.Length);
+        for (var i = 0; i < into.Length; i++) into[i] = r.ReadUInt64();
+    }
+
+    public static void Read(BinaryReader r, Span<double> into)
+    {
+        Expect(r, into.Length);
+        for (var i = 0; i < into.Length; i++) into[i] = r.ReadDouble();
+    }
+
+    public static void Read(BinaryReader r, Span<bool> into)
+    {
+        Expect(r, into.Length);
+        for (var i = 0; i < into.Length; i++) into[i] = r.ReadBoolean();
+    }
+
+    public static void Read(BinaryReader r, Span<Int128> into)
+    {
+        Expect(r, into.Length);
+        for (var i = 0; i < into.Length; i++) into[i] = ReadInt128(r);
+    }
+
+    public static int[] ReadInts(BinaryReader r)
+    {
+        var a = new int[r.ReadInt32()];
+        for (var i = 0; i < a.Length; i++) a[i] = r.ReadInt32();
+        return a;
+    }
+
+    public static double[] ReadDoubles(BinaryReader r)
+    {
+        var a = new double[r.ReadInt32()];
+        for (var i = 0; i < a.Length; i++) a[i] = r.ReadDouble();
+        return a;
+    }
 
     private static void Expect(BinaryReader r, int length)
     {
         var stored = r.ReadInt32();
-        if (stored != length) throw new InvalidDataException($"checkpoint holds {stored} values where this run has {length}: it belongs to a different scenario");
+        if (stored != length)
+            throw new InvalidDataException($"checkpoint holds {stored} values where this run has {length}: it belongs to a different scenario");
     }
 }

@@ -17,7 +17,8 @@ public class AsertDifficultyTests
         var lines = run.Split('\n').Select(l => l.Trim()).ToArray();
         Assert.Contains("##   anchor height: 1", lines);
         Assert.Contains("##   anchor ancestor time: 0", lines);
-        var anchorBits = AsertReferenceVectors.ParseBits(lines.Single(l => l.StartsWith("##   anchor nBits:", StringComparison.Ordinal)).Split(':')[1].Trim());
+        var anchorBits = AsertReferenceVectors.ParseBits(lines.Single(l => l.StartsWith("##   anchor nBits:",
+            StringComparison.Ordinal)).Split(':')[1].Trim());
         var algorithm = new AsertDifficulty(AsertParams.Mainnet, anchorBits);
         var rows = 0;
         foreach (var line in lines.Where(l => l.Length > 0 && !l.StartsWith('#')))

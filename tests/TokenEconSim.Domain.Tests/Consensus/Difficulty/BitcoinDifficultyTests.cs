@@ -39,7 +39,11 @@ public class BitcoinDifficultyTests
     public void WindowClampAndPowLimitAreConfigurable()
     {
         var limit = (BigInteger.One << 250) - 1;
-        var s = new DifficultySettings { TargetSpacing = 60, RetargetWindow = 10, ClampFactor = 2, PowLimit = limit, InitialBits = CompactTarget.Encode(BigInteger.One << 240) };
+        var s = new DifficultySettings
+        {
+            TargetSpacing = 60, RetargetWindow = 10, ClampFactor = 2, PowLimit = limit,
+            InitialBits = CompactTarget.Encode(BigInteger.One << 240)
+        };
         var d = new BitcoinDifficulty(s);
         Assert.Equal(10, d.Params.Interval);
         // A window 10x too fast is clamped to 2x: the target halves.

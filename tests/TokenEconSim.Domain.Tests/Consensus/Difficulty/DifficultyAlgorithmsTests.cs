@@ -56,7 +56,8 @@ public class DifficultyAlgorithmsTests
         var predictive = new PredictiveAsertDifficulty(settings);
         Assert.Equal(asert, predictive.NextBits(history, new NextBlock(0)));
         double Ratio(double predicted) =>
-            CompactTarget.Difficulty(predictive.NextBits(history, new NextBlock(0, new HashrateForecast(predicted, 100)))) / CompactTarget.Difficulty(asert);
+            CompactTarget.Difficulty(predictive.NextBits(history, new NextBlock(0,
+                new HashrateForecast(predicted, 100)))) / CompactTarget.Difficulty(asert);
         Assert.Equal(1.3, Ratio(130), 4);
         Assert.Equal(2.0, Ratio(500), 4);
         Assert.Equal(0.5, Ratio(10), 4);

@@ -25,6 +25,8 @@ internal sealed class SparseHistory(long count) : IChainHistory
         return this;
     }
 
-    public long Time(long height) => _times.TryGetValue(height, out var t) ? t : throw new InvalidOperationException($"time of height {height} was read");
-    public uint Bits(long height) => _bits.TryGetValue(height, out var b) ? b : throw new InvalidOperationException($"bits of height {height} were read");
+    public long Time(long height) => _times.TryGetValue(height, out var t)
+        ? t : throw new InvalidOperationException($"time of height {height} was read");
+    public uint Bits(long height) => _bits.TryGetValue(height, out var b)
+        ? b : throw new InvalidOperationException($"bits of height {height} were read");
 }

@@ -64,7 +64,8 @@ public class BatchQualityTests
         for (var b = 0; b < batches; b++)
         {
             task.Generate(new BatchDescriptor(b, n, care, (ulong)b + 1), rng, features, labels, centre);
-            var s = BatchQuality.Measure(task, features, n, BatchQuality.Shares(new long[task.Regions]), new int[task.Regions], new long[task.Regions]);
+            var s = BatchQuality.Measure(task, features, n, BatchQuality.Shares(new long[task.Regions]), new int[task.Regions],
+                new long[task.Regions]);
             c += s.Completeness;
             d += s.Diversity;
             positives += labels.Average();

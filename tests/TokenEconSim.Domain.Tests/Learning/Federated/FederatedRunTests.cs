@@ -1,5 +1,4 @@
 using TokenEconSim.Domain.Agents;
-using TokenEconSim.Domain.Consensus;
 using TokenEconSim.Domain.Learning.Federated;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
@@ -12,15 +11,15 @@ public class FederatedRunTests
 {
     private static SmallScenario Federated(AggregationRule rule = AggregationRule.Fedavg, double byzantine = 0, double tolerance = 0.01,
         int agentsPerGrain = 1, FinalityKind finality = FinalityKind.Pbft) => new()
-    {
-        Epochs = 12, Providers = 30, Trainers = 10, Users = 10, Validators = 4, Miners = 3, AgentsPerGrain = agentsPerGrain,
-        ConsensusSection = new ConsensusSection { Finality = finality },
-        Learning = new LearningSection
         {
-            Kind = LearningKind.Federated, Dimensions = 6, ValidationSize = 500, LearningRate = 0.2, Aggregation = rule,
-            TrimFraction = 0.3, Tolerance = tolerance, Byzantine = new ByzantineTrainersSection { Fraction = byzantine, Scale = 4 },
-        },
-    };
+            Epochs = 12, Providers = 30, Trainers = 10, Users = 10, Validators = 4, Miners = 3, AgentsPerGrain = agentsPerGrain,
+            ConsensusSection = new ConsensusSection { Finality = finality },
+            Learning = new LearningSection
+            {
+                Kind = LearningKind.Federated, Dimensions = 6, ValidationSize = 500, LearningRate = 0.2, Aggregation = rule,
+                TrimFraction = 0.3, Tolerance = tolerance, Byzantine = new ByzantineTrainersSection { Fraction = byzantine, Scale = 4 },
+            },
+        };
 
     private static Task<IReadOnlyList<EpochMetrics>> Run(SmallScenario s) => DirectRun.RunAsync(s);
 
@@ -122,5 +121,6 @@ public class FederatedRunTests
     }
 
     private static string Fingerprint(IReadOnlyList<EpochMetrics> rows) => string.Join("\n", rows.Select(r =>
-        $"{r.Epoch},{r.ModelAccuracy:R},{r.ModelLoss:R},{r.UpdateAccepted},{r.TrainerUpdates},{r.MeanQuality:R},{r.ValueData:R},{r.ValueTraining:R},{r.Calls},{r.Supply},{string.Join(';', r.RewardsByRole)}"));
+        $"{r.Epoch},{r.ModelAccuracy:R},{r.ModelLoss:R},{r.UpdateAccepted},{r.TrainerUpdates},{r.MeanQuality:R},{r.ValueData:R},"
+        + $"{r.ValueTraining:R},{r.Calls},{r.Supply},{string.Join(';', r.RewardsByRole)}"));
 }

@@ -24,7 +24,8 @@ public class LstmLearningTests
             modelSse += Square(regressor.Predict(windows[k]) - targets[k]);
             baselineSse += Square(windows[k][^1] - targets[k]);
         }
-        Assert.True(modelSse < baselineSse, $"validation MSE {modelSse / (windows.Count - split):F4} ≥ last-value MSE {baselineSse / (windows.Count - split):F4}");
+        Assert.True(modelSse < baselineSse,
+            $"validation MSE {modelSse / (windows.Count - split):F4} ≥ last-value MSE {baselineSse / (windows.Count - split):F4}");
     }
 
     [Fact]
