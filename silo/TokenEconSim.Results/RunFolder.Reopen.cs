@@ -13,7 +13,8 @@ public sealed partial class RunFolder
         var name = Path.GetFileName(full);
         var marker = name.LastIndexOf(".tmp-", StringComparison.Ordinal);
         if (!name.StartsWith('.') || marker < 2 || !Directory.Exists(full))
-            throw new ArgumentException($"'{temporaryPath}' is not the temporary folder of a run (.<name>-<timestamp>.tmp-…)", nameof(temporaryPath));
+            throw new ArgumentException(
+                $"'{temporaryPath}' is not the temporary folder of a run (.<name>-<timestamp>.tmp-…)", nameof(temporaryPath));
         var parent = Path.GetDirectoryName(full)!;
         var baseName = name[1..marker];
         File.Delete(Path.Combine(full, RunFiles.Metrics));

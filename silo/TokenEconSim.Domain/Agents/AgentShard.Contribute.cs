@@ -34,7 +34,8 @@ public sealed partial class AgentShard
         var (validatorIds, stakes) = Collect(_validators, _validators.Stake, Participate(_validators, t, new ValidatorDraw(this, t)));
         var (minerIds, hashrates) = Collect(_miners, _miners.Hashrate, Participate(_miners, t, new MinerDraw()));
         return new ContributionReport(t.Active, t.Quality.Raw, t.Data.Raw, t.Gpu.Raw, t.Usage.Raw, t.Calls, t.ValidVotes,
-            minerIds, hashrates, validatorIds, stakes) { Learning = learned };
+            minerIds, hashrates, validatorIds, stakes)
+        { Learning = learned };
     }
 
     /// <summary>The epoch's totals over this shard's active agents (one per step, shared by the role draws).</summary>
@@ -76,7 +77,8 @@ public sealed partial class AgentShard
         }
     }
 
-    /// <summary>k calls (times the demand factor: federated learning's demand curve, 1 otherwise), then their durations (docs/model.md §2.3).</summary>
+    /// <summary>k calls (times the demand factor: federated learning's demand curve, 1 otherwise), then their durations (docs/model.md
+    /// §2.3).</summary>
     private readonly struct UserDraw(AgentShard shard, ContributionTally t, double demand) : IContributionDraw
     {
         private readonly UserPopulation _users = shard._model.Scenario.Populations.Users;

@@ -80,7 +80,8 @@ public sealed partial class AgentShard
         }
     }
 
-    /// <summary>Trainers and running miners sell tokens for their costs (capped at max_sell_fraction of the balance); users offer stable for the tokens their calls cost.</summary>
+    /// <summary>Trainers and running miners sell tokens for their costs (capped at max_sell_fraction of the balance); users offer stable for the
+    /// tokens their calls cost.</summary>
     private void TradeTokens(EconomyOrder order, TradeLists r)
     {
         var market = _model.Scenario.Market;
@@ -98,7 +99,8 @@ public sealed partial class AgentShard
         for (var i = users.From; i < users.To; i++)
         {
             if (!_active[i]) continue;
-            var stable = TokenEconomy.Units((double)users.Calls[i - users.From] * feePerCall * market.UserBuyFraction * order.TokenPrice / TokenUnits.PerToken);
+            var calls = (double)users.Calls[i - users.From];
+            var stable = TokenEconomy.Units(calls * feePerCall * market.UserBuyFraction * order.TokenPrice / TokenUnits.PerToken);
             if (stable <= 0) continue;
             r.StableBuyers.Add(First + i);
             r.StableIn.Add(stable);

@@ -1,4 +1,3 @@
-using TokenEconSim.Domain.Learning.Federated;
 using TokenEconSim.Domain.Numerics;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Rewards;

@@ -2,7 +2,8 @@ using TokenEconSim.Domain.Simulation.Checkpoints;
 
 namespace TokenEconSim.Domain.Agents;
 
-/// <summary>The shard's complete state for a checkpoint: every array but the sort scratch, in exact bits (the shared arrays, then each role's).</summary>
+/// <summary>The shard's complete state for a checkpoint: every array but the sort scratch, in exact bits (the shared arrays, then each
+/// role's).</summary>
 public sealed partial class AgentShard : ICheckpointed
 {
     public void WriteState(BinaryWriter w)

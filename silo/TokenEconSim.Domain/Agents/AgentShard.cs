@@ -85,7 +85,8 @@ public sealed partial class AgentShard
         if (_model.Scenario.Learning.Kind == LearningKind.Federated) DrawFixed(_trainers, _model.Scenario.Learning.TrainerSpeed, _trainers.Speed);
     }
 
-    /// <summary>A weight fixed for the run (a validator's stake, a miner's hashrate, a federated trainer's speed), drawn first from each agent's stream.</summary>
+    /// <summary>A weight fixed for the run (a validator's stake, a miner's hashrate, a federated trainer's speed), drawn first from each agent's
+    /// stream.</summary>
     private void DrawFixed(RoleSegment segment, Distributions.Distribution distribution, double[] into)
     {
         for (var i = segment.From; i < segment.To; i++)

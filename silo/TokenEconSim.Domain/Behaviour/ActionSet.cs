@@ -20,7 +20,9 @@ public sealed class ActionSet
     private readonly bool[] _cheats;
 
     /// <param name="defaultAction">Index among <paramref name="actions"/> (before idle is inserted) of the default action.</param>
-    private ActionSet(List<(double Units, double Amount, double Effort, double Cost, double Calls, bool Cheats)> actions, int defaultAction, double slash, double feePerCall)
+    private ActionSet(
+        List<(double Units, double Amount, double Effort, double Cost, double Calls, bool Cheats)> actions,
+        int defaultAction, double slash, double feePerCall)
     {
         DefaultAction = defaultAction + 1;
         actions.Insert(Idle, (0, 0, 0, 0, 0, false));
@@ -40,7 +42,8 @@ public sealed class ActionSet
     public double Slash { get; }
     /// <summary>Tokens a user pays per call.</summary>
     public double FeePerCall { get; }
-    /// <summary>What a best-responding agent does before any reward has been observed: the middle level, honest, at the highest quality; miners and validators all on.</summary>
+    /// <summary>What a best-responding agent does before any reward has been observed: the middle level, honest, at the highest quality; miners and
+    /// validators all on.</summary>
     public int DefaultAction { get; }
 
     public double Units(int action) => _units[action];
@@ -127,7 +130,9 @@ public sealed class ActionSet
     /// of its cost with effort 0: a provider's duplicated or careless batch, a trainer's resubmitted
     /// global model. It saves (1 − f)·C and risks the slash and the reward.
     /// </summary>
-    private static ActionSet WithCheats(List<(double Units, double Amount, double Effort, double Cost, double Calls, bool Cheats)> honest, int defaultAction, StakedRoleBehaviourSection s)
+    private static ActionSet WithCheats(
+        List<(double Units, double Amount, double Effort, double Cost, double Calls, bool Cheats)> honest,
+        int defaultAction, StakedRoleBehaviourSection s)
     {
         var all = new List<(double, double, double, double, double, bool)>(honest);
         if (s.Cheating)

@@ -43,7 +43,8 @@ public struct BehaviourTally
 
     public void Merge(in BehaviourTally other)
     {
-        (Active, Entries, Exits, Cheats, Caught) = (Active + other.Active, Entries + other.Entries, Exits + other.Exits, Cheats + other.Cheats, Caught + other.Caught);
+        (Active, Entries, Exits) = (Active + other.Active, Entries + other.Entries, Exits + other.Exits);
+        (Cheats, Caught) = (Cheats + other.Cheats, Caught + other.Caught);
         Effort.Add(other.Effort);
         (Settled, Profitable, CheatsSettled) = (Settled + other.Settled, Profitable + other.Profitable, CheatsSettled + other.CheatsSettled);
         Cost.Add(other.Cost);

@@ -4,11 +4,13 @@ namespace TokenEconSim.Domain.Behaviour;
 /// What a population's agents know when they decide an epoch, the same for all of them; the epoch
 /// loop computes it once per population at the barrier and sends it with the step order.
 /// </summary>
-/// <param name="RewardPerUnit">r̂: the population's total reward over the contribution units it was paid for (caught cheats excluded) in the last scored epoch, tokens per unit; NaN before any.</param>
+/// <param name="RewardPerUnit">r̂: the population's total reward over the contribution units it was paid for (caught cheats excluded) in the last
+/// scored epoch, tokens per unit; NaN before any.</param>
 /// <param name="TokensPerNumeraire">τ: 1 when costs are in tokens, else 1 / token price (stable per token).</param>
 /// <param name="DetectionProbability">d: probability that a cheat is caught this epoch (<see cref="Detection.Effective"/>).</param>
 /// <param name="ValuePerCall">v: what a user's call is worth, in tokens (<see cref="RoleCosts.UserValuePerCall"/> × τ); 0 for other roles.</param>
-/// <param name="LookBackProfit">Σ over the look-back of the best action's expected profit per unit of scale (<see cref="LookBack"/>); what entry weighs. NaN before any.</param>
+/// <param name="LookBackProfit">Σ over the look-back of the best action's expected profit per unit of scale (<see cref="LookBack"/>); what entry
+/// weighs. NaN before any.</param>
 public readonly record struct EpochTerms(
     double RewardPerUnit,
     double TokensPerNumeraire = 1,

@@ -46,7 +46,9 @@ public static class PopulationBehaviour
         var tokensPerNumeraire = behaviour.Numeraire == CostNumeraire.Stable ? 1 / tokenPrice : 1;
         var detection = s is StakedRoleBehaviourSection staked ? Detection.Effective(staked.DetectionProbability, activeValidators, validators) : 0;
         var value = s is UserBehaviour u
-            ? RoleCosts.UserValuePerCall(u.ValuePerCall, double.IsNaN(accuracy) ? u.ReferenceAccuracy : accuracy, u.ReferenceAccuracy, u.AccuracyElasticity) * tokensPerNumeraire
+            ? RoleCosts.UserValuePerCall(
+                u.ValuePerCall, double.IsNaN(accuracy) ? u.ReferenceAccuracy : accuracy, u.ReferenceAccuracy, u.AccuracyElasticity)
+              * tokensPerNumeraire
             : 0;
         return new EpochTerms(rewardPerUnit, tokensPerNumeraire, detection, value, lookBackProfit);
     }

@@ -29,7 +29,9 @@ public sealed partial class RoleBehaviour : ICheckpointed
     {
         var (count, k) = (r.ReadInt32(), r.ReadInt32());
         if (count != Count || k != _k)
-            throw new InvalidDataException($"checkpoint holds {count} agents with {k} actions where this population has {Count} with {_k}: it belongs to a different scenario");
+            throw new InvalidDataException(
+                $"checkpoint holds {count} agents with {k} actions where this population has {Count} with {_k}: "
+                + "it belongs to a different scenario");
         StateIo.Read(r, _present);
         ReadInts(r, _held);
         ReadInts(r, _pending);
@@ -51,7 +53,8 @@ public sealed partial class RoleBehaviour : ICheckpointed
     {
         var values = StateIo.ReadInts(r);
         if (values.Length != into.Length)
-            throw new InvalidDataException($"checkpoint holds {values.Length} values where this run has {into.Length}: it belongs to a different scenario");
+            throw new InvalidDataException(
+                $"checkpoint holds {values.Length} values where this run has {into.Length}: it belongs to a different scenario");
         values.CopyTo(into, 0);
     }
 }

@@ -40,7 +40,8 @@ public sealed partial class RoleBehaviour
     /// <param name="initialCount">The population's count: agents at positions below it start present, the rest latent.</param>
     public RoleBehaviour(RoleBehaviourSection section, ActionSet actions, int first, int count, int initialCount)
     {
-        if (section.Model == BehaviourModel.Fixed) throw new ArgumentException("a fixed population draws as before and has no behaviour state", nameof(section));
+        if (section.Model == BehaviourModel.Fixed)
+            throw new ArgumentException("a fixed population draws as before and has no behaviour state", nameof(section));
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         _rule = Rule.From(section);
         Actions = actions;

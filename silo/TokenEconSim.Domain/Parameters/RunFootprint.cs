@@ -45,12 +45,12 @@ public static class RunFootprint
     public static long EstimateBytes(Scenario scenario, int checkpointEvery)
     {
         var p = scenario.Populations;
-        long agents = (long)p.DataProviders.Count + p.Trainers.Count + p.Users.Count + p.Validators.Count + p.Miners.Count;
+        var agents = (long)p.DataProviders.Count + p.Trainers.Count + p.Users.Count + p.Validators.Count + p.Miners.Count;
         var federated = scenario.Learning.Kind == LearningKind.Federated;
         var checkpoints = checkpointEvery > 0 && scenario.Run.Epochs >= checkpointEvery;
         var perAgent = BytesPerAgent + (federated ? FederatedBytesPerAgent : 0) + (checkpoints ? CheckpointBytesPerAgent : 0);
         // The federated task's held-out validation set: features and a label per sample.
-        long validation = federated ? (long)scenario.Learning.ValidationSize * (scenario.Learning.Dimensions + 1) * sizeof(double) : 0;
+        var validation = federated ? (long)scenario.Learning.ValidationSize * (scenario.Learning.Dimensions + 1) * sizeof(double) : 0;
         return BytesPerRun + agents * perAgent + validation;
     }
 

@@ -47,7 +47,9 @@ public sealed partial class EpochLoop
     /// would lift it).
     /// </summary>
     public static string? NotCheckpointable(Parameters.Scenario scenario) =>
-        scenario.Market.Enabled ? "market.enabled: the token price feeds back into the pipelined draws, so this run takes no checkpoints (no resume, no failover)" : null;
+        scenario.Market.Enabled
+            ? "market.enabled: the token price feeds back into the pipelined draws, so this run takes no checkpoints (no resume, no failover)"
+            : null;
 
     private bool DrainingForCheckpoint =>
         CheckpointsOn && _nextEpoch > 0 && _nextEpoch < EpochsTotal && _nextEpoch % CheckpointEvery == 0 && _checkpointedAt != _nextEpoch;
@@ -76,7 +78,8 @@ public sealed partial class EpochLoop
     private async Task<byte[]> WriteCheckpointAsync(CancellationToken ct)
     {
         if (_journalEpochs != _nextEpoch)
-            throw new InvalidOperationException($"checkpoints were switched on after epoch 0 (journal holds {_journalEpochs} of {_nextEpoch} epochs)");
+            throw new InvalidOperationException(
+                $"checkpoints were switched on after epoch 0 (journal holds {_journalEpochs} of {_nextEpoch} epochs)");
         var states = await shards.SaveStatesAsync(ct);
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer))
@@ -120,7 +123,8 @@ public sealed partial class EpochLoop
         if (r.ReadString() != Magic) throw new InvalidDataException($"not a TokenEconSim checkpoint of this version (expected \"{Magic}\")");
         var (seed, total) = (r.ReadInt64(), r.ReadInt32());
         if (seed != model.RunSeed || total != EpochsTotal)
-            throw new InvalidDataException($"checkpoint of a run with seed {seed} and {total} epochs; this run has seed {model.RunSeed} and {EpochsTotal}");
+            throw new InvalidDataException(
+                $"checkpoint of a run with seed {seed} and {total} epochs; this run has seed {model.RunSeed} and {EpochsTotal}");
         _nextEpoch = r.ReadInt32();
         EpochsCompleted = r.ReadInt32();
         _lastBlockTime = r.ReadDouble();

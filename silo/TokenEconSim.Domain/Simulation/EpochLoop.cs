@@ -1,7 +1,6 @@
 using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Chain;
 using TokenEconSim.Domain.Consensus;
-using TokenEconSim.Domain.Consensus.Finality;
 using TokenEconSim.Domain.Learning.Federated;
 using TokenEconSim.Domain.Numerics;
 using TokenEconSim.Domain.Parameters;
@@ -98,7 +97,8 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
     {
         var activeProviders = c.ActiveByRole[(int)Role.DataProvider];
         var meanQuality = activeProviders == 0 ? 0 : new ExactSum(c.QualitySum).Value / activeProviders;
-        if (_learning is not null) _learning.Absorb(c.Learning ?? throw new InvalidOperationException($"epoch {epoch}: the shards sent no learning report"));
+        if (_learning is not null)
+            _learning.Absorb(c.Learning ?? throw new InvalidOperationException($"epoch {epoch}: the shards sent no learning report"));
         var governance = _economy?.Govern(epoch, c);
         if (governance is not null) _weights = governance.Weights;
         return new Drawn(epoch, c, meanQuality, _weights) { Governance = governance };

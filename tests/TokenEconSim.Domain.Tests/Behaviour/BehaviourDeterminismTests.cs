@@ -11,8 +11,15 @@ public class BehaviourDeterminismTests
 {
     private static RoleBehaviourSection Section(BehaviourModel model) => model switch
     {
-        BehaviourModel.Bandit => new ProviderBehaviour { Model = model, Bandit = BanditRule.EpsilonGreedy, Epsilon = 0.2, Cheating = true, Stake = 10, Slash = 2, ExitAfter = 4, MaxCount = 150, LookBack = 2 },
-        _ => new ProviderBehaviour { Model = model, Lambda = 0.5, Cheating = true, Stake = 10, Slash = 2, ExitAfter = 4, MaxCount = 150, LookBack = 2 },
+        BehaviourModel.Bandit => new ProviderBehaviour
+        {
+            Model = model, Bandit = BanditRule.EpsilonGreedy, Epsilon = 0.2,
+            Cheating = true, Stake = 10, Slash = 2, ExitAfter = 4, MaxCount = 150, LookBack = 2,
+        },
+        _ => new ProviderBehaviour
+        {
+            Model = model, Lambda = 0.5, Cheating = true, Stake = 10, Slash = 2, ExitAfter = 4, MaxCount = 150, LookBack = 2,
+        },
     };
 
     private static PopulationSimulation Run(BehaviourModel model, long seed, int shardSize, int steps = 80)

@@ -1,4 +1,3 @@
-using TokenEconSim.Domain.Behaviour;
 using TokenEconSim.Domain.Parameters;
 
 namespace TokenEconSim.Domain.Tests.Behaviour;
@@ -55,7 +54,8 @@ public class CheatingThresholdTests
             var rate = CheatingRate(section, d);
             rates.Add($"d={d:F2}: {rate:F3}");
             if (d <= Threshold - Step) Assert.True(rate >= 0.9, $"below the threshold cheating pays and is common: {string.Join("; ", rates)}");
-            if (d >= Threshold + Step) Assert.True(rate <= 0.02, $"above the threshold cheating does not pay and is rare: {string.Join("; ", rates)}");
+            if (d >= Threshold + Step)
+                Assert.True(rate <= 0.02, $"above the threshold cheating does not pay and is rare: {string.Join("; ", rates)}");
         }
     }
 

@@ -90,7 +90,10 @@ public class ChoiceRulesTests
     [Fact]
     public void AUcbAgentPlaysEveryActionOnceBeforeExploitingItsBest()
     {
-        var section = new TrainerBehaviour { Model = BehaviourModel.Bandit, Bandit = BanditRule.Ucb1, Levels = 3, UcbScale = 1, GpuHours = 10, CostPerGpuHour = 1 };
+        var section = new TrainerBehaviour
+        {
+            Model = BehaviourModel.Bandit, Bandit = BanditRule.Ucb1, Levels = 3, UcbScale = 1, GpuHours = 10, CostPerGpuHour = 1,
+        };
         var actions = ActionSet.For(section);
         Assert.Equal(4, actions.Count); // idle, 5 h, 10 h, 20 h
         var state = new RoleBehaviour(section, actions, 0, 1, 1);

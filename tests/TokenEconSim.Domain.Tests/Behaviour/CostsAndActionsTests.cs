@@ -106,12 +106,17 @@ public class PopulationBehaviourTests
     [Fact]
     public void FixedRolesHostTheirCountAndRespondingOnesTheirMaximum()
     {
-        var b = new BehaviourSection { Trainers = new TrainerBehaviour { Model = BehaviourModel.Logit, MaxCount = 50 }, Miners = new MinerBehaviour { MaxCount = 50 } };
+        var b = new BehaviourSection
+        {
+            Trainers = new TrainerBehaviour { Model = BehaviourModel.Logit, MaxCount = 50 },
+            Miners = new MinerBehaviour { MaxCount = 50 },
+        };
         Assert.True(PopulationBehaviour.Responds(b, TokenEconSim.Domain.Agents.Role.Trainer));
         Assert.False(PopulationBehaviour.Responds(b, TokenEconSim.Domain.Agents.Role.Miner));
         Assert.Equal(50, PopulationBehaviour.Hosted(b, TokenEconSim.Domain.Agents.Role.Trainer, 20));
         Assert.Equal(20, PopulationBehaviour.Hosted(b, TokenEconSim.Domain.Agents.Role.Miner, 20)); // fixed: max_count unused
-        Assert.Equal(20, PopulationBehaviour.Hosted(new BehaviourSection { Trainers = new TrainerBehaviour { Model = BehaviourModel.Logit } }, TokenEconSim.Domain.Agents.Role.Trainer, 20));
+        var logitTrainers = new BehaviourSection { Trainers = new TrainerBehaviour { Model = BehaviourModel.Logit } };
+        Assert.Equal(20, PopulationBehaviour.Hosted(logitTrainers, TokenEconSim.Domain.Agents.Role.Trainer, 20));
     }
 
     [Fact]
@@ -123,7 +128,9 @@ public class PopulationBehaviourTests
             DataProviders = new ProviderBehaviour { Model = BehaviourModel.Logit, DetectionProbability = 0.6 },
             Users = new UserBehaviour { Model = BehaviourModel.Logit, ValuePerCall = 0.1, ReferenceAccuracy = 0.8, AccuracyElasticity = 2 },
         };
-        var provider = PopulationBehaviour.Terms(b, TokenEconSim.Domain.Agents.Role.DataProvider, 3, tokenPrice: 4, activeValidators: 5, validators: 10, accuracy: double.NaN, lookBackProfit: 7);
+        var provider = PopulationBehaviour.Terms(
+            b, TokenEconSim.Domain.Agents.Role.DataProvider, 3,
+            tokenPrice: 4, activeValidators: 5, validators: 10, accuracy: double.NaN, lookBackProfit: 7);
         Assert.Equal(new EpochTerms(3, 0.25, 0.3, 0, 7), provider);
         var user = PopulationBehaviour.Terms(b, TokenEconSim.Domain.Agents.Role.ServiceUser, 3, 4, 5, 10, accuracy: 0.96, lookBackProfit: 7);
         Assert.Equal(0.1 * 1.2 * 1.2 / 4, user.ValuePerCall, 12); // v₀·(acc/ref)² in stable, at 4 stable per token

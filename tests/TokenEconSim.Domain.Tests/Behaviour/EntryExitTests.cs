@@ -13,7 +13,11 @@ public class EntryExitTests
     [Fact]
     public void ALatentAgentEntersOnlyWhenItsLookBackProfitExceedsTheEntryCost()
     {
-        var withCost = new ProviderBehaviour { Model = BehaviourModel.BestResponse, Inertia = 1, EntryCost = 30, MaxCount = 2, Levels = 1, QualityLevels = 1, QualityLow = 1, QualityHigh = 1, Records = 1, CostPerRecord = 25, QualityCost = 0 };
+        var withCost = new ProviderBehaviour
+        {
+            Model = BehaviourModel.BestResponse, Inertia = 1, EntryCost = 30, MaxCount = 2,
+            Levels = 1, QualityLevels = 1, QualityLow = 1, QualityHigh = 1, Records = 1, CostPerRecord = 25, QualityCost = 0,
+        };
         var state = new RoleBehaviour(withCost, ActionSet.For(withCost), first: 0, count: 2, initialCount: 1);
         var rng = new Xoshiro256StarStar(3);
         Assert.True(state.IsPresent(0));
@@ -33,7 +37,11 @@ public class EntryExitTests
     [Fact]
     public void APresentAgentExitsAfterMLossMakingEpochsInARow()
     {
-        var section = new ProviderBehaviour { Model = BehaviourModel.BestResponse, Inertia = 1, ExitAfter = 3, Levels = 1, QualityLevels = 1, QualityLow = 1, QualityHigh = 1, Records = 1, CostPerRecord = 25, QualityCost = 0 };
+        var section = new ProviderBehaviour
+        {
+            Model = BehaviourModel.BestResponse, Inertia = 1, ExitAfter = 3,
+            Levels = 1, QualityLevels = 1, QualityLow = 1, QualityHigh = 1, Records = 1, CostPerRecord = 25, QualityCost = 0,
+        };
         var state = new RoleBehaviour(section, ActionSet.For(section), 0, 1, 1);
         var rng = new Xoshiro256StarStar(5);
         // It expects 30 per unit (profit +5) but is paid 10 (profit −15): a loss every epoch.

@@ -17,22 +17,23 @@ public class FreeEntryTests
     private const int MaxPopulation = 400, Epochs = 600, Tail = 200;
 
     /// <summary>One action "take part": one record of quality 1 at cost c₀ = c, so units 1 and cost c.</summary>
-    internal static ProviderBehaviour Providers(BehaviourModel model, double lambda = 1, double inertia = 0.05, double smoothing = 0.1, int maxCount = MaxPopulation) => new()
-    {
-        Model = model,
-        Levels = 1,
-        QualityLevels = 1,
-        QualityLow = 1,
-        QualityHigh = 1,
-        Records = 1,
-        CostPerRecord = Cost,
-        QualityCost = 0,
-        Lambda = lambda,
-        Inertia = inertia,
-        Smoothing = smoothing,
-        MaxCount = maxCount,
-        LookBack = 3,
-    };
+    internal static ProviderBehaviour Providers(
+        BehaviourModel model, double lambda = 1, double inertia = 0.05, double smoothing = 0.1, int maxCount = MaxPopulation) => new()
+        {
+            Model = model,
+            Levels = 1,
+            QualityLevels = 1,
+            QualityLow = 1,
+            QualityHigh = 1,
+            Records = 1,
+            CostPerRecord = Cost,
+            QualityCost = 0,
+            Lambda = lambda,
+            Inertia = inertia,
+            Smoothing = smoothing,
+            MaxCount = maxCount,
+            LookBack = 3,
+        };
 
     private static double TailMean(PopulationSimulation sim) => sim.Active.Skip(Epochs - Tail).Average();
 

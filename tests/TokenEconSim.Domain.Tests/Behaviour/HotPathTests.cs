@@ -20,7 +20,10 @@ public class HotPathTests
     [MemberData(nameof(Models))]
     public void DecideAndSettleAllocateNothing(BehaviourModel model, BanditRule rule)
     {
-        var section = new ProviderBehaviour { Model = model, Bandit = rule, Cheating = true, Stake = 5, Slash = 1, ExitAfter = 3, MaxCount = 300, Inertia = 0.3 };
+        var section = new ProviderBehaviour
+        {
+            Model = model, Bandit = rule, Cheating = true, Stake = 5, Slash = 1, ExitAfter = 3, MaxCount = 300, Inertia = 0.3,
+        };
         var actions = ActionSet.For(section);
         var state = new RoleBehaviour(section, actions, 0, 300, 200);
         var states = new ulong[300 * 4];
@@ -50,8 +53,16 @@ public class HotPathTests
     [Fact]
     public void TheTallyMergesShardsToTheSameTotalsAsOneShard()
     {
-        var decisions = new[] { new Decision(1, true, false, false, false, 0), new Decision(2, false, false, true, true, 0), new Decision(0, false, true, false, false, -5), new Decision(1, false, false, false, false, 0) };
-        var outcomes = new[] { new Outcome(true, 3.5, 500_000_000, 0, 1.5, false), new Outcome(true, 1, 0, 100_000_000, -2, true), default, new Outcome(true, 2, 100_000_000, 0, -1, false) };
+        var decisions = new[]
+        {
+            new Decision(1, true, false, false, false, 0), new Decision(2, false, false, true, true, 0),
+            new Decision(0, false, true, false, false, -5), new Decision(1, false, false, false, false, 0),
+        };
+        var outcomes = new[]
+        {
+            new Outcome(true, 3.5, 500_000_000, 0, 1.5, false), new Outcome(true, 1, 0, 100_000_000, -2, true),
+            default, new Outcome(true, 2, 100_000_000, 0, -1, false),
+        };
         var effort = new[] { 0.8, 0.0, 0.0, 0.6 };
         var whole = new BehaviourTally();
         for (var i = 0; i < 4; i++) { whole.Add(decisions[i], effort[i]); whole.Add(outcomes[i]); }

@@ -30,7 +30,8 @@ internal sealed class PopulationSimulation
     private readonly LookBack _lookBack;
     private double _rewardPerUnit = double.NaN;
 
-    /// <param name="pool">Tokens per epoch split among the agents taking part by their units (the population's share s·P); 0 to pay <paramref name="rewardPerUnit"/> instead.</param>
+    /// <param name="pool">Tokens per epoch split among the agents taking part by their units (the population's share s·P); 0 to pay <paramref
+    /// name="rewardPerUnit"/> instead.</param>
     public PopulationSimulation(RoleBehaviourSection section, int initialCount, int maxCount, long seed, int shardSize,
         double pool = 0, double rewardPerUnit = 0, double detection = 0)
     {
@@ -146,7 +147,9 @@ internal sealed class PopulationSimulation
         for (var i = 0; i < _maxCount; i++)
         {
             var score = _caught[i] ? 0 : ExactSum.Quantize(_units[i]);
-            payouts[i] = PoolTokens > 0 ? PoolSplit.Share(pool, score, total) : TokenUnits.FromTokens(FixedRewardPerUnit * (double)score / 4294967296.0);
+            payouts[i] = PoolTokens > 0
+                ? PoolSplit.Share(pool, score, total)
+                : TokenUnits.FromTokens(FixedRewardPerUnit * (double)score / 4294967296.0);
             paid += payouts[i];
         }
         _pendingTerms.Enqueue(EpochTerms.ObservedRewardPerUnit(TokenUnits.ToTokens(paid), accepted, _rewardPerUnit));
@@ -173,7 +176,11 @@ internal sealed class PopulationSimulation
         foreach (var shard in _shards)
         {
             for (var i = 0; i < shard.Count; i++)
-                sb.Append(System.FormattableString.Invariant($"{offset + i}:{shard.IsPresent(i)},{shard.Bond(i)},{shard.EpochsActive(i)},{shard.CheatedEpochs(i)},{shard.RewardTotal(i)},{shard.CostTotal(i):R};"));
+            {
+                sb.Append(System.FormattableString.Invariant(
+                    $"{offset + i}:{shard.IsPresent(i)},{shard.Bond(i)},{shard.EpochsActive(i)},{shard.CheatedEpochs(i)},"));
+                sb.Append(System.FormattableString.Invariant($"{shard.RewardTotal(i)},{shard.CostTotal(i):R};"));
+            }
             offset += shard.Count;
         }
         foreach (var s in _rngStates) sb.Append(s).Append(',');
