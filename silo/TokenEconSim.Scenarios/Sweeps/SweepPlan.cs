@@ -31,6 +31,9 @@ public sealed record SweepRun(int Index, int PointIndex, IReadOnlyList<KeyValueP
 /// </summary>
 public sealed class SweepPlan
 {
+    /// <summary>The keys a simplex sweeps, in the order of a point's (α, β, γ).</summary>
+    public static readonly string[] SimplexKeys = ["rewards.alpha", "rewards.beta", "rewards.gamma"];
+
     private readonly MappingNode _tree;
 
     internal SweepPlan(string file, Scenario @base, MappingNode tree, SweepMode mode, IReadOnlyList<SweptParameter> parameters,

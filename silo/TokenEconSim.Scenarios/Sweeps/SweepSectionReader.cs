@@ -15,7 +15,6 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
     private static readonly string[] ObjectiveKeys = ["goal", "terms"];
     private static readonly string[] TermKeys = ["metric", "weight", "target"];
     private static readonly string[] RangeKeys = ["from", "to", "step"];
-    public static readonly string[] SimplexKeys = ["rewards.alpha", "rewards.beta", "rewards.gamma"];
 
     public SweepSpec? Read(MappingEntry sweep)
     {
@@ -33,9 +32,9 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
         var objective = ReadObjective(section.Find("objective"));
         if (errors.Count > before) return null;
 
-        if (simplex != null && parameters.Any(p => SimplexKeys.Contains(p.Label)))
+        if (simplex != null && parameters.Any(p => SweepPlan.SimplexKeys.Contains(p.Label)))
         {
-            var clash = parameters.First(p => SimplexKeys.Contains(p.Label));
+            var clash = parameters.First(p => SweepPlan.SimplexKeys.Contains(p.Label));
             errors.Add(section.Find("simplex")!.Key.At.Error(
                 $"sweep.simplex: sets rewards.alpha, beta and gamma together, so sweep.parameters cannot also sweep {clash.Label}"));
         }
@@ -188,9 +187,9 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
                 var gamma = i + j == m ? 0.0 : 1.0 - alpha - beta;
                 var origin = $"sweep.simplex[{points.Count}]";
                 points.Add([
-                    new SweepSetting(SimplexKeys[0], R(alpha), at, origin),
-                    new SweepSetting(SimplexKeys[1], R(beta), at, origin),
-                    new SweepSetting(SimplexKeys[2], R(gamma), at, origin),
+                    new SweepSetting(SweepPlan.SimplexKeys[0], R(alpha), at, origin),
+                    new SweepSetting(SweepPlan.SimplexKeys[1], R(beta), at, origin),
+                    new SweepSetting(SweepPlan.SimplexKeys[2], R(gamma), at, origin),
                 ]);
             }
         }

@@ -22,17 +22,17 @@ internal static class BehaviourChecks
             var count = $"populations.{name}.count";
             total += Math.Max(population.Count, behaviour.MaxCount);
             if (failed.Overlaps([max, count]) || behaviour.MaxCount == 0 || behaviour.MaxCount >= population.Count) continue;
-            errors.Add(At(root, "behaviour", name, "max_count").Error(
+            errors.Add(root.Locate("behaviour", name, "max_count").Error(
                 $"{max}: the maximum population {behaviour.MaxCount} is below the initial {count} {population.Count}; use at least "
                     + $"{population.Count}, or 0 for no latent agents"));
         }
         var p = s.Behaviour.DataProviders;
         if (!failed.Overlaps(["behaviour.data_providers.quality_low", "behaviour.data_providers.quality_high"]) && p.QualityLow > p.QualityHigh)
-            errors.Add(At(root, "behaviour", "data_providers", "quality_low").Error(
+            errors.Add(root.Locate("behaviour", "data_providers", "quality_low").Error(
                 $"behaviour.data_providers.quality_low: {G(p.QualityLow)} is above quality_high {G(p.QualityHigh)}"));
         if (total > CrossFieldChecks.MaxAgents)
-            errors.Add(At(root,
-                "behaviour").Error($"behaviour: {total} agents in all, latent ones included; at most {CrossFieldChecks.MaxAgents} are supported"));
+            errors.Add(root.Locate("behaviour").Error(
+                $"behaviour: {total} agents in all, latent ones included; at most {CrossFieldChecks.MaxAgents} are supported"));
     }
 
     private static string G(double x) => x.ToString("G12", CultureInfo.InvariantCulture);
@@ -47,17 +47,4 @@ internal static class BehaviourChecks
                     (PopulationBase)population.Property.GetValue(s.Populations)!);
     }
 
-    /// <summary>The deepest node written along the path: a value, else a section's key, else the root.</summary>
-    private static SourceLocation At(MappingNode root, params string[] path)
-    {
-        SourceLocation at = root.At;
-        SourceNode node = root;
-        foreach (var key in path)
-        {
-            if (node is not MappingNode m || m.Find(key) is not { } entry) break;
-            at = entry.Value is ScalarNode ? entry.Value.At : entry.Key.At;
-            node = entry.Value;
-        }
-        return at;
-    }
 }

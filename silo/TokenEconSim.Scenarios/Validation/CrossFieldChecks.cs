@@ -23,10 +23,10 @@ internal static partial class CrossFieldChecks
     public static void Check(Scenario s, MappingNode root, ISet<string> failed, List<ScenarioError> errors)
     {
         if (!failed.Contains("run.name") && !RunName().IsMatch(s.Run.Name))
-            errors.Add(Locate(root, "run", "name").Error(
+            errors.Add(root.Locate("run", "name").Error(
                 $"run.name: '{s.Run.Name}' is not a valid run name; use letters, digits, '_', '.' and '-', starting with a letter or digit"));
         else if (!failed.Contains("run.name") && s.Run.Name.Length > MaxRunNameLength)
-            errors.Add(Locate(root, "run", "name").Error(
+            errors.Add(root.Locate("run", "name").Error(
                 $"run.name: {s.Run.Name.Length} characters, at most {MaxRunNameLength} are allowed (the name and a timestamp make the results "
                     + "folder's name, which a file system limits to 255 bytes)"));
 
@@ -34,7 +34,7 @@ internal static partial class CrossFieldChecks
         {
             var r = s.Rewards;
             if (!Simplex.Contains(r.Alpha, r.Beta, r.Gamma))
-                errors.Add(Locate(root, "rewards").Error(
+                errors.Add(root.Locate("rewards").Error(
                     $"rewards: alpha + beta + gamma must equal 1, got {G(r.Alpha)} + {G(r.Beta)} + {G(r.Gamma)} = {G(r.Alpha + r.Beta + r.Gamma)}"));
         }
 
@@ -46,7 +46,7 @@ internal static partial class CrossFieldChecks
         {
             var total = populations.Sum(k => (long)((PopulationBase)k.Property.GetValue(s.Populations)!).Count);
             if (total < 1)
-                errors.Add(Locate(root, "populations").Error(
+                errors.Add(root.Locate("populations").Error(
                     $"populations: the total count over all roles ({string.Join(", ", populations.Select(k => k.Name))}) is 0; at least one agent "
                         + "is needed"));
         }
@@ -64,29 +64,29 @@ internal static partial class CrossFieldChecks
         var validators = s.Populations.Validators.Count;
         if (failed.Contains("populations.validators.count")) return;
         if (!failed.Contains("consensus.finality") && c.Finality == FinalityKind.Pbft && validators < 4)
-            errors.Add(Locate(root, "consensus", "finality").Error(
+            errors.Add(root.Locate("consensus", "finality").Error(
                 $"consensus.finality: pbft needs at least 4 validators (n = 3f + 1 with f ≥ 1), populations.validators.count is {validators}"));
         if (!failed.Contains("consensus.pbft.byzantine") && c.Pbft.Byzantine > validators)
-            errors.Add(Locate(root, "consensus", "pbft", "byzantine").Error(
+            errors.Add(root.Locate("consensus", "pbft", "byzantine").Error(
                 $"consensus.pbft.byzantine: {c.Pbft.Byzantine} Byzantine validators but only {validators} validators"));
         if (!failed.Contains("consensus.pos.byzantine") && c.Pos.Byzantine > validators)
-            errors.Add(Locate(root, "consensus", "pos", "byzantine").Error(
+            errors.Add(root.Locate("consensus", "pos", "byzantine").Error(
                 $"consensus.pos.byzantine: {c.Pos.Byzantine} Byzantine validators but only {validators} validators"));
         if (!failed.Contains("consensus.kind") && c.Kind is ConsensusKind.Pos or ConsensusKind.Dpos && validators < 1)
-            errors.Add(Locate(root, "consensus", "kind").Error(
+            errors.Add(root.Locate("consensus", "kind").Error(
                 $"consensus.kind: {c.Kind.ToString().ToLowerInvariant()} produces blocks with validators, but populations.validators.count is 0"));
         var greedy = s.Populations.Miners.GreedyFraction;
         if (!failed.Overlaps(["populations.miners.greedy_fraction", "consensus.hashing", "consensus.kind", "consensus.block_timing"])
             && greedy > 0 && (c.Kind != ConsensusKind.Pow || c.Hashing != HashingMode.Sampled || c.BlockTiming != BlockTiming.Poisson))
-            errors.Add(Locate(root, "populations", "miners", "greedy_fraction").Error(
+            errors.Add(root.Locate("populations", "miners", "greedy_fraction").Error(
                 "populations.miners.greedy_fraction: greedy miners need proof of work with sampled hashing and poisson block timing"));
         var lstm = c.Difficulty.Lstm;
         if (!failed.Overlaps(["consensus.difficulty.lstm.window", "consensus.difficulty.lstm.history"]) && lstm.History <= lstm.Window)
-            errors.Add(Locate(root, "consensus", "difficulty", "lstm", "history").Error(
+            errors.Add(root.Locate("consensus", "difficulty", "lstm", "history").Error(
                 $"consensus.difficulty.lstm.history: {lstm.History} observations leave no (window, next) pair to train on with window "
                     + $"{lstm.Window}; keep history > window"));
         if (!failed.Overlaps(["consensus.kind", "consensus.hashing"]) && c.Hashing == HashingMode.Real && c.Kind != ConsensusKind.Pow)
-            errors.Add(Locate(root, "consensus", "hashing").Error(
+            errors.Add(root.Locate("consensus", "hashing").Error(
                 $"consensus.hashing: real hashing is proof of work; consensus.kind is {c.Kind.ToString().ToLowerInvariant()}"));
     }
 
@@ -104,29 +104,16 @@ internal static partial class CrossFieldChecks
         {
             var blocks = s.Run.EpochLength / s.Consensus.TargetBlockTime;
             if (blocks > MaxBlocksPerEpoch)
-                errors.Add(Locate(root, "consensus", "target_block_time").Error(
+                errors.Add(root.Locate("consensus", "target_block_time").Error(
                     $"consensus.target_block_time: {G(s.Consensus.TargetBlockTime)} s gives {G(blocks)} blocks per epoch "
                         + $"of {G(s.Run.EpochLength)} s; at most {G(MaxBlocksPerEpoch)} are simulated"));
         }
         var total = (long)s.Populations.DataProviders.Count + s.Populations.Trainers.Count + s.Populations.Users.Count
             + s.Populations.Validators.Count + s.Populations.Miners.Count;
         if (total > MaxAgents)
-            errors.Add(Locate(root, "populations").Error($"populations: {total} agents in all; at most {MaxAgents} are supported"));
+            errors.Add(root.Locate("populations").Error($"populations: {total} agents in all; at most {MaxAgents} are supported"));
     }
 
     private static string G(double x) => x.ToString("G12", CultureInfo.InvariantCulture);
 
-    /// <summary>The deepest node written along the path: a value, else a section's key, else the root.</summary>
-    private static SourceLocation Locate(MappingNode root, params string[] path)
-    {
-        SourceLocation at = root.At;
-        SourceNode node = root;
-        for (var i = 0; i < path.Length; i++)
-        {
-            if (node is not MappingNode m || m.Find(path[i]) is not { } entry) break;
-            at = i == path.Length - 1 && entry.Value is ScalarNode ? entry.Value.At : entry.Key.At;
-            node = entry.Value;
-        }
-        return at;
-    }
 }

@@ -26,7 +26,7 @@ internal static class EconomyChecks
                     $"{path}: alpha + beta + gamma must equal 1, got {G(p.Alpha)} + {G(p.Beta)} + {G(p.Gamma)} = {G(p.Alpha + p.Beta + p.Gamma)}"));
         }
         if (g.Enabled && !failed.Contains("populations.validators.count") && s.Populations.Validators.Count < 1)
-            errors.Add(At(root, "governance", "enabled").Error(
+            errors.Add(root.Locate("governance", "enabled").Error(
                 "governance.enabled: votes are weighted by validators' stake, but populations.validators.count is 0"));
     }
 
@@ -37,19 +37,7 @@ internal static class EconomyChecks
     {
         if (root.Find("governance")?.Value is MappingNode gov && gov.Find("proposals") is { } entry)
             return entry.Value is SequenceNode q && index < q.Items.Count ? q.Items[index].At : entry.Key.At;
-        return At(root, "governance");
+        return root.Locate("governance");
     }
 
-    private static SourceLocation At(MappingNode root, params string[] path)
-    {
-        SourceLocation at = root.At;
-        SourceNode node = root;
-        foreach (var key in path)
-        {
-            if (node is not MappingNode m || m.Find(key) is not { } entry) break;
-            at = entry.Value is ScalarNode ? entry.Value.At : entry.Key.At;
-            node = entry.Value;
-        }
-        return at;
-    }
 }

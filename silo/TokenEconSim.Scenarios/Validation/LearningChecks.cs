@@ -16,13 +16,13 @@ internal static partial class CrossFieldChecks
     {
         var l = s.Learning;
         if (!failed.Overlaps(["learning.dimensions", "learning.validation_size"]) && (long)l.Dimensions * l.ValidationSize > MaxValidationValues)
-            errors.Add(Locate(root, "learning", "validation_size").Error(
+            errors.Add(root.Locate("learning", "validation_size").Error(
                 $"learning.validation_size: {l.ValidationSize} samples of {l.Dimensions} features is {(long)l.Dimensions * l.ValidationSize} "
                     + $"values; at most {MaxValidationValues} are held"));
         if (failed.Overlaps(["learning.quality.completeness", "learning.quality.diversity", "learning.quality.scarcity"])) return;
         var q = s.Learning.Quality;
         if (!Simplex.Contains(q.Completeness, q.Diversity, q.Scarcity))
-            errors.Add(Locate(root, "learning", "quality").Error(
+            errors.Add(root.Locate("learning", "quality").Error(
                 $"learning.quality: completeness + diversity + scarcity must equal 1, got {G(q.Completeness)} + {G(q.Diversity)} + {G(q.Scarcity)} "
                     + $"= {G(q.Completeness + q.Diversity + q.Scarcity)}"));
     }

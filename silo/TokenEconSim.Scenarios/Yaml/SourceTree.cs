@@ -23,6 +23,23 @@ internal sealed record MappingEntry(ScalarNode Key, SourceNode Value);
 internal sealed record MappingNode(SourceLocation At, IReadOnlyList<MappingEntry> Entries) : SourceNode(At)
 {
     public MappingEntry? Find(string key) => Entries.FirstOrDefault(e => e.Key.Value == key);
+
+    /// <summary>
+    /// Where a message about the key at <paramref name="path"/> points: the deepest node written along it (the value when
+    /// the whole path is written and ends in a scalar, else the last key found, else this mapping).
+    /// </summary>
+    public SourceLocation Locate(params string[] path)
+    {
+        var at = At;
+        SourceNode node = this;
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (node is not MappingNode m || m.Find(path[i]) is not { } entry) break;
+            at = i == path.Length - 1 && entry.Value is ScalarNode ? entry.Value.At : entry.Key.At;
+            node = entry.Value;
+        }
+        return at;
+    }
 }
 
 internal sealed record SequenceNode(SourceLocation At, IReadOnlyList<SourceNode> Items) : SourceNode(At);

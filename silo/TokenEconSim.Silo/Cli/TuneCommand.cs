@@ -12,7 +12,7 @@ public static class TuneCommand
         var file = new Argument<string>("sweep")
         {
             Description = "Sweep file with sweep.objective (seeds per evaluation from sweep.seeds), e.g. "
-            + "scenarios/tune-simplex.yaml"
+            + "scenarios/sweep-simplex.yaml"
         };
         var output = RunCommand.OutOption("sweeps", "Parent folder of the tune's folder");
         var parallel = SweepCommand.ParallelOption();

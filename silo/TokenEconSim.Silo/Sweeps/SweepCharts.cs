@@ -11,8 +11,6 @@ namespace TokenEconSim.Silo.Sweeps;
 /// </summary>
 public static class SweepCharts
 {
-    public static readonly string[] SimplexKeys = ["rewards.alpha", "rewards.beta", "rewards.gamma"];
-
     /// <summary>Why there is no chart for this sweep's shape, or null when there is one.</summary>
     public static string? Unsupported(SweepPlan plan) =>
         plan.SimplexStep != null && plan.Parameters.Count == 0 ? null
@@ -47,7 +45,7 @@ public static class SweepCharts
 
     /// <summary>A point's α, β, γ (read from its overrides) with a value.</summary>
     public static SimplexValue Simplex(PointResult p, double value) =>
-        new(Weight(p, SimplexKeys[0]), Weight(p, SimplexKeys[1]), Weight(p, SimplexKeys[2]), value);
+        new(Weight(p, SweepPlan.SimplexKeys[0]), Weight(p, SweepPlan.SimplexKeys[1]), Weight(p, SweepPlan.SimplexKeys[2]), value);
 
     private static double Weight(PointResult p, string key) => Number(p.Parameters.First(o => o.Key == key).Value);
 

@@ -102,7 +102,7 @@ public static class SweepRunner
     {
         var best = Best(recorder, plan.Objective);
         var report = new SweepReport(name, file, plan.Base.Run.Name, plan.Mode == SweepMode.Grid ? "grid" : "zip",
-            [.. plan.Parameters, .. plan.SimplexStep is null ? Array.Empty<string>() : SweepCharts.SimplexKeys],
+            [.. plan.Parameters, .. plan.SimplexStep is null ? Array.Empty<string>() : SweepPlan.SimplexKeys],
             plan.SimplexStep, plan.PointCount, plan.Seeds, plan.Runs.Count, kept ?? recorder.Recorded, status, recorder.Columns,
             plan.Objective, best, plan.Objective is null ? 0 : recorder.IndexOf("objective"),
             [.. charts.Select(c => Path.GetRelativePath(folder.Path, c))], RunExecutor.Version);

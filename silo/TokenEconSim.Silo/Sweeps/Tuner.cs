@@ -52,7 +52,7 @@ public static class Tuner
             + $"{options.MaxEvaluations} evaluations");
         if (folder.Resumed) Console.WriteLine($"resuming {folder.Path}: completed runs are reused");
 
-        using var recorder = new SweepRecorder(folder, SweepCharts.SimplexKeys, objective, plan.Seeds.Count);
+        using var recorder = new SweepRecorder(folder, SweepPlan.SimplexKeys, objective, plan.Seeds.Count);
         var column = recorder.IndexOf("objective");
         var points = new Dictionary<(string, string), PointResult>();
         var path = new List<TuneEvaluation>();
@@ -133,7 +133,7 @@ public static class Tuner
         var charts = TernaryCharts.WritePath([.. path.Select(e => new SimplexValue(N(e.Alpha), N(e.Beta), N(e.Gamma), e.Objective.Mean))],
             best.Evaluation, $"Nelder–Mead path: {objective.Describe()}", "objective (mean over seeds)", folder.ChartsPath, "tune_path");
         var bestPoint = recorder.Points.First(p => p.Point == best.Point);
-        var report = new SweepReport(name, options.File, plan.Base.Run.Name, "tune", SweepCharts.SimplexKeys, null, recorder.Points.Count, plan.Seeds,
+        var report = new SweepReport(name, options.File, plan.Base.Run.Name, "tune", SweepPlan.SimplexKeys, null, recorder.Points.Count, plan.Seeds,
             recorder.Recorded, recorder.Recorded, "complete", recorder.Columns, objective, bestPoint, column,
             [.. charts.Select(c => Path.GetRelativePath(folder.Path, c))], RunExecutor.Version);
         folder.Write(RunFiles.SweepReport, report.ToJson());
