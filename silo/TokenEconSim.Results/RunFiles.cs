@@ -41,6 +41,9 @@ public static class RunFiles
     /// <summary>The sweep's report; its presence marks a sweep folder.</summary>
     public const string SweepReport = "sweep.json";
 
+    /// <summary>The sweep's folder lock (its owner's pid beside it, <see cref="LockHolder"/>).</summary>
+    public const string SweepLock = ".lock";
+
     /// <summary>A sweep's table: one row per run.</summary>
     public const string SweepRuns = "runs.csv";
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using TokenEconSim.Results;
 using TokenEconSim.Results.Sweeps;
 
@@ -45,7 +46,7 @@ public sealed class SweepFolders(string root)
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, RunFiles.SweepReport)));
-            sweep = doc.RootElement.Clone();
+            sweep = AbandonedWhileRunning(doc.RootElement, folder) ? MarkInterrupted(doc.RootElement) : doc.RootElement.Clone();
         }
         catch (JsonException e)
         {
@@ -57,6 +58,23 @@ public sealed class SweepFolders(string root)
             : [];
         var (columns, points) = withPoints ? ReadCsv(Path.Combine(folder, RunFiles.SweepPoints)) : ([], []);
         return new SweepView(id, sweep, columns, points, charts);
+    }
+
+    /// <summary>
+    /// A sweep killed outright (kill -9, a power cut) never rewrites its "running": when no live process
+    /// holds the folder's lock, it is shown as what it is, an interrupted sweep that the same command resumes.
+    /// </summary>
+    private static bool AbandonedWhileRunning(JsonElement sweep, string folder) =>
+        sweep.ValueKind == JsonValueKind.Object && sweep.TryGetProperty("status", out var status)
+        && status.ValueKind == JsonValueKind.String && status.GetString() == "running"
+        && !LockHolder.IsAlive(Path.Combine(folder, RunFiles.SweepLock));
+
+    private static JsonElement MarkInterrupted(JsonElement sweep)
+    {
+        var node = JsonNode.Parse(sweep.GetRawText())!.AsObject();
+        node["status"] = "interrupted";
+        node["interrupted"] = "the sweep's process is gone (killed); the runs complete are kept, and the same sweep command resumes it";
+        return JsonSerializer.SerializeToElement(node);
     }
 
     /// <summary>points.csv as text cells (numbers are shown as written).</summary>

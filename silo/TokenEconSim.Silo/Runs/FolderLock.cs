@@ -1,4 +1,5 @@
 using System.Globalization;
+using TokenEconSim.Results;
 using TokenEconSim.Silo.Cli;
 
 namespace TokenEconSim.Silo.Runs;
@@ -41,26 +42,15 @@ public sealed class FolderLock : IDisposable
         }
         var held = new FolderLock(path, stream);
         var pid = Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n";
-        File.WriteAllText(path + ".pid", pid);
+        File.WriteAllText(LockHolder.PidFile(path), pid);
         stream.SetLength(0);
         stream.Write(System.Text.Encoding.ASCII.GetBytes(pid)); // for `cat`, which takes no lock
         stream.Flush();
         return held;
     }
 
-    private static string Holder(string path)
-    {
-        try
-        {
-            var text = File.ReadAllText(path + ".pid").Trim();
-            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                ? pid.ToString(CultureInfo.InvariantCulture) : "(unknown pid)";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return "(unknown pid)";
-        }
-    }
+    private static string Holder(string path) =>
+        LockHolder.Pid(path) is { } pid ? pid.ToString(CultureInfo.InvariantCulture) : "(unknown pid)";
 
     /// <summary>
     /// Releases the lock and deletes its files: only once what it guarded is gone (published or deleted), so no later process locks a file that
@@ -68,7 +58,7 @@ public sealed class FolderLock : IDisposable
     /// </summary>
     public void ReleaseAndDelete()
     {
-        File.Delete(Path + ".pid");
+        File.Delete(LockHolder.PidFile(Path));
         File.Delete(Path);
         _lock.Dispose();
     }

@@ -33,7 +33,7 @@ public sealed class SweepFolder : IDisposable
 
     private SweepFolder Owned()
     {
-        _ownership = FolderLock.Acquire(File(".lock"), $"sweep folder {Path}");
+        _ownership = FolderLock.Acquire(File(RunFiles.SweepLock), $"sweep folder {Path}");
         return this;
     }
 

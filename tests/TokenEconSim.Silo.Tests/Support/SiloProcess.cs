@@ -24,7 +24,19 @@ internal sealed class SiloProcess : IDisposable
     /// <summary>Any program (e.g. `dotnet run … -- …`), its output collected the same way.</summary>
     public static SiloProcess StartProgram(string program, params string[] args)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // A suite started as a background job (`tests/run &`, nohup, some CI runners) hands its children
+        // SIGINT ignored, which a program cannot undo from .NET: env(1) resets it (the pid stays the
+        // program's: env execs it), so the child meets Ctrl+C as it would at a terminal.
+        var viaEnv = OperatingSystem.IsLinux();
+        var start = new ProcessStartInfo(viaEnv ? "env" : program)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        if (viaEnv)
+        {
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add(program);
+        }
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment.Remove("TOKENECONSIM_DEBUG");
         return new SiloProcess(Process.Start(start)!);
