@@ -136,12 +136,10 @@ public sealed partial class RoleBehaviour
     {
         var slot = agent * PipelineDepth + epoch % PipelineDepth;
         var action = _pending[slot];
+        var outcome = OutcomeOf(agent, epoch, reward);
         _pending[slot] = Absent;
-        if (action == Absent) return default;
-        var cheated = Actions.Cheats(action);
-        var slashed = _pendingSlash[slot];
-        var cost = _pendingCost[slot];
-        var profit = TokenUnits.ToTokens(reward) - cost - TokenUnits.ToTokens(slashed);
+        if (action == Absent) return outcome;
+        var (cheated, slashed, cost, profit) = (outcome.Cheated, outcome.Slashed, outcome.Cost, outcome.Profit);
         Learn(agent, action, profit);
         _lossStreak[agent] = profit < 0 ? _lossStreak[agent] + 1 : 0;
         var tookPart = Actions.TakesPart(action);
@@ -151,6 +149,22 @@ public sealed partial class RoleBehaviour
         _slashedTotal[agent] += slashed;
         _costTotal[agent] += cost;
         return new Outcome(tookPart, cost, reward, slashed, profit, cheated);
+    }
+
+    /// <summary>
+    /// What <see cref="Settle"/> will report for agent <paramref name="agent"/>'s <paramref name="epoch"/> paid <paramref name="reward"/>,
+    /// changing nothing (the shard reports an epoch's outcomes when it is paid, and settles it into the state only before the draw two
+    /// epochs on, so that draining the pipeline for a checkpoint changes no decision).
+    /// </summary>
+    public Outcome OutcomeOf(int agent, int epoch, long reward)
+    {
+        var slot = agent * PipelineDepth + epoch % PipelineDepth;
+        var action = _pending[slot];
+        if (action == Absent) return default;
+        var slashed = _pendingSlash[slot];
+        var cost = _pendingCost[slot];
+        var profit = TokenUnits.ToTokens(reward) - cost - TokenUnits.ToTokens(slashed);
+        return new Outcome(Actions.TakesPart(action), cost, reward, slashed, profit, Actions.Cheats(action));
     }
 
     public bool IsPresent(int agent) => _present[agent];
