@@ -41,7 +41,9 @@ public readonly record struct SettleOrderSurrogate(
     [property: Id(6)] long[] CreditUnits,
     [property: Id(7)] int[] DebitAgents,
     [property: Id(8)] long[] DebitUnits,
-    [property: Id(9)] EconomyOrder? Economy);
+    [property: Id(9)] EconomyOrder? Economy,
+    [property: Id(10)] long[]? RolePools,
+    [property: Id(11)] Int128[]? RoleScoreTotals);
 
 [RegisterConverter]
 public sealed class SettleOrderConverter : IConverter<SettleOrder, SettleOrderSurrogate>
@@ -52,12 +54,14 @@ public sealed class SettleOrderConverter : IConverter<SettleOrder, SettleOrderSu
         {
             Debits = [.. (s.DebitAgents ?? []).Zip(s.DebitUnits ?? [], (id, units) => new AgentCredit(id, units))],
             Economy = s.Economy,
+            RolePools = s.RolePools,
+            RoleScoreTotals = s.RoleScoreTotals,
         };
 
     public SettleOrderSurrogate ConvertToSurrogate(in SettleOrder v) =>
         new(v.Epoch, v.Accepted, (int)v.Mode, v.Pool, v.ScoreTotal,
             [.. v.Credits.Select(c => c.AgentId)], [.. v.Credits.Select(c => c.Units)],
-            [.. v.Debits.Select(c => c.AgentId)], [.. v.Debits.Select(c => c.Units)], v.Economy);
+            [.. v.Debits.Select(c => c.AgentId)], [.. v.Debits.Select(c => c.Units)], v.Economy, v.RolePools, v.RoleScoreTotals);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.StepReport")]

@@ -123,11 +123,12 @@ public sealed partial class AgentShard
             if (Responding(segment.Role) is not { } b) continue;
             ref var tally = ref report.ByRole[(int)segment.Role];
             var paid = _paid![(int)segment.Role];
+            var (share, total) = order.PoolOf(segment.Role);
             for (var i = segment.From; i < segment.To; i++)
             {
                 var j = i - segment.From;
                 var units = !order.Accepted ? 0
-                    : order.Mode == RewardMode.Pool ? PoolSplit.Share(order.Pool, _score[i], order.ScoreTotal)
+                    : order.Mode != RewardMode.Absolute ? PoolSplit.Share(share, _score[i], total)
                     : PoolSplit.Absolute(_score[i], TokenUnits.PerToken);
                 paid[j * RoleBehaviour.PipelineDepth + slot] = units;
                 var outcome = b.OutcomeOf(j, order.Epoch, units);

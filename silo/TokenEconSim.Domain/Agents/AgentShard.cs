@@ -118,11 +118,12 @@ public sealed partial class AgentShard
             foreach (var segment in (ReadOnlySpan<RoleSegment>)[_providers, _trainers, _users])
             {
                 var role = segment.Role;
+                var (share, total) = order.PoolOf(role);
                 long paid = 0;
                 for (var i = segment.From; i < segment.To; i++)
                 {
-                    var units = order.Mode == RewardMode.Pool
-                        ? PoolSplit.Share(order.Pool, _score[i], order.ScoreTotal)
+                    var units = order.Mode != RewardMode.Absolute
+                        ? PoolSplit.Share(share, _score[i], total)
                         : PoolSplit.Absolute(_score[i], TokenUnits.PerToken);
                     _balance[i] += units;
                     paid += units;

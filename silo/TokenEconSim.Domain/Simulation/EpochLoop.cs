@@ -158,19 +158,29 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
         if (score is not null)
         {
             foreach (var s in score.ScoreByRole) scoreTotal += s;
-            if (_scenario.Rewards.Mode == RewardMode.Pool && scoreTotal > 0)
+            if (_scenario.Rewards.Mode != RewardMode.Absolute && scoreTotal > 0)
             {
                 ledger.MintToTreasury(Emission.Halved(model.EmissionUnits, d.Epoch, _scenario.Token.HalvingInterval));
                 pool = ledger.Treasury;
             }
         }
-        _behaviour?.Observe(d.Epoch, accepted, _scenario.Rewards.Mode, pool, score, d.Contribution, d.Learned?.Model.Accuracy ?? double.NaN);
         var settle = new SettleOrder(d.Epoch, accepted, _scenario.Rewards.Mode, pool, scoreTotal, d.Decided.Credits)
         {
+            RolePools = _scenario.Rewards.Mode == RewardMode.Shares ? RolePools(pool, d.Weights) : null,
+            RoleScoreTotals = _scenario.Rewards.Mode == RewardMode.Shares ? score?.ScoreByRole ?? new Int128[Roles.Count] : null,
             Debits = d.Decided.Debits,
             Economy = _economy?.NextOrder(d.Epoch),
         };
+        _behaviour?.Observe(d.Epoch, settle, score, d.Contribution, d.Learned?.Model.Accuracy ?? double.NaN);
         return new Scored(d, settle, score, supply, minted, burned, pool, reply.FeesPaid, feesBurned);
+    }
+
+    /// <summary>Shares mode (docs/model.md §17.7): the parts α·P, β·P, γ·P of the pool for providers, trainers and users.</summary>
+    private static long[] RolePools(long pool, RewardWeights weights)
+    {
+        var parts = new long[Roles.Count];
+        (parts[(int)Role.DataProvider], parts[(int)Role.Trainer], parts[(int)Role.ServiceUser]) = SharesSplit.RolePools(pool, weights);
+        return parts;
     }
 
     /// <summary>Completes epoch m−2 on the ledger and starts its row; the balance summary finishes it (<see cref="StartSettling"/>).</summary>
@@ -180,7 +190,7 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
         var ledger = _ledger!;
         var poolPaid = settled.PoolPaidByRole.Sum();
         var credits = p.Settle.Credits.Sum(x => x.Units);
-        if (p.Settle.Mode == RewardMode.Pool) ledger.PayFromTreasury(poolPaid);
+        if (p.Settle.Mode != RewardMode.Absolute) ledger.PayFromTreasury(poolPaid);
         else ledger.MintToAgents(poolPaid);
         ledger.MintToAgents(credits);
         ledger.BurnFromAgents(settled.Debited);

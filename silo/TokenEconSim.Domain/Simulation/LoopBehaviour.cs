@@ -38,11 +38,13 @@ public sealed class LoopBehaviour : ICheckpointed
     public static LoopBehaviour? For(RunModel model) => model.BehaviourOn ? new LoopBehaviour(model) : null;
 
     /// <summary>
-    /// Records what scored epoch <paramref name="epoch"/> pays each responding role per unit it will pay for: pool mode P·S_r/S,
-    /// absolute mode S_r (S_r the role's score, caught cheats scored 0); nothing when the epoch is rejected. No units: no observation.
+    /// Records what a scored epoch pays each responding role per unit it will pay for: pool mode P·S_r/S, shares mode the role's
+    /// part (when S_r &gt; 0), absolute mode S_r (S_r the role's score, caught cheats scored 0); nothing when the epoch is rejected.
+    /// No units: no observation.
     /// </summary>
-    public void Observe(int epoch, bool accepted, RewardMode mode, long pool, ScoreReport? score, ContributionReport drawn, double accuracy)
+    public void Observe(int epoch, SettleOrder settle, ScoreReport? score, ContributionReport drawn, double accuracy)
     {
+        var (accepted, mode, pool) = (settle.Accepted, settle.Mode, settle.Pool);
         var units = drawn.Behaviour ?? throw new InvalidOperationException($"epoch {epoch}: the shards sent no behaviour report");
         Int128 total = 0;
         if (score is not null)
@@ -52,6 +54,7 @@ public sealed class LoopBehaviour : ICheckpointed
         {
             var paid = !accepted || score is null ? 0
                 : mode == RewardMode.Absolute ? new ExactSum(score.ScoreByRole[r]).Value
+                : mode == RewardMode.Shares ? (score.ScoreByRole[r] > 0 ? TokenUnits.ToTokens(settle.RolePools![r]) : 0)
                 : total > 0 ? TokenUnits.ToTokens(pool) * ((double)score.ScoreByRole[r] / (double)total)
                 : 0;
             rates[r] = EpochTerms.ObservedRewardPerUnit(paid, new ExactSum(units.UnitsByRole[r]).Value, double.NaN);

@@ -37,6 +37,16 @@ public sealed record StepReport(SettleReport? Settled, long? FeesPaid, ScoreRepo
 /// <summary>Pays an epoch: pool shares (or absolute rewards) to D/T/U when accepted, plus block credits.</summary>
 public sealed record SettleOrder(int Epoch, bool Accepted, RewardMode Mode, long Pool, Int128 ScoreTotal, AgentCredit[] Credits)
 {
+    /// <summary>Shares mode: per role, its part of the pool (base units) and its members' total score; null in the other modes.</summary>
+    public long[]? RolePools { get; init; }
+
+    /// <inheritdoc cref="RolePools"/>
+    public Int128[]? RoleScoreTotals { get; init; }
+
+    /// <summary>The pool and score total a role's members split: its own part and total in shares mode, the whole pool in pool mode.</summary>
+    public (long Pool, Int128 Total) PoolOf(Role role) =>
+        Mode == RewardMode.Shares ? (RolePools![(int)role], RoleScoreTotals![(int)role]) : (Pool, ScoreTotal);
+
     /// <summary>Tokens burned from agents' balances (slashing), each capped at the balance.</summary>
     public AgentCredit[] Debits { get; init; } = [];
 
