@@ -14,7 +14,8 @@ public sealed class CheckpointTests
 {
     public static TheoryData<string> Scenarios => [.. Directory.GetFiles(Path.Combine(ClusterRun.RepoRoot(), "scenarios"), "*.yaml")
         .Where(f => !TokenEconSim.Scenarios.Sweeps.SweepLoader.HasSweepSection(f))
-        .Select(f => Path.GetFileName(f)!).Where(n => n is not ("bench.yaml" or "token-market.yaml" or "incentives.yaml")).Order()];
+        .Select(f => Path.GetFileName(f)!)
+        .Where(n => n is not ("bench.yaml" or "token-market.yaml" or "incentives.yaml" or "cheating.yaml")).Order()];
 
     // The token market, and a responding population that bonds a stake (its entry reads the balance),
     // are not checkpointed (EpochLoop.NotCheckpointable): asking for checkpoints must leave their bytes
@@ -22,6 +23,7 @@ public sealed class CheckpointTests
     [Theory]
     [InlineData("token-market.yaml")]
     [InlineData("incentives.yaml")]
+    [InlineData("cheating.yaml")]
     public async Task AMarketOrStakedRunTakesNoCheckpointAndKeepsItsBytes(string file)
     {
         var scenario = LoadSmall(file);

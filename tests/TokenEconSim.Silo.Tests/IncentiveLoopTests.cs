@@ -85,6 +85,27 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
         }
     }
 
+    /// <summary>
+    /// cheating.yaml (docs/model.md §17.6): a provider's honest batch earns R = 10 at cost C = 6; its twin claims the same at no
+    /// cost (ΔC = 6); a caught cheat (probability d) is paid nothing and slashed S = 20. Cheating beats honesty when
+    /// (1 − d)·R − d·S &gt; R − C, i.e. d·(S + R) &lt; ΔC, d &lt; 6/30 = 0.2. Best-responding providers cheat on one side of the
+    /// threshold and not on the other, one grid step (0.05) from it. Measured: rate 1.000 at d = 0.10 … 0.18, 0.000 at 0.22 … 0.30.
+    /// </summary>
+    [Theory]
+    [InlineData(0.1, true)]
+    [InlineData(0.15, true)]
+    [InlineData(0.25, false)]
+    [InlineData(0.3, false)]
+    public async Task ProvidersCheatExactlyWhenDetectionTimesSlashAndRewardIsBelowTheCostSaved(double detection, bool cheats)
+    {
+        var run = await runs.RunFile(Repo.Scenario("cheating.yaml"), "cheating",
+            "--engine", "direct", "--set", $"behaviour.data_providers.detection_probability={detection.ToString(CultureInfo.InvariantCulture)}");
+        var rate = Column(run, "cheating_rate_provider").Skip(80).Average(); // epochs 80–119: every provider has revised
+        if (cheats) Assert.InRange(rate, 0.95, 1);
+        else Assert.InRange(rate, 0, 0.05);
+        Assert.Equal(cheats, Column(run, "bond_slashed").Sum() > 0);
+    }
+
     private static List<double> Column(RunOutput run, string name)
     {
         var lines = File.ReadAllLines(run.MetricsPath);
