@@ -64,8 +64,18 @@ public sealed class CheckpointTests
     [InlineData("bandit")]
     public async Task ARespondingRunRestoredFromACheckpointGivesTheUninterruptedBytes(string model)
     {
-        var scenario = LoadSmall("incentives.yaml", ("run.epochs", "12"), ("behaviour.data_providers.stake", "0"),
-            ("behaviour.data_providers.model", model), ("behaviour.trainers.model", model), ("behaviour.users.model", model));
+        await AssertRestoresToTheUninterruptedBytes(LoadSmall("incentives.yaml", ("run.epochs", "12"), ("behaviour.data_providers.stake", "0"),
+            ("behaviour.data_providers.model", model), ("behaviour.trainers.model", model), ("behaviour.users.model", model)));
+    }
+
+    /// <summary>Users respond under federated learning too; their state and the model's accuracy they value calls by are restored.</summary>
+    [Fact]
+    public async Task FederatedRespondingUsersRestoredFromACheckpointGiveTheUninterruptedBytes() =>
+        await AssertRestoresToTheUninterruptedBytes(LoadSmall("ai-baseline.yaml", ("run.epochs", "12"), ("behaviour.users.model", "logit"),
+            ("behaviour.users.max_count", "80")));
+
+    private static async Task AssertRestoresToTheUninterruptedBytes(Domain.Parameters.Scenario scenario)
+    {
         Assert.Null(EpochLoop.NotCheckpointable(scenario));
         var uninterrupted = await RunDirect(scenario, checkpointEvery: 0);
         var checkpoints = new SortedDictionary<int, byte[]>();

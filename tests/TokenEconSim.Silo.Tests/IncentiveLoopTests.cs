@@ -106,6 +106,20 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
         Assert.Equal(cheats, Column(run, "bond_slashed").Sum() > 0);
     }
 
+    [Fact]
+    public async Task UsersRespondUnderFederatedLearningAlikeOnBothEngines()
+    {
+        // ai-baseline.yaml with logit users and 20 latent ones: their calls are their choice, valued by the learned model's accuracy.
+        string[] args =
+            ["--epochs", "12", "--set", "behaviour.users.model=logit", "--set", "behaviour.users.max_count=80", "--set", "outputs.charts=false"];
+        var direct = await runs.RunFile(Repo.Scenario("ai-baseline.yaml"), "ai-baseline", ["--engine", "direct", .. args]);
+        var orleans = await runs.RunFile(Repo.Scenario("ai-baseline.yaml"), "ai-baseline",
+            ["--engine", "orleans", "--set", "run.agents_per_grain=7", .. args]);
+        Assert.Equal(direct.MetricsBytes, orleans.MetricsBytes);
+        Assert.True(Column(direct, "entries_user").Sum() > 0, "latent users entered");
+        Assert.All(Column(direct, "model_accuracy"), a => Assert.InRange(a, 0, 1));
+    }
+
     private static List<double> Column(RunOutput run, string name)
     {
         var lines = File.ReadAllLines(run.MetricsPath);
