@@ -23,11 +23,13 @@ public static class BehaviourColumns
     public static readonly IReadOnlyList<MetricColumn<int>> Exits = PerRole<int>("exits", MetricUnit.Count,
         "agents that left (loss-making epochs or a bond below the stake)", 0);
     public static readonly IReadOnlyList<MetricColumn<double>> EffortMean = PerRole("effort_mean", MetricUnit.Ratio,
-        "mean effort of those taking part (a provider's quality; 0 for a cheat; empty when none)", double.NaN);
+        "mean effort of those taking part (a provider's quality; 0 for a cheat; empty when none)", double.NaN,
+        role => [Png.Participation.Series($"{role.Title()}: mean effort", rightAxis: true)]);
     public static readonly IReadOnlyList<MetricColumn<double>> CostTotal = PerRole("cost_total", MetricUnit.Value,
         "tokens: net cost borne in the settled epoch (a user's: fees' cost less the calls' value)", 0.0);
     public static readonly IReadOnlyList<MetricColumn<double>> ProfitMean = PerRole("profit_mean", MetricUnit.Value,
-        "tokens: mean profit (reward − cost − slash) of those that took part in the settled epoch (empty when none)", double.NaN);
+        "tokens: mean profit (reward − cost − slash) of those that took part in the settled epoch (empty when none)", double.NaN,
+        role => [Png.Profit.Series(role.Title())]);
     public static readonly IReadOnlyList<MetricColumn<double>> ProfitableShare = PerRole("profitable_share", MetricUnit.Ratio,
         "share of those that took part whose profit was positive (empty when none)", double.NaN);
     public static readonly IReadOnlyList<MetricColumn<double>> CheatingRate = PerRole("cheating_rate", MetricUnit.Ratio,
@@ -42,9 +44,10 @@ public static class BehaviourColumns
     public static readonly MetricColumn<long> Bonded = Group.Declare<long>("bonded", MetricUnit.Tokens,
         "tokens held in bonds (outside the balances)", None);
 
-    private static MetricColumn<T>[] PerRole<T>(string name, MetricUnit unit, string description, T defaultValue) =>
+    private static MetricColumn<T>[] PerRole<T>(string name, MetricUnit unit, string description, T defaultValue,
+        Func<Role, ChartSeat[]>? charts = null) =>
         [.. Responding.Select(role => Group.Declare(
-            $"{name}_{role.Key()}", unit, $"{role.Title().ToLowerInvariant()}: {description}", None, defaultValue))];
+            $"{name}_{role.Key()}", unit, $"{role.Title().ToLowerInvariant()}: {description}", charts?.Invoke(role) ?? None, defaultValue))];
 }
 
 /// <summary>The behaviour columns of one epoch: its decisions (drawn) and its outcomes (settled).</summary>

@@ -61,10 +61,14 @@ public static class ChartGroups
         public static readonly ChartGroup RewardWeights = New("reward_weights", "Reward weights α, β, γ (changed by governance)");
         public static readonly ChartGroup TokenPrice = New("token_price", "Token price and pool reserves (x·y = k)");
         public static readonly ChartGroup RewardsStacked = New("rewards_stacked", "Rewards per epoch by role (stacked)");
+        /// <summary>Responding populations only (docs/model.md §17): active agents per role, and their mean effort.</summary>
+        public static readonly ChartGroup Participation = New("participation", "Agents taking part, and their effort, by responding role");
+        /// <summary>Responding populations only: mean profit per role.</summary>
+        public static readonly ChartGroup Profit = New("profit", "Mean profit of those taking part, by responding role");
 
         public static IReadOnlyList<ChartGroup> All { get; } =
             [SupplyInflation, Gini, RewardsPerRole, DifficultyHashrate, BlockTimeHistogram, ProducerConcentration, ModelAccuracy, RewardWeights,
-                TokenPrice, RewardsStacked];
+                TokenPrice, RewardsStacked, Participation, Profit];
 
         private static ChartGroup New(string key, string title) => new(key, ChartSurface.Png, title);
     }
