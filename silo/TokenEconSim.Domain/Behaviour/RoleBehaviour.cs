@@ -139,16 +139,14 @@ public sealed partial class RoleBehaviour
         var outcome = OutcomeOf(agent, epoch, reward);
         _pending[slot] = Absent;
         if (action == Absent) return outcome;
-        var (cheated, slashed, cost, profit) = (outcome.Cheated, outcome.Slashed, outcome.Cost, outcome.Profit);
-        Learn(agent, action, profit);
-        _lossStreak[agent] = profit < 0 ? _lossStreak[agent] + 1 : 0;
-        var tookPart = Actions.TakesPart(action);
-        if (tookPart) _epochsActive[agent]++;
-        if (cheated) _cheatedEpochs[agent]++;
+        Learn(agent, action, outcome.Profit);
+        _lossStreak[agent] = outcome.Profit < 0 ? _lossStreak[agent] + 1 : 0;
+        if (outcome.TookPart) _epochsActive[agent]++;
+        if (outcome.Cheated) _cheatedEpochs[agent]++;
         _rewardTotal[agent] += reward;
-        _slashedTotal[agent] += slashed;
-        _costTotal[agent] += cost;
-        return new Outcome(tookPart, cost, reward, slashed, profit, cheated);
+        _slashedTotal[agent] += outcome.Slashed;
+        _costTotal[agent] += outcome.Cost;
+        return outcome;
     }
 
     /// <summary>
