@@ -40,6 +40,8 @@ public static class BenchRunner
         counts[0] += o.Agents - counts.Sum(); // rounding remainder to the providers, so Σ = N exactly
         for (var i = 0; i < counts.Length; i++) overrides.Add(new($"populations.{RoleShares[i].Key}.count", Invariant(counts[i])));
         if (seed is { } s) overrides.Add(new("run.seed", Invariant(s)));
+        if (o.Behaviour == BenchBehaviour.Logit)
+            foreach (var role in BenchBehaviour.Responding) overrides.Add(new($"behaviour.{role}.model", "logit"));
         return ScenarioWriter.ToYaml(ScenarioInput.Load(o.ScenarioPath, overrides));
     }
 
