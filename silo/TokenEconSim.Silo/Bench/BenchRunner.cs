@@ -108,7 +108,8 @@ public static class BenchRunner
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
         // Gen-0 count includes every higher-generation collection (each collects gen 0 too).
-        return new RunFigures(construction, loop, bytesPerAgent, Digest(rows), allocated, GC.CollectionCount(0) - collectionsBefore, cpu);
+        return new RunFigures(construction, loop, bytesPerAgent, Digest(agents, rows), allocated, GC.CollectionCount(0) - collectionsBefore,
+            cpu);
     }
 
     /// <summary>Final total supply and Gini over seeds 1…<paramref name="seeds"/> (direct engine; every engine gives the same).</summary>
@@ -133,10 +134,14 @@ public static class BenchRunner
         return (supply, gini);
     }
 
-    private static string Digest(IReadOnlyList<EpochMetrics> rows)
+    /// <summary>
+    /// The run's metrics.csv as its scenario writes it (optional groups only when enabled), so a group added for a feature the bench
+    /// economy does not use leaves the digest as it was.
+    /// </summary>
+    private static string Digest(Scenario scenario, IReadOnlyList<EpochMetrics> rows)
     {
         using var stream = new MemoryStream();
-        using (var csv = new MetricsCsvWriter(stream, MetricLayout.Every)) foreach (var row in rows) csv.Write(row);
+        using (var csv = new MetricsCsvWriter(stream, MetricLayout.For(scenario))) foreach (var row in rows) csv.Write(row);
         return Convert.ToHexStringLower(SHA256.HashData(stream.ToArray()))[..12];
     }
 
