@@ -9,8 +9,9 @@ namespace TokenEconSim.Domain.Behaviour;
 /// agent's position among them (0 … Count−1, latent agents included): presence, the action held
 /// between revisions, the action of each epoch awaiting settlement, the learning estimates, the
 /// bond, and per-agent totals. The shard calls <see cref="Decide"/> for each agent when it draws an
-/// epoch and <see cref="Settle"/> when that epoch is paid, with the agent's own generator loaded;
-/// neither allocates. Not used for <c>model: fixed</c>.
+/// epoch, with the agent's own generator loaded; it reports an epoch's <see cref="OutcomeOf"/> when the
+/// epoch is paid and calls <see cref="Settle"/> just before it draws the epoch two on (so a
+/// checkpoint's drain changes no decision); none allocates. Not used for <c>model: fixed</c>.
 /// </summary>
 public sealed partial class RoleBehaviour
 {
