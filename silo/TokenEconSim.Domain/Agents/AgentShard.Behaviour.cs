@@ -80,6 +80,7 @@ public sealed partial class AgentShard
             _bondHeld += d.BondMoved;
             caught[j] = d.Caught;
             tally.Add(d, actions.Effort(d.Action));
+            if (b.IsPresent(j)) tally.Present++;
             if (_active[i] = d.TakesPart)
             {
                 active++;

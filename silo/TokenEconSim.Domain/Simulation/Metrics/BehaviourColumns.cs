@@ -18,13 +18,17 @@ public static class BehaviourColumns
     /// <summary>The roles whose agents can respond, in column order.</summary>
     public static IReadOnlyList<Role> Responding { get; } = [Role.DataProvider, Role.Trainer, Role.ServiceUser];
 
+    public static readonly IReadOnlyList<MetricColumn<int>> Present = PerRole<int>("present", MetricUnit.Count,
+        "agents present (entered and not left, idle or not; latent ones excluded)", 0,
+        role => [Browser.Participation.Series($"{role.Title().ToLowerInvariant()} present")]);
     public static readonly IReadOnlyList<MetricColumn<int>> Entries = PerRole<int>("entries", MetricUnit.Count,
         "latent agents that entered", 0);
     public static readonly IReadOnlyList<MetricColumn<int>> Exits = PerRole<int>("exits", MetricUnit.Count,
         "agents that left (loss-making epochs or a bond below the stake)", 0);
     public static readonly IReadOnlyList<MetricColumn<double>> EffortMean = PerRole("effort_mean", MetricUnit.Ratio,
         "mean effort of those taking part (a provider's quality; 0 for a cheat; empty when none)", double.NaN,
-        role => [Png.Participation.Series($"{role.Title()}: mean effort", rightAxis: true)]);
+        role => [Png.Participation.Series($"{role.Title()}: mean effort", rightAxis: true),
+            Browser.Participation.Series($"{role.Title().ToLowerInvariant()} effort", rightAxis: true)]);
     public static readonly IReadOnlyList<MetricColumn<double>> CostTotal = PerRole("cost_total", MetricUnit.Value,
         "tokens: net cost borne in the settled epoch (a user's: fees' cost less the calls' value)", 0.0);
     public static readonly IReadOnlyList<MetricColumn<double>> ProfitMean = PerRole("profit_mean", MetricUnit.Value,
@@ -59,6 +63,7 @@ public sealed record BehaviourMetrics : MetricValues
         {
             var r = (int)BehaviourColumns.Responding[k];
             var (d, s) = (drawn.ByRole[r], settled.ByRole[r]);
+            this[BehaviourColumns.Present[k]] = d.Present;
             this[BehaviourColumns.Entries[k]] = d.Entries;
             this[BehaviourColumns.Exits[k]] = d.Exits;
             this[BehaviourColumns.EffortMean[k]] = d.MeanEffort;

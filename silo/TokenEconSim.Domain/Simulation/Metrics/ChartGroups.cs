@@ -39,9 +39,11 @@ public static class ChartGroups
         // Every run has the column since federated learning exists; only learning runs fill it.
         public static readonly ChartGroup ModelAccuracy = New("model_accuracy", "Model accuracy", "accuracy") with { WhenFilled = true };
         public static readonly ChartGroup RewardWeights = New("reward_weights", "Reward weights α, β, γ", "weight") with { Range = [0, 1] };
+        // Its columns are the optional behaviour group's: a run where every population is fixed has none, so no such chart.
+        public static readonly ChartGroup Participation = New("participation", "Responding populations", "agents present", "mean effort");
 
         public static IReadOnlyList<ChartGroup> All { get; } = [SupplyInflation, RewardsPerRole, Gini, DifficultyHashrate, BlockTime,
-            ModelAccuracy, RewardWeights];
+            ModelAccuracy, RewardWeights, Participation];
 
         private static ChartGroup New(string key, string title, string y, string? y2 = null) => new(key, ChartSurface.Browser, title, y, y2);
     }
