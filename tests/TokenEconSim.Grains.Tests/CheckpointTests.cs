@@ -14,14 +14,19 @@ public sealed class CheckpointTests
 {
     public static TheoryData<string> Scenarios => [.. Directory.GetFiles(Path.Combine(ClusterRun.RepoRoot(), "scenarios"), "*.yaml")
         .Where(f => !TokenEconSim.Scenarios.Sweeps.SweepLoader.HasSweepSection(f))
-        .Select(f => Path.GetFileName(f)!).Where(n => n != "bench.yaml" && n != "token-market.yaml").Order()];
+        .Select(f => Path.GetFileName(f)!)
+        .Where(n => n is not ("bench.yaml" or "token-market.yaml" or "incentives.yaml" or "cheating.yaml")).Order()];
 
-    // The token market is not checkpointed (EpochLoop.NotCheckpointable): asking for checkpoints
-    // must leave its bytes unchanged and save none, rather than drain and drift.
-    [Fact]
-    public async Task AMarketRunTakesNoCheckpointAndKeepsItsBytes()
+    // The token market, and a responding population that bonds a stake (its entry reads the balance),
+    // are not checkpointed (EpochLoop.NotCheckpointable): asking for checkpoints must leave their bytes
+    // unchanged and save none, rather than drain and drift.
+    [Theory]
+    [InlineData("token-market.yaml")]
+    [InlineData("incentives.yaml")]
+    [InlineData("cheating.yaml")]
+    public async Task AMarketOrStakedRunTakesNoCheckpointAndKeepsItsBytes(string file)
     {
-        var scenario = LoadSmall("token-market.yaml");
+        var scenario = LoadSmall(file);
         Assert.NotNull(EpochLoop.NotCheckpointable(scenario));
         var uninterrupted = await RunDirect(scenario, checkpointEvery: 0);
         var checkpoints = new SortedDictionary<int, byte[]>();
@@ -48,6 +53,39 @@ public sealed class CheckpointTests
             await loop.RestoreAsync(bytes, TestContext.Current.CancellationToken);
             var rest = await loop.AdvanceAsync(int.MaxValue, TestContext.Current.CancellationToken);
             Assert.Equal(epoch, rest[0].Epoch);
+            Assert.Equal(ClusterRun.Text(Csv(uninterrupted)), ClusterRun.Text(Csv([.. uninterrupted.Take(epoch), .. rest])));
+        }
+    }
+
+    /// <summary>Every behaviour model, with cheating (no stake), through checkpoints: the behaviour state and the loop's r̂ queue.</summary>
+    [Theory]
+    [InlineData("best_response")]
+    [InlineData("logit")]
+    [InlineData("bandit")]
+    public async Task ARespondingRunRestoredFromACheckpointGivesTheUninterruptedBytes(string model)
+    {
+        await AssertRestoresToTheUninterruptedBytes(LoadSmall("incentives.yaml", ("run.epochs", "12"), ("behaviour.data_providers.stake", "0"),
+            ("behaviour.data_providers.model", model), ("behaviour.trainers.model", model), ("behaviour.users.model", model)));
+    }
+
+    /// <summary>Users respond under federated learning too; their state and the model's accuracy they value calls by are restored.</summary>
+    [Fact]
+    public async Task FederatedRespondingUsersRestoredFromACheckpointGiveTheUninterruptedBytes() =>
+        await AssertRestoresToTheUninterruptedBytes(LoadSmall("ai-baseline.yaml", ("run.epochs", "12"), ("behaviour.users.model", "logit"),
+            ("behaviour.users.max_count", "80")));
+
+    private static async Task AssertRestoresToTheUninterruptedBytes(Domain.Parameters.Scenario scenario)
+    {
+        Assert.Null(EpochLoop.NotCheckpointable(scenario));
+        var uninterrupted = await RunDirect(scenario, checkpointEvery: 0);
+        var checkpoints = new SortedDictionary<int, byte[]>();
+        Assert.Equal(ClusterRun.Text(Csv(uninterrupted)), ClusterRun.Text(Csv(await RunDirect(scenario, 4, checkpoints))));
+        Assert.Equal([4, 8], checkpoints.Keys);
+        foreach (var (epoch, bytes) in checkpoints)
+        {
+            var loop = NewLoop(scenario, checkpointEvery: 4, new SortedDictionary<int, byte[]>());
+            await loop.RestoreAsync(bytes, TestContext.Current.CancellationToken);
+            var rest = await loop.AdvanceAsync(int.MaxValue, TestContext.Current.CancellationToken);
             Assert.Equal(ClusterRun.Text(Csv(uninterrupted)), ClusterRun.Text(Csv([.. uninterrupted.Take(epoch), .. rest])));
         }
     }

@@ -49,6 +49,9 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
     [InlineData("lstm-asert", "consensus.difficulty.algorithm=lstm_asert", "consensus.difficulty.retarget_window=4", "consensus.hashing=real")]
     [InlineData("economy", "governance.enabled=true", "governance.adaptive=true", "governance.adaptive_interval=2", "market.enabled=true",
         "marketplace.enabled=true", "marketplace.purchase_probability=0.6")]
+    [InlineData("behaviour", "rewards.mode=shares", "behaviour.data_providers.model=logit", "behaviour.data_providers.cheating=true",
+        "behaviour.data_providers.stake=5", "behaviour.data_providers.slash=5", "behaviour.data_providers.max_count=60",
+        "behaviour.trainers.model=best_response", "behaviour.users.model=bandit", "behaviour.users.bandit=ucb1")]
     public async Task EveryConsensusKindGivesTheSameBytesOnTwoSilos(string name, params string[] sets)
     {
         var resolved = ClusterRun.Resolved([("run.epoch_length", "6000"), ("run.agents_per_grain", "7"),

@@ -40,7 +40,7 @@ public class BehaviourValidationTests : IDisposable
               trainers:
                 model: bandit
                 bandit: ucb1
-              miners:
+              users:
                 model: best_response
                 inertia: 0.2
             """);
@@ -49,7 +49,7 @@ public class BehaviourValidationTests : IDisposable
         Assert.Equal((CostNumeraire.Stable, BehaviourModel.Logit, 5.0, 30, true, 2.0),
             (b.Numeraire, b.DataProviders.Model, b.DataProviders.Lambda, b.DataProviders.MaxCount, b.DataProviders.Cheating, b.DataProviders.Slash));
         Assert.Equal((BehaviourModel.Bandit, BanditRule.Ucb1), (b.Trainers.Model, b.Trainers.Bandit));
-        Assert.Equal((BehaviourModel.BestResponse, 0.2), (b.Miners.Model, b.Miners.Inertia));
+        Assert.Equal((BehaviourModel.BestResponse, 0.2), (b.Users.Model, b.Users.Inertia));
 
         var again = ScenarioLoader.LoadText(ScenarioWriter.ToYaml(result.Scenario));
         Assert.True(again.Success, string.Join("\n", again.Errors));

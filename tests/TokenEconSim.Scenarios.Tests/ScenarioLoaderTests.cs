@@ -123,7 +123,7 @@ public class ScenarioLoaderTests : IDisposable
     {
         var error = SingleError("rewards:\n  mode: pooll\n");
         Assert.Equal((2, 9), (error.Line, error.Column));
-        Assert.Equal("rewards.mode: unknown value 'pooll'; known: pool, absolute; did you mean 'pool'?", error.Message);
+        Assert.Equal("rewards.mode: unknown value 'pooll'; known: pool, absolute, shares; did you mean 'pool'?", error.Message);
     }
 
     [Fact]

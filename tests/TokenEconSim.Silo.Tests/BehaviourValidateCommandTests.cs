@@ -46,6 +46,47 @@ public sealed class BehaviourValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task APopulationTheLoopDoesNotRunIsRefusedNotRunAsFixed()
+    {
+        var path = _dir.Write("unwired.yaml", """
+            learning:
+              kind: federated
+            behaviour:
+              data_providers:
+                model: logit
+              users:
+                model: logit
+              validators:
+                model: best_response
+              miners:
+                model: bandit
+            """);
+
+        foreach (var command in (string[])["validate", "run"])
+        {
+            var result = await SiloCli.InvokeAsync(command, path);
+            CliAssert.Exit(2, result);
+            Assert.Equal(3, result.ErrLines.Count(l => l.StartsWith(path, StringComparison.Ordinal)));
+            Assert.Contains(result.ErrLines, l => l.StartsWith($"{path}:5:12: ", StringComparison.Ordinal)
+                && l.Contains("behaviour.data_providers.model: logit is not run for data_providers under learning.kind: federated"));
+            Assert.Contains(result.ErrLines, l => l.StartsWith($"{path}:9:12: ", StringComparison.Ordinal)
+                && l.Contains("behaviour.validators.model: best_response is not run for validators yet"));
+            Assert.Contains(result.ErrLines, l => l.StartsWith($"{path}:11:12: ", StringComparison.Ordinal)
+                && l.Contains("behaviour.miners.model: bandit is not run for miners yet"));
+            CliAssert.NoStackTrace(result);
+        }
+    }
+
+    [Fact]
+    public async Task AStakeAboveTheInitialBalanceIsRefused()
+    {
+        var path = _dir.Write("stake.yaml", "behaviour:\n  trainers:\n    model: logit\n    stake: 150\n");
+        var result = await SiloCli.InvokeAsync("validate", path);
+        CliAssert.Exit(2, result);
+        Assert.StartsWith($"{path}:4:12: behaviour.trainers.stake: 150 is above token.initial_balance 100", result.ErrLines[0]);
+    }
+
+    [Fact]
     public async Task ARespondingPopulationValidates()
     {
         var path = _dir.Write("ok.yaml", "behaviour:\n  data_providers:\n    model: logit\n    lambda: 50\n    max_count: 80\n");

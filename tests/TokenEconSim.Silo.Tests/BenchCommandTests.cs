@@ -25,6 +25,29 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public async Task WithLogitBehaviourEveryModeStillGivesTheSameMetrics()
+    {
+        string[] args = ["bench", "--n", "200", "--epochs", "3", "--runs", "1", "--agents-per-grain", "50", "--per-agent-limit", "100",
+            "--scenario", Path.Combine(Repo.Scenarios, "bench.yaml")];
+        var logit = await SiloCli.InvokeAsync([.. args, "--behaviour", "logit"]);
+        CliAssert.Exit(0, logit);
+        Assert.Contains("behaviour logit", logit.Out);
+        var digests = Digests(logit);
+        Assert.Equal(2, digests.Length); // direct and sharded Orleans; one grain per agent skipped above the limit
+        Assert.Single(digests.Distinct());
+        var plain = await SiloCli.InvokeAsync(args);
+        Assert.NotEqual(digests[0], Digests(plain)[0]); // the agents decide: other metrics
+
+        var bad = await SiloCli.InvokeAsync([.. args, "--behaviour", "greedy"]);
+        CliAssert.Exit(2, bad);
+        CliAssert.NoStackTrace(bad);
+    }
+
+    private static string[] Digests(CliResult result) =>
+        [.. JsonDocument.Parse(result.Out[result.Out.IndexOf("{\n", StringComparison.Ordinal)..]).RootElement.GetProperty("results")
+            .EnumerateArray().Select(m => m.GetProperty("metrics_digest").GetString()!).Where(d => d.Length > 0)];
+
+    [Fact]
     public async Task ZeroAgentsIsBadInput()
     {
         var result = await SiloCli.InvokeAsync("bench", "--n", "0");

@@ -13,15 +13,21 @@ namespace TokenEconSim.Contracts.Surrogates;
 public readonly record struct StepOrderSurrogate(
     [property: Id(0)] SettleOrder? Settle, [property: Id(1)] int? ChargeFeesEpoch,
     [property: Id(2)] ScoreOrder? Score, [property: Id(3)] int? ContributeEpoch,
-    [property: Id(4)] LearningOrder? Learning, [property: Id(5)] double TokenPrice);
+    [property: Id(4)] LearningOrder? Learning, [property: Id(5)] double TokenPrice, [property: Id(6)] double[]? Behaviour);
 
 [RegisterConverter]
 public sealed class StepOrderConverter : IConverter<StepOrder, StepOrderSurrogate>
 {
     public StepOrder ConvertFromSurrogate(in StepOrderSurrogate s) =>
-        new(s.Settle, s.ChargeFeesEpoch, s.Score, s.ContributeEpoch) { Learning = s.Learning, TokenPrice = s.TokenPrice };
+        new(s.Settle, s.ChargeFeesEpoch, s.Score, s.ContributeEpoch)
+        {
+            Learning = s.Learning,
+            TokenPrice = s.TokenPrice,
+            Behaviour = s.Behaviour is { } terms ? BehaviourTerms.FromArray(terms) : null,
+        };
     public StepOrderSurrogate ConvertToSurrogate(in StepOrder v) =>
-        new(v.Settle, v.ChargeFeesEpoch, v.Score, v.ContributeEpoch, v.Learning, v.TokenPrice);
+        new(v.Settle, v.ChargeFeesEpoch, v.Score, v.ContributeEpoch, v.Learning, v.TokenPrice,
+            v.Behaviour is { } terms ? BehaviourTerms.ToArray(terms) : null);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.SettleOrder")]
@@ -35,7 +41,9 @@ public readonly record struct SettleOrderSurrogate(
     [property: Id(6)] long[] CreditUnits,
     [property: Id(7)] int[] DebitAgents,
     [property: Id(8)] long[] DebitUnits,
-    [property: Id(9)] EconomyOrder? Economy);
+    [property: Id(9)] EconomyOrder? Economy,
+    [property: Id(10)] long[]? RolePools,
+    [property: Id(11)] Int128[]? RoleScoreTotals);
 
 [RegisterConverter]
 public sealed class SettleOrderConverter : IConverter<SettleOrder, SettleOrderSurrogate>
@@ -46,12 +54,14 @@ public sealed class SettleOrderConverter : IConverter<SettleOrder, SettleOrderSu
         {
             Debits = [.. (s.DebitAgents ?? []).Zip(s.DebitUnits ?? [], (id, units) => new AgentCredit(id, units))],
             Economy = s.Economy,
+            RolePools = s.RolePools,
+            RoleScoreTotals = s.RoleScoreTotals,
         };
 
     public SettleOrderSurrogate ConvertToSurrogate(in SettleOrder v) =>
         new(v.Epoch, v.Accepted, (int)v.Mode, v.Pool, v.ScoreTotal,
             [.. v.Credits.Select(c => c.AgentId)], [.. v.Credits.Select(c => c.Units)],
-            [.. v.Debits.Select(c => c.AgentId)], [.. v.Debits.Select(c => c.Units)], v.Economy);
+            [.. v.Debits.Select(c => c.AgentId)], [.. v.Debits.Select(c => c.Units)], v.Economy, v.RolePools, v.RoleScoreTotals);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.StepReport")]
@@ -69,15 +79,20 @@ public sealed class StepReportConverter : IConverter<StepReport, StepReportSurro
 [GenerateSerializer, Immutable, Alias("TokenEconSim.SettleReport")]
 public readonly record struct SettleReportSurrogate(
     [property: Id(0)] long[] SortedBalances, [property: Id(1)] long[] RewardsByRole, [property: Id(2)] long[] PoolPaidByRole,
-    [property: Id(3)] long Debited, [property: Id(4)] EconomyReport? Economy);
+    [property: Id(3)] long Debited, [property: Id(4)] EconomyReport? Economy, [property: Id(5)] byte[]? Behaviour);
 
 [RegisterConverter]
 public sealed class SettleReportConverter : IConverter<SettleReport, SettleReportSurrogate>
 {
     public SettleReport ConvertFromSurrogate(in SettleReportSurrogate s) =>
-        new(s.SortedBalances, s.RewardsByRole, s.PoolPaidByRole) { Debited = s.Debited, Economy = s.Economy };
+        new(s.SortedBalances, s.RewardsByRole, s.PoolPaidByRole)
+        {
+            Debited = s.Debited,
+            Economy = s.Economy,
+            Behaviour = s.Behaviour is { } b ? BehaviourReport.FromBytes(b) : null,
+        };
     public SettleReportSurrogate ConvertToSurrogate(in SettleReport v) =>
-        new(v.SortedBalances, v.RewardsByRole, v.PoolPaidByRole, v.Debited, v.Economy);
+        new(v.SortedBalances, v.RewardsByRole, v.PoolPaidByRole, v.Debited, v.Economy, v.Behaviour?.ToBytes());
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ContributionReport")]
@@ -94,7 +109,8 @@ public readonly record struct ContributionReportSurrogate(
     [property: Id(9)] double[] MinerHashrates,
     [property: Id(10)] int[] ValidatorIds,
     [property: Id(11)] double[] ValidatorStakes,
-    [property: Id(12)] LearningReport? Learning);
+    [property: Id(12)] LearningReport? Learning,
+    [property: Id(13)] byte[]? Behaviour);
 
 [RegisterConverter]
 public sealed class ContributionReportConverter : IConverter<ContributionReport, ContributionReportSurrogate>
@@ -102,11 +118,11 @@ public sealed class ContributionReportConverter : IConverter<ContributionReport,
     public ContributionReport ConvertFromSurrogate(in ContributionReportSurrogate s) =>
         new(s.ActiveByRole, s.QualitySum, s.DataValueSum, s.GpuHoursSum, s.UsageValueSum, s.Calls, s.ValidVotes,
             s.MinerIds, s.MinerHashrates, s.ValidatorIds, s.ValidatorStakes)
-        { Learning = s.Learning };
+        { Learning = s.Learning, Behaviour = s.Behaviour is { } b ? BehaviourReport.FromBytes(b) : null };
 
     public ContributionReportSurrogate ConvertToSurrogate(in ContributionReport v) =>
         new(v.ActiveByRole, v.QualitySum, v.DataValueSum, v.GpuHoursSum, v.UsageValueSum, v.Calls, v.ValidVotes,
-            v.MinerIds, v.MinerHashrates, v.ValidatorIds, v.ValidatorStakes, v.Learning);
+            v.MinerIds, v.MinerHashrates, v.ValidatorIds, v.ValidatorStakes, v.Learning, v.Behaviour?.ToBytes());
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ScoreOrder")]

@@ -10,32 +10,46 @@ namespace TokenEconSim.Domain.Agents;
 // one participation loop (AgentShard.Participation.cs).
 public sealed partial class AgentShard
 {
-    /// <summary>This epoch's draws, role by role. No draw depends on a balance (fees are charged later).</summary>
+    /// <summary>
+    /// This epoch's draws, role by role. No draw depends on a balance (fees are charged later); a responding population's decisions
+    /// read one only to cover a stake (docs/model.md §17.6), and a run with stakes takes no checkpoints.
+    /// </summary>
     private ContributionReport Contribute(int epoch, StepOrder order)
     {
-        _ = epoch; // each agent's own stream advances once per epoch; the epoch number is not needed to draw
         var t = new ContributionTally();
+        BehaviourReport? behaviour = null;
+        if (_behaviour is not null)
+        {
+            SettleInto(epoch);
+            behaviour = BehaviourReport.Empty();
+        }
         LearningReport? learned = null;
         if (order.Learning is { } learning)
         {
             var (batches, updates, regions) = (new List<BatchDescriptor>(), new List<TrainerUpdate>(), new long[Scratch().Task.Regions]);
             Participate(_providers, t, new LearningProviderDraw(this, t, learning, batches, regions));
             Participate(_trainers, t, new LearningTrainerDraw(this, t, learning, updates));
-            Participate(_users, t, new UserDraw(this, t, DemandCurve.Factor(_model.Scenario.Learning.Demand,
-                learning.ModelAccuracy, _model.Scenario.Token.FeePerCall * order.TokenPrice)));
+            if (Responding(Role.ServiceUser) is { } bu) Respond(_users, bu, t, behaviour!, epoch, order, new UserAction(this, t, bu.Actions));
+            else
+                Participate(_users, t, new UserDraw(this, t, DemandCurve.Factor(_model.Scenario.Learning.Demand,
+                    learning.ModelAccuracy, _model.Scenario.Token.FeePerCall * order.TokenPrice)));
             learned = new LearningReport([.. batches], regions, [.. updates]);
         }
         else
         {
-            Participate(_providers, t, new ProviderDraw(this, t));
-            Participate(_trainers, t, new TrainerDraw(this, t));
-            Participate(_users, t, new UserDraw(this, t, 1));
+            if (Responding(Role.DataProvider) is { } bp)
+                Respond(_providers, bp, t, behaviour!, epoch, order, new ProviderAction(this, t, bp.Actions));
+            else Participate(_providers, t, new ProviderDraw(this, t));
+            if (Responding(Role.Trainer) is { } bt) Respond(_trainers, bt, t, behaviour!, epoch, order, new TrainerAction(this, t, bt.Actions));
+            else Participate(_trainers, t, new TrainerDraw(this, t));
+            if (Responding(Role.ServiceUser) is { } bu) Respond(_users, bu, t, behaviour!, epoch, order, new UserAction(this, t, bu.Actions));
+            else Participate(_users, t, new UserDraw(this, t, 1));
         }
         var (validatorIds, stakes) = Collect(_validators, _validators.Stake, Participate(_validators, t, new ValidatorDraw(this, t)));
         var (minerIds, hashrates) = Collect(_miners, _miners.Hashrate, Participate(_miners, t, new MinerDraw()));
         return new ContributionReport(t.Active, t.Quality.Raw, t.Data.Raw, t.Gpu.Raw, t.Usage.Raw, t.Calls, t.ValidVotes,
             minerIds, hashrates, validatorIds, stakes)
-        { Learning = learned };
+        { Learning = learned, Behaviour = behaviour };
     }
 
     /// <summary>The epoch's totals over this shard's active agents (one per step, shared by the role draws).</summary>

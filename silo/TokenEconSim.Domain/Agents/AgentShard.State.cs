@@ -17,6 +17,7 @@ public sealed partial class AgentShard : ICheckpointed
         foreach (var role in Segments()) role.WriteState(w);
         w.Write(_marketplaceStreams is not null);
         _marketplaceStreams?.WriteState(w);
+        if (_behaviour is not null) WriteBehaviourState(w); // only when some population responds: fixed runs' checkpoints are unchanged
     }
 
     public void ReadState(BinaryReader r)
@@ -30,6 +31,7 @@ public sealed partial class AgentShard : ICheckpointed
         StateIo.Read(r, _score);
         foreach (var role in Segments()) role.ReadState(r);
         _marketplaceStreams = r.ReadBoolean() ? MarketplaceStreams.ReadState(r) : null;
+        if (_behaviour is not null) ReadBehaviourState(r);
     }
 
     /// <summary>The roles' own states, in <see cref="Role"/> order.</summary>

@@ -57,6 +57,7 @@ public sealed partial class AgentShard
         _sorted = [new long[count], new long[count]];
         _sortBuffer = new long[count];
         InitialiseAgents();
+        InitialiseBehaviour();
     }
 
     public int First { get; }
@@ -64,9 +65,10 @@ public sealed partial class AgentShard
 
     public long BalanceOf(int agentId) => _balance[agentId - First];
 
+    /// <summary>Tokens the shard's agents hold: their balances plus what responding agents have bonded (docs/model.md §17.6).</summary>
     public long TotalBalance()
     {
-        long total = 0;
+        var total = _bondHeld;
         foreach (var b in _balance) total += b;
         return total;
     }
@@ -116,11 +118,12 @@ public sealed partial class AgentShard
             foreach (var segment in (ReadOnlySpan<RoleSegment>)[_providers, _trainers, _users])
             {
                 var role = segment.Role;
+                var (share, total) = order.PoolOf(role);
                 long paid = 0;
                 for (var i = segment.From; i < segment.To; i++)
                 {
-                    var units = order.Mode == RewardMode.Pool
-                        ? PoolSplit.Share(order.Pool, _score[i], order.ScoreTotal)
+                    var units = order.Mode != RewardMode.Absolute
+                        ? PoolSplit.Share(share, _score[i], total)
                         : PoolSplit.Absolute(_score[i], TokenUnits.PerToken);
                     _balance[i] += units;
                     paid += units;
@@ -152,7 +155,7 @@ public sealed partial class AgentShard
         _nextSorted ^= 1;
         _balance.CopyTo(sorted, 0);
         RadixSort.Sort(sorted, _sortBuffer);
-        return new SettleReport(sorted, rewards, pool) { Debited = debited, Economy = economy };
+        return new SettleReport(sorted, rewards, pool) { Debited = debited, Economy = economy, Behaviour = SettleBehaviour(order) };
     }
 
     /// <summary>Each active user pays fee_per_call per call of the last contribution, capped at its balance.</summary>
@@ -175,11 +178,11 @@ public sealed partial class AgentShard
     {
         var byRole = new Int128[Roles.Count];
         var providers = new ProviderReward(_providers, order.Weights);
-        byRole[(int)Role.DataProvider] = ScoreRole(_providers, ref providers);
+        byRole[(int)Role.DataProvider] = ScoreRole(_providers, ref providers) - UnscoreCaught(_providers);
         var trainers = new TrainerReward(this, order);
-        byRole[(int)Role.Trainer] = ScoreRole(_trainers, ref trainers);
+        byRole[(int)Role.Trainer] = ScoreRole(_trainers, ref trainers) - UnscoreCaught(_trainers);
         var users = new UserReward(_users, order.Weights);
-        byRole[(int)Role.ServiceUser] = ScoreRole(_users, ref users);
+        byRole[(int)Role.ServiceUser] = ScoreRole(_users, ref users) - UnscoreCaught(_users);
         return new ScoreReport(byRole, trainers.Training.Raw);
     }
 

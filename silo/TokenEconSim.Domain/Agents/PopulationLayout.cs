@@ -11,13 +11,17 @@ public sealed class PopulationLayout
 {
     private readonly int[] _start = new int[Roles.Count + 1];
 
-    public PopulationLayout(PopulationsSection populations)
+    /// <param name="behaviour">With a population that responds (docs/model.md §17.5), its segment holds its maximum population,
+    /// latent agents included; null or all fixed: the counts.</param>
+    public PopulationLayout(PopulationsSection populations, BehaviourSection? behaviour = null)
     {
         int[] counts =
         [
             populations.DataProviders.Count, populations.Trainers.Count, populations.Users.Count,
             populations.Validators.Count, populations.Miners.Count,
         ];
+        if (behaviour is not null)
+            for (var r = 0; r < Roles.Count; r++) counts[r] = Behaviour.PopulationBehaviour.Hosted(behaviour, (Role)r, counts[r]);
         long total = 0;
         for (var r = 0; r < Roles.Count; r++)
         {

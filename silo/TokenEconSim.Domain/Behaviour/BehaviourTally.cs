@@ -11,6 +11,8 @@ namespace TokenEconSim.Domain.Behaviour;
 public struct BehaviourTally
 {
     public int Active, Entries, Exits, Cheats, Caught;
+    /// <summary>Agents present (entered, not exited) after the epoch's decisions, idle ones included; counted by the caller.</summary>
+    public int Present;
     public ExactSum Effort;
     public int Settled, Profitable, CheatsSettled;
     public ExactSum Cost, Profit;
@@ -44,7 +46,7 @@ public struct BehaviourTally
     public void Merge(in BehaviourTally other)
     {
         (Active, Entries, Exits) = (Active + other.Active, Entries + other.Entries, Exits + other.Exits);
-        (Cheats, Caught) = (Cheats + other.Cheats, Caught + other.Caught);
+        (Cheats, Caught, Present) = (Cheats + other.Cheats, Caught + other.Caught, Present + other.Present);
         Effort.Add(other.Effort);
         (Settled, Profitable, CheatsSettled) = (Settled + other.Settled, Profitable + other.Profitable, CheatsSettled + other.CheatsSettled);
         Cost.Add(other.Cost);

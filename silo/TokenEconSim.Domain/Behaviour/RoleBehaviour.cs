@@ -9,8 +9,9 @@ namespace TokenEconSim.Domain.Behaviour;
 /// agent's position among them (0 … Count−1, latent agents included): presence, the action held
 /// between revisions, the action of each epoch awaiting settlement, the learning estimates, the
 /// bond, and per-agent totals. The shard calls <see cref="Decide"/> for each agent when it draws an
-/// epoch and <see cref="Settle"/> when that epoch is paid, with the agent's own generator loaded;
-/// neither allocates. Not used for <c>model: fixed</c>.
+/// epoch, with the agent's own generator loaded; it reports an epoch's <see cref="OutcomeOf"/> when the
+/// epoch is paid and calls <see cref="Settle"/> just before it draws the epoch two on (so a
+/// checkpoint's drain changes no decision); none allocates. Not used for <c>model: fixed</c>.
 /// </summary>
 public sealed partial class RoleBehaviour
 {
@@ -136,21 +137,33 @@ public sealed partial class RoleBehaviour
     {
         var slot = agent * PipelineDepth + epoch % PipelineDepth;
         var action = _pending[slot];
+        var outcome = OutcomeOf(agent, epoch, reward);
         _pending[slot] = Absent;
+        if (action == Absent) return outcome;
+        Learn(agent, action, outcome.Profit);
+        _lossStreak[agent] = outcome.Profit < 0 ? _lossStreak[agent] + 1 : 0;
+        if (outcome.TookPart) _epochsActive[agent]++;
+        if (outcome.Cheated) _cheatedEpochs[agent]++;
+        _rewardTotal[agent] += reward;
+        _slashedTotal[agent] += outcome.Slashed;
+        _costTotal[agent] += outcome.Cost;
+        return outcome;
+    }
+
+    /// <summary>
+    /// What <see cref="Settle"/> will report for agent <paramref name="agent"/>'s <paramref name="epoch"/> paid <paramref name="reward"/>,
+    /// changing nothing (the shard reports an epoch's outcomes when it is paid, and settles it into the state only before the draw two
+    /// epochs on, so that draining the pipeline for a checkpoint changes no decision).
+    /// </summary>
+    public Outcome OutcomeOf(int agent, int epoch, long reward)
+    {
+        var slot = agent * PipelineDepth + epoch % PipelineDepth;
+        var action = _pending[slot];
         if (action == Absent) return default;
-        var cheated = Actions.Cheats(action);
         var slashed = _pendingSlash[slot];
         var cost = _pendingCost[slot];
         var profit = TokenUnits.ToTokens(reward) - cost - TokenUnits.ToTokens(slashed);
-        Learn(agent, action, profit);
-        _lossStreak[agent] = profit < 0 ? _lossStreak[agent] + 1 : 0;
-        var tookPart = Actions.TakesPart(action);
-        if (tookPart) _epochsActive[agent]++;
-        if (cheated) _cheatedEpochs[agent]++;
-        _rewardTotal[agent] += reward;
-        _slashedTotal[agent] += slashed;
-        _costTotal[agent] += cost;
-        return new Outcome(tookPart, cost, reward, slashed, profit, cheated);
+        return new Outcome(Actions.TakesPart(action), cost, reward, slashed, profit, Actions.Cheats(action));
     }
 
     public bool IsPresent(int agent) => _present[agent];

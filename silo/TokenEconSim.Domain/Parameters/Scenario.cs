@@ -53,7 +53,9 @@ public sealed class TokenSection
     [Range(0, 1)] public double FeeBurnFraction { get; init; } = 1.0;
 }
 
-public enum RewardMode { Pool, Absolute }
+/// <summary>How rewards are paid (docs/model.md §3): <c>pool</c> splits the pool by R_i; <c>absolute</c> mints R_i; <c>shares</c> gives
+/// α, β, γ of the pool to providers, trainers and users, each part split by its members' R_i (§17.7).</summary>
+public enum RewardMode { Pool, Absolute, Shares }
 
 public sealed class RewardsSection
 {

@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Behaviour;
 using TokenEconSim.Domain.Consensus;
 using TokenEconSim.Domain.Rewards;
 using TokenEconSim.Domain.Simulation.Checkpoints;
@@ -34,7 +35,7 @@ public sealed partial class EpochLoop
     /// Run-level stateful components carried by a checkpoint, in a fixed order: a new component is
     /// one <c>CheckpointParts.Add(component)</c> where the loop (or its host) creates it.
     /// </summary>
-    public List<ICheckpointed> CheckpointParts => _parts ??= [.. new ICheckpointed?[] { _learning, _economy }.OfType<ICheckpointed>()];
+    public List<ICheckpointed> CheckpointParts => _parts ??= [.. new ICheckpointed?[] { _learning, _economy, _behaviour }.OfType<ICheckpointed>()];
 
     private List<ICheckpointed>? _parts;
 
@@ -49,7 +50,20 @@ public sealed partial class EpochLoop
     public static string? NotCheckpointable(Parameters.Scenario scenario) =>
         scenario.Market.Enabled
             ? "market.enabled: the token price feeds back into the pipelined draws, so this run takes no checkpoints (no resume, no failover)"
-            : null;
+            : Staked(scenario) is { } role
+                ? $"behaviour.{RunModel.SectionKey(role)}.stake: entry reads the agent's balance, which draining the pipeline for a "
+                    + "checkpoint would change, so this run takes no checkpoints (no resume, no failover)"
+                : null;
+
+    /// <summary>A responding population that bonds a stake, or null.</summary>
+    private static Agents.Role? Staked(Parameters.Scenario scenario)
+    {
+        foreach (var role in Agents.Roles.All)
+            if (PopulationBehaviour.SectionOf(scenario.Behaviour, role) is Parameters.StakedRoleBehaviourSection { Stake: > 0 } s
+                && s.Model != Parameters.BehaviourModel.Fixed)
+                return role;
+        return null;
+    }
 
     private bool DrainingForCheckpoint =>
         CheckpointsOn && _nextEpoch > 0 && _nextEpoch < EpochsTotal && _nextEpoch % CheckpointEvery == 0 && _checkpointedAt != _nextEpoch;

@@ -33,6 +33,10 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
     /// <summary>Federated learning's run state (learning.kind: federated), else null.</summary>
     public FederatedLearning? Learning => _learning;
     private readonly EpochEconomy? _economy = EpochEconomy.Create(model);
+    private readonly LoopBehaviour? _behaviour = LoopBehaviour.For(model);
+
+    /// <summary>The responding populations' loop state (null when every population is fixed), for checkpoints and tests.</summary>
+    public LoopBehaviour? Behaviour => _behaviour;
 
     public int EpochsTotal => _scenario.Run.Epochs;
     /// <summary>Governance, market and marketplace state (null when all are off), for checkpoints.</summary>
@@ -74,10 +78,12 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
             // Trainers start the next draw from the model consensus is about to decide: decide first.
             if (_learning is not null && _drawn is { Consensus: null } early) _drawn = await DecideAsync(early);
             var scoreOrder = _drawn is { } d ? new ScoreOrder(d.Epoch, d.MeanQuality, d.Weights) { Learning = d.Learned?.Score } : null;
+            var tokenPrice = _economy?.TokenPrice ?? StepOrder.NoMarketTokenPrice;
             var order = new StepOrder(_scored?.Settle, _drawn?.Epoch, scoreOrder, drawEpoch)
             {
                 Learning = drawEpoch is not null ? _learning?.NextOrder() : null,
-                TokenPrice = _economy?.TokenPrice ?? StepOrder.NoMarketTokenPrice,
+                TokenPrice = tokenPrice,
+                Behaviour = drawEpoch is { } de ? _behaviour?.TermsFor(de, tokenPrice) : null,
             };
             var step = shards.StepAsync(order, ct);
             if (_drawn is { Consensus: null } pending) _drawn = await DecideAsync(pending); // alongside the step
@@ -152,7 +158,7 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
         if (score is not null)
         {
             foreach (var s in score.ScoreByRole) scoreTotal += s;
-            if (_scenario.Rewards.Mode == RewardMode.Pool && scoreTotal > 0)
+            if (_scenario.Rewards.Mode != RewardMode.Absolute && scoreTotal > 0)
             {
                 ledger.MintToTreasury(Emission.Halved(model.EmissionUnits, d.Epoch, _scenario.Token.HalvingInterval));
                 pool = ledger.Treasury;
@@ -160,10 +166,21 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
         }
         var settle = new SettleOrder(d.Epoch, accepted, _scenario.Rewards.Mode, pool, scoreTotal, d.Decided.Credits)
         {
+            RolePools = _scenario.Rewards.Mode == RewardMode.Shares ? RolePools(pool, d.Weights) : null,
+            RoleScoreTotals = _scenario.Rewards.Mode == RewardMode.Shares ? score?.ScoreByRole ?? new Int128[Roles.Count] : null,
             Debits = d.Decided.Debits,
             Economy = _economy?.NextOrder(d.Epoch),
         };
+        _behaviour?.Observe(d.Epoch, settle, score, d.Contribution, d.Learned?.Model.Accuracy ?? double.NaN);
         return new Scored(d, settle, score, supply, minted, burned, pool, reply.FeesPaid, feesBurned);
+    }
+
+    /// <summary>Shares mode (docs/model.md §17.7): the parts α·P, β·P, γ·P of the pool for providers, trainers and users.</summary>
+    private static long[] RolePools(long pool, RewardWeights weights)
+    {
+        var parts = new long[Roles.Count];
+        (parts[(int)Role.DataProvider], parts[(int)Role.Trainer], parts[(int)Role.ServiceUser]) = SharesSplit.RolePools(pool, weights);
+        return parts;
     }
 
     /// <summary>Completes epoch m−2 on the ledger and starts its row; the balance summary finishes it (<see cref="StartSettling"/>).</summary>
@@ -173,13 +190,14 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
         var ledger = _ledger!;
         var poolPaid = settled.PoolPaidByRole.Sum();
         var credits = p.Settle.Credits.Sum(x => x.Units);
-        if (p.Settle.Mode == RewardMode.Pool) ledger.PayFromTreasury(poolPaid);
+        if (p.Settle.Mode != RewardMode.Absolute) ledger.PayFromTreasury(poolPaid);
         else ledger.MintToAgents(poolPaid);
         ledger.MintToAgents(credits);
         ledger.BurnFromAgents(settled.Debited);
+        if (settled.Behaviour is { } slashes) ledger.BurnFromAgents(slashes.Slashed);
 
         var economy = _economy?.Settle(d.Governance, settled.Economy, d.Epoch) ?? EconomyMetrics.None;
-        var identity = ledger.Identity(_economy?.Held ?? 0);
+        var identity = ledger.Identity((_economy?.Held ?? 0) + (settled.Behaviour?.BondHeld ?? 0));
         EpochsCompleted++;
 
         var blocks = d.Decided.Blocks;
@@ -235,6 +253,7 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
             UpdateAccepted = d.Learned?.UpdateAccepted,
             TrainerUpdates = d.Learned?.Updates ?? 0,
             Economy = economy,
+            Behaviour = BehaviourMetrics.Of(c.Behaviour, settled.Behaviour),
         };
         StartSettling(row, identity, settled.BalanceRuns ?? throw new InvalidOperationException($"epoch {d.Epoch}: the shards sent no balances"));
     }

@@ -53,6 +53,19 @@ public sealed record EpochMetrics : MetricValues
         }
     }
 
+    /// <summary>The responding populations' columns (<see cref="BehaviourColumns"/>); null when every population is fixed.</summary>
+    public BehaviourMetrics? Behaviour
+    {
+        get => _behaviour;
+        init
+        {
+            _behaviour = value;
+            if (value is not null) CopyGroup(BehaviourColumns.Group, value);
+        }
+    }
+
+    private readonly BehaviourMetrics? _behaviour;
+
     public int Epoch { get => this[L.Epoch]; init => this[L.Epoch] = value; }
     public long Supply { get => this[L.Supply]; init => this[L.Supply] = value; }
     public long Minted { get => this[L.Minted]; init => this[L.Minted] = value; }

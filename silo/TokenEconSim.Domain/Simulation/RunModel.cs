@@ -1,4 +1,5 @@
 using TokenEconSim.Domain.Agents;
+using TokenEconSim.Domain.Behaviour;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Rewards;
 using TokenEconSim.Domain.Tokens;
@@ -16,7 +17,12 @@ public sealed class RunModel
     public RunModel(Scenario scenario)
     {
         Scenario = scenario;
-        Layout = new PopulationLayout(scenario.Populations);
+        Layout = new PopulationLayout(scenario.Populations, scenario.Behaviour);
+        BehaviourActions = [.. Roles.All.Select(role => PopulationBehaviour.Responds(scenario.Behaviour, role)
+            ? PopulationBehaviour.Actions(scenario.Behaviour, role, scenario.Token.FeePerCall)
+            : null)];
+        BehaviourOn = BehaviourActions.Any(a => a is not null);
+        if (Unwired(scenario) is { } why) throw new NotSupportedException(why);
         InitialBalanceUnits = TokenUnits.FromTokens(scenario.Token.InitialBalance);
         FeePerCallUnits = TokenUnits.FromTokens(scenario.Token.FeePerCall);
         EmissionUnits = TokenUnits.FromTokens(scenario.Token.EmissionPerEpoch);
@@ -30,6 +36,12 @@ public sealed class RunModel
     public int AgentsPerShard { get; }
 
     public Scenario Scenario { get; }
+
+    /// <summary>Per role (<see cref="Role"/> order): the actions of a population that responds (docs/model.md §17), null for a fixed one.</summary>
+    public ActionSet?[] BehaviourActions { get; }
+
+    /// <summary>True when some population is not <c>fixed</c>: the shards and the loop run the behaviour layer.</summary>
+    public bool BehaviourOn { get; }
     public PopulationLayout Layout { get; }
     public long RunSeed => Scenario.Run.Seed;
     public long InitialBalanceUnits { get; }
@@ -38,6 +50,42 @@ public sealed class RunModel
     public long BlockRewardUnits { get; }
     public long ProposerRewardUnits { get; }
     public RewardWeights InitialWeights { get; }
+
+    /// <summary>
+    /// Why the scenario asks for behaviour the shard does not run yet, or null: only providers, trainers and users respond, and under
+    /// federated learning only users (validation refuses the rest with where and why; this guards callers that skip it).
+    /// </summary>
+    public static string? Unwired(Scenario scenario)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!PopulationBehaviour.Responds(scenario.Behaviour, role)) continue;
+            if (role is Role.Validator or Role.Miner)
+                return $"behaviour.{SectionKey(role)}: only data providers, trainers and users respond to incentives so far";
+            if (role is Role.DataProvider or Role.Trainer && scenario.Learning.Kind == LearningKind.Federated)
+                return $"behaviour.{SectionKey(role)}: under federated learning only users respond to incentives so far";
+        }
+        return null;
+    }
+
+    /// <summary>The role's key under <c>populations</c> and <c>behaviour</c>.</summary>
+    public static string SectionKey(Role role) => role switch
+    {
+        Role.DataProvider => "data_providers",
+        Role.ServiceUser => "users",
+        _ => role.Key() + "s",
+    };
+
+    /// <summary>The role's initial population, <c>populations.&lt;role&gt;.count</c> (a responding role's segment may hold more, latent).</summary>
+    public int InitialCount(Role role) => role switch
+    {
+        Role.DataProvider => Scenario.Populations.DataProviders.Count,
+        Role.Trainer => Scenario.Populations.Trainers.Count,
+        Role.ServiceUser => Scenario.Populations.Users.Count,
+        Role.Validator => Scenario.Populations.Validators.Count,
+        Role.Miner => Scenario.Populations.Miners.Count,
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
 
     public double Participation(Role role) => role switch
     {

@@ -1,4 +1,5 @@
 using TokenEconSim.Domain.Agents;
+using TokenEconSim.Domain.Behaviour;
 using TokenEconSim.Domain.Learning.Federated;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Rewards;
@@ -25,6 +26,9 @@ public sealed record StepOrder(SettleOrder? Settle, int? ChargeFeesEpoch, ScoreO
 
     /// <summary>Stable per token after the last barrier's swaps (market.enabled), else 1: what users' demand reads.</summary>
     public double TokenPrice { get; init; } = NoMarketTokenPrice;
+
+    /// <summary>Per role, the terms the responding populations decide the drawn epoch on (docs/model.md §17.3); null when all are fixed.</summary>
+    public EpochTerms[]? Behaviour { get; init; }
 }
 
 /// <summary>A shard's answer to a <see cref="StepOrder"/>: one part per part ordered.</summary>
@@ -33,6 +37,16 @@ public sealed record StepReport(SettleReport? Settled, long? FeesPaid, ScoreRepo
 /// <summary>Pays an epoch: pool shares (or absolute rewards) to D/T/U when accepted, plus block credits.</summary>
 public sealed record SettleOrder(int Epoch, bool Accepted, RewardMode Mode, long Pool, Int128 ScoreTotal, AgentCredit[] Credits)
 {
+    /// <summary>Shares mode: per role, its part of the pool (base units) and its members' total score; null in the other modes.</summary>
+    public long[]? RolePools { get; init; }
+
+    /// <inheritdoc cref="RolePools"/>
+    public Int128[]? RoleScoreTotals { get; init; }
+
+    /// <summary>The pool and score total a role's members split: its own part and total in shares mode, the whole pool in pool mode.</summary>
+    public (long Pool, Int128 Total) PoolOf(Role role) =>
+        Mode == RewardMode.Shares ? (RolePools![(int)role], RoleScoreTotals![(int)role]) : (Pool, ScoreTotal);
+
     /// <summary>Tokens burned from agents' balances (slashing), each capped at the balance.</summary>
     public AgentCredit[] Debits { get; init; } = [];
 
@@ -57,6 +71,9 @@ public sealed record SettleReport(long[] SortedBalances, long[] RewardsByRole, l
 
     /// <summary>The shard's trades for the order's <see cref="SettleOrder.Economy"/>.</summary>
     public EconomyReport? Economy { get; init; }
+
+    /// <summary>The responding populations' settled epoch (outcomes, slash, bonds); null when all are fixed.</summary>
+    public BehaviourReport? Behaviour { get; init; }
 }
 
 /// <summary>One shard's contribution to an epoch, before fees and rewards.</summary>
@@ -76,6 +93,9 @@ public sealed record ContributionReport(
     /// <summary>Batches, region counts and trainers' updates under federated learning, else null.</summary>
     public LearningReport? Learning { get; init; }
 
+    /// <summary>The responding populations' decisions and the units they will be paid for; null when all are fixed.</summary>
+    public BehaviourReport? Behaviour { get; init; }
+
     public static ContributionReport Merge(IReadOnlyList<ContributionReport> parts)
     {
         var active = new int[Roles.Count];
@@ -94,6 +114,7 @@ public sealed record ContributionReport(
             Concat(parts, p => p.ValidatorIds), Concat(parts, p => p.ValidatorStakes))
         {
             Learning = parts.Count > 0 && parts[0].Learning is not null ? LearningReport.Merge([.. parts.Select(p => p.Learning!)]) : null,
+            Behaviour = parts.Count > 0 && parts[0].Behaviour is not null ? BehaviourReport.Merge([.. parts.Select(p => p.Behaviour)]) : null,
         };
     }
 
@@ -147,6 +168,7 @@ public sealed record MergedStep(long[][]? BalanceRuns, long[] RewardsByRole, lon
 {
     public long Debited { get; init; }
     public EconomyReport? Economy { get; init; }
+    public BehaviourReport? Behaviour { get; init; }
 
     public static MergedStep Merge(IReadOnlyList<StepReport> reports)
     {
@@ -173,6 +195,9 @@ public sealed record MergedStep(long[][]? BalanceRuns, long[] RewardsByRole, lon
         var economy = reports.Count > 0 && reports[0].Settled?.Economy is not null
             ? EconomyReport.Merge([.. reports.Select(r => r.Settled!.Economy!)])
             : null;
-        return new MergedStep(balances, rewards, pool, fees, score, contribution) { Debited = debited, Economy = economy };
+        var behaviour = reports.Count > 0 && reports[0].Settled?.Behaviour is not null
+            ? BehaviourReport.Merge([.. reports.Select(r => r.Settled!.Behaviour)])
+            : null;
+        return new MergedStep(balances, rewards, pool, fees, score, contribution) { Debited = debited, Economy = economy, Behaviour = behaviour };
     }
 }

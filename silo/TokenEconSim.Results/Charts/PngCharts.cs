@@ -29,6 +29,8 @@ internal static class PngCharts
         Economy(Png.RewardWeights),
         Economy(Png.TokenPrice),
         Economy(Png.RewardsStacked),
+        new(Png.Participation, BehaviourCharts.IsMeaningful, (rows, _) => BehaviourCharts.Participation(rows)),
+        new(Png.Profit, BehaviourCharts.IsMeaningful, (rows, _) => BehaviourCharts.Profit(rows)),
     }.ToDictionary(c => c.Group.Key);
 
     public static IReadOnlyList<PngChart> All { get; } =

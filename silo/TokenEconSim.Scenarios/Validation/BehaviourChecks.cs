@@ -26,6 +26,7 @@ internal static class BehaviourChecks
                 $"{max}: the maximum population {behaviour.MaxCount} is below the initial {count} {population.Count}; use at least "
                     + $"{population.Count}, or 0 for no latent agents"));
         }
+        CheckWired(s, root, failed, errors);
         var p = s.Behaviour.DataProviders;
         if (!failed.Overlaps(["behaviour.data_providers.quality_low", "behaviour.data_providers.quality_high"]) && p.QualityLow > p.QualityHigh)
             errors.Add(root.Locate("behaviour", "data_providers", "quality_low").Error(
@@ -33,6 +34,34 @@ internal static class BehaviourChecks
         if (total > CrossFieldChecks.MaxAgents)
             errors.Add(root.Locate("behaviour").Error(
                 $"behaviour: {total} agents in all, latent ones included; at most {CrossFieldChecks.MaxAgents} are supported"));
+    }
+
+    /// <summary>
+    /// What the epoch loop runs (docs/model.md §17, "Status"): providers, trainers and users respond under synthetic learning, users
+    /// under federated learning. Any other population with a model other than fixed is refused here, never run as fixed; so is a
+    /// stake above the initial balance (the bond is taken from it at the start).
+    /// </summary>
+    private static void CheckWired(Scenario s, MappingNode root, ISet<string> failed, List<ScenarioError> errors)
+    {
+        foreach (var (name, behaviour, _) in Populations(s))
+        {
+            if (behaviour.Model == BehaviourModel.Fixed || failed.Contains($"behaviour.{name}.model")) continue;
+            var model = Naming.ToSnakeCase(behaviour.Model.ToString());
+            if (behaviour is ValidatorBehaviour or MinerBehaviour)
+                errors.Add(root.Locate("behaviour", name, "model").Error(
+                    $"behaviour.{name}.model: {model} is not run for {name} yet (only data_providers, trainers and users respond to "
+                        + "incentives); use fixed"));
+            else if (behaviour is ProviderBehaviour or TrainerBehaviour && s.Learning.Kind == LearningKind.Federated
+                && !failed.Contains("learning.kind"))
+                errors.Add(root.Locate("behaviour", name, "model").Error(
+                    $"behaviour.{name}.model: {model} is not run for {name} under learning.kind: federated yet (only users respond "
+                        + "there); use fixed, or learning.kind: synthetic"));
+            if (behaviour is StakedRoleBehaviourSection { Stake: > 0 } staked && staked.Stake > s.Token.InitialBalance
+                && !failed.Overlaps([$"behaviour.{name}.stake", "token.initial_balance"]))
+                errors.Add(root.Locate("behaviour", name, "stake").Error(
+                    $"behaviour.{name}.stake: {G(staked.Stake)} is above token.initial_balance {G(s.Token.InitialBalance)}; an agent bonds "
+                        + "its stake from its balance"));
+        }
     }
 
     private static string G(double x) => x.ToString("G12", CultureInfo.InvariantCulture);

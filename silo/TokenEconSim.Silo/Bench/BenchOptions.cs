@@ -2,7 +2,20 @@ using TokenEconSim.Domain.Parameters;
 namespace TokenEconSim.Silo.Bench;
 
 /// <summary>What `silo bench` measures: the bench economy (scenarios/bench.yaml) at N agents.</summary>
-public sealed record BenchOptions(int Agents, int Epochs, int Runs, bool Stats, ShardSize ShardSize, int PerAgentGrainLimit, string ScenarioPath);
+public sealed record BenchOptions(int Agents, int Epochs, int Runs, bool Stats, ShardSize ShardSize, int PerAgentGrainLimit, string ScenarioPath)
+{
+    /// <summary>`fixed` (the file's behaviour) or `logit`: providers, trainers and users decide by logit (docs/model.md §17).</summary>
+    public string Behaviour { get; init; } = BenchBehaviour.Fixed;
+}
+
+/// <summary>The values of `silo bench --behaviour`.</summary>
+public static class BenchBehaviour
+{
+    public const string Fixed = "fixed", Logit = "logit";
+
+    /// <summary>The populations that can respond (validators and miners are refused by validation).</summary>
+    public static readonly string[] Responding = ["data_providers", "trainers", "users"];
+}
 
 /// <summary>One engine mode's figures: medians over the timed runs.</summary>
 public sealed record BenchResult(

@@ -40,6 +40,8 @@ public static class BenchRunner
         counts[0] += o.Agents - counts.Sum(); // rounding remainder to the providers, so Σ = N exactly
         for (var i = 0; i < counts.Length; i++) overrides.Add(new($"populations.{RoleShares[i].Key}.count", Invariant(counts[i])));
         if (seed is { } s) overrides.Add(new("run.seed", Invariant(s)));
+        if (o.Behaviour == BenchBehaviour.Logit)
+            foreach (var role in BenchBehaviour.Responding) overrides.Add(new($"behaviour.{role}.model", "logit"));
         return ScenarioWriter.ToYaml(ScenarioInput.Load(o.ScenarioPath, overrides));
     }
 
@@ -106,7 +108,8 @@ public static class BenchRunner
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
         // Gen-0 count includes every higher-generation collection (each collects gen 0 too).
-        return new RunFigures(construction, loop, bytesPerAgent, Digest(rows), allocated, GC.CollectionCount(0) - collectionsBefore, cpu);
+        return new RunFigures(construction, loop, bytesPerAgent, Digest(agents, rows), allocated, GC.CollectionCount(0) - collectionsBefore,
+            cpu);
     }
 
     /// <summary>Final total supply and Gini over seeds 1…<paramref name="seeds"/> (direct engine; every engine gives the same).</summary>
@@ -131,10 +134,14 @@ public static class BenchRunner
         return (supply, gini);
     }
 
-    private static string Digest(IReadOnlyList<EpochMetrics> rows)
+    /// <summary>
+    /// The run's metrics.csv as its scenario writes it (optional groups only when enabled), so a group added for a feature the bench
+    /// economy does not use leaves the digest as it was.
+    /// </summary>
+    private static string Digest(Scenario scenario, IReadOnlyList<EpochMetrics> rows)
     {
         using var stream = new MemoryStream();
-        using (var csv = new MetricsCsvWriter(stream, MetricLayout.Every)) foreach (var row in rows) csv.Write(row);
+        using (var csv = new MetricsCsvWriter(stream, MetricLayout.For(scenario))) foreach (var row in rows) csv.Write(row);
         return Convert.ToHexStringLower(SHA256.HashData(stream.ToArray()))[..12];
     }
 

@@ -29,12 +29,21 @@ public static class BenchCommand
         });
         var perAgentLimit = IntegerOption.Create("--per-agent-limit", "Skip one-grain-per-agent above this N", 100_000, 1);
         var scenario = new Option<string>("--scenario") { Description = "The bench economy", DefaultValueFactory = _ => "scenarios/bench.yaml" };
+        var behaviour = new Option<string>("--behaviour")
+        {
+            Description = "fixed: the file's behaviour; logit: providers, trainers and users decide by logit (docs/model.md §17)",
+            DefaultValueFactory = _ => BenchBehaviour.Fixed,
+        };
+        behaviour.AcceptOnlyFromAmong(BenchBehaviour.Fixed, BenchBehaviour.Logit);
         var command = new Command("bench", "Measure agent-steps/s of the bench economy on every engine") { n, epochs, runs, stats, shard,
-            perAgentLimit, scenario };
+            perAgentLimit, scenario, behaviour };
         command.SetAction(async (parse, ct) =>
         {
             var options = new BenchOptions(parse.GetValue(n), parse.GetValue(epochs), parse.GetValue(runs), parse.GetValue(stats),
-                ShardSizeOf(parse.GetValue(shard)!), parse.GetValue(perAgentLimit), parse.GetValue(scenario)!);
+                ShardSizeOf(parse.GetValue(shard)!), parse.GetValue(perAgentLimit), parse.GetValue(scenario)!)
+            {
+                Behaviour = parse.GetValue(behaviour)!,
+            };
             await RunAsync(options, ct);
             return ExitCodes.Success;
         });
@@ -47,7 +56,7 @@ public static class BenchCommand
     {
         BenchRunner.Resolve(o, o.ShardSize, o.Epochs); // bad input fails here, before any timing
         Console.WriteLine($"bench economy: N = {o.Agents}, {o.Epochs} epochs, median of {o.Runs} runs after a warm-up, "
-            + $"{Environment.ProcessorCount} cores");
+            + $"{Environment.ProcessorCount} cores, behaviour {o.Behaviour}");
         var results = new List<BenchResult> { await BenchRunner.MeasureAsync("direct", () => new DirectEngine(), o, o.ShardSize, ct) };
         using (var host = await EmbeddedSilo.StartAsync(ct))
         {

@@ -17,6 +17,7 @@ public class LedgerAccountingTests
     [Theory]
     [InlineData(RewardMode.Pool)]
     [InlineData(RewardMode.Absolute)]
+    [InlineData(RewardMode.Shares)]
     public async Task TheAccountingIdentityHoldsOverAWholeRun(RewardMode mode)
     {
         var s = new SmallScenario
@@ -55,7 +56,7 @@ public class LedgerAccountingTests
         // accepted epochs, halved) or every D/T/U reward (absolute mode).
         var credits = rows.Sum(r => r.RewardTotal(Role.Miner) + r.RewardTotal(Role.Validator));
         var emission = TokenUnits.FromTokens(10_000);
-        var expectedMinted = mode == RewardMode.Pool
+        var expectedMinted = mode != RewardMode.Absolute
             ? credits + rows.Where(r => r.Accepted).Sum(r => Emission.Halved(emission, r.Epoch, 7))
             : credits + rows.Sum(r => Dtu.Sum(r.RewardTotal));
         Assert.Equal(expectedMinted, rows.Sum(r => r.Minted));

@@ -22,10 +22,14 @@ public partial class MetricColumnsTests
         });
         Assert.Equal("epoch", names[0]);
         var economy = EconomyColumns.Group.Columns.Count;
-        Assert.Equal(37 + 3 * Roles.Count + 4 + economy, names.Count);
-        // Appended at the end: federated learning's four, then the token economy's.
-        Assert.Equal(["model_accuracy", "model_loss", "update_accepted", "trainer_updates"], names[^(4 + economy)..^economy]);
-        Assert.Equal(EconomyColumns.Group.Columns.Select(c => c.Name), names.TakeLast(economy));
+        var behaviour = BehaviourColumns.Group.Columns.Count;
+        Assert.Equal(9 * 3 + 2, behaviour); // nine per responding role (providers, trainers, users), then the bonds' two
+        Assert.Equal(37 + 3 * Roles.Count + 4 + economy + behaviour, names.Count);
+        // Appended at the end: federated learning's four, the token economy's, then the optional behaviour group's.
+        Assert.Equal(["model_accuracy", "model_loss", "update_accepted", "trainer_updates"],
+            names[^(4 + economy + behaviour)..^(economy + behaviour)]);
+        Assert.Equal(EconomyColumns.Group.Columns.Select(c => c.Name), names.SkipLast(behaviour).TakeLast(economy));
+        Assert.Equal(BehaviourColumns.Group.Columns.Select(c => c.Name), names.TakeLast(behaviour));
         foreach (var role in Roles.All)
         {
             Assert.Contains($"reward_total_{role.Key()}", names);
@@ -115,6 +119,16 @@ public partial class MetricColumnsTests
         Assert.Equal(MetricColumns.All, MetricLayout.Every.Columns);
         var withoutEconomy = MetricLayout.Of(g => g != EconomyColumns.Group).Columns;
         Assert.Equal(MetricColumns.All.Except(EconomyColumns.Group.Columns), withoutEconomy);
+    }
+
+    [Fact]
+    public void TheBehaviourColumnsAreWrittenOnlyWhenAPopulationResponds()
+    {
+        Assert.True(BehaviourColumns.Group.IsOptional);
+        Assert.False(BehaviourColumns.Group.IsEnabled(new Scenario()));
+        var responding = new Scenario { Behaviour = new BehaviourSection { Users = new UserBehaviour { Model = BehaviourModel.Logit } } };
+        Assert.True(BehaviourColumns.Group.IsEnabled(responding));
+        Assert.Equal(MetricLayout.For(new Scenario()).Columns.Concat(BehaviourColumns.Group.Columns), MetricLayout.For(responding).Columns);
     }
 
     [Fact]

@@ -52,6 +52,33 @@ public class RewardModeTests
         }
     }
 
+    // Shares mode (docs/model.md §17.7): α, β, γ are the roles' parts of the pool, P_D = ⌊P·α⌋ and so
+    // on, each split among the role's members by R_i; the parts' dust stays in the treasury. Unlike
+    // pool mode, a role's total does not depend on the scale of the other roles' values.
+    [Fact]
+    public async Task SharesModeGivesEachRoleItsWeightOfThePool()
+    {
+        var s = new SmallScenario
+        {
+            Epochs = 8, Mode = RewardMode.Shares, VoteValidProbability = 1, FeeBurnFraction = 1, Alpha = 0.5, Beta = 0.2, Gamma = 0.3,
+        };
+        var rows = await DirectRun.RunAsync(s);
+        double[] weights = [0.5, 0.2, 0.3];
+        long carried = 0;
+        foreach (var r in rows.Where(r => r.Accepted))
+        {
+            Assert.Equal(TokenUnits.FromTokens(10_000) + carried, r.Pool); // fees all burned: the emission and the dust carried
+            for (var k = 0; k < 3; k++)
+            {
+                var part = (long)Math.Floor(r.Pool * (decimal)weights[k]);
+                Assert.InRange(r.RewardsByRole[k], part - r.ActiveByRole[k], part);
+            }
+            Assert.Equal(r.Pool - Dtu.Sum(r.RewardTotal), r.Treasury);
+            carried = r.Treasury;
+        }
+        Assert.Contains(rows, r => r.Accepted);
+    }
+
     // Absolute mode: each D/T/U agent is minted R_i tokens (rounded down to the base unit); no pool.
     [Fact]
     public async Task AbsoluteModeMintsEachRewardAsComputed()

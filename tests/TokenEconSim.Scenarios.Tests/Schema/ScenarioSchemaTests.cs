@@ -43,7 +43,7 @@ public class ScenarioSchemaTests
         Assert.Equal("> 0", Text("run.epoch_length"));
         Assert.Equal("samples in [0, 1]", Text("populations.data_providers.quality"));
         Assert.Equal("samples ≥ 0", Text("populations.users.calls"));
-        Assert.Equal("pool, absolute", Text("rewards.mode"));
+        Assert.Equal("pool, absolute, shares", Text("rewards.mode"));
         Assert.Equal("any", Text("run.seed"));
     }
 }

@@ -39,9 +39,11 @@ public static class ChartGroups
         // Every run has the column since federated learning exists; only learning runs fill it.
         public static readonly ChartGroup ModelAccuracy = New("model_accuracy", "Model accuracy", "accuracy") with { WhenFilled = true };
         public static readonly ChartGroup RewardWeights = New("reward_weights", "Reward weights α, β, γ", "weight") with { Range = [0, 1] };
+        // Its columns are the optional behaviour group's: a run where every population is fixed has none, so no such chart.
+        public static readonly ChartGroup Participation = New("participation", "Responding populations", "agents present", "mean effort");
 
         public static IReadOnlyList<ChartGroup> All { get; } = [SupplyInflation, RewardsPerRole, Gini, DifficultyHashrate, BlockTime,
-            ModelAccuracy, RewardWeights];
+            ModelAccuracy, RewardWeights, Participation];
 
         private static ChartGroup New(string key, string title, string y, string? y2 = null) => new(key, ChartSurface.Browser, title, y, y2);
     }
@@ -61,10 +63,14 @@ public static class ChartGroups
         public static readonly ChartGroup RewardWeights = New("reward_weights", "Reward weights α, β, γ (changed by governance)");
         public static readonly ChartGroup TokenPrice = New("token_price", "Token price and pool reserves (x·y = k)");
         public static readonly ChartGroup RewardsStacked = New("rewards_stacked", "Rewards per epoch by role (stacked)");
+        /// <summary>Responding populations only (docs/model.md §17): active agents per role, and their mean effort.</summary>
+        public static readonly ChartGroup Participation = New("participation", "Agents taking part, and their effort, by responding role");
+        /// <summary>Responding populations only: mean profit per role.</summary>
+        public static readonly ChartGroup Profit = New("profit", "Mean profit of those taking part, by responding role");
 
         public static IReadOnlyList<ChartGroup> All { get; } =
             [SupplyInflation, Gini, RewardsPerRole, DifficultyHashrate, BlockTimeHistogram, ProducerConcentration, ModelAccuracy, RewardWeights,
-                TokenPrice, RewardsStacked];
+                TokenPrice, RewardsStacked, Participation, Profit];
 
         private static ChartGroup New(string key, string title) => new(key, ChartSurface.Png, title);
     }

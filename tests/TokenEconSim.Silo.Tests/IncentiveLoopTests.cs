@@ -1,0 +1,130 @@
+using System.Globalization;
+using TokenEconSim.Silo.Tests.Support;
+
+namespace TokenEconSim.Silo.Tests;
+
+/// <summary>
+/// Responding populations through the real epoch loop and the command line (docs/model.md §17).
+/// The free-entry benchmark (scenarios/free-entry.yaml, §17.9): identical providers share a fixed
+/// pool s·P per epoch by their equal contributions and each bears a cost c per epoch of taking part.
+/// With N taking part each earns s·P/N − c; entry continues while that is positive and exit while it
+/// is negative, so the long-run number is where profit is zero, s·P/N* = c, i.e. N* = s·P/c — the
+/// zero-profit condition of free entry (Mankiw and Whinston, "Free Entry and Social Inefficiency",
+/// RAND Journal of Economics 17, 1986; Mas-Colell, Whinston and Green, Microeconomic Theory, 1995,
+/// §10.F). In the file s = 1 (alpha 1), P = 5 000 tokens (the emission, no fees, every epoch
+/// accepted) and c = 25: N* = 200.
+/// </summary>
+public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<DeterminismRuns>
+{
+    private const double Expected = 5_000.0 / 25;
+    private const int Tail = 200; // epochs 400–599 of 600
+
+    private static string FreeEntry => Repo.Scenario("free-entry.yaml");
+
+    /// <summary>Every provider present, choosing by the logit of its own averaged profits, λ = 50 per token, w = 0.01 (§17.4).</summary>
+    private static readonly string[] Logit =
+    [
+        "--set", "behaviour.data_providers.model=logit", "--set", "behaviour.data_providers.lambda=50",
+        "--set", "behaviour.data_providers.smoothing=0.01", "--set", "populations.data_providers.count=400",
+    ];
+
+    [Fact]
+    public async Task BestRespondingProvidersEnterUntilTheZeroProfitCount()
+    {
+        var run = await runs.RunFile(FreeEntry, "free-entry", "--engine", "direct");
+        var active = Column(run, "active_provider");
+        Assert.Equal(600, active.Count);
+        Assert.Equal(50, active[0]); // 50 present at the start, 350 latent
+        Assert.InRange(active.TakeLast(Tail).Average(), 0.95 * Expected, 1.05 * Expected);
+        Assert.Equal(350, Column(run, "entries_provider").Sum());
+    }
+
+    [Fact]
+    public async Task LogitProvidersWithHighRationalitySettleAtTheZeroProfitCount()
+    {
+        var run = await runs.RunFile(FreeEntry, "free-entry", ["--engine", "direct", .. Logit]);
+        var active = Column(run, "active_provider");
+        Assert.InRange(active.TakeLast(Tail).Average(), 0.95 * Expected, 1.05 * Expected);
+    }
+
+    [Fact]
+    public async Task EnginesAndShardSizesGiveTheSameBytesWithRespondingPopulations()
+    {
+        // incentives.yaml: logit providers with cheating and stakes, best-responding trainers, logit users.
+        string[] small = ["--epochs", "16", "--set", "outputs.charts=false", .. Populations.Small];
+        var reference = await Run("direct", 64);
+        foreach (var (engine, shard) in new[] { ("direct", 1), ("direct", 7), ("orleans", 64), ("orleans", 7) })
+        {
+            var other = await Run(engine, shard);
+            foreach (var file in (string[])["metrics.csv", "blocks.csv", "summary.json"])
+            {
+                var expected = File.ReadAllBytes(Path.Combine(reference.Folder, file));
+                var actual = File.ReadAllBytes(Path.Combine(other.Folder, file));
+                Assert.True(expected.SequenceEqual(actual), $"{file} differs on {engine} with {shard} agents per shard");
+            }
+        }
+        var header = File.ReadLines(reference.MetricsPath).First().Split(',');
+        Assert.Contains("cheating_rate_provider", header);
+        Assert.Contains("bonded", header);
+        var seed7 = await runs.RunFile(Repo.Scenario("incentives.yaml"), "incentives", ["--engine", "direct", "--seed", "7", .. small]);
+        Assert.NotEqual(reference.MetricsBytes, seed7.MetricsBytes);
+
+        Task<RunOutput> Run(string engine, int shard) => runs.RunFile(Repo.Scenario("incentives.yaml"), "incentives",
+            ["--engine", engine, "--set", $"run.agents_per_grain={shard}", .. small]);
+    }
+
+    [Fact]
+    public async Task FreeEntryIsTheSameOnBothEnginesAndEveryShardSize()
+    {
+        string[] shorter = ["--epochs", "60", .. Logit];
+        var reference = await runs.RunFile(FreeEntry, "free-entry", ["--engine", "direct", .. shorter]);
+        foreach (var (engine, shard) in new[] { ("direct", 1), ("direct", 7), ("orleans", 64) })
+        {
+            var other = await runs.RunFile(FreeEntry, "free-entry", ["--engine", engine, "--set", $"run.agents_per_grain={shard}", .. shorter]);
+            Assert.Equal(reference.MetricsBytes, other.MetricsBytes);
+        }
+    }
+
+    /// <summary>
+    /// cheating.yaml (docs/model.md §17.6): a provider's honest batch earns R = 10 at cost C = 6; its twin claims the same at no
+    /// cost (ΔC = 6); a caught cheat (probability d) is paid nothing and slashed S = 20. Cheating beats honesty when
+    /// (1 − d)·R − d·S &gt; R − C, i.e. d·(S + R) &lt; ΔC, d &lt; 6/30 = 0.2. Best-responding providers cheat on one side of the
+    /// threshold and not on the other, one grid step (0.05) from it. Measured: rate 1.000 at d = 0.10 … 0.18, 0.000 at 0.22 … 0.30.
+    /// </summary>
+    [Theory]
+    [InlineData(0.1, true)]
+    [InlineData(0.15, true)]
+    [InlineData(0.25, false)]
+    [InlineData(0.3, false)]
+    public async Task ProvidersCheatExactlyWhenDetectionTimesSlashAndRewardIsBelowTheCostSaved(double detection, bool cheats)
+    {
+        var run = await runs.RunFile(Repo.Scenario("cheating.yaml"), "cheating",
+            "--engine", "direct", "--set", $"behaviour.data_providers.detection_probability={detection.ToString(CultureInfo.InvariantCulture)}");
+        var rate = Column(run, "cheating_rate_provider").Skip(80).Average(); // epochs 80–119: every provider has revised
+        if (cheats) Assert.InRange(rate, 0.95, 1);
+        else Assert.InRange(rate, 0, 0.05);
+        Assert.Equal(cheats, Column(run, "bond_slashed").Sum() > 0);
+    }
+
+    [Fact]
+    public async Task UsersRespondUnderFederatedLearningAlikeOnBothEngines()
+    {
+        // ai-baseline.yaml with logit users and 20 latent ones: their calls are their choice, valued by the learned model's accuracy.
+        string[] args =
+            ["--epochs", "12", "--set", "behaviour.users.model=logit", "--set", "behaviour.users.max_count=80", "--set", "outputs.charts=false"];
+        var direct = await runs.RunFile(Repo.Scenario("ai-baseline.yaml"), "ai-baseline", ["--engine", "direct", .. args]);
+        var orleans = await runs.RunFile(Repo.Scenario("ai-baseline.yaml"), "ai-baseline",
+            ["--engine", "orleans", "--set", "run.agents_per_grain=7", .. args]);
+        Assert.Equal(direct.MetricsBytes, orleans.MetricsBytes);
+        Assert.True(Column(direct, "entries_user").Sum() > 0, "latent users entered");
+        Assert.All(Column(direct, "model_accuracy"), a => Assert.InRange(a, 0, 1));
+    }
+
+    private static List<double> Column(RunOutput run, string name)
+    {
+        var lines = File.ReadAllLines(run.MetricsPath);
+        var at = Array.IndexOf(lines[0].Split(','), name);
+        Assert.True(at >= 0, $"metrics.csv has no column {name}");
+        return [.. lines.Skip(1).Select(l => double.Parse(l.Split(',')[at], CultureInfo.InvariantCulture))];
+    }
+}
