@@ -29,24 +29,16 @@ public sealed record IncentiveSummary(
             var role = BehaviourColumns.Responding[k];
             var active = ContributionColumns.Active[role];
             byRole.Add(role.Key(), new IncentiveSummary(
-                ActiveMean: Mean(rows.Select(r => (double)r[active])),
+                ActiveMean: RunSummary.Mean(rows.Select(r => (double)r[active])),
                 ActiveFinal: rows.Count == 0 ? 0 : rows[^1][active],
                 Entries: rows.Sum(r => r[BehaviourColumns.Entries[k]]),
                 Exits: rows.Sum(r => r[BehaviourColumns.Exits[k]]),
-                EffortMean: Mean(rows.Select(r => r[BehaviourColumns.EffortMean[k]])),
+                EffortMean: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.EffortMean[k]])),
                 CostTotal: rows.Sum(r => r[BehaviourColumns.CostTotal[k]]),
-                ProfitMean: Mean(rows.Select(r => r[BehaviourColumns.ProfitMean[k]])),
-                ProfitableShare: Mean(rows.Select(r => r[BehaviourColumns.ProfitableShare[k]])),
-                CheatingRate: Mean(rows.Select(r => r[BehaviourColumns.CheatingRate[k]]))));
+                ProfitMean: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.ProfitMean[k]])),
+                ProfitableShare: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.ProfitableShare[k]])),
+                CheatingRate: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.CheatingRate[k]]))));
         }
         return byRole;
-    }
-
-    private static double? Mean(IEnumerable<double> values)
-    {
-        double sum = 0;
-        var count = 0;
-        foreach (var value in values.Where(double.IsFinite)) { sum += value; count++; }
-        return count == 0 ? null : sum / count;
     }
 }

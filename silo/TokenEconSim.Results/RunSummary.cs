@@ -89,7 +89,8 @@ public sealed record RunSummary(
 
     private static double? Defined(double value) => double.IsFinite(value) ? value : null;
 
-    private static double? Mean(IEnumerable<double> values)
+    /// <summary>The mean of the finite values; null when there is none.</summary>
+    internal static double? Mean(IEnumerable<double> values)
     {
         double sum = 0;
         var count = 0;
