@@ -31,7 +31,14 @@ public sealed record RunSummary(
     double? FinalAccuracy,
     double? FinalTokenPrice)
 {
-    public static RunSummary From(RunInfo info, IReadOnlyList<EpochMetrics> rows)
+    /// <summary>The responding populations over the run (<see cref="IncentiveSummary"/>); absent when every population draws.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, IncentiveSummary>? Incentives { get; init; }
+
+    /// <param name="info">The run's identity.</param>
+    /// <param name="rows">Its epochs' metrics.</param>
+    /// <param name="responding">Whether some population responds (<see cref="BehaviourColumns.Group"/> is enabled): adds "incentives".</param>
+    public static RunSummary From(RunInfo info, IReadOnlyList<EpochMetrics> rows, bool responding = false)
     {
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(rows);
@@ -61,7 +68,10 @@ public sealed record RunSummary(
             TotalRewardsByRole: rewards,
             // Null without federated learning (accuracy NaN) and without a token market (price fixed at 1).
             FinalAccuracy: last is null ? null : Defined(last.ModelAccuracy),
-            FinalTokenPrice: last is null || !rows.Any(r => r.Economy.ReserveToken > 0) ? null : last.Economy.TokenPrice);
+            FinalTokenPrice: last is null || !rows.Any(r => r.Economy.ReserveToken > 0) ? null : last.Economy.TokenPrice)
+        {
+            Incentives = responding ? IncentiveSummary.Of(rows) : null,
+        };
     }
 
     /// <summary>Indented JSON, snake_case names in declaration order, "\n" line endings, final newline.</summary>
@@ -79,7 +89,8 @@ public sealed record RunSummary(
 
     private static double? Defined(double value) => double.IsFinite(value) ? value : null;
 
-    private static double? Mean(IEnumerable<double> values)
+    /// <summary>The mean of the finite values; null when there is none.</summary>
+    internal static double? Mean(IEnumerable<double> values)
     {
         double sum = 0;
         var count = 0;

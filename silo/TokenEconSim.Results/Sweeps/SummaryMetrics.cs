@@ -18,29 +18,38 @@ public static class SummaryMetrics
     private static readonly string[] MainCandidates =
         ["final_gini", "mean_inflation", "final_supply", "acceptance_rate", "mean_block_time", "final_accuracy", "final_token_price"];
 
-    /// <summary>Every metric, in summary.json order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ReadNames();
+    /// <summary>Every metric of a run whose populations draw, in summary.json order.</summary>
+    public static IReadOnlyList<string> Names { get; } = ReadNames(responding: false);
+
+    /// <summary>
+    /// <see cref="Names"/> and the "incentives.*" metrics of a run where some population responds: a sweep of such
+    /// runs tabulates them too; the tables of other sweeps keep their columns.
+    /// </summary>
+    public static IReadOnlyList<string> Responding { get; } = ReadNames(responding: true);
+
+    /// <summary>The metrics of a sweep's runs: <see cref="Responding"/> when its populations respond, else <see cref="Names"/>.</summary>
+    public static IReadOnlyList<string> For(bool responding) => responding ? Responding : Names;
 
     /// <summary>The metrics charted when none is chosen.</summary>
     public static IReadOnlyList<string> Main { get; } = [.. MainCandidates.Where(Names.Contains)];
 
-    /// <summary>The metrics of one summary.json, as <see cref="Names"/>: the number as written, or "" when undefined (null).</summary>
-    public static string[] Read(string summaryJsonPath)
+    /// <summary>The metrics of one summary.json, as <paramref name="names"/>: the number as written, or "" when undefined (null).</summary>
+    public static string[] Read(string summaryJsonPath, IReadOnlyList<string> names)
     {
         using var doc = JsonDocument.Parse(File.ReadAllBytes(summaryJsonPath));
         var found = new Dictionary<string, string>();
         Flatten(doc.RootElement, "", found);
-        return [.. Names.Select(n => found.TryGetValue(n, out var v) ? v : "")];
+        return [.. names.Select(n => found.TryGetValue(n, out var v) ? v : "")];
     }
 
     /// <summary>A cell of <see cref="Read"/> as a number; NaN when empty.</summary>
     public static double Value(string cell) =>
         cell.Length > 0 && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : double.NaN;
 
-    private static List<string> ReadNames()
+    private static List<string> ReadNames(bool responding)
     {
         // A run with no epochs still has every key (values null), which is all the names need.
-        var empty = RunSummary.From(new RunInfo("x", 0, "", "", 1, ""), []);
+        var empty = RunSummary.From(new RunInfo("x", 0, "", "", 1, ""), [], responding);
         using var doc = JsonDocument.Parse(empty.ToJson());
         var found = new Dictionary<string, string>();
         Flatten(doc.RootElement, "", found, keepNulls: true);

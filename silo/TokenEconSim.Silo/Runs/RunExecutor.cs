@@ -148,7 +148,7 @@ public static class RunExecutor
         var elapsed = clock.Elapsed;
         var info = new RunInfo(scenario.Run.Name, scenario.Run.Seed, resolved, request.Engine.ToString().ToLowerInvariant(),
             new RunModel(scenario).AgentsPerShard, Version);
-        folder.WriteSummary(RunSummary.From(info, rows));
+        folder.WriteSummary(RunSummary.From(info, rows, BehaviourColumns.Group.IsEnabled(scenario)));
         if (scenario.Outputs.Charts) folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime,
             scenario.Consensus.Hashing == HashingMode.Real ? "H/s" : "× 2³² H/s"));
         return new Outcome(folder.Complete(), rows, elapsed);

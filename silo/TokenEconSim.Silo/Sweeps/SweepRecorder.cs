@@ -18,23 +18,27 @@ public sealed class SweepRecorder : IDisposable
 {
     private readonly SweepFolder _folder;
     private readonly SweepObjective? _objective;
+    private readonly IReadOnlyList<string> _metrics;
     private readonly int _seedsPerPoint;
     private readonly RunsCsv _runs;
     private readonly PointsCsv _points;
     private readonly List<double[]> _current = [];
     private SweepJob? _currentFirst;
 
-    public SweepRecorder(SweepFolder folder, IReadOnlyList<string> parameters, SweepObjective? objective, int seedsPerPoint)
+    /// <param name="metrics">The summary metrics tabulated (<see cref="SweepInput.MetricNames"/>).</param>
+    public SweepRecorder(SweepFolder folder, IReadOnlyList<string> parameters, IReadOnlyList<string> metrics, SweepObjective? objective,
+        int seedsPerPoint)
     {
         _folder = folder;
         _objective = objective;
+        _metrics = metrics;
         _seedsPerPoint = seedsPerPoint;
-        Columns = [.. SummaryMetrics.Names, .. objective is null ? Array.Empty<string>() : ["objective"]];
-        _runs = RunsCsv.Create(folder.File(RunFiles.SweepRuns), parameters, SummaryMetrics.Names, objective is not null);
+        Columns = [.. metrics, .. objective is null ? Array.Empty<string>() : ["objective"]];
+        _runs = RunsCsv.Create(folder.File(RunFiles.SweepRuns), parameters, metrics, objective is not null);
         _points = PointsCsv.Create(folder.File(RunFiles.SweepPoints), parameters, Columns);
     }
 
-    /// <summary>The metrics of points.csv: every summary metric, then "objective" when the sweep has one.</summary>
+    /// <summary>The metrics of points.csv: the summary metrics, then "objective" when the sweep has one.</summary>
     public IReadOnlyList<string> Columns { get; }
 
     public List<PointResult> Points { get; } = [];
@@ -44,7 +48,7 @@ public sealed class SweepRecorder : IDisposable
     /// <summary>Appends a completed run; after a point's last seed, appends the point.</summary>
     public void Record(SweepJob job)
     {
-        var cells = SummaryMetrics.Read(_folder.SummaryPath(job));
+        var cells = SummaryMetrics.Read(_folder.SummaryPath(job), _metrics);
         var values = cells.Select(SummaryMetrics.Value).ToArray();
         var objective = _objective?.Evaluate(m => values[IndexOf(m)]);
         _runs.Append(job.Index, job.Point, [.. job.Overrides.Select(o => o.Value)], job.Seed, $"runs/{job.Folder}", cells, objective);

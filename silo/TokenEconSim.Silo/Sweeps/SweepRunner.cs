@@ -23,7 +23,7 @@ public static class SweepRunner
     public static async Task<SweepOutcome> RunAsync(SweepOptions options, CancellationToken ct)
     {
         var plan = SweepInput.Load(options.File);
-        var metrics = SweepInput.Metrics(options.Metrics, plan.Objective);
+        var metrics = SweepInput.Metrics(options.Metrics, plan);
         var name = Path.GetFileNameWithoutExtension(options.File);
         var yaml = SweepWriter.ToYaml(plan, $"Resolved from {options.File} by TokenEconSim {RunExecutor.Version}. Re-run: silo sweep <this file>");
         using var folder = OpenFolder(options.Output, name, yaml, options.Fresh);
@@ -36,7 +36,7 @@ public static class SweepRunner
         if (folder.Resumed) Console.WriteLine($"resuming {folder.Path}: {jobs.Count - todo.Count} of {jobs.Count} runs already complete");
 
         var parameters = jobs.Count == 0 ? [] : jobs[0].Overrides.Select(o => o.Key).ToList();
-        using var recorder = new SweepRecorder(folder, parameters, plan.Objective, plan.Seeds.Count);
+        using var recorder = new SweepRecorder(folder, parameters, SweepInput.MetricNames(plan), plan.Objective, plan.Seeds.Count);
         var ordered = new OrderedCompletion(jobs, folder.IsComplete, recorder.Record);
         Report(folder, plan, name, options.File, recorder, "running", []);
 

@@ -52,7 +52,7 @@ public static class Tuner
             + $"{options.MaxEvaluations} evaluations");
         if (folder.Resumed) Console.WriteLine($"resuming {folder.Path}: completed runs are reused");
 
-        using var recorder = new SweepRecorder(folder, SweepPlan.SimplexKeys, objective, plan.Seeds.Count);
+        using var recorder = new SweepRecorder(folder, SweepPlan.SimplexKeys, SweepInput.MetricNames(plan), objective, plan.Seeds.Count);
         var column = recorder.IndexOf("objective");
         var points = new Dictionary<(string, string), PointResult>();
         var path = new List<TuneEvaluation>();

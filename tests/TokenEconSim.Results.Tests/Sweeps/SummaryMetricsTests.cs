@@ -26,7 +26,7 @@ public class SummaryMetricsTests
         var path = Path.Combine(dir.Path, "summary.json");
         File.WriteAllBytes(path, summary.ToJsonBytes());
 
-        var cells = SummaryMetrics.Read(path);
+        var cells = SummaryMetrics.Read(path, SummaryMetrics.Names);
 
         Assert.Equal(SummaryMetrics.Names.Count, cells.Length);
         Assert.Equal(summary.FinalSupply, cells[Index("final_supply")]); // exact token string, not a rounded double
@@ -34,7 +34,7 @@ public class SummaryMetricsTests
         Assert.Equal(summary.TotalRewardsByRole["miner"], cells[Index("total_rewards_by_role.miner")]);
         var empty = Path.Combine(dir.Path, "empty.json");
         File.WriteAllBytes(empty, RunSummary.From(new RunInfo("r", 3, "", "direct", 10, "1"), []).ToJsonBytes());
-        Assert.Equal("", SummaryMetrics.Read(empty)[Index("final_gini")]);
+        Assert.Equal("", SummaryMetrics.Read(empty, SummaryMetrics.Names)[Index("final_gini")]);
         Assert.True(double.IsNaN(SummaryMetrics.Value("")));
     }
 

@@ -1,0 +1,44 @@
+using TokenEconSim.Domain.Agents;
+using TokenEconSim.Domain.Simulation;
+
+namespace TokenEconSim.Results;
+
+/// <summary>
+/// summary.json's "incentives" part, one per role that can respond (docs/model.md §17.8): how many
+/// took part, what they chose and whether it paid, over the run. Present only when some population
+/// responds, so the summaries of runs whose agents draw keep every byte. Means are over the epochs
+/// where the quantity is defined (an epoch with no one taking part has no mean profit); null when none.
+/// </summary>
+public sealed record IncentiveSummary(
+    double? ActiveMean,
+    int ActiveFinal,
+    int Entries,
+    int Exits,
+    double? EffortMean,
+    double CostTotal,
+    double? ProfitMean,
+    double? ProfitableShare,
+    double? CheatingRate)
+{
+    /// <summary>Keyed by role (provider, trainer, user), in column order.</summary>
+    public static IReadOnlyDictionary<string, IncentiveSummary> Of(IReadOnlyList<EpochMetrics> rows)
+    {
+        var byRole = new OrderedDictionary<string, IncentiveSummary>();
+        for (var k = 0; k < BehaviourColumns.Responding.Count; k++)
+        {
+            var role = BehaviourColumns.Responding[k];
+            var active = ContributionColumns.Active[role];
+            byRole.Add(role.Key(), new IncentiveSummary(
+                ActiveMean: RunSummary.Mean(rows.Select(r => (double)r[active])),
+                ActiveFinal: rows.Count == 0 ? 0 : rows[^1][active],
+                Entries: rows.Sum(r => r[BehaviourColumns.Entries[k]]),
+                Exits: rows.Sum(r => r[BehaviourColumns.Exits[k]]),
+                EffortMean: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.EffortMean[k]])),
+                CostTotal: rows.Sum(r => r[BehaviourColumns.CostTotal[k]]),
+                ProfitMean: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.ProfitMean[k]])),
+                ProfitableShare: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.ProfitableShare[k]])),
+                CheatingRate: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.CheatingRate[k]]))));
+        }
+        return byRole;
+    }
+}
