@@ -48,6 +48,24 @@ public sealed class BenchCommandTests
             .EnumerateArray().Select(m => m.GetProperty("metrics_digest").GetString()!).Where(d => d.Length > 0)];
 
     [Fact]
+    public async Task BothBehavioursAreMeasuredOnEveryEngineWithTheirRatio()
+    {
+        var result = await SiloCli.InvokeAsync("bench", "--n", "200", "--epochs", "5", "--runs", "1",
+            "--agents-per-grain", "50", "--behaviour", "both", "--scenario", Path.Combine(Repo.Scenarios, "bench.yaml"));
+        CliAssert.Exit(0, result);
+        var json = JsonDocument.Parse(result.Out[result.Out.IndexOf("{\n", StringComparison.Ordinal)..]);
+        var modes = json.RootElement.GetProperty("results").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("mode").GetString()!, m => m.GetProperty("metrics_digest").GetString());
+        Assert.Equal(["direct fixed", "direct logit", "orleans-50 fixed", "orleans-50 logit", "orleans-1 fixed", "orleans-1 logit"], modes.Keys);
+        // Each behaviour agrees with itself on every engine; choosing agents make another economy.
+        Assert.Single(modes.Where(m => m.Key.EndsWith(" fixed", StringComparison.Ordinal)).Select(m => m.Value).Distinct());
+        Assert.Single(modes.Where(m => m.Key.EndsWith(" logit", StringComparison.Ordinal)).Select(m => m.Value).Distinct());
+        Assert.NotEqual(modes["direct fixed"], modes["direct logit"]);
+        Assert.Contains("direct logit / direct fixed: ", result.Out);
+        Assert.Contains("orleans-1 logit / orleans-1 fixed: ", result.Out);
+    }
+
+    [Fact]
     public async Task ZeroAgentsIsBadInput()
     {
         var result = await SiloCli.InvokeAsync("bench", "--n", "0");

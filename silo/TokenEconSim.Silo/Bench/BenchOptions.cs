@@ -11,7 +11,7 @@ public sealed record BenchOptions(int Agents, int Epochs, int Runs, bool Stats, 
 /// <summary>The values of `silo bench --behaviour`.</summary>
 public static class BenchBehaviour
 {
-    public const string Fixed = "fixed", Logit = "logit";
+    public const string Fixed = "fixed", Logit = "logit", Both = "both";
 
     /// <summary>The populations that can respond (validators and miners are refused by validation).</summary>
     public static readonly string[] Responding = ["data_providers", "trainers", "users"];

@@ -31,20 +31,19 @@ public static class BenchCommand
         var scenario = new Option<string>("--scenario") { Description = "The bench economy", DefaultValueFactory = _ => "scenarios/bench.yaml" };
         var behaviour = new Option<string>("--behaviour")
         {
-            Description = "fixed: the file's behaviour; logit: providers, trainers and users decide by logit (docs/model.md §17)",
+            Description = "fixed: the file's behaviour; logit: providers, trainers and users decide by logit (docs/model.md §17); "
+                + "both: each, alternating per engine, with the logit rate over the fixed rate",
             DefaultValueFactory = _ => BenchBehaviour.Fixed,
         };
-        behaviour.AcceptOnlyFromAmong(BenchBehaviour.Fixed, BenchBehaviour.Logit);
+        behaviour.AcceptOnlyFromAmong(BenchBehaviour.Fixed, BenchBehaviour.Logit, BenchBehaviour.Both);
         var command = new Command("bench", "Measure agent-steps/s of the bench economy on every engine") { n, epochs, runs, stats, shard,
             perAgentLimit, scenario, behaviour };
         command.SetAction(async (parse, ct) =>
         {
             var options = new BenchOptions(parse.GetValue(n), parse.GetValue(epochs), parse.GetValue(runs), parse.GetValue(stats),
-                ShardSizeOf(parse.GetValue(shard)!), parse.GetValue(perAgentLimit), parse.GetValue(scenario)!)
-            {
-                Behaviour = parse.GetValue(behaviour)!,
-            };
-            await RunAsync(options, ct);
+                ShardSizeOf(parse.GetValue(shard)!), parse.GetValue(perAgentLimit), parse.GetValue(scenario)!);
+            var chosen = parse.GetValue(behaviour)!;
+            await RunAsync(options, chosen == BenchBehaviour.Both ? [BenchBehaviour.Fixed, BenchBehaviour.Logit] : [chosen], ct);
             return ExitCodes.Success;
         });
         return command;
@@ -52,23 +51,35 @@ public static class BenchCommand
 
     private static ShardSize ShardSizeOf(string text) => ShardSize.TryParse(text, out var size, out _) ? size : ShardSize.Auto;
 
-    private static async Task RunAsync(BenchOptions o, CancellationToken ct)
+    private static async Task RunAsync(BenchOptions options, string[] behaviours, CancellationToken ct)
     {
-        BenchRunner.Resolve(o, o.ShardSize, o.Epochs); // bad input fails here, before any timing
+        var o = options with { Behaviour = behaviours[0] };
+        foreach (var b in behaviours) BenchRunner.Resolve(o with { Behaviour = b }, o.ShardSize, o.Epochs); // bad input fails here, before any timing
         Console.WriteLine($"bench economy: N = {o.Agents}, {o.Epochs} epochs, median of {o.Runs} runs after a warm-up, "
-            + $"{Environment.ProcessorCount} cores, behaviour {o.Behaviour}");
-        var results = new List<BenchResult> { await BenchRunner.MeasureAsync("direct", () => new DirectEngine(), o, o.ShardSize, ct) };
+            + $"{Environment.ProcessorCount} cores, behaviour {string.Join(" and ", behaviours)}");
+        // With both behaviours each engine measures them one after the other, so a slow minute of this machine
+        // lands on one engine's pair rather than on one behaviour.
+        var results = new List<BenchResult>();
+        foreach (var b in behaviours)
+            results.Add(await BenchRunner.MeasureAsync(Mode("direct", b, behaviours), () => new DirectEngine(), o with { Behaviour = b },
+                o.ShardSize, ct));
         using (var host = await EmbeddedSilo.StartAsync(ct))
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();
-            results.Add(await BenchRunner.MeasureAsync($"orleans-{o.ShardSize.Resolve(o.Agents, Environment.ProcessorCount)}",
-                () => new OrleansEngine(grains), o, o.ShardSize, ct));
-            results.Add(o.Agents <= o.PerAgentGrainLimit
-                ? await BenchRunner.MeasureAsync("orleans-1", () => new OrleansEngine(grains), o, new ShardSize(1), ct)
-                : new BenchResult("orleans-1", o.Agents, o.Epochs, 0, 0, 0, 0, 0, "", $"skipped: N > {o.PerAgentGrainLimit}"));
+            var sharded = $"orleans-{o.ShardSize.Resolve(o.Agents, Environment.ProcessorCount)}";
+            foreach (var b in behaviours)
+                results.Add(await BenchRunner.MeasureAsync(Mode(sharded, b, behaviours), () => new OrleansEngine(grains), o with { Behaviour = b },
+                    o.ShardSize, ct));
+            foreach (var b in behaviours)
+                results.Add(o.Agents <= o.PerAgentGrainLimit
+                    ? await BenchRunner.MeasureAsync(Mode("orleans-1", b, behaviours), () => new OrleansEngine(grains),
+                        o with { Behaviour = b }, new ShardSize(1), ct)
+                    : new BenchResult(Mode("orleans-1", b, behaviours), o.Agents, o.Epochs, 0, 0, 0, 0, 0, "",
+                        $"skipped: N > {o.PerAgentGrainLimit}"));
             await host.StopAsync(ct);
         }
-        PrintTable(results);
+        PrintTable(results, behaviours.Length);
+        if (behaviours.Length > 1) PrintBehaviourRatios(results);
         // The LSTM hashrate predictor's cost at its default size (docs/model.md §4.2), a figure, not a test.
         var lstm = Domain.Learning.Lstm.LstmBenchmark.Measure(iterations: 500);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -89,15 +100,32 @@ public static class BenchCommand
             new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
     }
 
-    private static void PrintTable(IReadOnlyList<BenchResult> results)
+    /// <summary>The engine's name, with the behaviour when both are measured.</summary>
+    private static string Mode(string engine, string behaviour, string[] measured) => measured.Length == 1 ? engine : $"{engine} {behaviour}";
+
+    /// <summary>What choosing costs: each engine's logit rate over its fixed rate (results come in pairs, fixed first).</summary>
+    private static void PrintBehaviourRatios(IReadOnlyList<BenchResult> results)
+    {
+        for (var i = 0; i + 1 < results.Count; i += 2)
+        {
+            var (fixedRun, logit) = (results[i], results[i + 1]);
+            if (fixedRun.Skipped is not null || logit.Skipped is not null) continue;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{logit.Mode} / {fixedRun.Mode}: {logit.AgentStepsPerSecond / fixedRun.AgentStepsPerSecond:F2}× the fixed rate"));
+        }
+    }
+
+    /// <summary>The table; ×direct compares each mode with the direct engine under the same behaviour (the first rows, one per behaviour).</summary>
+    private static void PrintTable(IReadOnlyList<BenchResult> results, int behaviours)
     {
         // Off a terminal Spectre assumes 80 columns and wraps every number; a log file has room.
-        if (!AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 132);
-        var direct = results[0].AgentStepsPerSecond;
+        if (!AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
         var table = new Table().AddColumns("mode", "build s", "loop s", "steps/s", "×direct", "B/agent", "alloc B/step", "GCs", "cores busy",
             "RSS MiB", "sha256");
-        foreach (var r in results)
+        for (var i = 0; i < results.Count; i++)
         {
+            var r = results[i];
+            var direct = results[i % behaviours].AgentStepsPerSecond;
             if (r.Skipped is not null) { table.AddRow(r.Mode, "", "", "", "", "", "", "", "", "", Markup.Escape(r.Skipped)); continue; }
             table.AddRow(r.Mode, F(r.ConstructionSeconds, 3), F(r.LoopSeconds, 3), r.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 F(r.AgentStepsPerSecond / direct, 2), F(r.ManagedBytesPerAgent, 0), F(r.AllocatedBytesPerStep, 1), F(r.Collections, 0),
