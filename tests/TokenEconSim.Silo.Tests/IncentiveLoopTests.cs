@@ -73,6 +73,26 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
             ["--engine", engine, "--set", $"run.agents_per_grain={shard}", .. small]);
     }
 
+    [Theory]
+    [InlineData("epsilon_greedy")]
+    [InlineData("ucb1")]
+    public async Task BanditPopulationsGiveTheSameBytesOnBothEnginesAndShardSizes(string bandit)
+    {
+        // Every responding role of incentives.yaml learning by a bandit: its draws come from each agent's own stream too.
+        string[] args = ["--epochs", "16", "--set", "outputs.charts=false", .. Populations.Small,
+            .. ((string[])["data_providers", "trainers", "users"]).SelectMany(role => (string[])["--set", $"behaviour.{role}.model=bandit",
+                "--set", $"behaviour.{role}.bandit={bandit}"])];
+        var reference = await Run("direct", 64);
+        foreach (var (engine, shard) in new[] { ("direct", 1), ("orleans", 7) })
+            Assert.Equal(reference.MetricsBytes, (await Run(engine, shard)).MetricsBytes);
+        var asShipped = await runs.RunFile(Repo.Scenario("incentives.yaml"), "incentives", ["--engine", "direct", "--epochs", "16",
+            "--set", "outputs.charts=false", .. Populations.Small]);
+        Assert.NotEqual(asShipped.MetricsBytes, reference.MetricsBytes); // the bandits chose otherwise than logit and best response
+
+        Task<RunOutput> Run(string engine, int shard) => runs.RunFile(Repo.Scenario("incentives.yaml"), "incentives",
+            ["--engine", engine, "--set", $"run.agents_per_grain={shard}", .. args]);
+    }
+
     [Fact]
     public async Task FreeEntryIsTheSameOnBothEnginesAndEveryShardSize()
     {
