@@ -159,6 +159,23 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.True(largeMiB - smallMiB >= 1_000_000 * 105 / (1 << 20), $"estimates {smallMiB} and {largeMiB} MiB");
     }
 
+    [Fact]
+    public async Task TheEstimateCountsARespondingPopulationsLatentAgents()
+    {
+        // A responding population's shards host max_count agents, present or latent (docs/model.md §17.5).
+        var present = _dir.Write("present.yaml", $"extends: {Repo.Scenario("free-entry.yaml")}\nbehaviour:\n  data_providers:\n"
+            + "    max_count: 0\n");
+        var latent = _dir.Write("latent.yaml", $"extends: {Repo.Scenario("free-entry.yaml")}\nbehaviour:\n  data_providers:\n"
+            + "    max_count: 1000000\n");
+
+        var (few, many) = (await SiloCli.InvokeAsync("validate", present), await SiloCli.InvokeAsync("validate", latent));
+
+        CliAssert.Exit(0, few);
+        CliAssert.Exit(0, many);
+        Assert.True(EstimateMiB(many.Out) - EstimateMiB(few.Out) >= 1_000_000 * 105 / (1 << 20),
+            $"estimates {EstimateMiB(few.Out)} and {EstimateMiB(many.Out)} MiB");
+    }
+
     private static double EstimateMiB(string output)
     {
         var text = output.Split("memory estimate ")[1];

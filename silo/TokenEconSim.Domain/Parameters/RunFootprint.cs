@@ -38,17 +38,26 @@ public static class RunFootprint
     /// <summary>Per agent more while a checkpoint is taken (measured 1 083, rounded up).</summary>
     public const long CheckpointBytesPerAgent = 1_152;
 
+    /// <summary>
+    /// Per agent more when some population responds to incentives (docs/model.md §17): its choice state. `bench --behaviour both`
+    /// measured 278 against 96 managed bytes per agent at 10⁴ and 10⁵ agents; rounded up.
+    /// </summary>
+    public const long RespondingBytesPerAgent = 192;
+
     /// <summary>Per run whatever its size: its grains, chain, results writers and metrics buffers.</summary>
     public const long BytesPerRun = 32L << 20;
 
     /// <param name="checkpointEvery">Epochs between checkpoints (0: none); `silo run` and the dashboard's runs take one every 10 by default.</param>
     public static long EstimateBytes(Scenario scenario, int checkpointEvery)
     {
-        var p = scenario.Populations;
-        var agents = (long)p.DataProviders.Count + p.Trainers.Count + p.Users.Count + p.Validators.Count + p.Miners.Count;
+        // The agents the shards host: a responding population's latent agents (up to its max_count) included.
+        var layout = new Agents.PopulationLayout(scenario.Populations, scenario.Behaviour);
+        long agents = layout.Total;
         var federated = scenario.Learning.Kind == LearningKind.Federated;
         var checkpoints = checkpointEvery > 0 && scenario.Run.Epochs >= checkpointEvery;
-        var perAgent = BytesPerAgent + (federated ? FederatedBytesPerAgent : 0) + (checkpoints ? CheckpointBytesPerAgent : 0);
+        var responding = Agents.Roles.All.Any(role => Behaviour.PopulationBehaviour.Responds(scenario.Behaviour, role));
+        var perAgent = BytesPerAgent + (federated ? FederatedBytesPerAgent : 0) + (checkpoints ? CheckpointBytesPerAgent : 0)
+            + (responding ? RespondingBytesPerAgent : 0);
         // The federated task's held-out validation set: features and a label per sample.
         var validation = federated ? (long)scenario.Learning.ValidationSize * (scenario.Learning.Dimensions + 1) * sizeof(double) : 0;
         return BytesPerRun + agents * perAgent + validation;
