@@ -15,11 +15,7 @@ public sealed class PopulationLayout
     /// latent agents included; null or all fixed: the counts.</param>
     public PopulationLayout(PopulationsSection populations, BehaviourSection? behaviour = null)
     {
-        int[] counts =
-        [
-            populations.DataProviders.Count, populations.Trainers.Count, populations.Users.Count,
-            populations.Validators.Count, populations.Miners.Count,
-        ];
+        int[] counts = [.. Roles.All.Select(role => populations.Of(role).Count)];
         if (behaviour is not null)
             for (var r = 0; r < Roles.Count; r++) counts[r] = Behaviour.PopulationBehaviour.Hosted(behaviour, (Role)r, counts[r]);
         long total = 0;

@@ -19,6 +19,14 @@ public static class Roles
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
+    /// <summary>The role's section key in scenario files, under <c>populations</c> and <c>behaviour</c>.</summary>
+    public static string SectionKey(this Role role) => role switch
+    {
+        Role.DataProvider => "data_providers",
+        Role.ServiceUser => "users",
+        _ => role.Key() + "s",
+    };
+
     public static string Title(this Role role) => role switch
     {
         Role.DataProvider => "Data providers",

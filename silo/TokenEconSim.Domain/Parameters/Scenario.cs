@@ -180,6 +180,17 @@ public sealed class PopulationsSection
     public UserPopulation Users { get; init; } = new();
     public ValidatorPopulation Validators { get; init; } = new();
     public MinerPopulation Miners { get; init; } = new();
+
+    /// <summary>The population of <paramref name="role"/>.</summary>
+    public PopulationBase Of(Agents.Role role) => role switch
+    {
+        Agents.Role.DataProvider => DataProviders,
+        Agents.Role.Trainer => Trainers,
+        Agents.Role.ServiceUser => Users,
+        Agents.Role.Validator => Validators,
+        Agents.Role.Miner => Miners,
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
 }
 
 /// <summary>What every role's population has.</summary>

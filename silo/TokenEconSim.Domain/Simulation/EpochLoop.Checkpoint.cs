@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Behaviour;
 using TokenEconSim.Domain.Consensus;
 using TokenEconSim.Domain.Rewards;
@@ -51,14 +52,14 @@ public sealed partial class EpochLoop
         scenario.Market.Enabled
             ? "market.enabled: the token price feeds back into the pipelined draws, so this run takes no checkpoints (no resume, no failover)"
             : Staked(scenario) is { } role
-                ? $"behaviour.{RunModel.SectionKey(role)}.stake: entry reads the agent's balance, which draining the pipeline for a "
+                ? $"behaviour.{role.SectionKey()}.stake: entry reads the agent's balance, which draining the pipeline for a "
                     + "checkpoint would change, so this run takes no checkpoints (no resume, no failover)"
                 : null;
 
     /// <summary>A responding population that bonds a stake, or null.</summary>
-    private static Agents.Role? Staked(Parameters.Scenario scenario)
+    private static Role? Staked(Parameters.Scenario scenario)
     {
-        foreach (var role in Agents.Roles.All)
+        foreach (var role in Roles.All)
             if (PopulationBehaviour.SectionOf(scenario.Behaviour, role) is Parameters.StakedRoleBehaviourSection { Stake: > 0 } s
                 && s.Model != Parameters.BehaviourModel.Fixed)
                 return role;

@@ -61,39 +61,15 @@ public sealed class RunModel
         {
             if (!PopulationBehaviour.Responds(scenario.Behaviour, role)) continue;
             if (role is Role.Validator or Role.Miner)
-                return $"behaviour.{SectionKey(role)}: only data providers, trainers and users respond to incentives so far";
+                return $"behaviour.{role.SectionKey()}: only data providers, trainers and users respond to incentives so far";
             if (role is Role.DataProvider or Role.Trainer && scenario.Learning.Kind == LearningKind.Federated)
-                return $"behaviour.{SectionKey(role)}: under federated learning only users respond to incentives so far";
+                return $"behaviour.{role.SectionKey()}: under federated learning only users respond to incentives so far";
         }
         return null;
     }
 
-    /// <summary>The role's key under <c>populations</c> and <c>behaviour</c>.</summary>
-    public static string SectionKey(Role role) => role switch
-    {
-        Role.DataProvider => "data_providers",
-        Role.ServiceUser => "users",
-        _ => role.Key() + "s",
-    };
-
     /// <summary>The role's initial population, <c>populations.&lt;role&gt;.count</c> (a responding role's segment may hold more, latent).</summary>
-    public int InitialCount(Role role) => role switch
-    {
-        Role.DataProvider => Scenario.Populations.DataProviders.Count,
-        Role.Trainer => Scenario.Populations.Trainers.Count,
-        Role.ServiceUser => Scenario.Populations.Users.Count,
-        Role.Validator => Scenario.Populations.Validators.Count,
-        Role.Miner => Scenario.Populations.Miners.Count,
-        _ => throw new ArgumentOutOfRangeException(nameof(role)),
-    };
+    public int InitialCount(Role role) => Scenario.Populations.Of(role).Count;
 
-    public double Participation(Role role) => role switch
-    {
-        Role.DataProvider => Scenario.Populations.DataProviders.Participation,
-        Role.Trainer => Scenario.Populations.Trainers.Participation,
-        Role.ServiceUser => Scenario.Populations.Users.Participation,
-        Role.Validator => Scenario.Populations.Validators.Participation,
-        Role.Miner => Scenario.Populations.Miners.Participation,
-        _ => throw new ArgumentOutOfRangeException(nameof(role)),
-    };
+    public double Participation(Role role) => Scenario.Populations.Of(role).Participation;
 }

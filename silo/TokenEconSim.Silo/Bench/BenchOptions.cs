@@ -1,4 +1,6 @@
+using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Simulation;
 namespace TokenEconSim.Silo.Bench;
 
 /// <summary>What `silo bench` measures: the bench economy (scenarios/bench.yaml) at N agents.</summary>
@@ -14,7 +16,7 @@ public static class BenchBehaviour
     public const string Fixed = "fixed", Logit = "logit", Both = "both";
 
     /// <summary>The populations that can respond (validators and miners are refused by validation).</summary>
-    public static readonly string[] Responding = ["data_providers", "trainers", "users"];
+    public static readonly string[] Responding = [.. BehaviourColumns.Responding.Select(role => role.SectionKey())];
 }
 
 /// <summary>One engine mode's figures: medians over the timed runs.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Domain.Tokens;
@@ -20,9 +21,9 @@ namespace TokenEconSim.Silo.Bench;
 public static class BenchRunner
 {
     // Role shares of the bench economy (scenarios/bench.yaml, docs/performance.md): 40 % D, 20 % T, 30 % U, 5 % V, 5 % M.
-    private static readonly (string Key, double Share)[] RoleShares =
+    private static readonly (Role Role, double Share)[] RoleShares =
     [
-        ("data_providers", 0.40), ("trainers", 0.20), ("users", 0.30), ("validators", 0.05), ("miners", 0.05),
+        (Role.DataProvider, 0.40), (Role.Trainer, 0.20), (Role.ServiceUser, 0.30), (Role.Validator, 0.05), (Role.Miner, 0.05),
     ];
 
     private const int WarmUpEpochs = 30;
@@ -38,7 +39,7 @@ public static class BenchRunner
         };
         var counts = RoleShares.Select(r => (int)Math.Floor(o.Agents * r.Share)).ToArray();
         counts[0] += o.Agents - counts.Sum(); // rounding remainder to the providers, so Σ = N exactly
-        for (var i = 0; i < counts.Length; i++) overrides.Add(new($"populations.{RoleShares[i].Key}.count", Invariant(counts[i])));
+        for (var i = 0; i < counts.Length; i++) overrides.Add(new($"populations.{RoleShares[i].Role.SectionKey()}.count", Invariant(counts[i])));
         if (seed is { } s) overrides.Add(new("run.seed", Invariant(s)));
         if (o.Behaviour == BenchBehaviour.Logit)
             foreach (var role in BenchBehaviour.Responding) overrides.Add(new($"behaviour.{role}.model", "logit"));
