@@ -60,7 +60,9 @@ public sealed class RunOwnershipTests : IDisposable
     public async Task ASecondStartOfALiveSweepIsRefusedInsteadOfDeletingItsRuns()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "the sweep is killed with kill(2); Linux only");
-        SweepFiles.Base(_dir, epochs: 400);
+        // Runs long enough that the one found under way cannot finish (and be renamed) before the check,
+        // however slow the machine; the sweep is killed at the end.
+        SweepFiles.Base(_dir, epochs: 1_000_000);
         var file = SweepFiles.Sweep(_dir, "own.yaml", "  simplex: {step: 0.25}\n  seeds: 4\n");
         var output = _dir.Sub("sweeps");
         using var first = SiloProcess.Start("sweep", file, "--out", output, "--parallel", "1", "--quiet");
