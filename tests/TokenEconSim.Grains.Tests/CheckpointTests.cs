@@ -68,11 +68,19 @@ public sealed class CheckpointTests
             ("behaviour.data_providers.model", model), ("behaviour.trainers.model", model), ("behaviour.users.model", model)));
     }
 
-    /// <summary>Users respond under federated learning too; their state and the model's accuracy they value calls by are restored.</summary>
-    [Fact]
-    public async Task FederatedRespondingUsersRestoredFromACheckpointGiveTheUninterruptedBytes() =>
-        await AssertRestoresToTheUninterruptedBytes(LoadSmall("ai-baseline.yaml", ("run.epochs", "12"), ("behaviour.users.model", "logit"),
-            ("behaviour.users.max_count", "80")));
+    /// <summary>
+    /// Under federated learning too: providers' batches and trainers' updates from their actions (cheats included), the users' value of
+    /// the model's accuracy, and the pending batches of the learning state are restored.
+    /// </summary>
+    [Theory]
+    [InlineData("best_response")]
+    [InlineData("logit")]
+    [InlineData("bandit")]
+    public async Task FederatedRespondingPopulationsRestoredFromACheckpointGiveTheUninterruptedBytes(string model) =>
+        await AssertRestoresToTheUninterruptedBytes(LoadSmall("ai-baseline.yaml", ("run.epochs", "12"),
+            ("behaviour.data_providers.model", model), ("behaviour.data_providers.max_count", "120"), ("behaviour.data_providers.cheating", "true"),
+            ("behaviour.trainers.model", model), ("behaviour.trainers.gpu_hours", "2"), ("behaviour.trainers.cheating", "true"),
+            ("behaviour.users.model", model), ("behaviour.users.max_count", "80")));
 
     private static async Task AssertRestoresToTheUninterruptedBytes(Domain.Parameters.Scenario scenario)
     {

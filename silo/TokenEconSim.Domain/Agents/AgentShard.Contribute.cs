@@ -27,8 +27,12 @@ public sealed partial class AgentShard
         if (order.Learning is { } learning)
         {
             var (batches, updates, regions) = (new List<BatchDescriptor>(), new List<TrainerUpdate>(), new long[Scratch().Task.Regions]);
-            Participate(_providers, t, new LearningProviderDraw(this, t, learning, batches, regions));
-            Participate(_trainers, t, new LearningTrainerDraw(this, t, learning, updates));
+            if (Responding(Role.DataProvider) is { } bp)
+                Respond(_providers, bp, t, behaviour!, epoch, order, new LearningProviderAction(this, t, learning, batches, regions, bp.Actions));
+            else Participate(_providers, t, new LearningProviderDraw(this, t, learning, batches, regions));
+            if (Responding(Role.Trainer) is { } bt)
+                Respond(_trainers, bt, t, behaviour!, epoch, order, new LearningTrainerAction(this, t, learning, updates, bt.Actions));
+            else Participate(_trainers, t, new LearningTrainerDraw(this, t, learning, updates));
             if (Responding(Role.ServiceUser) is { } bu) Respond(_users, bu, t, behaviour!, epoch, order, new UserAction(this, t, bu.Actions));
             else
                 Participate(_users, t, new UserDraw(this, t, DemandCurve.Factor(_model.Scenario.Learning.Demand,

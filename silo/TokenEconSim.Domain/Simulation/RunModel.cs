@@ -52,8 +52,8 @@ public sealed class RunModel
     public RewardWeights InitialWeights { get; }
 
     /// <summary>
-    /// Why the scenario asks for behaviour the shard does not run yet, or null: only providers, trainers and users respond, and under
-    /// federated learning only users (validation refuses the rest with where and why; this guards callers that skip it).
+    /// Why the scenario asks for behaviour the shard does not run yet, or null: only providers, trainers and users respond (validation
+    /// refuses the rest with where and why; this guards callers that skip it).
     /// </summary>
     public static string? Unwired(Scenario scenario)
     {
@@ -62,8 +62,6 @@ public sealed class RunModel
             if (!PopulationBehaviour.Responds(scenario.Behaviour, role)) continue;
             if (role is Role.Validator or Role.Miner)
                 return $"behaviour.{role.SectionKey()}: only data providers, trainers and users respond to incentives so far";
-            if (role is Role.DataProvider or Role.Trainer && scenario.Learning.Kind == LearningKind.Federated)
-                return $"behaviour.{role.SectionKey()}: under federated learning only users respond to incentives so far";
         }
         return null;
     }

@@ -33,6 +33,14 @@ public static class SummaryMetrics
     /// <summary>The metrics charted when none is chosen.</summary>
     public static IReadOnlyList<string> Main { get; } = [.. MainCandidates.Where(Names.Contains)];
 
+    /// <summary>Charted by default beside <see cref="Main"/> when the populations respond: who takes part, and how carefully.</summary>
+    private static readonly string[] RespondingCandidates =
+        ["incentives.provider.active_mean", "incentives.trainer.active_mean", "incentives.provider.effort_mean", "incentives.provider.cheating_rate"];
+
+    /// <summary>The metrics charted when none is chosen, for a sweep whose populations respond or not.</summary>
+    public static IReadOnlyList<string> MainFor(bool responding) =>
+        responding ? [.. Main, .. RespondingCandidates.Where(Responding.Contains)] : Main;
+
     /// <summary>The metrics of one summary.json, as <paramref name="names"/>: the number as written, or "" when undefined (null).</summary>
     public static string[] Read(string summaryJsonPath, IReadOnlyList<string> names)
     {

@@ -37,8 +37,8 @@ internal static class BehaviourChecks
     }
 
     /// <summary>
-    /// What the epoch loop runs (docs/model.md §17, "Status"): providers, trainers and users respond under synthetic learning, users
-    /// under federated learning. Any other population with a model other than fixed is refused here, never run as fixed; so is a
+    /// What the epoch loop runs (docs/model.md §17, "Status"): providers, trainers and users respond, under either learning kind.
+    /// Validators and miners with a model other than fixed are refused here, never run as fixed; so is a
     /// stake above the initial balance (the bond is taken from it at the start).
     /// </summary>
     private static void CheckWired(Scenario s, MappingNode root, ISet<string> failed, List<ScenarioError> errors)
@@ -51,11 +51,6 @@ internal static class BehaviourChecks
                 errors.Add(root.Locate("behaviour", name, "model").Error(
                     $"behaviour.{name}.model: {model} is not run for {name} yet (only data_providers, trainers and users respond to "
                         + "incentives); use fixed"));
-            else if (behaviour is ProviderBehaviour or TrainerBehaviour && s.Learning.Kind == LearningKind.Federated
-                && !failed.Contains("learning.kind"))
-                errors.Add(root.Locate("behaviour", name, "model").Error(
-                    $"behaviour.{name}.model: {model} is not run for {name} under learning.kind: federated yet (only users respond "
-                        + "there); use fixed, or learning.kind: synthetic"));
             if (behaviour is StakedRoleBehaviourSection { Stake: > 0 } staked && staked.Stake > s.Token.InitialBalance
                 && !failed.Overlaps([$"behaviour.{name}.stake", "token.initial_balance"]))
                 errors.Add(root.Locate("behaviour", name, "stake").Error(
