@@ -18,8 +18,16 @@ public sealed record IncentiveSummary(
     double CostTotal,
     double? ProfitMean,
     double? ProfitableShare,
-    double? CheatingRate)
+    double? CheatingRate,
+    double? CheatProfitMean,
+    double? HonestProfitMean)
 {
+    /// <summary>
+    /// Whether cheating paid over the run: the cheats' mean profit above that of those who took part honestly (means over the epochs
+    /// where each is defined); null when either never happened.
+    /// </summary>
+    public bool? CheatingPaid => CheatProfitMean is { } cheat && HonestProfitMean is { } honest ? cheat > honest : null;
+
     /// <summary>Keyed by role (provider, trainer, user), in column order.</summary>
     public static IReadOnlyDictionary<string, IncentiveSummary> Of(IReadOnlyList<EpochMetrics> rows)
     {
@@ -37,7 +45,9 @@ public sealed record IncentiveSummary(
                 CostTotal: rows.Sum(r => r[BehaviourColumns.CostTotal[k]]),
                 ProfitMean: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.ProfitMean[k]])),
                 ProfitableShare: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.ProfitableShare[k]])),
-                CheatingRate: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.CheatingRate[k]]))));
+                CheatingRate: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.CheatingRate[k]])),
+                CheatProfitMean: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.ProfitMeanCheat[k]])),
+                HonestProfitMean: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.ProfitMeanHonest[k]]))));
         }
         return byRole;
     }

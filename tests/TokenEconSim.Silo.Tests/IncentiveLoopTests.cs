@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests;
@@ -124,6 +125,27 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
         if (cheats) Assert.InRange(rate, 0.95, 1);
         else Assert.InRange(rate, 0, 0.05);
         Assert.Equal(cheats, Column(run, "bond_slashed").Sum() > 0);
+    }
+
+    /// <summary>
+    /// summary.json says per role whether cheating paid: incentives.yaml's logit providers, a careless batch at a tenth of the cost
+    /// against a 20-token slash, profit from cheating while the checks rarely catch them and lose by it when they usually do.
+    /// </summary>
+    [Theory]
+    [InlineData(0.05, true)]
+    [InlineData(0.6, false)]
+    public async Task TheSummarySaysWhetherCheatingPaid(double detection, bool paid)
+    {
+        var run = await runs.RunFile(Repo.Scenario("incentives.yaml"), "incentives",
+            ["--engine", "direct", "--epochs", "60", "--set", "outputs.charts=false", .. Populations.Small,
+                "--set", "behaviour.data_providers.max_count=60",
+                "--set", $"behaviour.data_providers.detection_probability={detection.ToString(CultureInfo.InvariantCulture)}"]);
+        var provider = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Folder, "summary.json"))).RootElement
+            .GetProperty("incentives").GetProperty("provider");
+        var (cheat, honest) = (provider.GetProperty("cheat_profit_mean").GetDouble(), provider.GetProperty("honest_profit_mean").GetDouble());
+        Assert.Equal(paid, provider.GetProperty("cheating_paid").GetBoolean());
+        Assert.Equal(paid, cheat > honest);
+        Assert.True(Math.Abs(cheat - honest) > 5, $"cheats made {cheat} tokens an epoch on average, honest providers {honest}");
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public struct BehaviourTally
     public ExactSum Effort;
     public int Settled, Profitable, CheatsSettled;
     public ExactSum Cost, Profit;
+    /// <summary>The part of <see cref="Profit"/> made by the settled cheats: whether cheating paid.</summary>
+    public ExactSum CheatProfit;
     public long Reward, Slashed;
 
     /// <summary>Counts one agent's decision; <paramref name="effort"/> is the action's effort (<see cref="ActionSet.Effort"/>).</summary>
@@ -36,7 +38,11 @@ public struct BehaviourTally
         if (!o.TookPart) return;
         Settled++;
         if (o.Profit > 0) Profitable++;
-        if (o.Cheated) CheatsSettled++;
+        if (o.Cheated)
+        {
+            CheatsSettled++;
+            CheatProfit.Add(o.Profit);
+        }
         Cost.Add(o.Cost);
         Profit.Add(o.Profit);
         Reward += o.Reward;
@@ -51,6 +57,7 @@ public struct BehaviourTally
         (Settled, Profitable, CheatsSettled) = (Settled + other.Settled, Profitable + other.Profitable, CheatsSettled + other.CheatsSettled);
         Cost.Add(other.Cost);
         Profit.Add(other.Profit);
+        CheatProfit.Add(other.CheatProfit);
         Reward += other.Reward;
         Slashed += other.Slashed;
     }
@@ -61,6 +68,19 @@ public struct BehaviourTally
     public readonly double CheatingRate => Active == 0 ? double.NaN : (double)Cheats / Active;
     /// <summary>Mean profit of the agents that took part in the settled epoch, tokens; NaN with none.</summary>
     public readonly double MeanProfit => Settled == 0 ? double.NaN : Profit.Value / Settled;
+    /// <summary>Mean profit of the settled cheats, tokens; NaN with none.</summary>
+    public readonly double MeanCheatProfit => CheatsSettled == 0 ? double.NaN : CheatProfit.Value / CheatsSettled;
+    /// <summary>Mean profit of the settled agents that did not cheat, tokens; NaN with none.</summary>
+    public readonly double MeanHonestProfit
+    {
+        get
+        {
+            if (Settled == CheatsSettled) return double.NaN;
+            var honest = Profit;
+            honest.Add(new ExactSum(-CheatProfit.Raw));
+            return honest.Value / (Settled - CheatsSettled);
+        }
+    }
     /// <summary>Share of the settled agents whose profit was positive; NaN with none.</summary>
     public readonly double ShareProfitable => Settled == 0 ? double.NaN : (double)Profitable / Settled;
 }

@@ -53,7 +53,7 @@ public sealed record BehaviourReport(BehaviourTally[] ByRole, Int128[] UnitsByRo
                 foreach (var n in (ReadOnlySpan<int>)[t.Active, t.Entries, t.Exits, t.Cheats, t.Caught, t.Settled, t.Profitable, t.CheatsSettled,
                     t.Present])
                     w.Write(n);
-                foreach (var x in (ReadOnlySpan<Int128>)[t.Effort.Raw, t.Cost.Raw, t.Profit.Raw, UnitsByRole[r]]) WriteInt128(w, x);
+                foreach (var x in (ReadOnlySpan<Int128>)[t.Effort.Raw, t.Cost.Raw, t.Profit.Raw, t.CheatProfit.Raw, UnitsByRole[r]]) WriteInt128(w, x);
                 w.Write(t.Reward);
                 w.Write(t.Slashed);
             }
@@ -71,7 +71,8 @@ public sealed record BehaviourReport(BehaviourTally[] ByRole, Int128[] UnitsByRo
             ref var t = ref report.ByRole[k];
             (t.Active, t.Entries, t.Exits, t.Cheats, t.Caught) = (r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
             (t.Settled, t.Profitable, t.CheatsSettled, t.Present) = (r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
-            (t.Effort, t.Cost, t.Profit) = (new ExactSum(ReadInt128(r)), new ExactSum(ReadInt128(r)), new ExactSum(ReadInt128(r)));
+            (t.Effort, t.Cost, t.Profit, t.CheatProfit) =
+                (new ExactSum(ReadInt128(r)), new ExactSum(ReadInt128(r)), new ExactSum(ReadInt128(r)), new ExactSum(ReadInt128(r)));
             report.UnitsByRole[k] = ReadInt128(r);
             (t.Reward, t.Slashed) = (r.ReadInt64(), r.ReadInt64());
         }

@@ -34,6 +34,10 @@ public static class BehaviourColumns
     public static readonly IReadOnlyList<MetricColumn<double>> ProfitMean = PerRole("profit_mean", MetricUnit.Value,
         "tokens: mean profit (reward − cost − slash) of those that took part in the settled epoch (empty when none)", double.NaN,
         role => [Png.Profit.Series(role.Title())]);
+    public static readonly IReadOnlyList<MetricColumn<double>> ProfitMeanCheat = PerRole("profit_mean_cheat", MetricUnit.Value,
+        "tokens: mean profit of the cheats in the settled epoch, caught or not (empty when none)", double.NaN);
+    public static readonly IReadOnlyList<MetricColumn<double>> ProfitMeanHonest = PerRole("profit_mean_honest", MetricUnit.Value,
+        "tokens: mean profit of those that took part without cheating in the settled epoch (empty when none)", double.NaN);
     public static readonly IReadOnlyList<MetricColumn<double>> ProfitableShare = PerRole("profitable_share", MetricUnit.Ratio,
         "share of those that took part whose profit was positive (empty when none)", double.NaN);
     public static readonly IReadOnlyList<MetricColumn<double>> CheatingRate = PerRole("cheating_rate", MetricUnit.Ratio,
@@ -69,6 +73,8 @@ public sealed record BehaviourMetrics : MetricValues
             this[BehaviourColumns.EffortMean[k]] = d.MeanEffort;
             this[BehaviourColumns.CostTotal[k]] = s.Cost.Value;
             this[BehaviourColumns.ProfitMean[k]] = s.MeanProfit;
+            this[BehaviourColumns.ProfitMeanCheat[k]] = s.MeanCheatProfit;
+            this[BehaviourColumns.ProfitMeanHonest[k]] = s.MeanHonestProfit;
             this[BehaviourColumns.ProfitableShare[k]] = s.ShareProfitable;
             this[BehaviourColumns.CheatingRate[k]] = d.CheatingRate;
             this[BehaviourColumns.Caught[k]] = d.Caught;
