@@ -84,6 +84,27 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
         Assert.Equal(text, ClusterRun.Text(one));
     }
 
+    // The federated economy whose providers, trainers and users respond (docs/model.md §17.10), with each behaviour model: their
+    // batches, updates and choices come from each agent's own stream, so one silo, two silos and the direct engine agree.
+    [Theory]
+    [InlineData("best_response")]
+    [InlineData("logit")]
+    [InlineData("bandit")]
+    public async Task RespondingFederatedPopulationsGiveTheSameBytesOnOneAndTwoSilos(string model)
+    {
+        (string, string)[] common = [("run.epochs", "8"), ("outputs.charts", "false"), ("behaviour.data_providers.model", model),
+            ("behaviour.trainers.model", model), ("behaviour.users.model", model)];
+        var direct = await ClusterRun.DirectAsync(ClusterRun.ResolvedFile("incentives-ai.yaml", [.. common, ("run.agents_per_grain", "1000")]));
+        var two = await ClusterRun.OnClusterAsync(_two.Client, $"respond-{model}-7",
+            ClusterRun.ResolvedFile("incentives-ai.yaml", [.. common, ("run.agents_per_grain", "7")]));
+        var one = await ClusterRun.OnClusterAsync(_one.Client, $"respond-{model}-50",
+            ClusterRun.ResolvedFile("incentives-ai.yaml", [.. common, ("run.agents_per_grain", "50")]));
+        var text = ClusterRun.Text(direct);
+        Assert.Contains("cheating_rate_provider", text);
+        Assert.Equal(text, ClusterRun.Text(two));
+        Assert.Equal(text, ClusterRun.Text(one));
+    }
+
     [Fact]
     public async Task OneGrainPerAgentEqualsHundredAgentsPerGrain()
     {

@@ -159,8 +159,11 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
         {
             var other = await Run(engine, shard);
             foreach (var file in (string[])["metrics.csv", "blocks.csv", "summary.json"])
-                Assert.True(File.ReadAllBytes(Path.Combine(reference.Folder, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(other.Folder, file))),
-                    $"{file} differs on {engine} with {shard} agents per shard");
+            {
+                var expected = File.ReadAllBytes(Path.Combine(reference.Folder, file));
+                var actual = File.ReadAllBytes(Path.Combine(other.Folder, file));
+                Assert.True(expected.SequenceEqual(actual), $"{file} differs on {engine} with {shard} agents per shard");
+            }
         }
         Assert.True(Column(reference, "cheating_rate_provider").Sum() > 0, "some provider chose a careless batch");
         Assert.True(Column(reference, "entries_provider").Sum() > 0, "latent providers entered");
@@ -203,6 +206,7 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
         var at = Array.IndexOf(lines[0].Split(','), name);
         Assert.True(at >= 0, $"metrics.csv has no column {name}");
         // An empty cell (a mean over no agents) reads as NaN.
-        return [.. lines.Skip(1).Select(l => l.Split(',')[at]).Select(c => c.Length == 0 ? double.NaN : double.Parse(c, CultureInfo.InvariantCulture))];
+        return [.. lines.Skip(1).Select(l => l.Split(',')[at])
+            .Select(c => c.Length == 0 ? double.NaN : double.Parse(c, CultureInfo.InvariantCulture))];
     }
 }

@@ -53,7 +53,8 @@ public sealed record BehaviourReport(BehaviourTally[] ByRole, Int128[] UnitsByRo
                 foreach (var n in (ReadOnlySpan<int>)[t.Active, t.Entries, t.Exits, t.Cheats, t.Caught, t.Settled, t.Profitable, t.CheatsSettled,
                     t.Present])
                     w.Write(n);
-                foreach (var x in (ReadOnlySpan<Int128>)[t.Effort.Raw, t.Cost.Raw, t.Profit.Raw, t.CheatProfit.Raw, UnitsByRole[r]]) WriteInt128(w, x);
+                foreach (var x in (ReadOnlySpan<Int128>)[t.Effort.Raw, t.Cost.Raw, t.Profit.Raw, t.CheatProfit.Raw, UnitsByRole[r]])
+                    WriteInt128(w, x);
                 w.Write(t.Reward);
                 w.Write(t.Slashed);
             }

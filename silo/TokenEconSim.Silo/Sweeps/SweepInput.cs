@@ -39,7 +39,8 @@ public static class SweepInput
         var unknown = asked.Where(m => !known.Contains(m)).Select(m => $"--metric {m}: unknown metric; {Hint(m, known)}").ToList();
         if (unknown.Count > 0) throw new BadInputException(unknown);
         if (asked.Count > 0) return [.. asked.Distinct()];
-        return [.. SummaryMetrics.MainFor(BehaviourColumns.Group.IsEnabled(plan.Base)), .. plan.Objective is null ? Array.Empty<string>() : ["objective"]];
+        var main = SummaryMetrics.MainFor(BehaviourColumns.Group.IsEnabled(plan.Base));
+        return [.. main, .. plan.Objective is null ? Array.Empty<string>() : ["objective"]];
     }
 
     private static string Hint(string metric, IReadOnlyList<string> known)
