@@ -168,6 +168,9 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
         Assert.True(Column(reference, "cheating_rate_provider").Sum() > 0, "some provider chose a careless batch");
         Assert.True(Column(reference, "entries_provider").Sum() > 0, "latent providers entered");
         Assert.InRange(Column(reference, "model_accuracy")[^1], 0.6, 1); // the model learned from the batches the providers chose
+        var payRank = Column(reference, "pay_rank_trainer").Where(double.IsFinite).ToList();
+        Assert.True(payRank.Count >= 6, "pay_rank_trainer is defined in most accepted epochs");
+        Assert.All(payRank, rho => Assert.InRange(rho, -1, 1));
 
         Task<RunOutput> Run(string engine, int shard) => runs.RunFile(Repo.Scenario("incentives-ai.yaml"), "incentives-ai",
             ["--engine", engine, "--set", $"run.agents_per_grain={shard}", .. args]);

@@ -18,13 +18,13 @@ public sealed class BatchDescriptorConverter : IConverter<BatchDescriptor, Batch
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.TrainerUpdate")]
 public readonly record struct TrainerUpdateSurrogate([property: Id(0)] int TrainerId, [property: Id(1)] long Samples,
-    [property: Id(2)] double[] Delta);
+    [property: Id(2)] double[] Delta, [property: Id(3)] double GpuHours);
 
 [RegisterConverter]
 public sealed class TrainerUpdateConverter : IConverter<TrainerUpdate, TrainerUpdateSurrogate>
 {
-    public TrainerUpdate ConvertFromSurrogate(in TrainerUpdateSurrogate s) => new(s.TrainerId, s.Samples, s.Delta);
-    public TrainerUpdateSurrogate ConvertToSurrogate(in TrainerUpdate v) => new(v.TrainerId, v.Samples, v.Delta);
+    public TrainerUpdate ConvertFromSurrogate(in TrainerUpdateSurrogate s) => new(s.TrainerId, s.Samples, s.Delta, s.GpuHours);
+    public TrainerUpdateSurrogate ConvertToSurrogate(in TrainerUpdate v) => new(v.TrainerId, v.Samples, v.Delta, v.GpuHours);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.LearningOrder")]

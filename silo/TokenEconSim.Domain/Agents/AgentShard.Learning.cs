@@ -105,7 +105,7 @@ public sealed partial class AgentShard
             var g = trainers.GpuHours[j] = speed > 0 ? (double)samples * _settings.LocalEpochs * s.Task.Dimensions / speed : 0;
             trainers.AccuracyDraw[j] = 0;
             t.Gpu.Add(g);
-            if (samples > 0) updates.Add(shard.Train(i, samples, order));
+            if (samples > 0) updates.Add(shard.Train(i, j, samples, order));
         }
     }
 
@@ -132,11 +132,11 @@ public sealed partial class AgentShard
             if (actions.Cheats(action))
             {
                 var claimed = Math.Min(affordable, AssignedSamples(order, trainer));
-                if (claimed > 0) updates.Add(new TrainerUpdate(shard.First + i, claimed, new double[s.Task.Parameters]));
+                if (claimed > 0) updates.Add(new TrainerUpdate(shard.First + i, claimed, new double[s.Task.Parameters], g));
                 return;
             }
             var samples = LoadAssigned(s, order, trainer, affordable);
-            if (samples > 0) updates.Add(shard.Train(i, samples, order));
+            if (samples > 0) updates.Add(shard.Train(i, j, samples, order));
         }
     }
 
@@ -145,13 +145,13 @@ public sealed partial class AgentShard
 
     /// <summary>Local SGD of agent i from the global model on the first <paramref name="samples"/> samples in the scratch buffers; a
     /// Byzantine trainer (the first ⌊fraction·T⌋) poisons its delta.</summary>
-    private TrainerUpdate Train(int i, int samples, LearningOrder order)
+    private TrainerUpdate Train(int i, int j, int samples, LearningOrder order)
     {
         var (settings, s) = (_model.Scenario.Learning, Scratch());
         var delta = s.Sgd.Train(order.GlobalWeights, s.Features, s.Labels, samples, settings.LocalEpochs, settings.LearningRate, _rng);
         if (TrainerIndex(i) < (int)Math.Floor(settings.Byzantine.Fraction * _model.Layout.CountOf(Role.Trainer)))
             Poisoning.Apply(delta, settings.Byzantine.Attack, settings.Byzantine.Scale, _rng);
-        return new TrainerUpdate(First + i, samples, delta);
+        return new TrainerUpdate(First + i, samples, delta, _trainers.GpuHours[j]);
     }
 
     private static long AssignedSamples(LearningOrder order, int trainer)

@@ -2,12 +2,15 @@ using System.Runtime.InteropServices;
 using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Chain;
 using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Rewards;
 using TokenEconSim.Domain.Simulation;
 
 namespace TokenEconSim.Domain.Learning.Federated;
 
 /// <summary>What the barrier learned in an epoch: the model after the validators' decision, and the decision.</summary>
-public sealed record LearningOutcome(ModelScore Model, bool UpdateAccepted, int Updates, LearningScore Score);
+/// <param name="PayTracking">How well trainers' pay tracks their marginal contribution (<see cref="PayTracking"/>); NaN when the update
+/// was rejected (nobody is paid for it) or fewer than two trainers sent one.</param>
+public sealed record LearningOutcome(ModelScore Model, bool UpdateAccepted, int Updates, LearningScore Score, double PayTracking);
 
 /// <summary>
 /// The run's side of federated learning, at the epoch barrier: the accepted global model, the
@@ -21,6 +24,7 @@ public sealed record LearningOutcome(ModelScore Model, bool UpdateAccepted, int 
 public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
 {
     private readonly LearningSection _settings;
+    private readonly RewardsSection _rewards;
     private readonly LogisticTask _task;
     private readonly ValidationSet _validation;
     private readonly int _trainers;
@@ -34,11 +38,12 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
     private Round? _round;
 
     /// <summary>An aggregated update awaiting consensus.</summary>
-    private sealed record Round(double[] Candidate, bool Verdict, double[] Gains, int Updates);
+    private sealed record Round(double[] Candidate, bool Verdict, double[] Gains, int Updates, double PayTracking);
 
     public FederatedLearning(RunModel model)
     {
         _settings = model.Scenario.Learning;
+        _rewards = model.Scenario.Rewards;
         _task = new LogisticTask(_settings, model.RunSeed);
         _validation = _task.CreateValidationSet(model.RunSeed);
         _trainers = model.Layout.CountOf(Role.Trainer);
@@ -98,25 +103,40 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
         var after = LogisticModel.Evaluate(Add(_weights, candidate), _validation);
         var verdict = after.Loss <= _score.Loss + _settings.Tolerance;
         var gains = new double[_trainers];
+        var own = new double[updates.Length];
         for (var i = 0; i < updates.Length; i++)
         {
             var without = LogisticModel.Evaluate(Add(_weights, Aggregate(updates, samples, i)), _validation);
-            gains[report.Updates[i].TrainerId - _firstTrainer] = Math.Max(0, after.Accuracy - without.Accuracy);
+            gains[report.Updates[i].TrainerId - _firstTrainer] = own[i] = Math.Max(0, after.Accuracy - without.Accuracy);
         }
-        _round = new Round(candidate, verdict, gains, updates.Length);
+        var paidFor = report.Updates.Select((u, i) => ContributionValues.TrainingValue(u.GpuHours, own[i], _rewards.CGpu, _rewards.CAcc));
+        _round = new Round(candidate, verdict, gains, updates.Length, PayTracking(paidFor.ToArray(), own));
+    }
+
+    /// <summary>
+    /// Spearman's rank correlation between what each trainer with an update is paid for, V_T = c_gpu·g + c_acc·Δacc (its pay is
+    /// monotone in V_T in every reward mode), and its marginal contribution, the leave-one-out gain Δacc: 1 when pay ranks trainers as
+    /// their contributions do; lower when GPU-hours claimed without a gain (a free-rider's) are paid. Average ranks for ties (MathNet);
+    /// NaN with fewer than two updates or when either side is constant (every gain 0, say).
+    /// </summary>
+    public static double PayTracking(double[] paidFor, double[] contribution)
+    {
+        if (paidFor.Length < 2 || paidFor.Distinct().Count() < 2 || contribution.Distinct().Count() < 2) return double.NaN;
+        return MathNet.Numerics.Statistics.Correlation.Spearman(paidFor, contribution);
     }
 
     /// <summary>Applies consensus' decision on the pending update (accepted: the model takes the step) and says what trainers earn.</summary>
     public LearningOutcome Settle(bool accepted)
     {
-        var round = _round ?? new Round(new double[_task.Parameters], true, new double[_trainers], 0);
+        var round = _round ?? new Round(new double[_task.Parameters], true, new double[_trainers], 0, double.NaN);
         if (accepted)
         {
             _weights = Add(_weights, round.Candidate);
             _score = LogisticModel.Evaluate(_weights, _validation);
         }
         _round = null;
-        return new LearningOutcome(_score, accepted, round.Updates, new LearningScore(accepted, round.Gains));
+        return new LearningOutcome(_score, accepted, round.Updates, new LearningScore(accepted, round.Gains),
+            accepted ? round.PayTracking : double.NaN);
     }
 
     private double[] Aggregate(double[][] updates, long[] samples, int skip) =>
@@ -148,6 +168,7 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
         w.Write(_round.Verdict);
         WriteDoubles(w, _round.Gains);
         w.Write(_round.Updates);
+        w.Write(_round.PayTracking);
     }
 
     public void ReadState(BinaryReader r)
@@ -159,7 +180,7 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
             _pending[i] = new BatchDescriptor(r.ReadInt32(), r.ReadInt32(), r.ReadDouble(), r.ReadUInt64());
         _regionCounts = new long[r.ReadInt32()];
         for (var k = 0; k < _regionCounts.Length; k++) _regionCounts[k] = r.ReadInt64();
-        _round = r.ReadBoolean() ? new Round(ReadDoubles(r), r.ReadBoolean(), ReadDoubles(r), r.ReadInt32()) : null;
+        _round = r.ReadBoolean() ? new Round(ReadDoubles(r), r.ReadBoolean(), ReadDoubles(r), r.ReadInt32(), r.ReadDouble()) : null;
     }
 
     private static void WriteDoubles(BinaryWriter w, double[] values)

@@ -12,8 +12,9 @@ namespace TokenEconSim.Domain.Learning.Federated;
 /// <param name="Seed">Seed of the generator that draws the batch's samples (drawn from the provider's stream).</param>
 public readonly record struct BatchDescriptor(int ProviderId, int Records, double Care, ulong Seed);
 
-/// <summary>A trainer's model update: the weight delta after its local SGD and the samples it trained on.</summary>
-public sealed record TrainerUpdate(int TrainerId, long Samples, double[] Delta);
+/// <summary>A trainer's model update: the weight delta after its local SGD, the samples it trained on and the GPU-hours g it claims (what
+/// V_T pays for beside its accuracy gain).</summary>
+public sealed record TrainerUpdate(int TrainerId, long Samples, double[] Delta, double GpuHours);
 
 /// <summary>What the shards need to draw a federated epoch.</summary>
 /// <param name="GlobalWeights">The accepted global model (d weights, then the bias).</param>

@@ -45,6 +45,12 @@ public static class BehaviourColumns
     public static readonly IReadOnlyList<MetricColumn<int>> Caught = PerRole<int>("caught", MetricUnit.Count,
         "cheats caught by the validators' checks (paid nothing, slashed)", 0);
 
+    /// <summary>Federated learning: how well trainers' pay tracks their marginal contribution (<see cref="Learning.Federated.FederatedLearning.PayTracking"/>).</summary>
+    public static readonly MetricColumn<double> PayRankTrainer = Group.Declare("pay_rank_trainer", MetricUnit.Ratio,
+        "federated learning: Spearman rank correlation between the V_T each trainer with an update is paid for and its leave-one-out "
+            + "accuracy gain (empty when the update was rejected, with fewer than two updates, or without federated learning)", None,
+        double.NaN);
+
     /// <summary>Base units slashed from bonds and burned at this settlement.</summary>
     public static readonly MetricColumn<long> BondSlashed = Group.Declare<long>("bond_slashed", MetricUnit.Tokens,
         "tokens slashed from caught cheats' bonds and burned", None);
@@ -61,7 +67,7 @@ public static class BehaviourColumns
 /// <summary>The behaviour columns of one epoch: its decisions (drawn) and its outcomes (settled).</summary>
 public sealed record BehaviourMetrics : MetricValues
 {
-    private BehaviourMetrics(BehaviourReport drawn, BehaviourReport settled)
+    private BehaviourMetrics(BehaviourReport drawn, BehaviourReport settled, double payRankTrainer)
     {
         for (var k = 0; k < BehaviourColumns.Responding.Count; k++)
         {
@@ -79,11 +85,15 @@ public sealed record BehaviourMetrics : MetricValues
             this[BehaviourColumns.CheatingRate[k]] = d.CheatingRate;
             this[BehaviourColumns.Caught[k]] = d.Caught;
         }
+        this[BehaviourColumns.PayRankTrainer] = payRankTrainer;
         this[BehaviourColumns.BondSlashed] = settled.Slashed;
         this[BehaviourColumns.Bonded] = settled.BondHeld;
     }
 
-    /// <summary>The columns of an epoch from the reports of its draw and its settlement; null when every population is fixed.</summary>
-    public static BehaviourMetrics? Of(BehaviourReport? drawn, BehaviourReport? settled) =>
-        drawn is null || settled is null ? null : new BehaviourMetrics(drawn, settled);
+    /// <summary>
+    /// The columns of an epoch from the reports of its draw and its settlement, and how well trainers' pay tracked their contribution
+    /// (NaN without federated learning); null when every population is fixed.
+    /// </summary>
+    public static BehaviourMetrics? Of(BehaviourReport? drawn, BehaviourReport? settled, double payRankTrainer) =>
+        drawn is null || settled is null ? null : new BehaviourMetrics(drawn, settled, payRankTrainer);
 }
