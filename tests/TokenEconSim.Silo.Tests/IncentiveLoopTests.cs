@@ -171,6 +171,10 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
         var payRank = Column(reference, "pay_rank_trainer").Where(double.IsFinite).ToList();
         Assert.True(payRank.Count >= 6, "pay_rank_trainer is defined in most accepted epochs");
         Assert.All(payRank, rho => Assert.InRange(rho, -1, 1));
+        // A responding role's mean reward is over the agents present, not the latent ones its segment also hosts.
+        var (mean, present, total) = (Column(reference, "reward_mean_provider"), Column(reference, "present_provider"),
+            Column(reference, "reward_total_provider"));
+        for (var e = 0; e < mean.Count; e++) Assert.Equal(total[e], mean[e] * present[e], 1e-6 * (1 + total[e]));
 
         Task<RunOutput> Run(string engine, int shard) => runs.RunFile(Repo.Scenario("incentives-ai.yaml"), "incentives-ai",
             ["--engine", engine, "--set", $"run.agents_per_grain={shard}", .. args]);

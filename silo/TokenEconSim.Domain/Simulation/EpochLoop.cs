@@ -247,7 +247,7 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
             BlockRecords = d.Decided.BlockRecords,
             RewardsByRole = settled.RewardsByRole,
             ActiveByRole = c.ActiveByRole,
-            PopulationByRole = [.. Roles.All.Select(model.Layout.CountOf)],
+            PopulationByRole = [.. Roles.All.Select(role => Population(role, c.Behaviour))],
             ModelAccuracy = d.Learned?.Model.Accuracy ?? double.NaN,
             ModelLoss = d.Learned?.Model.Loss ?? double.NaN,
             UpdateAccepted = d.Learned?.UpdateAccepted,
@@ -257,6 +257,13 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
         };
         StartSettling(row, identity, settled.BalanceRuns ?? throw new InvalidOperationException($"epoch {d.Epoch}: the shards sent no balances"));
     }
+
+    /// <summary>
+    /// The population a role's mean reward is over: all its agents, active or not; for a responding role the agents present after the
+    /// epoch's decisions, since its segment also hosts latent agents that have not entered (or have left).
+    /// </summary>
+    private int Population(Role role, BehaviourReport? drawn) =>
+        drawn is not null && model.BehaviourActions[(int)role] is not null ? drawn.ByRole[(int)role].Present : model.Layout.CountOf(role);
 
     /// <summary>An on-chain record of an epoch's contributions: SHA-256d of (epoch, two exact sums).</summary>
     private static Hash256 Digest(int epoch, Int128 a, Int128 b)
