@@ -28,7 +28,8 @@ public sealed class AgentsCsvTests(DeterminismRuns runs) : IClassFixture<Determi
         foreach (var (engine, shard) in new[] { ("direct", 1), ("direct", 7), ("orleans", 7), ("orleans", 64) })
         {
             var other = await Run(engine, shard);
-            Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(AgentsPath(other))), $"agents.csv differs on {engine} with {shard} agents per shard");
+            Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(AgentsPath(other))),
+                $"agents.csv differs on {engine} with {shard} agents per shard");
         }
 
         var lines = File.ReadAllText(AgentsPath(reference)).Split('\n');
@@ -57,8 +58,8 @@ public sealed class AgentsCsvTests(DeterminismRuns runs) : IClassFixture<Determi
         Assert.True(rows.Any(r => r[7] != "0.00000000"), "some cheat was caught and slashed");
         Assert.Equal(decimal.Parse(epochs[^1][Array.IndexOf(columns, "bonded")], CultureInfo.InvariantCulture),
             rows.Sum(r => decimal.Parse(r[9], CultureInfo.InvariantCulture)));
-        Assert.All(rows, r => Assert.Equal((double)decimal.Parse(r[5], CultureInfo.InvariantCulture) - double.Parse(r[6], CultureInfo.InvariantCulture)
-            - (double)decimal.Parse(r[7], CultureInfo.InvariantCulture), double.Parse(r[8], CultureInfo.InvariantCulture), 1e-9));
+        Assert.All(rows, r => Assert.Equal((double)Tokens(r[5]) - double.Parse(r[6], CultureInfo.InvariantCulture) - (double)Tokens(r[7]),
+            double.Parse(r[8], CultureInfo.InvariantCulture), 1e-9));
 
         Task<RunOutput> Run(string engine, int shard) => runs.RunFile(Repo.Scenario("incentives.yaml"), "incentives",
             ["--engine", engine, "--set", $"run.agents_per_grain={shard}", .. small]);
@@ -114,6 +115,8 @@ public sealed class AgentsCsvTests(DeterminismRuns runs) : IClassFixture<Determi
             },
         }, TestContext.Current.CancellationToken);
     }
+
+    private static decimal Tokens(string cell) => decimal.Parse(cell, CultureInfo.InvariantCulture);
 
     private static string AgentsPath(RunOutput run) => Path.Combine(run.Folder, "agents.csv");
 

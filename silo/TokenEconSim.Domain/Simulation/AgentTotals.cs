@@ -14,7 +14,9 @@ public sealed record AgentTotals(int[] Ids, Role[] Roles, AgentTotal[] Totals)
 {
     public int Count => Ids.Length;
 
-    /// <summary>The shards' totals in shard order (= agent-id order); null when no shard has responding agents' state (every population fixed).</summary>
+    /// <summary>
+    /// The shards' totals in shard order (= agent-id order); null when no shard has responding agents' state (every population fixed).
+    /// </summary>
     public static AgentTotals? Concat(IReadOnlyList<AgentTotals?> parts)
     {
         if (parts.All(p => p is null)) return null;
