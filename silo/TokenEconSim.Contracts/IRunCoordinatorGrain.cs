@@ -60,6 +60,10 @@ public sealed record EpochBatch([property: Id(0)] EpochMetrics[] Epochs, [proper
 
     /// <summary>The epochs <see cref="Checkpoint"/> completes.</summary>
     [Id(3)] public int CheckpointEpoch { get; init; }
+
+    /// <summary>With the batch that completes the run: the responding agents' totals over the whole run (null when every population is
+    /// fixed), read from the shards before they are released.</summary>
+    [Id(4)] public AgentTotals? Agents { get; init; }
 }
 
 public static class GrainKeys

@@ -21,6 +21,8 @@ public sealed class AgentShardGrain(ScenarioCache scenarios) : Grain, IAgentShar
 
     public Task<Immutable<StepReport>> Step(Immutable<StepOrder> order) => Task.FromResult(Shard.Step(order.Value).AsImmutable());
 
+    public Task<AgentTotals?> AgentTotals() => Task.FromResult(Shard.AgentTotals());
+
     public Task<byte[]> SaveState() => Task.FromResult(Shard.StateBytes());
 
     public Task LoadState(byte[] state)

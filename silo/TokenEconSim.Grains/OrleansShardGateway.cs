@@ -33,6 +33,9 @@ public sealed class OrleansShardGateway(IGrainFactory grains, string runId, RunM
         return replies;
     }
 
+    public async Task<AgentTotals?[]> AgentTotalsAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(_shards.Select(s => s.AgentTotals()));
+
     public async Task<byte[][]> SaveStatesAsync(CancellationToken cancellationToken) =>
         await Task.WhenAll(_shards.Select(s => s.SaveState()));
 

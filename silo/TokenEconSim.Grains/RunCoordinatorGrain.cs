@@ -41,13 +41,20 @@ public sealed class RunCoordinatorGrain(ScenarioCache scenarios) : Grain, IRunCo
         var loop = _loop ?? throw new InvalidOperationException($"run '{RunId}' was not started");
         _lastCheckpoint = null;
         var rows = await loop.AdvanceAsync(maxEpochs);
+        AgentTotals? agents = null;
         if (loop.IsComplete)
         {
+            agents = await loop.AgentTotalsAsync(); // before the shards are released
             await _gateway!.ReleaseAsync();
             scenarios.Forget(RunId);
             DeactivateOnIdle();
         }
-        return new EpochBatch([.. rows], loop.IsComplete) { Checkpoint = _lastCheckpoint?.Bytes, CheckpointEpoch = _lastCheckpoint?.Epoch ?? 0 };
+        return new EpochBatch([.. rows], loop.IsComplete)
+        {
+            Checkpoint = _lastCheckpoint?.Bytes,
+            CheckpointEpoch = _lastCheckpoint?.Epoch ?? 0,
+            Agents = agents,
+        };
     }
 
     private EpochLoop Create(string resolvedScenario, CheckpointPlan plan)

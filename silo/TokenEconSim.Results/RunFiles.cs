@@ -24,6 +24,9 @@ public static class RunFiles
     /// <summary>One row per marketplace purchase (marketplace.enabled).</summary>
     public const string Marketplace = "marketplace.csv";
 
+    /// <summary>One row per agent of each responding population, with its totals over the run (some behaviour model not fixed).</summary>
+    public const string Agents = "agents.csv";
+
     /// <summary>The folder of PNG and SVG charts.</summary>
     public const string Charts = "charts";
 

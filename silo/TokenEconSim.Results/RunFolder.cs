@@ -118,6 +118,13 @@ public sealed partial class RunFolder : IDisposable
         WriteFile(RunFiles.Summary, summary.ToJsonBytes());
     }
 
+    /// <summary>agents.csv: the responding agents' totals over the run (<see cref="AgentsCsv"/>).</summary>
+    public void WriteAgents(AgentTotals agents)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        WriteFile(RunFiles.Agents, AgentsCsv.ToBytes(agents));
+    }
+
     /// <summary>charts/*.png and charts/*.svg; with no rows, nothing (no empty charts folder).</summary>
     public void WriteCharts(IReadOnlyList<EpochMetrics> rows) => WriteCharts(rows, ChartOptions.Default);
 

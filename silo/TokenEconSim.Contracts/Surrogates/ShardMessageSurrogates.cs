@@ -149,3 +149,13 @@ public sealed class ScoreReportConverter : IConverter<ScoreReport, ScoreReportSu
     public ScoreReport ConvertFromSurrogate(in ScoreReportSurrogate s) => new(s.ScoreByRole, s.TrainingValueSum);
     public ScoreReportSurrogate ConvertToSurrogate(in ScoreReport v) => new(v.ScoreByRole, v.TrainingValueSum);
 }
+
+[GenerateSerializer, Immutable, Alias("TokenEconSim.AgentTotals")]
+public readonly record struct AgentTotalsSurrogate([property: Id(0)] byte[] Bytes);
+
+[RegisterConverter]
+public sealed class AgentTotalsConverter : IConverter<AgentTotals, AgentTotalsSurrogate>
+{
+    public AgentTotals ConvertFromSurrogate(in AgentTotalsSurrogate s) => AgentTotals.FromBytes(s.Bytes);
+    public AgentTotalsSurrogate ConvertToSurrogate(in AgentTotals v) => new(v.ToBytes());
+}

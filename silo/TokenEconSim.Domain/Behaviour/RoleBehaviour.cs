@@ -166,6 +166,29 @@ public sealed partial class RoleBehaviour
         return new Outcome(Actions.TakesPart(action), cost, reward, slashed, profit, Actions.Cheats(action));
     }
 
+    /// <summary>
+    /// Agent <paramref name="agent"/>'s totals as <see cref="Settle"/> would leave them once the paid epochs
+    /// <paramref name="unsettled"/> (oldest first) were settled with their pay in <paramref name="paid"/>
+    /// ([agent · <see cref="PipelineDepth"/> + epoch mod depth]), changing nothing: at the end of a run the last two epochs are paid
+    /// but not settled (they would be just before the draws two epochs on, which never come).
+    /// </summary>
+    public AgentTotal TotalOf(int agent, ReadOnlySpan<int> unsettled, ReadOnlySpan<long> paid)
+    {
+        var (active, cheated) = (_epochsActive[agent], _cheatedEpochs[agent]);
+        var (reward, slashed, cost) = (_rewardTotal[agent], _slashedTotal[agent], _costTotal[agent]);
+        foreach (var epoch in unsettled)
+        {
+            // In Settle's order and arithmetic, so the cost's rounding is the one settling would give.
+            var o = OutcomeOf(agent, epoch, paid[agent * PipelineDepth + epoch % PipelineDepth]);
+            if (o.TookPart) active++;
+            if (o.Cheated) cheated++;
+            reward += o.Reward;
+            slashed += o.Slashed;
+            cost += o.Cost;
+        }
+        return new AgentTotal(_present[agent], active, cheated, reward, cost, slashed, _bond[agent]);
+    }
+
     public bool IsPresent(int agent) => _present[agent];
     public long Bond(int agent) => _bond[agent];
     public int EpochsActive(int agent) => _epochsActive[agent];

@@ -25,6 +25,9 @@ public sealed class DirectShardGateway(RunModel model) : IShardGateway
     public Task<IReadOnlyList<StepReport>> StepAsync(StepOrder order, CancellationToken cancellationToken) =>
         Task.Run(() => ForEachShard(s => s.Step(order)), cancellationToken);
 
+    public Task<AgentTotals?[]> AgentTotalsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(ForEachShard(s => s.AgentTotals()).ToArray());
+
     public Task<byte[][]> SaveStatesAsync(CancellationToken cancellationToken) =>
         Task.FromResult(ForEachShard(s => s.StateBytes()).ToArray());
 

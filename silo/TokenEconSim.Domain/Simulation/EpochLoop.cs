@@ -38,6 +38,18 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
     /// <summary>The responding populations' loop state (null when every population is fixed), for checkpoints and tests.</summary>
     public LoopBehaviour? Behaviour => _behaviour;
 
+    /// <summary>
+    /// The responding agents' totals over the epochs paid so far, in agent-id order (the run's agents.csv, docs/model.md §17.8); null
+    /// when every population is fixed. Once the run is complete every epoch is paid (the loop drains its pipeline to finish), so the
+    /// totals cover the whole run. Reads the shards' state and changes nothing.
+    /// </summary>
+    public async Task<AgentTotals?> AgentTotalsAsync(CancellationToken ct = default)
+    {
+        if (_behaviour is null) return null;
+        await InitializeAsync(ct);
+        return AgentTotals.Concat(await shards.AgentTotalsAsync(ct));
+    }
+
     public int EpochsTotal => _scenario.Run.Epochs;
     /// <summary>Governance, market and marketplace state (null when all are off), for checkpoints.</summary>
     public EpochEconomy? Economy => _economy;

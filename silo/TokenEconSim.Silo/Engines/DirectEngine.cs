@@ -30,5 +30,9 @@ public sealed class DirectEngine(Checkpointing? checkpointing = null) : ISimulat
         return (rows, _loop.IsComplete);
     }
 
+    public Task<AgentTotals?> AgentTotalsAsync(CancellationToken ct) => _loop!.IsComplete
+        ? _loop.AgentTotalsAsync(ct)
+        : throw new InvalidOperationException("the run is not complete: its last epochs are not paid yet");
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

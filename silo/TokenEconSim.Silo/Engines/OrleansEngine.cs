@@ -32,6 +32,8 @@ public sealed class OrleansEngine(IGrainFactory? grains = null, ClusterSettings?
     private int _recoveries;
     private (int Epoch, byte[] Bytes)? _lastCheckpoint;
     private IGatewayListProvider? _gateways;
+    private bool _complete;
+    private AgentTotals? _agents; // the coordinator sends them with the batch that completes the run, then releases the shards
 
     /// <summary>Continuations after silo failures so far (for tests and the report line).</summary>
     public int Recoveries => _recoveries;
@@ -84,11 +86,16 @@ public sealed class OrleansEngine(IGrainFactory? grains = null, ClusterSettings?
                 _lastCheckpoint = (batch.CheckpointEpoch, bytes);
                 if (_checkpointing.Saved is { } saved) await saved(batch.CheckpointEpoch, bytes);
             }
+            if (batch.Complete) (_complete, _agents) = (true, batch.Agents);
             var fresh = batch.Epochs.Where(r => r.Epoch >= _delivered).ToArray();
             _delivered += fresh.Length;
             if (fresh.Length > 0 || batch.Complete) return (fresh, batch.Complete);
         }
     }
+
+    public Task<AgentTotals?> AgentTotalsAsync(CancellationToken ct) => _complete
+        ? Task.FromResult(_agents)
+        : throw new InvalidOperationException("the run is not complete: its last epochs are not paid yet");
 
     private bool CanRecover(Exception e) =>
         _checkpointing.Every > 0 && _recoveries < MaxRecoveries && e is OrleansException or TimeoutException;

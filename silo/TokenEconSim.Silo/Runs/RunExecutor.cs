@@ -102,6 +102,7 @@ public static class RunExecutor
         var rows = new List<EpochMetrics>(scenario.Run.Epochs);
         var clock = Stopwatch.StartNew();
         var checkpointing = files is null ? Checkpointing.None : new Checkpointing(request.CheckpointEvery, files.Saved, resume?.Checkpoint);
+        AgentTotals? agents = null;
         await using (var engine = Create(request, checkpointing))
         {
             await engine.StartAsync(runId, resolved, ct);
@@ -143,12 +144,16 @@ public static class RunExecutor
                     chunk = NextChunk(chunk, clock.Elapsed - t0);
                 }
             });
+            // Responding populations only: runs whose populations all draw keep their file list (docs/model.md §17.8).
+            if (BehaviourColumns.Group.IsEnabled(scenario))
+                agents = await engine.AgentTotalsAsync(ct) ?? throw new InvalidOperationException("the engine reported no agents' totals");
         }
         files?.Delete();
         var elapsed = clock.Elapsed;
         var info = new RunInfo(scenario.Run.Name, scenario.Run.Seed, resolved, request.Engine.ToString().ToLowerInvariant(),
             new RunModel(scenario).AgentsPerShard, Version);
         folder.WriteSummary(RunSummary.From(info, rows, BehaviourColumns.Group.IsEnabled(scenario)));
+        if (agents is not null) folder.WriteAgents(agents);
         if (scenario.Outputs.Charts) folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime,
             scenario.Consensus.Hashing == HashingMode.Real ? "H/s" : "× 2³² H/s"));
         return new Outcome(folder.Complete(), rows, elapsed);

@@ -76,6 +76,19 @@ internal sealed class PopulationSimulation
         }
     }
 
+    /// <summary>Epochs drawn so far (the last two are paid but not yet settled).</summary>
+    public int Drawn => _step;
+
+    /// <summary>What the agent at <paramref name="position"/> was paid for <paramref name="epoch"/> (one of the last three drawn).</summary>
+    public long Paid(int epoch, int position) => _payouts[epoch % RoleBehaviour.PipelineDepth][position];
+
+    /// <summary>Settles the two epochs paid but not yet settled, as the next two steps would.</summary>
+    public void SettleTail()
+    {
+        Settle(_step - 2);
+        Settle(_step - 1);
+    }
+
     /// <summary>Replaces every shard's behaviour by a fresh one that read the old one's checkpoint (a restart).</summary>
     public void RestoreShardsFromCheckpoint(int initialCount)
     {
