@@ -45,7 +45,10 @@ public static class BehaviourColumns
     public static readonly IReadOnlyList<MetricColumn<int>> Caught = PerRole<int>("caught", MetricUnit.Count,
         "cheats caught by the validators' checks (paid nothing, slashed)", 0);
 
-    /// <summary>Federated learning: how well trainers' pay tracks their marginal contribution (<see cref="Learning.Federated.FederatedLearning.PayTracking"/>).</summary>
+    /// <summary>
+    /// Federated learning: how well trainers' pay tracks their marginal contribution
+    /// (<see cref="Learning.Federated.FederatedLearning.PayTracking"/>).
+    /// </summary>
     public static readonly MetricColumn<double> PayRankTrainer = Group.Declare("pay_rank_trainer", MetricUnit.Ratio,
         "federated learning: Spearman rank correlation between the V_T each trainer with an update is paid for and its leave-one-out "
             + "accuracy gain (empty when the update was rejected, with fewer than two updates, or without federated learning)", None,
