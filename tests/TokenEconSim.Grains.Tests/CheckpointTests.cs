@@ -68,8 +68,9 @@ public sealed class CheckpointTests
     [InlineData("bandit")]
     public async Task ARespondingRunRestoredFromACheckpointGivesTheUninterruptedBytes(string model)
     {
-        await AssertRestoresToTheUninterruptedBytes(LoadSmall("incentives.yaml", ("run.epochs", "12"), ("behaviour.data_providers.stake", "0"),
-            ("behaviour.data_providers.model", model), ("behaviour.trainers.model", model), ("behaviour.users.model", model)));
+        await AssertRestoresToTheUninterruptedBytes(LoadSmall("incentives-synthetic.yaml", ("run.epochs", "12"),
+            ("behaviour.data_providers.stake", "0"), ("behaviour.data_providers.model", model), ("behaviour.trainers.model", model),
+            ("behaviour.users.model", model)));
     }
 
     /// <summary>

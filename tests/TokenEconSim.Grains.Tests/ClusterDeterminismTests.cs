@@ -94,11 +94,11 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
     {
         (string, string)[] common = [("run.epochs", "8"), ("outputs.charts", "false"), ("behaviour.data_providers.model", model),
             ("behaviour.trainers.model", model), ("behaviour.users.model", model)];
-        var direct = await ClusterRun.DirectAsync(ClusterRun.ResolvedFile("incentives-ai.yaml", [.. common, ("run.agents_per_grain", "1000")]));
+        var direct = await ClusterRun.DirectAsync(ClusterRun.ResolvedFile("incentives.yaml", [.. common, ("run.agents_per_grain", "1000")]));
         var two = await ClusterRun.OnClusterAsync(_two.Client, $"respond-{model}-7",
-            ClusterRun.ResolvedFile("incentives-ai.yaml", [.. common, ("run.agents_per_grain", "7")]));
+            ClusterRun.ResolvedFile("incentives.yaml", [.. common, ("run.agents_per_grain", "7")]));
         var one = await ClusterRun.OnClusterAsync(_one.Client, $"respond-{model}-50",
-            ClusterRun.ResolvedFile("incentives-ai.yaml", [.. common, ("run.agents_per_grain", "50")]));
+            ClusterRun.ResolvedFile("incentives.yaml", [.. common, ("run.agents_per_grain", "50")]));
         var text = ClusterRun.Text(direct);
         Assert.Contains("cheating_rate_provider", text);
         Assert.Equal(text, ClusterRun.Text(two));

@@ -21,7 +21,7 @@ public sealed class AgentsCsvTests(DeterminismRuns runs) : IClassFixture<Determi
     [Fact]
     public async Task BothEnginesAndEveryShardSizeWriteTheSameAgentsCsvAndItAddsUpToTheMetrics()
     {
-        // incentives.yaml, small: logit providers (cheating, staked; max_count 300), best-responding trainers (max_count 150), logit users.
+        // incentives-synthetic.yaml, small: logit providers (cheating, staked; max_count 300), best-responding trainers (max_count 150), logit users.
         string[] small = ["--epochs", "16", "--set", "outputs.charts=false", .. Populations.Small];
         var reference = await Run("direct", 64);
         var expected = File.ReadAllBytes(AgentsPath(reference));
@@ -61,7 +61,7 @@ public sealed class AgentsCsvTests(DeterminismRuns runs) : IClassFixture<Determi
         Assert.All(rows, r => Assert.Equal((double)Tokens(r[5]) - double.Parse(r[6], CultureInfo.InvariantCulture) - (double)Tokens(r[7]),
             double.Parse(r[8], CultureInfo.InvariantCulture), 1e-9));
 
-        Task<RunOutput> Run(string engine, int shard) => runs.RunFile(Repo.Scenario("incentives.yaml"), "incentives",
+        Task<RunOutput> Run(string engine, int shard) => runs.RunFile(Repo.Scenario("incentives-synthetic.yaml"), "incentives-synthetic",
             ["--engine", engine, "--set", $"run.agents_per_grain={shard}", .. small]);
     }
 
@@ -75,7 +75,7 @@ public sealed class AgentsCsvTests(DeterminismRuns runs) : IClassFixture<Determi
     }
 
     /// <summary>
-    /// incentives.yaml without stakes (a staked population takes no checkpoints): a run that fails after a checkpoint and is resumed
+    /// incentives-synthetic.yaml without stakes (a staked population takes no checkpoints): a run that fails after a checkpoint and is resumed
     /// writes the agents.csv of the run that never stopped; the checkpoint's drain and the restored state change no agent's totals.
     /// </summary>
     [Theory]
@@ -94,7 +94,7 @@ public sealed class AgentsCsvTests(DeterminismRuns runs) : IClassFixture<Determi
     }
 
     private static RunRequest Request(string output, EngineKind engine) =>
-        new("incentives.yaml", [], output, engine, ShowProgress: false) { CheckpointEvery = 10 };
+        new("incentives-synthetic.yaml", [], output, engine, ShowProgress: false) { CheckpointEvery = 10 };
 
     /// <summary>30 epochs; the epoch observer throws (as a full disk would) once <paramref name="failAt"/> epochs are written.</summary>
     private static Task<RunExecutor.Outcome> RunAsync(string output, EngineKind engine, int? failAt)
@@ -102,7 +102,7 @@ public sealed class AgentsCsvTests(DeterminismRuns runs) : IClassFixture<Determi
         var written = 0;
         return RunExecutor.ExecuteAsync(Request(output, engine) with
         {
-            Scenario = ScenarioInput.Load(Repo.Scenario("incentives.yaml"),
+            Scenario = ScenarioInput.Load(Repo.Scenario("incentives-synthetic.yaml"),
             [
                 new("run.epochs", "30"), new("outputs.charts", "false"), new("populations.data_providers.count", "40"),
                 new("populations.trainers.count", "20"), new("populations.users.count", "30"), new("populations.validators.count", "7"),

@@ -51,7 +51,7 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
     [Fact]
     public async Task EnginesAndShardSizesGiveTheSameBytesWithRespondingPopulations()
     {
-        // incentives.yaml: logit providers with cheating and stakes, best-responding trainers, logit users.
+        // incentives-synthetic.yaml: logit providers with cheating and stakes, best-responding trainers, logit users.
         string[] small = ["--epochs", "16", "--set", "outputs.charts=false", .. Populations.Small];
         var reference = await Run("direct", 64);
         foreach (var (engine, shard) in new[] { ("direct", 1), ("direct", 7), ("orleans", 64), ("orleans", 7) })
@@ -67,10 +67,11 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
         var header = File.ReadLines(reference.MetricsPath).First().Split(',');
         Assert.Contains("cheating_rate_provider", header);
         Assert.Contains("bonded", header);
-        var seed7 = await runs.RunFile(Repo.Scenario("incentives.yaml"), "incentives", ["--engine", "direct", "--seed", "7", .. small]);
+        var seed7 = await runs.RunFile(Repo.Scenario("incentives-synthetic.yaml"), "incentives-synthetic",
+            ["--engine", "direct", "--seed", "7", .. small]);
         Assert.NotEqual(reference.MetricsBytes, seed7.MetricsBytes);
 
-        Task<RunOutput> Run(string engine, int shard) => runs.RunFile(Repo.Scenario("incentives.yaml"), "incentives",
+        Task<RunOutput> Run(string engine, int shard) => runs.RunFile(Repo.Scenario("incentives-synthetic.yaml"), "incentives-synthetic",
             ["--engine", engine, "--set", $"run.agents_per_grain={shard}", .. small]);
     }
 
@@ -79,18 +80,18 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
     [InlineData("ucb1")]
     public async Task BanditPopulationsGiveTheSameBytesOnBothEnginesAndShardSizes(string bandit)
     {
-        // Every responding role of incentives.yaml learning by a bandit: its draws come from each agent's own stream too.
+        // Every responding role of incentives-synthetic.yaml learning by a bandit: its draws come from each agent's own stream too.
         string[] args = ["--epochs", "16", "--set", "outputs.charts=false", .. Populations.Small,
             .. ((string[])["data_providers", "trainers", "users"]).SelectMany(role => (string[])["--set", $"behaviour.{role}.model=bandit",
                 "--set", $"behaviour.{role}.bandit={bandit}"])];
         var reference = await Run("direct", 64);
         foreach (var (engine, shard) in new[] { ("direct", 1), ("orleans", 7) })
             Assert.Equal(reference.MetricsBytes, (await Run(engine, shard)).MetricsBytes);
-        var asShipped = await runs.RunFile(Repo.Scenario("incentives.yaml"), "incentives", ["--engine", "direct", "--epochs", "16",
-            "--set", "outputs.charts=false", .. Populations.Small]);
+        var asShipped = await runs.RunFile(Repo.Scenario("incentives-synthetic.yaml"), "incentives-synthetic",
+            ["--engine", "direct", "--epochs", "16", "--set", "outputs.charts=false", .. Populations.Small]);
         Assert.NotEqual(asShipped.MetricsBytes, reference.MetricsBytes); // the bandits chose otherwise than logit and best response
 
-        Task<RunOutput> Run(string engine, int shard) => runs.RunFile(Repo.Scenario("incentives.yaml"), "incentives",
+        Task<RunOutput> Run(string engine, int shard) => runs.RunFile(Repo.Scenario("incentives-synthetic.yaml"), "incentives-synthetic",
             ["--engine", engine, "--set", $"run.agents_per_grain={shard}", .. args]);
     }
 
@@ -128,7 +129,7 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
     }
 
     /// <summary>
-    /// summary.json says per role whether cheating paid: incentives.yaml's logit providers, a careless batch at a tenth of the cost
+    /// summary.json says per role whether cheating paid: incentives-synthetic.yaml's logit providers, a careless batch at a tenth of the cost
     /// against a 20-token slash, profit from cheating while the checks rarely catch them and lose by it when they usually do.
     /// </summary>
     [Theory]
@@ -136,7 +137,7 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
     [InlineData(0.6, false)]
     public async Task TheSummarySaysWhetherCheatingPaid(double detection, bool paid)
     {
-        var run = await runs.RunFile(Repo.Scenario("incentives.yaml"), "incentives",
+        var run = await runs.RunFile(Repo.Scenario("incentives-synthetic.yaml"), "incentives-synthetic",
             ["--engine", "direct", "--epochs", "60", "--set", "outputs.charts=false", .. Populations.Small,
                 "--set", "behaviour.data_providers.max_count=60",
                 "--set", $"behaviour.data_providers.detection_probability={detection.ToString(CultureInfo.InvariantCulture)}"]);
@@ -151,7 +152,7 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
     [Fact]
     public async Task TheFederatedEconomyRespondsAlikeOnBothEnginesAndShardSizes()
     {
-        // incentives-ai.yaml: logit providers submitting real batches, logit trainers renting GPU-hours, both able to cheat and
+        // incentives.yaml: logit providers submitting real batches, logit trainers renting GPU-hours, both able to cheat and
         // staked, logit users; 20 latent providers and 10 latent trainers.
         string[] args = ["--epochs", "12", "--set", "outputs.charts=false", .. FederatedSmall];
         var reference = await Run("direct", 64);
@@ -176,7 +177,7 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
             Column(reference, "reward_total_provider"));
         for (var e = 0; e < mean.Count; e++) Assert.Equal(total[e], mean[e] * present[e], 1e-6 * (1 + total[e]));
 
-        Task<RunOutput> Run(string engine, int shard) => runs.RunFile(Repo.Scenario("incentives-ai.yaml"), "incentives-ai",
+        Task<RunOutput> Run(string engine, int shard) => runs.RunFile(Repo.Scenario("incentives.yaml"), "incentives",
             ["--engine", engine, "--set", $"run.agents_per_grain={shard}", .. args]);
     }
 
@@ -196,12 +197,12 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
             > Column(without, "effort_mean_provider").Where(double.IsFinite).Average(),
             "a paid provider is more careful than an unpaid one");
 
-        Task<RunOutput> Run(string alpha, string beta, string gamma) => runs.RunFile(Repo.Scenario("incentives-ai.yaml"), "incentives-ai",
+        Task<RunOutput> Run(string alpha, string beta, string gamma) => runs.RunFile(Repo.Scenario("incentives.yaml"), "incentives",
             ["--engine", "direct", "--epochs", "40", "--set", "outputs.charts=false", .. FederatedSmall,
                 "--set", $"rewards.alpha={alpha}", "--set", $"rewards.beta={beta}", "--set", $"rewards.gamma={gamma}"]);
     }
 
-    /// <summary>incentives-ai.yaml at a third of its size (fewer agents than the AI economy's 210, the same shape).</summary>
+    /// <summary>incentives.yaml at a third of its size (fewer agents than the AI economy's 210, the same shape).</summary>
     private static readonly string[] FederatedSmall =
         ["--set", "populations.data_providers.count=40", "--set", "behaviour.data_providers.max_count=60",
             "--set", "populations.trainers.count=12", "--set", "behaviour.trainers.max_count=22", "--set", "populations.users.count=20",

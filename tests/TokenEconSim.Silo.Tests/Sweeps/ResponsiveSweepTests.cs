@@ -25,14 +25,14 @@ public sealed class ResponsiveSweepTests : IDisposable
     }
 
     /// <summary>
-    /// The same under real federated learning (incentives-ai.yaml at the size and pool of scenarios/sweep-simplex.yaml): providers
+    /// The same under real federated learning (incentives.yaml at the size and pool of scenarios/sweep-simplex.yaml): providers
     /// also submit more careful batches as α rises, which is what makes the model's accuracy follow α there (docs/model.md §17.10).
     /// </summary>
     [Fact]
     public async Task UnderFederatedLearningProvidersFollowAlphaWithMoreCarefulBatches()
     {
         var file = _dir.Write("federated.yaml", $$"""
-            extends: {{Repo.Scenario("incentives-ai.yaml")}}
+            extends: {{Repo.Scenario("incentives.yaml")}}
             run:
               epochs: 40
             token:
@@ -87,9 +87,9 @@ public sealed class ResponsiveSweepTests : IDisposable
         Assert.True(weights.All(w => w >= 0.05), $"best at a corner or edge: {string.Join(", ", weights)}");
     }
 
-    /// <summary>incentives.yaml in shares mode, shortened, with the objective of scenarios/sweep-incentives.yaml.</summary>
+    /// <summary>incentives-synthetic.yaml in shares mode, shortened, with the objective of scenarios/sweep-incentives.yaml.</summary>
     private string Sweep(string section) => _dir.Write("responsive.yaml", $$"""
-        extends: {{Repo.Scenario("incentives.yaml")}}
+        extends: {{Repo.Scenario("incentives-synthetic.yaml")}}
         run:
           epochs: 40
         rewards:
