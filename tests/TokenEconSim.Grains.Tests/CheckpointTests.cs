@@ -15,7 +15,7 @@ public sealed class CheckpointTests
     public static TheoryData<string> Scenarios => [.. Directory.GetFiles(Path.Combine(ClusterRun.RepoRoot(), "scenarios"), "*.yaml")
         .Where(f => !TokenEconSim.Scenarios.Sweeps.SweepLoader.HasSweepSection(f))
         .Select(f => Path.GetFileName(f)!)
-        .Where(n => n is not ("bench.yaml" or "token-market.yaml" or "incentives.yaml" or "cheating.yaml")).Order()];
+        .Where(n => n is not ("bench.yaml" or "token-market.yaml" or "incentives.yaml" or "cheating.yaml" or "incentives-ai.yaml")).Order()];
 
     // The token market, and a responding population that bonds a stake (its entry reads the balance),
     // are not checkpointed (EpochLoop.NotCheckpointable): asking for checkpoints must leave their bytes
@@ -24,6 +24,7 @@ public sealed class CheckpointTests
     [InlineData("token-market.yaml")]
     [InlineData("incentives.yaml")]
     [InlineData("cheating.yaml")]
+    [InlineData("incentives-ai.yaml")]
     public async Task AMarketOrStakedRunTakesNoCheckpointAndKeepsItsBytes(string file)
     {
         var scenario = LoadSmall(file);
@@ -81,6 +82,20 @@ public sealed class CheckpointTests
             ("behaviour.data_providers.model", model), ("behaviour.data_providers.max_count", "120"), ("behaviour.data_providers.cheating", "true"),
             ("behaviour.trainers.model", model), ("behaviour.trainers.gpu_hours", "2"), ("behaviour.trainers.cheating", "true"),
             ("behaviour.users.model", model), ("behaviour.users.max_count", "80")));
+
+    /// <summary>
+    /// Responding miners (miners-respond.yaml, 10 present of 25, energy cost near the 720 tokens a unit of hashrate earns at the
+    /// genesis difficulty): their switched-on hashrates reach the restored chain, and their pay (block rewards) settles into the
+    /// restored state.
+    /// </summary>
+    [Theory]
+    [InlineData("best_response")]
+    [InlineData("logit")]
+    [InlineData("bandit")]
+    public async Task RespondingMinersRestoredFromACheckpointGiveTheUninterruptedBytes(string model) =>
+        await AssertRestoresToTheUninterruptedBytes(LoadSmall("miners-respond.yaml", ("run.epochs", "12"), ("behaviour.miners.model", model),
+            ("behaviour.miners.inertia", "0.5"), ("behaviour.miners.energy_cost", "700"), ("populations.miners.count", "10"),
+            ("behaviour.miners.max_count", "25"), ("behaviour.miners.lambda", "0.05")));
 
     private static async Task AssertRestoresToTheUninterruptedBytes(Domain.Parameters.Scenario scenario)
     {

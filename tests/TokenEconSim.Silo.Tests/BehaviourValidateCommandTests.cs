@@ -66,14 +66,39 @@ public sealed class BehaviourValidateCommandTests : IDisposable
         {
             var result = await SiloCli.InvokeAsync(command, path);
             CliAssert.Exit(2, result);
-            // Providers and users respond under federated learning; only the validators and miners are refused.
-            Assert.Equal(2, result.ErrLines.Count(l => l.StartsWith(path, StringComparison.Ordinal)));
+            // Providers, users and (under the default proof of work) miners respond under federated learning; only the validators
+            // are refused.
+            Assert.Equal(1, result.ErrLines.Count(l => l.StartsWith(path, StringComparison.Ordinal)));
             Assert.Contains(result.ErrLines, l => l.StartsWith($"{path}:9:12: ", StringComparison.Ordinal)
                 && l.Contains("behaviour.validators.model: best_response is not run for validators yet"));
-            Assert.Contains(result.ErrLines, l => l.StartsWith($"{path}:11:12: ", StringComparison.Ordinal)
-                && l.Contains("behaviour.miners.model: bandit is not run for miners yet"));
             CliAssert.NoStackTrace(result);
         }
+    }
+
+    [Theory]
+    [InlineData("consensus:\n  kind: pos\n", "behaviour.miners.model: logit: miners earn nothing under consensus.kind pos")]
+    [InlineData("consensus:\n  kind: dpos\n", "behaviour.miners.model: logit: miners earn nothing under consensus.kind dpos")]
+    [InlineData("market:\n  enabled: true\n", "behaviour.miners.model: logit: responding miners replace the market's profitability switch")]
+    public async Task RespondingMinersAreRefusedWhereNoBlockRewardReachesThemOrBesideTheMarketsSwitch(string other, string message)
+    {
+        var path = _dir.Write("miners.yaml", other
+            + "behaviour:\n  miners:\n    model: logit\n");
+        foreach (var command in (string[])["validate", "run"])
+        {
+            var result = await SiloCli.InvokeAsync(command, path);
+            CliAssert.Exit(2, result);
+            Assert.Single(result.ErrLines, l => l.StartsWith(path, StringComparison.Ordinal));
+            Assert.StartsWith($"{path}:5:12: {message}", result.ErrLines.Single(l => l.StartsWith(path, StringComparison.Ordinal)));
+            CliAssert.NoStackTrace(result);
+        }
+    }
+
+    [Fact]
+    public async Task RespondingMinersValidateUnderProofOfWork()
+    {
+        var path = _dir.Write("miners-ok.yaml", "behaviour:\n  miners:\n    model: best_response\n    energy_cost: 50\n    max_count: 40\n");
+        var result = await SiloCli.InvokeAsync("validate", path);
+        CliAssert.Exit(0, result);
     }
 
     [Fact]

@@ -52,19 +52,34 @@ public sealed class RunModel
     public RewardWeights InitialWeights { get; }
 
     /// <summary>
-    /// Why the scenario asks for behaviour the shard does not run yet, or null: only providers, trainers and users respond (validation
-    /// refuses the rest with where and why; this guards callers that skip it).
+    /// Why the scenario asks for behaviour the shard does not run yet, or null: providers, trainers, users and miners respond, miners
+    /// only under proof of work and without the market's profitability switch (validation refuses the rest with where and why; this
+    /// guards callers that skip it).
     /// </summary>
     public static string? Unwired(Scenario scenario)
     {
         foreach (var role in Roles.All)
         {
             if (!PopulationBehaviour.Responds(scenario.Behaviour, role)) continue;
-            if (role is Role.Validator or Role.Miner)
-                return $"behaviour.{role.SectionKey()}: only data providers, trainers and users respond to incentives so far";
+            if (role is Role.Validator)
+                return $"behaviour.{role.SectionKey()}: only data providers, trainers, users and miners respond to incentives so far";
+            if (role is Role.Miner && MinersUnwired(scenario) is { } why) return $"behaviour.{role.SectionKey()}: {why}";
         }
         return null;
     }
+
+    /// <summary>
+    /// Why responding miners cannot run in this scenario, or null: they are paid block rewards, which only proof of work gives them,
+    /// and they generalise the market's profitability switch (docs/model.md §12.3), which would otherwise decide for them too.
+    /// </summary>
+    public static string? MinersUnwired(Scenario scenario) =>
+        scenario.Consensus.Kind != ConsensusKind.Pow
+            ? $"miners earn nothing under consensus.kind {scenario.Consensus.Kind.ToString().ToLowerInvariant()} (only proof of work pays "
+              + "them block rewards); use fixed, or consensus.kind pow"
+            : scenario.Market.Enabled
+                ? "responding miners replace the market's profitability switch, which market.enabled turns on; use one: fixed miners "
+                  + "with the market's switch, or market.enabled false"
+                : null;
 
     /// <summary>The role's initial population, <c>populations.&lt;role&gt;.count</c> (a responding role's segment may hold more, latent).</summary>
     public int InitialCount(Role role) => Scenario.Populations.Of(role).Count;
