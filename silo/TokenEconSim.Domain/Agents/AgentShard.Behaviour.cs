@@ -8,8 +8,8 @@ using TokenEconSim.Domain.Tokens;
 
 namespace TokenEconSim.Domain.Agents;
 
-// The responding populations of AgentShard (docs/model.md §17): providers, trainers, users and miners (AgentShard.Miners.cs) whose
-// behaviour model is not fixed decide each epoch from their RoleBehaviour instead of drawing from the
+// The responding populations of AgentShard (docs/model.md §17): providers, trainers, users, validators and miners
+// (AgentShard.Consensus.cs) whose behaviour model is not fixed decide each epoch from their RoleBehaviour instead of drawing from the
 // populations.* distributions; their epoch is settled into it when it is paid; their bonds leave their
 // balances. With every population fixed none of this runs: _behaviour stays null and each hook below
 // is one null check per role per step, not per agent.
@@ -140,7 +140,9 @@ public sealed partial class AgentShard
                 slashed += outcome.Slashed;
             }
         }
-        if (Responding(Role.Miner) is { } miners) slashed += SettleMiners(order, miners, ref report.ByRole[(int)Role.Miner], slot);
+        if (Responding(Role.Validator) is { } validators)
+            slashed += SettleCredited(_validators, order, validators, ref report.ByRole[(int)Role.Validator], slot);
+        if (Responding(Role.Miner) is { } miners) slashed += SettleCredited(_miners, order, miners, ref report.ByRole[(int)Role.Miner], slot);
         _unsettled.Add(order.Epoch);
         _bondHeld -= slashed; // burned: the epoch loop takes it off the supply
         return report with { Slashed = slashed, BondHeld = _bondHeld };

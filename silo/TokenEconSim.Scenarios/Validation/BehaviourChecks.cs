@@ -38,10 +38,10 @@ internal static class BehaviourChecks
     }
 
     /// <summary>
-    /// What the epoch loop runs (docs/model.md §17, "Status"): providers, trainers and users respond, under either learning kind, and
-    /// miners under proof of work without the market's profitability switch (which responding miners replace). Validators with a
-    /// model other than fixed are refused here, never run as fixed; so are miners under PoS or DPoS (no block rewards reach them)
-    /// or beside market.enabled, and a stake above the initial balance (the bond is taken from it at the start).
+    /// What the epoch loop runs (docs/model.md §17, "Status"): providers, trainers and users respond, under either learning kind;
+    /// miners under proof of work without the market's profitability switch (which responding miners replace); validators under
+    /// proof of work with vote finality, no latent validators and no governance (<see cref="RunModel.ValidatorsUnwired"/>). The rest
+    /// is refused here, never run as fixed; so is a stake above the initial balance (the bond is taken from it at the start).
     /// </summary>
     private static void CheckWired(Scenario s, MappingNode root, ISet<string> failed, List<ScenarioError> errors)
     {
@@ -49,10 +49,10 @@ internal static class BehaviourChecks
         {
             if (behaviour.Model == BehaviourModel.Fixed || failed.Contains($"behaviour.{name}.model")) continue;
             var model = Naming.ToSnakeCase(behaviour.Model.ToString());
-            if (behaviour is ValidatorBehaviour)
-                errors.Add(root.Locate("behaviour", name, "model").Error(
-                    $"behaviour.{name}.model: {model} is not run for {name} yet (only data_providers, trainers, users and miners respond "
-                        + "to incentives); use fixed"));
+            if (behaviour is ValidatorBehaviour && !failed.Overlaps(["consensus.kind", "consensus.finality", "governance.enabled",
+                    $"behaviour.{name}.max_count", "populations.validators.count"])
+                && RunModel.ValidatorsUnwired(s) is { } refused)
+                errors.Add(root.Locate("behaviour", name, "model").Error($"behaviour.{name}.model: {model}: {refused}"));
             if (behaviour is MinerBehaviour && !failed.Overlaps(["consensus.kind", "market.enabled"])
                 && RunModel.MinersUnwired(s) is { } why)
                 errors.Add(root.Locate("behaviour", name, "model").Error($"behaviour.{name}.model: {model}: {why}"));
