@@ -87,6 +87,30 @@ public sealed class CheckpointTests
             ("behaviour.trainers.model", model), ("behaviour.trainers.gpu_hours", "2"), ("behaviour.trainers.cheating", "true"),
             ("behaviour.users.model", model), ("behaviour.users.max_count", "80")));
 
+    /// <summary>
+    /// Responding miners (miners-respond.yaml, 10 present of 25, energy cost near the 720 tokens a unit of hashrate earns at the
+    /// genesis difficulty): their switched-on hashrates reach the restored chain, and their pay (block rewards) settles into the
+    /// restored state.
+    /// </summary>
+    [Theory]
+    [InlineData("best_response")]
+    [InlineData("logit")]
+    [InlineData("bandit")]
+    public async Task RespondingMinersRestoredFromACheckpointGiveTheUninterruptedBytes(string model) =>
+        await AssertRestoresToTheUninterruptedBytes(LoadSmall("miners-respond.yaml", ("run.epochs", "12"), ("behaviour.miners.model", model),
+            ("behaviour.miners.inertia", "0.5"), ("behaviour.miners.energy_cost", "700"), ("populations.miners.count", "10"),
+            ("behaviour.miners.max_count", "25"), ("behaviour.miners.lambda", "0.05")));
+
+    /// <summary>Responding validators (the baseline at a stake yield of 0.03 an epoch, near the proposer reward per unit when all
+    /// bond): their bonded stakes and votes reach the restored consensus, their proposer rewards settle into the restored state.</summary>
+    [Theory]
+    [InlineData("best_response")]
+    [InlineData("logit")]
+    [InlineData("bandit")]
+    public async Task RespondingValidatorsRestoredFromACheckpointGiveTheUninterruptedBytes(string model) =>
+        await AssertRestoresToTheUninterruptedBytes(LoadSmall("baseline.yaml", ("run.epochs", "12"), ("behaviour.validators.model", model),
+            ("behaviour.validators.inertia", "0.5"), ("behaviour.validators.stake_yield", "0.03"), ("behaviour.validators.lambda", "100")));
+
     private static async Task AssertRestoresToTheUninterruptedBytes(Domain.Parameters.Scenario scenario)
     {
         Assert.Null(EpochLoop.NotCheckpointable(scenario));

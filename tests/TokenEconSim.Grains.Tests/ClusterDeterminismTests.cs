@@ -52,6 +52,9 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
     [InlineData("behaviour", "rewards.mode=shares", "behaviour.data_providers.model=logit", "behaviour.data_providers.cheating=true",
         "behaviour.data_providers.stake=5", "behaviour.data_providers.slash=5", "behaviour.data_providers.max_count=60",
         "behaviour.trainers.model=best_response", "behaviour.users.model=bandit", "behaviour.users.bandit=ucb1")]
+    [InlineData("consensus-behaviour", "behaviour.miners.model=logit", "behaviour.miners.energy_cost=30", "behaviour.miners.lambda=1",
+        "behaviour.miners.max_count=12", "behaviour.validators.model=best_response", "behaviour.validators.stake_yield=0.08",
+        "behaviour.validators.inertia=0.5")]
     public async Task EveryConsensusKindGivesTheSameBytesOnTwoSilos(string name, params string[] sets)
     {
         var resolved = ClusterRun.Resolved([("run.epoch_length", "6000"), ("run.agents_per_grain", "7"),

@@ -51,6 +51,8 @@ public sealed class BehaviourValidateCommandTests : IDisposable
         var path = _dir.Write("unwired.yaml", """
             learning:
               kind: federated
+            consensus:
+              finality: pbft
             behaviour:
               data_providers:
                 model: logit
@@ -66,14 +68,73 @@ public sealed class BehaviourValidateCommandTests : IDisposable
         {
             var result = await SiloCli.InvokeAsync(command, path);
             CliAssert.Exit(2, result);
-            // Providers and users respond under federated learning; only the validators and miners are refused.
-            Assert.Equal(2, result.ErrLines.Count(l => l.StartsWith(path, StringComparison.Ordinal)));
-            Assert.Contains(result.ErrLines, l => l.StartsWith($"{path}:9:12: ", StringComparison.Ordinal)
-                && l.Contains("behaviour.validators.model: best_response is not run for validators yet"));
+            // Providers, users and (under proof of work) miners respond under federated learning; validators only with vote
+            // finality, so here they are refused.
+            Assert.Equal(1, result.ErrLines.Count(l => l.StartsWith(path, StringComparison.Ordinal)));
             Assert.Contains(result.ErrLines, l => l.StartsWith($"{path}:11:12: ", StringComparison.Ordinal)
-                && l.Contains("behaviour.miners.model: bandit is not run for miners yet"));
+                && l.Contains("behaviour.validators.model: best_response: validators' pay does not follow the stake they bond under "
+                    + "consensus.finality pbft"));
             CliAssert.NoStackTrace(result);
         }
+    }
+
+    [Theory]
+    [InlineData("consensus:\n  kind: pos\n", "under consensus.kind pos")]
+    [InlineData("consensus:\n  kind: dpos\n", "under consensus.kind dpos")]
+    [InlineData("consensus:\n  finality: pbft\n", "under consensus.finality pbft")]
+    [InlineData("governance:\n  enabled: true\n", "beside governance.enabled")]
+    [InlineData("populations:\n  validators:\n    count: 7\nbehaviour:\n  validators:\n    max_count: 9\n",
+        "max_count 9 above populations.validators.count 7")]
+    public async Task RespondingValidatorsAreRefusedWhereTheirPayDoesNotFollowTheirBond(string other, string message)
+    {
+        var yaml = other.Contains("behaviour:", StringComparison.Ordinal)
+            ? other + "    model: logit\n"
+            : other + "behaviour:\n  validators:\n    model: logit\n";
+        var path = _dir.Write("validators.yaml", yaml);
+        var line = yaml.Split('\n').ToList().FindIndex(l => l.Contains("model: logit", StringComparison.Ordinal)) + 1;
+        foreach (var command in (string[])["validate", "run"])
+        {
+            var result = await SiloCli.InvokeAsync(command, path);
+            CliAssert.Exit(2, result);
+            var error = Assert.Single(result.ErrLines, l => l.StartsWith(path, StringComparison.Ordinal));
+            Assert.StartsWith($"{path}:{line}:12: behaviour.validators.model: logit: ", error);
+            Assert.Contains(message, error);
+            CliAssert.NoStackTrace(result);
+        }
+    }
+
+    [Fact]
+    public async Task RespondingValidatorsValidateUnderProofOfWorkWithVoteFinality()
+    {
+        var path = _dir.Write("validators-ok.yaml", "behaviour:\n  validators:\n    model: best_response\n    stake_yield: 0.01\n");
+        var result = await SiloCli.InvokeAsync("validate", path);
+        CliAssert.Exit(0, result);
+    }
+
+    [Theory]
+    [InlineData("consensus:\n  kind: pos\n", "behaviour.miners.model: logit: miners earn nothing under consensus.kind pos")]
+    [InlineData("consensus:\n  kind: dpos\n", "behaviour.miners.model: logit: miners earn nothing under consensus.kind dpos")]
+    [InlineData("market:\n  enabled: true\n", "behaviour.miners.model: logit: responding miners replace the market's profitability switch")]
+    public async Task RespondingMinersAreRefusedWhereNoBlockRewardReachesThemOrBesideTheMarketsSwitch(string other, string message)
+    {
+        var path = _dir.Write("miners.yaml", other
+            + "behaviour:\n  miners:\n    model: logit\n");
+        foreach (var command in (string[])["validate", "run"])
+        {
+            var result = await SiloCli.InvokeAsync(command, path);
+            CliAssert.Exit(2, result);
+            Assert.Single(result.ErrLines, l => l.StartsWith(path, StringComparison.Ordinal));
+            Assert.StartsWith($"{path}:5:12: {message}", result.ErrLines.Single(l => l.StartsWith(path, StringComparison.Ordinal)));
+            CliAssert.NoStackTrace(result);
+        }
+    }
+
+    [Fact]
+    public async Task RespondingMinersValidateUnderProofOfWork()
+    {
+        var path = _dir.Write("miners-ok.yaml", "behaviour:\n  miners:\n    model: best_response\n    energy_cost: 50\n    max_count: 40\n");
+        var result = await SiloCli.InvokeAsync("validate", path);
+        CliAssert.Exit(0, result);
     }
 
     [Fact]

@@ -8,8 +8,8 @@ using TokenEconSim.Domain.Tokens;
 
 namespace TokenEconSim.Domain.Agents;
 
-// The responding populations of AgentShard (docs/model.md §17): providers, trainers and users whose
-// behaviour model is not fixed decide each epoch from their RoleBehaviour instead of drawing from the
+// The responding populations of AgentShard (docs/model.md §17): providers, trainers, users, validators and miners
+// (AgentShard.Consensus.cs) whose behaviour model is not fixed decide each epoch from their RoleBehaviour instead of drawing from the
 // populations.* distributions; their epoch is settled into it when it is paid; their bonds leave their
 // balances. With every population fixed none of this runs: _behaviour stays null and each hook below
 // is one null check per role per step, not per agent.
@@ -60,8 +60,10 @@ public sealed partial class AgentShard
     /// The decision loop of a responding role, in place of <see cref="Participate{TDraw}"/>: each agent's generator is loaded, its
     /// <see cref="RoleBehaviour.Decide"/> picks the action, its bond moves, and the action's contribution is drawn.
     /// </summary>
+    /// <param name="scale">Per agent of the segment, its scale σ (a miner's own hashrate, docs/model.md §17.2); null: σ = 1. The units it
+    /// reports are the action's units × σ.</param>
     private void Respond<TDraw>(RoleSegment segment, RoleBehaviour b, ContributionTally t, BehaviourReport report, int epoch, StepOrder order,
-        TDraw draw)
+        TDraw draw, double[]? scale = null)
         where TDraw : struct, IActionDraw
     {
         var r = (int)segment.Role;
@@ -75,7 +77,8 @@ public sealed partial class AgentShard
         {
             var j = i - segment.From;
             _rng.Load(_rngState, i);
-            var d = b.Decide(j, epoch, _rng, terms, 1, _balance[i]);
+            var sigma = scale is null ? 1 : scale[j];
+            var d = b.Decide(j, epoch, _rng, terms, sigma, _balance[i]);
             _balance[i] -= d.BondMoved;
             _bondHeld += d.BondMoved;
             caught[j] = d.Caught;
@@ -85,7 +88,7 @@ public sealed partial class AgentShard
             {
                 active++;
                 draw.Draw(i, j, d.Action);
-                if (!d.Caught) units += ExactSum.Quantize(actions.Units(d.Action));
+                if (!d.Caught) units += ExactSum.Quantize(actions.Units(d.Action) * sigma);
             }
             _rng.Store(_rngState, i);
         }
@@ -137,6 +140,9 @@ public sealed partial class AgentShard
                 slashed += outcome.Slashed;
             }
         }
+        if (Responding(Role.Validator) is { } validators)
+            slashed += SettleCredited(_validators, order, validators, ref report.ByRole[(int)Role.Validator], slot);
+        if (Responding(Role.Miner) is { } miners) slashed += SettleCredited(_miners, order, miners, ref report.ByRole[(int)Role.Miner], slot);
         _unsettled.Add(order.Epoch);
         _bondHeld -= slashed; // burned: the epoch loop takes it off the supply
         return report with { Slashed = slashed, BondHeld = _bondHeld };

@@ -49,8 +49,12 @@ public sealed partial class AgentShard
             if (Responding(Role.ServiceUser) is { } bu) Respond(_users, bu, t, behaviour!, epoch, order, new UserAction(this, t, bu.Actions));
             else Participate(_users, t, new UserDraw(this, t, 1));
         }
-        var (validatorIds, stakes) = Collect(_validators, _validators.Stake, Participate(_validators, t, new ValidatorDraw(this, t)));
-        var (minerIds, hashrates) = Collect(_miners, _miners.Hashrate, Participate(_miners, t, new MinerDraw()));
+        var (validatorIds, stakes) = Responding(Role.Validator) is { } bv
+            ? RespondValidators(bv, t, behaviour!, epoch, order)
+            : Collect(_validators, _validators.Stake, Participate(_validators, t, new ValidatorDraw(this, t)));
+        var (minerIds, hashrates) = Responding(Role.Miner) is { } bm
+            ? RespondMiners(bm, t, behaviour!, epoch, order)
+            : Collect(_miners, _miners.Hashrate, Participate(_miners, t, new MinerDraw()));
         return new ContributionReport(t.Active, t.Quality.Raw, t.Data.Raw, t.Gpu.Raw, t.Usage.Raw, t.Calls, t.ValidVotes,
             minerIds, hashrates, validatorIds, stakes)
         { Learning = learned, Behaviour = behaviour };

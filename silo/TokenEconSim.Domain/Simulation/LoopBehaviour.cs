@@ -40,6 +40,8 @@ public sealed class LoopBehaviour : ICheckpointed
     /// <summary>
     /// Records what a scored epoch pays each responding role per unit it will pay for: pool mode P·S_r/S, shares mode the role's
     /// part (when S_r &gt; 0), absolute mode S_r (S_r the role's score, caught cheats scored 0); nothing when the epoch is rejected.
+    /// Miners: the block rewards credited to miners (paid whether or not the epoch is accepted) over the hashrate switched on, Σ f·h;
+    /// validators: the proposer reward credited to validators over the stake bonded, Σ f·s.
     /// No units: no observation.
     /// </summary>
     public void Observe(int epoch, SettleOrder settle, ScoreReport? score, ContributionReport drawn, double accuracy)
@@ -57,9 +59,21 @@ public sealed class LoopBehaviour : ICheckpointed
                 : mode == RewardMode.Shares ? (score.ScoreByRole[r] > 0 ? TokenUnits.ToTokens(settle.RolePools![r]) : 0)
                 : total > 0 ? TokenUnits.ToTokens(pool) * ((double)score.ScoreByRole[r] / (double)total)
                 : 0;
+            if ((r == (int)Role.Miner || r == (int)Role.Validator) && _lookBack[r] is not null)
+                paid = TokenUnits.ToTokens(CreditedTo((Role)r, settle.Credits));
             rates[r] = EpochTerms.ObservedRewardPerUnit(paid, new ExactSum(units.UnitsByRole[r]).Value, double.NaN);
         }
         _pending.Add(new Observation(epoch, rates, drawn.ActiveByRole[(int)Role.Validator], accuracy));
+    }
+
+    /// <summary>Base units consensus credited to <paramref name="role"/>'s agents for an epoch: miners' block rewards, the validators'
+    /// proposer reward (neither role receives fees or a share of the pool).</summary>
+    private long CreditedTo(Role role, AgentCredit[] credits)
+    {
+        long pay = 0;
+        foreach (var c in credits)
+            if (_model.Layout.RoleOf(c.AgentId) == role) pay += c.Units;
+        return pay;
     }
 
     /// <summary>

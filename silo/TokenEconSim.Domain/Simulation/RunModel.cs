@@ -52,17 +52,57 @@ public sealed class RunModel
     public RewardWeights InitialWeights { get; }
 
     /// <summary>
-    /// Why the scenario asks for behaviour the shard does not run yet, or null: only providers, trainers and users respond (validation
-    /// refuses the rest with where and why; this guards callers that skip it).
+    /// Why the scenario asks for behaviour the shard does not run yet, or null: providers, trainers, users and miners respond, miners
+    /// only under proof of work and without the market's profitability switch (validation refuses the rest with where and why; this
+    /// guards callers that skip it).
     /// </summary>
     public static string? Unwired(Scenario scenario)
     {
         foreach (var role in Roles.All)
         {
             if (!PopulationBehaviour.Responds(scenario.Behaviour, role)) continue;
-            if (role is Role.Validator or Role.Miner)
-                return $"behaviour.{role.SectionKey()}: only data providers, trainers and users respond to incentives so far";
+            if (role is Role.Validator && ValidatorsUnwired(scenario) is { } refused) return $"behaviour.{role.SectionKey()}: {refused}";
+            if (role is Role.Miner && MinersUnwired(scenario) is { } why) return $"behaviour.{role.SectionKey()}: {why}";
         }
+        return null;
+    }
+
+    /// <summary>
+    /// Why responding miners cannot run in this scenario, or null: they are paid block rewards, which only proof of work gives them,
+    /// and they generalise the market's profitability switch (docs/model.md §12.3), which would otherwise decide for them too.
+    /// </summary>
+    public static string? MinersUnwired(Scenario scenario) =>
+        scenario.Consensus.Kind != ConsensusKind.Pow
+            ? $"miners earn nothing under consensus.kind {scenario.Consensus.Kind.ToString().ToLowerInvariant()} (only proof of work pays "
+              + "them block rewards); use fixed, or consensus.kind pow"
+            : scenario.Market.Enabled
+                ? "responding miners replace the market's profitability switch, which market.enabled turns on; use one: fixed miners "
+                  + "with the market's switch, or market.enabled false"
+                : null;
+
+    /// <summary>
+    /// Why responding validators cannot run in this scenario, or null. They are paid the proposer reward, drawn ∝ bonded stake by
+    /// vote finality, so their pay depends on what they bond only under proof of work with <c>finality: vote</c>: proof of stake fixes
+    /// its validator set and stakes at the first epoch (its block rewards ignore later bonding), delegated proof of stake pays the
+    /// producers the holders elect, and PBFT's proposer is the primary in rotation. Latent validators would count in the committee
+    /// (2f + 1 of all of them), and governance weighs votes by the drawn stakes, so neither is run with them.
+    /// </summary>
+    public static string? ValidatorsUnwired(Scenario scenario)
+    {
+        var c = scenario.Consensus;
+        var v = scenario.Behaviour.Validators;
+        if (c.Kind != ConsensusKind.Pow)
+            return $"validators' pay does not follow the stake they bond under consensus.kind {c.Kind.ToString().ToLowerInvariant()} "
+                + "(its validator set and stakes are fixed at the start, or elected by holders); use fixed, or consensus.kind pow";
+        if (c.Finality != FinalityKind.Vote)
+            return "validators' pay does not follow the stake they bond under consensus.finality pbft (the proposer is the primary in "
+                + "rotation); use fixed, or finality vote";
+        if (v.MaxCount > scenario.Populations.Validators.Count)
+            return $"max_count {v.MaxCount} above populations.validators.count {scenario.Populations.Validators.Count}: latent "
+                + "validators would count in the committee's 2f + 1; use at most the count";
+        if (scenario.Governance.Enabled)
+            return "responding validators beside governance.enabled (the DAO weighs votes by the drawn stakes); use fixed, or "
+                + "governance.enabled false";
         return null;
     }
 

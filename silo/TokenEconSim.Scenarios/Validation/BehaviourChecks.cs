@@ -1,5 +1,6 @@
 using System.Globalization;
 using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Scenarios.Schema;
 using TokenEconSim.Scenarios.Yaml;
 
@@ -37,9 +38,10 @@ internal static class BehaviourChecks
     }
 
     /// <summary>
-    /// What the epoch loop runs (docs/model.md §17, "Status"): providers, trainers and users respond, under either learning kind.
-    /// Validators and miners with a model other than fixed are refused here, never run as fixed; so is a
-    /// stake above the initial balance (the bond is taken from it at the start).
+    /// What the epoch loop runs (docs/model.md §17, "Status"): providers, trainers and users respond, under either learning kind;
+    /// miners under proof of work without the market's profitability switch (which responding miners replace); validators under
+    /// proof of work with vote finality, no latent validators and no governance (<see cref="RunModel.ValidatorsUnwired"/>). The rest
+    /// is refused here, never run as fixed; so is a stake above the initial balance (the bond is taken from it at the start).
     /// </summary>
     private static void CheckWired(Scenario s, MappingNode root, ISet<string> failed, List<ScenarioError> errors)
     {
@@ -47,10 +49,13 @@ internal static class BehaviourChecks
         {
             if (behaviour.Model == BehaviourModel.Fixed || failed.Contains($"behaviour.{name}.model")) continue;
             var model = Naming.ToSnakeCase(behaviour.Model.ToString());
-            if (behaviour is ValidatorBehaviour or MinerBehaviour)
-                errors.Add(root.Locate("behaviour", name, "model").Error(
-                    $"behaviour.{name}.model: {model} is not run for {name} yet (only data_providers, trainers and users respond to "
-                        + "incentives); use fixed"));
+            if (behaviour is ValidatorBehaviour && !failed.Overlaps(["consensus.kind", "consensus.finality", "governance.enabled",
+                    $"behaviour.{name}.max_count", "populations.validators.count"])
+                && RunModel.ValidatorsUnwired(s) is { } refused)
+                errors.Add(root.Locate("behaviour", name, "model").Error($"behaviour.{name}.model: {model}: {refused}"));
+            if (behaviour is MinerBehaviour && !failed.Overlaps(["consensus.kind", "market.enabled"])
+                && RunModel.MinersUnwired(s) is { } why)
+                errors.Add(root.Locate("behaviour", name, "model").Error($"behaviour.{name}.model: {model}: {why}"));
             if (behaviour is StakedRoleBehaviourSection { Stake: > 0 } staked && staked.Stake > s.Token.InitialBalance
                 && !failed.Overlaps([$"behaviour.{name}.stake", "token.initial_balance"]))
                 errors.Add(root.Locate("behaviour", name, "stake").Error(
