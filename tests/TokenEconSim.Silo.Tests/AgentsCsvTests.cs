@@ -65,6 +65,25 @@ public sealed class AgentsCsvTests(DeterminismRuns runs) : IClassFixture<Determi
             ["--engine", engine, "--set", $"run.agents_per_grain={shard}", .. small]);
     }
 
+    /// <summary>Responding miners have their rows too, and on both engines: their pay is the block rewards credited to them.</summary>
+    [Fact]
+    public async Task RespondingMinersHaveRowsThatAddUpToTheirBlockRewards()
+    {
+        var direct = await Run("direct", 64);
+        var orleans = await Run("orleans", 7);
+        Assert.True(File.ReadAllBytes(AgentsPath(direct)).AsSpan().SequenceEqual(File.ReadAllBytes(AgentsPath(orleans))));
+        var rows = File.ReadAllLines(AgentsPath(direct))[1..].Select(l => l.Split(',')).ToArray();
+        Assert.Equal(25, rows.Length);
+        Assert.All(rows, r => Assert.Equal("miner", r[1]));
+        var metrics = File.ReadAllLines(direct.MetricsPath);
+        var (columns, epochs) = (metrics[0].Split(','), metrics[1..].Select(l => l.Split(',')).ToArray());
+        Assert.Equal(Sum(epochs, columns, "reward_total_miner"), rows.Sum(r => decimal.Parse(r[5], CultureInfo.InvariantCulture)));
+        Assert.Equal(Sum(epochs, columns, "active_miner"), rows.Sum(r => decimal.Parse(r[3], CultureInfo.InvariantCulture)));
+
+        Task<RunOutput> Run(string engine, int shard) => runs.RunFile(Repo.Scenario("miners-respond.yaml"), "miners-respond",
+            ["--engine", engine, "--epochs", "12", "--set", $"run.agents_per_grain={shard}", "--set", "outputs.charts=false"]);
+    }
+
     [Fact]
     public async Task ARunWhosePopulationsAllDrawWritesNoAgentsCsv()
     {

@@ -167,7 +167,7 @@ public sealed partial class AgentShard
     }
 
     /// <summary>
-    /// Each responding agent's totals over the epochs paid so far, in agent-id order (providers, trainers, users; latent agents included),
+    /// Each responding agent's totals over the epochs paid so far, in agent-id order (every responding role; latent agents included),
     /// with the paid epochs not yet settled into the state added (<see cref="RoleBehaviour.TotalOf"/>), changing nothing; null when every
     /// population is fixed. Called once, at the end of a run (it allocates).
     /// </summary>
@@ -179,7 +179,7 @@ public sealed partial class AgentShard
         var (ids, roles, totals) = (new int[n], new Role[n], new AgentTotal[n]);
         var unsettled = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_unsettled);
         var at = 0;
-        foreach (var segment in (ReadOnlySpan<RoleSegment>)[_providers, _trainers, _users])
+        foreach (var segment in Segments())
         {
             if (Responding(segment.Role) is not { } b) continue;
             var paid = _paid![(int)segment.Role];
