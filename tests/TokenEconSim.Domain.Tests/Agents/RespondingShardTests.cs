@@ -63,10 +63,12 @@ public class RespondingShardTests
     [Fact]
     public void AStepAllocatesTheSameWhateverTheNumberOfRespondingAgents()
     {
-        // Per step the shard allocates its reports (a few arrays per role), never per agent: ten times the providers, the same bytes.
+        // Per step the shard allocates its reports (a few arrays per role), never per agent: ten times the providers, the same bytes
+        // but for the runtime's own noise (on a loaded machine a pool trimmed by the GC refills with a few hundred bytes). One byte per
+        // added agent (1 800 more hosted) per measured step would be 72 000 bytes: the bound is far below that, far above the noise.
         var (small, _) = Run(100, 60, 20);
         var (large, _) = Run(1_000, 60, 20);
-        Assert.Equal(small, large);
+        Assert.True(Math.Abs(large - small) < 4_096, $"{small} bytes with 100 providers, {large} with 1 000");
     }
 
     [Fact]
