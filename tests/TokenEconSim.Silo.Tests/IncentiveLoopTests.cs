@@ -208,13 +208,5 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
             "--set", "populations.trainers.count=12", "--set", "behaviour.trainers.max_count=22", "--set", "populations.users.count=20",
             "--set", "token.emission_per_epoch=2000"];
 
-    private static List<double> Column(RunOutput run, string name)
-    {
-        var lines = File.ReadAllLines(run.MetricsPath);
-        var at = Array.IndexOf(lines[0].Split(','), name);
-        Assert.True(at >= 0, $"metrics.csv has no column {name}");
-        // An empty cell (a mean over no agents) reads as NaN.
-        return [.. lines.Skip(1).Select(l => l.Split(',')[at])
-            .Select(c => c.Length == 0 ? double.NaN : double.Parse(c, CultureInfo.InvariantCulture))];
-    }
+    private static List<double> Column(RunOutput run, string name) => run.Column(name);
 }

@@ -74,12 +74,5 @@ public sealed class MinerIncentiveLoopTests(DeterminismRuns runs) : IClassFixtur
     private Task<RunOutput> Run(double energyCost) => runs.RunFile(MinersRespond, "miners-respond",
         "--engine", "direct", "--set", $"behaviour.miners.energy_cost={energyCost.ToString(CultureInfo.InvariantCulture)}");
 
-    private static List<double> Column(RunOutput run, string name)
-    {
-        var lines = File.ReadAllLines(run.MetricsPath);
-        var at = Array.IndexOf(lines[0].Split(','), name);
-        Assert.True(at >= 0, $"metrics.csv has no column {name}");
-        return [.. lines.Skip(1).Select(l => l.Split(',')[at])
-            .Select(c => c.Length == 0 ? double.NaN : double.Parse(c, CultureInfo.InvariantCulture))];
-    }
+    private static List<double> Column(RunOutput run, string name) => run.Column(name);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests;
@@ -55,12 +54,5 @@ public sealed class ValidatorIncentiveLoopTests(DeterminismRuns runs) : IClassFi
             "--set", "behaviour.validators.lambda=100", "--set", $"behaviour.validators.stake_yield={stakeYield}",
         ]);
 
-    private static List<double> Column(RunOutput run, string name)
-    {
-        var lines = File.ReadAllLines(run.MetricsPath);
-        var at = Array.IndexOf(lines[0].Split(','), name);
-        Assert.True(at >= 0, $"metrics.csv has no column {name}");
-        return [.. lines.Skip(1).Select(l => l.Split(',')[at])
-            .Select(c => c.Length == 0 ? double.NaN : double.Parse(c, CultureInfo.InvariantCulture))];
-    }
+    private static List<double> Column(RunOutput run, string name) => run.Column(name);
 }

@@ -30,6 +30,16 @@ internal sealed partial class RunOutput
         }
     }
 
+    /// <summary>A metrics.csv column as numbers, one per epoch; an empty cell (a mean over no agents) reads as NaN.</summary>
+    public List<double> Column(string name)
+    {
+        var lines = File.ReadAllLines(MetricsPath);
+        var at = Array.IndexOf(lines[0].Split(','), name);
+        Assert.True(at >= 0, $"metrics.csv has no column {name}");
+        return [.. lines.Skip(1).Select(l => l.Split(',')[at])
+            .Select(c => c.Length == 0 ? double.NaN : double.Parse(c, CultureInfo.InvariantCulture))];
+    }
+
     /// <summary>
     /// Asserts that <paramref name="parent"/> holds exactly one entry, a folder named
     /// &lt;runName&gt;-&lt;yyyyMMdd-HHmmss&gt; (so no hidden temporary folder either), and returns it.
