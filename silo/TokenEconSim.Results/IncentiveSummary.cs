@@ -28,7 +28,7 @@ public sealed record IncentiveSummary(
     /// </summary>
     public bool? CheatingPaid => CheatProfitMean is { } cheat && HonestProfitMean is { } honest ? cheat > honest : null;
 
-    /// <summary>Keyed by role (provider, trainer, user), in column order.</summary>
+    /// <summary>Keyed by role, in column order; the cheating means are null for roles that cannot cheat.</summary>
     public static IReadOnlyDictionary<string, IncentiveSummary> Of(IReadOnlyList<EpochMetrics> rows)
     {
         var byRole = new OrderedDictionary<string, IncentiveSummary>();
@@ -36,6 +36,7 @@ public sealed record IncentiveSummary(
         {
             var role = BehaviourColumns.Responding[k];
             var active = ContributionColumns.Active[role];
+            var c = BehaviourColumns.CheatingIndex(role);
             byRole.Add(role.Key(), new IncentiveSummary(
                 ActiveMean: RunSummary.Mean(rows.Select(r => (double)r[active])),
                 ActiveFinal: rows.Count == 0 ? 0 : rows[^1][active],
@@ -45,9 +46,9 @@ public sealed record IncentiveSummary(
                 CostTotal: rows.Sum(r => r[BehaviourColumns.CostTotal[k]]),
                 ProfitMean: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.ProfitMean[k]])),
                 ProfitableShare: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.ProfitableShare[k]])),
-                CheatingRate: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.CheatingRate[k]])),
-                CheatProfitMean: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.ProfitMeanCheat[k]])),
-                HonestProfitMean: RunSummary.Mean(rows.Select(r => r[BehaviourColumns.ProfitMeanHonest[k]]))));
+                CheatingRate: c < 0 ? null : RunSummary.Mean(rows.Select(r => r[BehaviourColumns.CheatingRate[c]])),
+                CheatProfitMean: c < 0 ? null : RunSummary.Mean(rows.Select(r => r[BehaviourColumns.ProfitMeanCheat[c]])),
+                HonestProfitMean: c < 0 ? null : RunSummary.Mean(rows.Select(r => r[BehaviourColumns.ProfitMeanHonest[c]]))));
         }
         return byRole;
     }

@@ -33,13 +33,14 @@ public class IncentiveSummaryTests
             [BehaviourColumns.ProfitMean[0]] = e - 1.0,
             [BehaviourColumns.ProfitableShare[0]] = e / 4.0,
             [BehaviourColumns.CheatingRate[0]] = e == 3 ? 0.2 : 0,
+            [BehaviourColumns.EffortMean[4]] = 0.25 * e, // miners: the share of their hashrate switched on
         }).ToList();
 
         using var doc = JsonDocument.Parse(RunSummary.From(Info, rows, responding: true).ToJson());
         var behaviour = doc.RootElement.GetProperty("incentives");
         var provider = behaviour.GetProperty("provider");
 
-        Assert.Equal(["provider", "trainer", "user"], behaviour.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["provider", "trainer", "user", "validator", "miner"], behaviour.EnumerateObject().Select(p => p.Name));
         Assert.Equal(25.0, provider.GetProperty("active_mean").GetDouble());
         Assert.Equal(40, provider.GetProperty("active_final").GetInt32());
         Assert.Equal(6, provider.GetProperty("entries").GetInt32());
@@ -51,6 +52,10 @@ public class IncentiveSummaryTests
         Assert.Equal(0.05, provider.GetProperty("cheating_rate").GetDouble(), 12);
         Assert.Equal(5.0, behaviour.GetProperty("trainer").GetProperty("active_mean").GetDouble());
         Assert.Equal(JsonValueKind.Null, behaviour.GetProperty("trainer").GetProperty("effort_mean").ValueKind);
+        Assert.Equal(0.375, behaviour.GetProperty("miner").GetProperty("effort_mean").GetDouble());
+        // Users, validators and miners cannot cheat: they have no cheating columns, and nothing to say about it.
+        Assert.Equal(JsonValueKind.Null, behaviour.GetProperty("miner").GetProperty("cheating_rate").ValueKind);
+        Assert.Equal(JsonValueKind.Null, behaviour.GetProperty("user").GetProperty("cheating_paid").ValueKind);
     }
 
     [Fact]

@@ -48,6 +48,6 @@ public class PngChartsTests
         drawn.ByRole[0].Effort.Add(8);
         settled.ByRole[0].Settled = 10;
         settled.ByRole[0].Profit.Add(100.0 / (epoch + 1));
-        return BehaviourMetrics.Of(drawn, settled, double.NaN);
+        return BehaviourMetrics.Of(drawn, settled, double.NaN, double.NaN);
     }
 }

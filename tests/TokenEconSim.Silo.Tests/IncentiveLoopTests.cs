@@ -172,6 +172,11 @@ public sealed class IncentiveLoopTests(DeterminismRuns runs) : IClassFixture<Det
         var payRank = Column(reference, "pay_rank_trainer").Where(double.IsFinite).ToList();
         Assert.True(payRank.Count >= 6, "pay_rank_trainer is defined in most accepted epochs");
         Assert.All(payRank, rho => Assert.InRange(rho, -1, 1));
+        // Early on, providers' pay (V_D) and their batches' influence on the validation loss rank them alike: an influence of the
+        // wrong sign, or one that ignored the batch, would give ρ near 0 or below.
+        var providerRank = Column(reference, "pay_rank_provider").Where(double.IsFinite).ToList();
+        Assert.True(providerRank.Count >= 6, "pay_rank_provider is defined in most accepted epochs");
+        Assert.True(providerRank.Take(6).Average() > 0.2, $"providers' pay tracks their influence early on: {providerRank.Take(6).Average()}");
         // A responding role's mean reward is over the agents present, not the latent ones its segment also hosts.
         var (mean, present, total) = (Column(reference, "reward_mean_provider"), Column(reference, "present_provider"),
             Column(reference, "reward_total_provider"));

@@ -30,26 +30,29 @@ public sealed class TrainerUpdateConverter : IConverter<TrainerUpdate, TrainerUp
 [GenerateSerializer, Immutable, Alias("TokenEconSim.LearningOrder")]
 public readonly record struct LearningOrderSurrogate(
     [property: Id(0)] double[] GlobalWeights, [property: Id(1)] BatchDescriptor[] Batches, [property: Id(2)] int[] BatchStart,
-    [property: Id(3)] double[] RegionShares, [property: Id(4)] double ModelAccuracy);
+    [property: Id(3)] double[] RegionShares, [property: Id(4)] double ModelAccuracy, [property: Id(5)] double[] ValidationGradient);
 
 [RegisterConverter]
 public sealed class LearningOrderConverter : IConverter<LearningOrder, LearningOrderSurrogate>
 {
     public LearningOrder ConvertFromSurrogate(in LearningOrderSurrogate s) =>
-        new(s.GlobalWeights, s.Batches, s.BatchStart, s.RegionShares, s.ModelAccuracy);
+        new(s.GlobalWeights, s.Batches, s.BatchStart, s.RegionShares, s.ModelAccuracy, s.ValidationGradient);
     public LearningOrderSurrogate ConvertToSurrogate(in LearningOrder v) =>
-        new(v.GlobalWeights, v.Batches, v.BatchStart, v.RegionShares, v.ModelAccuracy);
+        new(v.GlobalWeights, v.Batches, v.BatchStart, v.RegionShares, v.ModelAccuracy, v.ValidationGradient);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.LearningReport")]
 public readonly record struct LearningReportSurrogate(
-    [property: Id(0)] BatchDescriptor[] Batches, [property: Id(1)] long[] RegionCounts, [property: Id(2)] TrainerUpdate[] Updates);
+    [property: Id(0)] BatchDescriptor[] Batches, [property: Id(1)] long[] RegionCounts, [property: Id(2)] TrainerUpdate[] Updates,
+    [property: Id(3)] double[] BatchValues, [property: Id(4)] double[] BatchInfluences);
 
 [RegisterConverter]
 public sealed class LearningReportConverter : IConverter<LearningReport, LearningReportSurrogate>
 {
-    public LearningReport ConvertFromSurrogate(in LearningReportSurrogate s) => new(s.Batches, s.RegionCounts, s.Updates);
-    public LearningReportSurrogate ConvertToSurrogate(in LearningReport v) => new(v.Batches, v.RegionCounts, v.Updates);
+    public LearningReport ConvertFromSurrogate(in LearningReportSurrogate s) =>
+        new(s.Batches, s.RegionCounts, s.Updates, s.BatchValues, s.BatchInfluences);
+    public LearningReportSurrogate ConvertToSurrogate(in LearningReport v) =>
+        new(v.Batches, v.RegionCounts, v.Updates, v.BatchValues, v.BatchInfluences);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.LearningScore")]

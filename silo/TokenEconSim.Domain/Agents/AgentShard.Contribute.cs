@@ -26,10 +26,10 @@ public sealed partial class AgentShard
         LearningReport? learned = null;
         if (order.Learning is { } learning)
         {
-            var (batches, updates, regions) = (new List<BatchDescriptor>(), new List<TrainerUpdate>(), new long[Scratch().Task.Regions]);
+            var (submitted, updates) = (new Submissions(Scratch().Task.Regions), new List<TrainerUpdate>());
             if (Responding(Role.DataProvider) is { } bp)
-                Respond(_providers, bp, t, behaviour!, epoch, order, new LearningProviderAction(this, t, learning, batches, regions, bp.Actions));
-            else Participate(_providers, t, new LearningProviderDraw(this, t, learning, batches, regions));
+                Respond(_providers, bp, t, behaviour!, epoch, order, new LearningProviderAction(this, t, learning, submitted, bp.Actions));
+            else Participate(_providers, t, new LearningProviderDraw(this, t, learning, submitted));
             if (Responding(Role.Trainer) is { } bt)
                 Respond(_trainers, bt, t, behaviour!, epoch, order, new LearningTrainerAction(this, t, learning, updates, bt.Actions));
             else Participate(_trainers, t, new LearningTrainerDraw(this, t, learning, updates));
@@ -37,7 +37,7 @@ public sealed partial class AgentShard
             else
                 Participate(_users, t, new UserDraw(this, t, DemandCurve.Factor(_model.Scenario.Learning.Demand,
                     learning.ModelAccuracy, _model.Scenario.Token.FeePerCall * order.TokenPrice)));
-            learned = new LearningReport([.. batches], regions, [.. updates]);
+            learned = submitted.Report(updates);
         }
         else
         {

@@ -35,12 +35,23 @@ public sealed partial class AgentShard
         }
     }
 
+    /// <summary>What the shard's providers submitted in an epoch, in id order: recipes, V_D and influence, and samples per region.</summary>
+    private sealed class Submissions(int regions)
+    {
+        public readonly List<BatchDescriptor> Batches = [];
+        public readonly List<double> Values = [], Influences = [];
+        public readonly long[] RegionCounts = new long[regions];
+
+        public LearningReport Report(List<TrainerUpdate> updates) =>
+            new([.. Batches], RegionCounts, [.. updates], [.. Values], [.. Influences]);
+    }
+
     private LearningScratch Scratch() =>
         _learning ??= new LearningScratch(new LogisticTask(_model.Scenario.Learning, _model.RunSeed), _model.Scenario.Learning);
 
     /// <summary>Each active provider's batch: drawn, measured, valued V_D = n·q; its recipe is reported for next epoch's trainers.</summary>
     private readonly struct LearningProviderDraw(AgentShard shard, ContributionTally t, LearningOrder order,
-        List<BatchDescriptor> batches, long[] regionCounts) : IContributionDraw
+        Submissions submitted) : IContributionDraw
     {
         private readonly DataProviderPopulation _pops = shard._model.Scenario.Populations.DataProviders;
 
@@ -49,7 +60,7 @@ public sealed partial class AgentShard
             var rng = shard._rng;
             var n = (int)Math.Min(MaxBatchRecords, Math.Floor(Math.Max(0, _pops.BatchSize.Sample(rng))));
             var care = Math.Clamp(_pops.Quality.Sample(rng), 0, 1);
-            shard.SubmitBatch(i, j, n, care, t, order, batches, regionCounts);
+            shard.SubmitBatch(i, j, n, care, t, order, submitted);
         }
     }
 
@@ -59,7 +70,7 @@ public sealed partial class AgentShard
     /// validators' check: no trainer sees it and it scores nothing.
     /// </summary>
     private readonly struct LearningProviderAction(AgentShard shard, ContributionTally t, LearningOrder order,
-        List<BatchDescriptor> batches, long[] regionCounts, ActionSet actions) : IActionDraw
+        Submissions submitted, ActionSet actions) : IActionDraw
     {
         public void Draw(int i, int j, int action)
         {
@@ -70,24 +81,29 @@ public sealed partial class AgentShard
                 return;
             }
             var n = (int)Math.Min(MaxBatchRecords, actions.Amount(action));
-            shard.SubmitBatch(i, j, n, actions.Effort(action), t, order, batches, regionCounts);
+            shard.SubmitBatch(i, j, n, actions.Effort(action), t, order, submitted);
         }
     }
 
-    /// <summary>Draws agent i's batch of n records at the care given, measures it, values it V_D = n·q and reports its recipe.</summary>
-    private void SubmitBatch(int i, int j, int n, double care, ContributionTally t, LearningOrder order, List<BatchDescriptor> batches,
-        long[] regionCounts)
+    /// <summary>
+    /// Draws agent i's batch of n records at the care given, measures it, values it V_D = n·q and reports its recipe, and its influence
+    /// on the validation loss when the order asks for it.
+    /// </summary>
+    private void SubmitBatch(int i, int j, int n, double care, ContributionTally t, LearningOrder order, Submissions submitted)
     {
         var s = Scratch();
         var batch = new BatchDescriptor(First + i, n, care, _rng.NextUInt64());
         s.Reserve(n);
         s.Task.Generate(batch, s.BatchRng, s.Features, s.Labels, s.Centre);
-        var q = BatchQuality.Measure(s.Task, s.Features, n, order.RegionShares, s.Histogram, regionCounts)
+        var q = BatchQuality.Measure(s.Task, s.Features, n, order.RegionShares, s.Histogram, submitted.RegionCounts)
             .Quality(_model.Scenario.Learning.Quality);
         var value = _providers.DataValue[j] = ContributionValues.DataValue(n, q);
         t.Quality.Add(q);
         t.Data.Add(value);
-        batches.Add(batch);
+        submitted.Batches.Add(batch);
+        submitted.Values.Add(value);
+        submitted.Influences.Add(order.ValidationGradient.Length == 0 ? double.NaN
+            : DataInfluence.OfBatch(order.GlobalWeights, order.ValidationGradient, s.Features, s.Labels, n));
     }
 
     /// <summary>Each active trainer trains the global model on its assigned batches; g = samples × epochs × d / speed.</summary>

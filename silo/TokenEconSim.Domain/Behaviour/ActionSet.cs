@@ -158,7 +158,7 @@ public sealed class ActionSet
         for (var j = 1; j <= levels; j++)
         {
             var f = (double)j / levels;
-            actions.Add((f, f, 1, cost(f, costPerUnit), 0, false));
+            actions.Add((f, f, f, cost(f, costPerUnit), 0, false)); // effort: the share switched on (metrics' effort_mean)
         }
         return new ActionSet(actions, levels - 1, 0, 0);
     }

@@ -20,7 +20,7 @@ namespace TokenEconSim.Domain.Simulation;
 /// </summary>
 public sealed partial class EpochLoop
 {
-    private const string Magic = "TokenEconSim checkpoint 2";
+    private const string Magic = "TokenEconSim checkpoint 3"; // 3: the providers' pay rank of a pending federated round
     private MemoryStream? _journal;
     private BinaryWriter? _journalWriter;
     private int _journalEpochs;

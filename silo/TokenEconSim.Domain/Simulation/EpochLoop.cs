@@ -265,7 +265,8 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
             UpdateAccepted = d.Learned?.UpdateAccepted,
             TrainerUpdates = d.Learned?.Updates ?? 0,
             Economy = economy,
-            Behaviour = BehaviourMetrics.Of(c.Behaviour, settled.Behaviour, d.Learned?.PayTracking ?? double.NaN),
+            Behaviour = BehaviourMetrics.Of(c.Behaviour, settled.Behaviour, d.Learned?.PayTracking ?? double.NaN,
+                d.Learned?.ProviderPayTracking ?? double.NaN),
         };
         StartSettling(row, identity, settled.BalanceRuns ?? throw new InvalidOperationException($"epoch {d.Epoch}: the shards sent no balances"));
     }

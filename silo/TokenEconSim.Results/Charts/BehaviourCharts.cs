@@ -28,7 +28,7 @@ internal static class BehaviourCharts
             effort.LinePattern = LinePattern.Dashed;
         }
         plot.YLabel("Agents taking part");
-        plot.Axes.Right.Label.Text = "Mean effort (quality)";
+        plot.Axes.Right.Label.Text = "Mean effort (quality; share switched on)";
         RunCharts.StyleAxis(plot.Axes.Right);
         plot.ShowLegend(Edge.Bottom);
         return plot;

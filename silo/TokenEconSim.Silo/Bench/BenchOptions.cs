@@ -6,7 +6,7 @@ namespace TokenEconSim.Silo.Bench;
 /// <summary>What `silo bench` measures: the bench economy (scenarios/bench.yaml) at N agents.</summary>
 public sealed record BenchOptions(int Agents, int Epochs, int Runs, bool Stats, ShardSize ShardSize, int PerAgentGrainLimit, string ScenarioPath)
 {
-    /// <summary>`fixed` (the file's behaviour) or `logit`: providers, trainers and users decide by logit (docs/model.md §17).</summary>
+    /// <summary>`fixed` (the file's behaviour) or `logit`: every population decides by logit (docs/model.md §17).</summary>
     public string Behaviour { get; init; } = BenchBehaviour.Fixed;
 }
 
@@ -15,7 +15,7 @@ public static class BenchBehaviour
 {
     public const string Fixed = "fixed", Logit = "logit", Both = "both";
 
-    /// <summary>The populations that can respond (validators and miners are refused by validation).</summary>
+    /// <summary>The populations that decide under `--behaviour logit`: every role (the bench economy is proof of work with vote finality).</summary>
     public static readonly string[] Responding = [.. BehaviourColumns.Responding.Select(role => role.SectionKey())];
 }
 

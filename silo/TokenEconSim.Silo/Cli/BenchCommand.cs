@@ -31,7 +31,7 @@ public static class BenchCommand
         var scenario = new Option<string>("--scenario") { Description = "The bench economy", DefaultValueFactory = _ => "scenarios/bench.yaml" };
         var behaviour = new Option<string>("--behaviour")
         {
-            Description = "fixed: the file's behaviour; logit: providers, trainers and users decide by logit (docs/model.md §17); "
+            Description = "fixed: the file's behaviour; logit: every population decides by logit (docs/model.md §17); "
                 + "both: each, alternating per engine, with the logit rate over the fixed rate",
             DefaultValueFactory = _ => BenchBehaviour.Fixed,
         };

@@ -23,7 +23,8 @@ public partial class MetricColumnsTests
         Assert.Equal("epoch", names[0]);
         var economy = EconomyColumns.Group.Columns.Count;
         var behaviour = BehaviourColumns.Group.Columns.Count;
-        Assert.Equal(11 * 3 + 3, behaviour); // eleven per responding role (providers, trainers, users), trainers' pay rank, the bonds' two
+        // Seven per role, four more per role that can cheat (providers, trainers), their two pay ranks, the bonds' two.
+        Assert.Equal(7 * Roles.Count + 4 * 2 + 4, behaviour);
         Assert.Equal(37 + 3 * Roles.Count + 4 + economy + behaviour, names.Count);
         // Appended at the end: federated learning's four, the token economy's, then the optional behaviour group's.
         Assert.Equal(["model_accuracy", "model_loss", "update_accepted", "trainer_updates"],

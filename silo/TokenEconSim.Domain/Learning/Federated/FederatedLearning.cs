@@ -10,7 +10,10 @@ namespace TokenEconSim.Domain.Learning.Federated;
 /// <summary>What the barrier learned in an epoch: the model after the validators' decision, and the decision.</summary>
 /// <param name="PayTracking">How well trainers' pay tracks their marginal contribution (<see cref="PayTracking"/>); NaN when the update
 /// was rejected (nobody is paid for it) or fewer than two trainers sent one.</param>
-public sealed record LearningOutcome(ModelScore Model, bool UpdateAccepted, int Updates, LearningScore Score, double PayTracking);
+/// <param name="ProviderPayTracking">The same for providers: their V_D against their batches' influence (<see cref="DataInfluence"/>); NaN
+/// when the update was rejected, with fewer than two batches, or in a run without behaviour metrics.</param>
+public sealed record LearningOutcome(ModelScore Model, bool UpdateAccepted, int Updates, LearningScore Score, double PayTracking,
+    double ProviderPayTracking);
 
 /// <summary>
 /// The run's side of federated learning, at the epoch barrier: the accepted global model, the
@@ -29,6 +32,8 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
     private readonly ValidationSet _validation;
     private readonly int _trainers;
     private readonly int _firstTrainer;
+    /// <summary>The run writes the behaviour metrics, whose providers' pay rank needs each batch's influence.</summary>
+    private readonly bool _tracksProviders;
 
     // The state that lives across epochs (WriteState / ReadState).
     private double[] _weights;
@@ -38,7 +43,7 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
     private Round? _round;
 
     /// <summary>An aggregated update awaiting consensus.</summary>
-    private sealed record Round(double[] Candidate, bool Verdict, double[] Gains, int Updates, double PayTracking);
+    private sealed record Round(double[] Candidate, bool Verdict, double[] Gains, int Updates, double PayTracking, double ProviderPayTracking);
 
     public FederatedLearning(RunModel model)
     {
@@ -51,6 +56,7 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
         _weights = new double[_task.Parameters];
         _score = LogisticModel.Evaluate(_weights, _validation);
         _regionCounts = new long[_task.Regions];
+        _tracksProviders = Simulation.BehaviourColumns.Group.IsEnabled(model.Scenario);
     }
 
     /// <summary>The run's learning when <c>learning.kind</c> is federated, else null.</summary>
@@ -87,7 +93,8 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
             for (var j = t; j < _pending.Length; j += _trainers) batches[next++] = _pending[j];
         }
         start[_trainers] = next;
-        return new LearningOrder((double[])_weights.Clone(), batches, start, BatchQuality.Shares(_regionCounts), _score.Accuracy);
+        return new LearningOrder((double[])_weights.Clone(), batches, start, BatchQuality.Shares(_regionCounts), _score.Accuracy,
+            _tracksProviders ? DataInfluence.ValidationGradient(_weights, _validation) : []);
     }
 
     /// <summary>
@@ -110,14 +117,16 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
             gains[report.Updates[i].TrainerId - _firstTrainer] = own[i] = Math.Max(0, after.Accuracy - without.Accuracy);
         }
         var paidFor = report.Updates.Select((u, i) => ContributionValues.TrainingValue(u.GpuHours, own[i], _rewards.CGpu, _rewards.CAcc));
-        _round = new Round(candidate, verdict, gains, updates.Length, PayTracking(paidFor.ToArray(), own));
+        var providers = _tracksProviders ? PayTracking(report.BatchValues, report.BatchInfluences) : double.NaN;
+        _round = new Round(candidate, verdict, gains, updates.Length, PayTracking(paidFor.ToArray(), own), providers);
     }
 
     /// <summary>
-    /// Spearman's rank correlation between what each trainer with an update is paid for, V_T = c_gpu·g + c_acc·Δacc (its pay is
-    /// monotone in V_T in every reward mode), and its marginal contribution, the leave-one-out gain Δacc: 1 when pay ranks trainers as
-    /// their contributions do; lower when GPU-hours claimed without a gain (a free-rider's) are paid. Average ranks for ties (MathNet);
-    /// NaN with fewer than two updates or when either side is constant (every gain 0, say).
+    /// Spearman's rank correlation between what each agent is paid for and its marginal contribution: for trainers with an update,
+    /// V_T = c_gpu·g + c_acc·Δacc (pay is monotone in V_T in every reward mode) against the leave-one-out gain Δacc, lower when GPU-hours
+    /// claimed without a gain (a free-rider's) are paid; for providers, V_D = n·q against the batch's influence. 1 when pay ranks
+    /// the agents as their contributions do. Average ranks for ties (MathNet); NaN with fewer than two agents or when either side is
+    /// constant (every gain 0, say).
     /// </summary>
     public static double PayTracking(double[] paidFor, double[] contribution)
     {
@@ -128,7 +137,7 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
     /// <summary>Applies consensus' decision on the pending update (accepted: the model takes the step) and says what trainers earn.</summary>
     public LearningOutcome Settle(bool accepted)
     {
-        var round = _round ?? new Round(new double[_task.Parameters], true, new double[_trainers], 0, double.NaN);
+        var round = _round ?? new Round(new double[_task.Parameters], true, new double[_trainers], 0, double.NaN, double.NaN);
         if (accepted)
         {
             _weights = Add(_weights, round.Candidate);
@@ -136,7 +145,7 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
         }
         _round = null;
         return new LearningOutcome(_score, accepted, round.Updates, new LearningScore(accepted, round.Gains),
-            accepted ? round.PayTracking : double.NaN);
+            accepted ? round.PayTracking : double.NaN, accepted ? round.ProviderPayTracking : double.NaN);
     }
 
     private double[] Aggregate(double[][] updates, long[] samples, int skip) =>
@@ -169,6 +178,7 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
         WriteDoubles(w, _round.Gains);
         w.Write(_round.Updates);
         w.Write(_round.PayTracking);
+        w.Write(_round.ProviderPayTracking);
     }
 
     public void ReadState(BinaryReader r)
@@ -180,7 +190,9 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
             _pending[i] = new BatchDescriptor(r.ReadInt32(), r.ReadInt32(), r.ReadDouble(), r.ReadUInt64());
         _regionCounts = new long[r.ReadInt32()];
         for (var k = 0; k < _regionCounts.Length; k++) _regionCounts[k] = r.ReadInt64();
-        _round = r.ReadBoolean() ? new Round(ReadDoubles(r), r.ReadBoolean(), ReadDoubles(r), r.ReadInt32(), r.ReadDouble()) : null;
+        _round = r.ReadBoolean()
+            ? new Round(ReadDoubles(r), r.ReadBoolean(), ReadDoubles(r), r.ReadInt32(), r.ReadDouble(), r.ReadDouble())
+            : null;
     }
 
     private static void WriteDoubles(BinaryWriter w, double[] values)

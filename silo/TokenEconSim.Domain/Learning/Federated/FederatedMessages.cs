@@ -22,11 +22,17 @@ public sealed record TrainerUpdate(int TrainerId, long Samples, double[] Delta, 
 /// <param name="BatchStart">Trainer index t (id − first trainer id) trains Batches[BatchStart[t] .. BatchStart[t+1]).</param>
 /// <param name="RegionShares">Last epoch's share of samples per region, the reference of scarcity.</param>
 /// <param name="ModelAccuracy">Validation accuracy of <paramref name="GlobalWeights"/>, which users' demand follows.</param>
+/// <param name="ValidationGradient">∇ of the validation loss at <paramref name="GlobalWeights"/>, for the providers' batch influence
+/// (<see cref="DataInfluence"/>); empty when no one reads it (the run has no behaviour metrics).</param>
 public sealed record LearningOrder(double[] GlobalWeights, BatchDescriptor[] Batches, int[] BatchStart, double[] RegionShares,
-    double ModelAccuracy);
+    double ModelAccuracy, double[] ValidationGradient);
 
 /// <summary>One shard's (or, merged, every shard's) learning part of a contribution, in id order.</summary>
-public sealed record LearningReport(BatchDescriptor[] Batches, long[] RegionCounts, TrainerUpdate[] Updates)
+/// <param name="BatchValues">V_D = n·q each batch's provider is paid for, parallel to <paramref name="Batches"/>.</param>
+/// <param name="BatchInfluences">Each batch's influence on the validation loss (<see cref="DataInfluence"/>), parallel to
+/// <paramref name="Batches"/>; NaN when the order carried no validation gradient.</param>
+public sealed record LearningReport(BatchDescriptor[] Batches, long[] RegionCounts, TrainerUpdate[] Updates, double[] BatchValues,
+    double[] BatchInfluences)
 {
     /// <summary>Parts in shard order (= id order): concatenate the lists, add the region counts.</summary>
     public static LearningReport Merge(IReadOnlyList<LearningReport> parts)
@@ -34,7 +40,8 @@ public sealed record LearningReport(BatchDescriptor[] Batches, long[] RegionCoun
         var regions = new long[parts.Count == 0 ? 0 : parts[0].RegionCounts.Length];
         foreach (var p in parts)
             for (var k = 0; k < regions.Length; k++) regions[k] += p.RegionCounts[k];
-        return new LearningReport([.. parts.SelectMany(p => p.Batches)], regions, [.. parts.SelectMany(p => p.Updates)]);
+        return new LearningReport([.. parts.SelectMany(p => p.Batches)], regions, [.. parts.SelectMany(p => p.Updates)],
+            [.. parts.SelectMany(p => p.BatchValues)], [.. parts.SelectMany(p => p.BatchInfluences)]);
     }
 }
 
