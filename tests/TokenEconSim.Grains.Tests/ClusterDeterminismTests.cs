@@ -55,6 +55,9 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
     [InlineData("consensus-behaviour", "behaviour.miners.model=logit", "behaviour.miners.energy_cost=30", "behaviour.miners.lambda=1",
         "behaviour.miners.max_count=12", "behaviour.validators.model=best_response", "behaviour.validators.stake_yield=0.08",
         "behaviour.validators.inertia=0.5")]
+    [InlineData("payoff-governance", "rewards.mode=shares", "behaviour.data_providers.model=logit", "behaviour.data_providers.stake=5",
+        "behaviour.trainers.model=logit", "behaviour.trainers.stake=10", "governance.enabled=true", "governance.voting=payoff",
+        "governance.adaptive=true", "governance.adaptive_interval=2", "governance.timelock=0")]
     public async Task EveryConsensusKindGivesTheSameBytesOnTwoSilos(string name, params string[] sets)
     {
         var resolved = ClusterRun.Resolved([("run.epoch_length", "6000"), ("run.agents_per_grain", "7"),

@@ -101,4 +101,39 @@ public class EconomySectionTests : IDisposable
         Assert.Contains("governance.enabled: votes are weighted by validators' stake", error.Message);
         Assert.Equal((2, 12), (error.Line, error.Column));
     }
+
+    [Fact]
+    public void PayoffVotingNeedsSharesOrAbsoluteRewardsAndBondedVoters()
+    {
+        // Pool mode, and nobody bonded: both refused at the voting key (line 3, column 11).
+        var errors = Load("governance:\n  enabled: true\n  voting: payoff\n").Errors;
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Message.Contains("payoff needs rewards.mode shares or absolute", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("no one would vote", StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.Equal((3, 11), (e.Line, e.Column)));
+
+        var valid = Load("""
+            governance:
+              enabled: true
+              voting: payoff
+            rewards:
+              mode: shares
+            behaviour:
+              trainers:
+                model: logit
+                stake: 10
+            populations:
+              validators:
+                count: 0
+            """);
+        Assert.True(valid.Success, string.Join("\n", valid.Errors)); // no validators needed: they would abstain
+    }
+
+    [Fact]
+    public void AnUnknownVotingRuleListsTheKnownOnes()
+    {
+        var error = Assert.Single(Load("governance:\n  voting: lottery\n").Errors);
+        Assert.Contains("random", error.Message);
+        Assert.Contains("payoff", error.Message);
+    }
 }

@@ -83,7 +83,11 @@ public sealed partial class AgentShard
             _bondHeld += d.BondMoved;
             caught[j] = d.Caught;
             tally.Add(d, actions.Effort(d.Action));
-            if (b.IsPresent(j)) tally.Present++;
+            if (b.IsPresent(j))
+            {
+                tally.Present++;
+                tally.Bonded += b.Bond(j);
+            }
             if (_active[i] = d.TakesPart)
             {
                 active++;

@@ -13,6 +13,8 @@ public struct BehaviourTally
     public int Active, Entries, Exits, Cheats, Caught;
     /// <summary>Agents present (entered, not exited) after the epoch's decisions, idle ones included; counted by the caller.</summary>
     public int Present;
+    /// <summary>Base units bonded by the agents present after the epoch's decisions (their voting weight under payoff voting).</summary>
+    public long Bonded;
     public ExactSum Effort;
     public int Settled, Profitable, CheatsSettled;
     public ExactSum Cost, Profit;
@@ -53,6 +55,7 @@ public struct BehaviourTally
     {
         (Active, Entries, Exits) = (Active + other.Active, Entries + other.Entries, Exits + other.Exits);
         (Cheats, Caught, Present) = (Cheats + other.Cheats, Caught + other.Caught, Present + other.Present);
+        Bonded += other.Bonded;
         Effort.Add(other.Effort);
         (Settled, Profitable, CheatsSettled) = (Settled + other.Settled, Profitable + other.Profitable, CheatsSettled + other.CheatsSettled);
         Cost.Add(other.Cost);

@@ -21,6 +21,9 @@ public sealed record GovernanceEpoch(RewardWeights Weights, IReadOnlyList<Propos
 /// validators' stake counts as abstaining. Quorum: (yes + no) ≥ quorum · total stake of all
 /// validators. Passing: quorum met and yes ≥ threshold · (yes + no). Draws come from the shared
 /// stream (run seed, epoch, governance), proposal by proposal, validator by validator in id order.
+/// With <c>voting: payoff</c> nothing is drawn: the providers and trainers present vote their bonds by
+/// the proposal's effect on their pay (<see cref="PayoffVoters"/>), the validators abstain, and the
+/// quorum is over the validators' stake and the bonds together.
 /// </summary>
 public sealed class Dao
 {
@@ -49,11 +52,15 @@ public sealed class Dao
     /// <param name="validatorIds">Active validators, in id order.</param>
     /// <param name="stakes">Their stakes.</param>
     /// <param name="participation">Active / population of providers, trainers, users this epoch.</param>
-    public GovernanceEpoch Decide(int epoch, int[] validatorIds, double[] stakes, ReadOnlySpan<double> participation)
+    /// <param name="voters">The bonds per role, for payoff voting; null with random voting.</param>
+    public GovernanceEpoch Decide(int epoch, int[] validatorIds, double[] stakes, ReadOnlySpan<double> participation,
+        PayoffVoters? voters = null)
     {
         var due = DueProposals(epoch, participation);
         var votes = new List<ProposalRecord>(due.Count);
-        if (due.Count > 0)
+        if (due.Count > 0 && _rules.Voting == GovernanceVoting.Payoff)
+            foreach (var p in due) votes.Add(VoteByPayoff(p, voters ?? throw new ArgumentNullException(nameof(voters))));
+        else if (due.Count > 0)
         {
             var rng = Seeds.SharedRng(_runSeed, epoch, RngPurpose.GovernanceVote);
             foreach (var p in due) votes.Add(Vote(p, validatorIds, stakes, rng));
@@ -103,7 +110,34 @@ public sealed class Dao
             else no += stakes[k];
         }
         abstain += Math.Max(0, _totalStake - present);
-        var quorumMet = _totalStake > 0 && yes + no >= _rules.Quorum * _totalStake;
+        return Count(p, yes, no, abstain, _totalStake);
+    }
+
+    /// <summary>
+    /// Payoff voting: each role's present members vote their bonds yes when the proposal pays them more than the weights in force,
+    /// no when less, and abstain when alike; validators, paid by consensus whatever α, β, γ, abstain with their stake.
+    /// </summary>
+    private ProposalRecord VoteByPayoff(Proposal p, PayoffVoters voters)
+    {
+        double yes = 0, no = 0, abstain = _totalStake, eligible = _totalStake;
+        for (var role = 0; role < 3; role++)
+        {
+            var bonded = voters.Bonded[role];
+            eligible += bonded;
+            switch (PayoffVoters.Preference(Weights, p.Weights, role))
+            {
+                case > 0: yes += bonded; break;
+                case < 0: no += bonded; break;
+                default: abstain += bonded; break;
+            }
+        }
+        return Count(p, yes, no, abstain, eligible);
+    }
+
+    /// <summary>Quorum (yes + no ≥ quorum · the eligible stake) and threshold; a passed proposal is queued behind its timelock.</summary>
+    private ProposalRecord Count(Proposal p, double yes, double no, double abstain, double eligible)
+    {
+        var quorumMet = eligible > 0 && yes + no >= _rules.Quorum * eligible;
         var passed = quorumMet && yes >= _rules.Threshold * (yes + no);
         var effective = passed ? p.Epoch + _rules.Timelock : -1;
         if (passed) _pending.Add(new Pending(p.Id, effective, p.Weights));

@@ -29,7 +29,15 @@ public sealed class GovernanceSection
     [Range(0, 1, MinExclusive = true)] public double AdaptiveStep { get; init; } = 0.05;
     /// <summary>Probability that a (non-abstaining) validator votes yes on an adaptive proposal.</summary>
     [Range(0, 1)] public double AdaptiveSupport { get; init; } = 0.7;
+    /// <summary>How votes are cast: random draws by each proposal's support, or by each voter's payoff (docs/model.md §11).</summary>
+    public GovernanceVoting Voting { get; init; } = GovernanceVoting.Random;
 }
+
+/// <summary>
+/// <c>random</c>: validators vote by stake, yes with the proposal's support. <c>payoff</c>: everyone with stake in the network votes by
+/// the proposal's effect on its own pay (docs/model.md §11).
+/// </summary>
+public enum GovernanceVoting { Random, Payoff }
 
 /// <summary>One scheduled proposal: new weights, voted at <see cref="Epoch"/>.</summary>
 public sealed class ProposalSection

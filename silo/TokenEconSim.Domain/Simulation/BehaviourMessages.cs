@@ -57,6 +57,7 @@ public sealed record BehaviourReport(BehaviourTally[] ByRole, Int128[] UnitsByRo
                     WriteInt128(w, x);
                 w.Write(t.Reward);
                 w.Write(t.Slashed);
+                w.Write(t.Bonded);
             }
         }
         return buffer.ToArray();
@@ -75,7 +76,7 @@ public sealed record BehaviourReport(BehaviourTally[] ByRole, Int128[] UnitsByRo
             (t.Effort, t.Cost, t.Profit, t.CheatProfit) =
                 (new ExactSum(ReadInt128(r)), new ExactSum(ReadInt128(r)), new ExactSum(ReadInt128(r)), new ExactSum(ReadInt128(r)));
             report.UnitsByRole[k] = ReadInt128(r);
-            (t.Reward, t.Slashed) = (r.ReadInt64(), r.ReadInt64());
+            (t.Reward, t.Slashed, t.Bonded) = (r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
         }
         return report;
     }

@@ -1,6 +1,8 @@
 using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Governance;
 using TokenEconSim.Domain.Market;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Tokens;
 
 namespace TokenEconSim.Domain.Simulation;
 
@@ -48,7 +50,17 @@ public sealed class EpochEconomy : Checkpoints.ICheckpointed
             var population = _model.Layout.CountOf(roles[k]);
             participation[k] = population == 0 ? 0 : c.ActiveByRole[(int)roles[k]] / (double)population;
         }
-        return _dao.Decide(epoch, c.ValidatorIds, c.ValidatorStakes, participation);
+        return _dao.Decide(epoch, c.ValidatorIds, c.ValidatorStakes, participation, PayoffVotersOf(c, roles));
+    }
+
+    /// <summary>Payoff voting's bonded voters, per role D, T, U: the bonds of its members present after the draw; null with random voting.</summary>
+    private PayoffVoters? PayoffVotersOf(ContributionReport c, ReadOnlySpan<Role> roles)
+    {
+        if (_model.Scenario.Governance.Voting != GovernanceVoting.Payoff) return null;
+        var bonded = new double[roles.Length];
+        for (var k = 0; k < roles.Length; k++)
+            bonded[k] = c.Behaviour is { } b ? TokenUnits.ToTokens(b.ByRole[(int)roles[k]].Bonded) : 0;
+        return new PayoffVoters(bonded);
     }
 
     /// <summary>The miners that are running (profitable), with their hashrates.</summary>
