@@ -54,7 +54,8 @@ public sealed class GovernanceByPayoffTests(DeterminismRuns runs) : IClassFixtur
             var other = await Run(engine, shard);
             foreach (var file in (string[])["metrics.csv", "governance.csv", "summary.json"])
             {
-                var (expected, actual) = (File.ReadAllBytes(Path.Combine(reference.Folder, file)), File.ReadAllBytes(Path.Combine(other.Folder, file)));
+                var expected = File.ReadAllBytes(Path.Combine(reference.Folder, file));
+                var actual = File.ReadAllBytes(Path.Combine(other.Folder, file));
                 Assert.True(expected.SequenceEqual(actual), $"{file} differs on {engine} with {shard} agents per shard");
             }
         }

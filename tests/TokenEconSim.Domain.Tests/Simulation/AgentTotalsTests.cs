@@ -50,9 +50,9 @@ public class AgentTotalsTests
             .. Enumerable.Repeat(Role.ServiceUser, Users)], totals.Roles);
 
         var last = rows[^1];
-        for (var k = 0; k < BehaviourColumns.Responding.Count; k++)
+        foreach (var role in totals.Roles.Distinct()) // the responding roles: validators and miners draw here
         {
-            var role = BehaviourColumns.Responding[k];
+            var k = BehaviourColumns.Responding.ToList().IndexOf(role);
             var mine = Enumerable.Range(0, totals.Count).Where(a => totals.Roles[a] == role).Select(a => totals.Totals[a]).ToList();
             // Every epoch's pay, the last two (paid, not settled) included: without them these sums fall short.
             Assert.Equal(rows.Sum(r => r.RewardsByRole[(int)role]), mine.Sum(t => t.Reward));
