@@ -137,7 +137,15 @@ public sealed class LstmPredictorSection
     /// <summary>Observations kept for training (a sliding history).</summary>
     [Range(3, 100_000)] public int History { get; init; } = 64;
     [Range(0, 1, MinExclusive = true)] public double LearningRate { get; init; } = 0.01;
+    /// <summary>What the network learns: the level ln H (the original rule) or the change ln H′ − ln H (docs/model.md §4.2).</summary>
+    public LstmForecastTarget Forecast { get; init; } = LstmForecastTarget.Level;
 }
+
+/// <summary>
+/// The LSTM's training target. <c>level</c> regresses toward the mean of the z-scored history, so under a trend
+/// it forecasts below the last window; <c>change</c> learns the window-to-window growth, which a trend keeps stationary.
+/// </summary>
+public enum LstmForecastTarget { Level, Change }
 
 public sealed class PbftSection
 {
