@@ -119,9 +119,15 @@ public sealed class DifficultySection
     /// <summary>lstm, lstm_asert: what forecasts the next window's hashrate.</summary>
     public PredictorKind Predictor { get; init; } = PredictorKind.Lstm;
     public LstmPredictorSection Lstm { get; init; } = new();
+    /// <summary>holt: smoothing of the level of ln H.</summary>
+    [Range(0, 1, MinExclusive = true)] public double HoltAlpha { get; init; } = 0.5;
+    /// <summary>holt: smoothing of the trend of ln H.</summary>
+    [Range(0, 1)] public double HoltBeta { get; init; } = 0.1;
+    /// <summary>seasonal_naive: windows in one season (the period of the hashrate's cycle).</summary>
+    [Range(1, 100_000)] public int SeasonWindows { get; init; } = 7;
 }
 
-public enum PredictorKind { Lstm, LastValue }
+public enum PredictorKind { Lstm, LastValue, Holt, SeasonalNaive }
 
 /// <summary>The LSTM hashrate predictor (docs/model.md §4.2): network shape and online training schedule.</summary>
 public sealed class LstmPredictorSection
