@@ -1,7 +1,8 @@
 namespace TokenEconSim.Domain.Consensus.Prediction;
 
 /// <summary>
-/// Holt's linear trend on ln H (Holt 1957; Hyndman &amp; Athanasopoulos, Forecasting: Principles and Practice, 3rd ed., §8.2):
+/// Holt's linear trend on ln H (Holt 1957; Hyndman &amp; Athanasopoulos, Forecasting: Principles and Practice,
+/// 3rd ed., §8.2):
 /// level ℓ_k = α·y_k + (1 − α)(ℓ_{k−1} + b_{k−1}), trend b_k = β(ℓ_k − ℓ_{k−1}) + (1 − β)·b_{k−1}, forecast exp(ℓ_k + b_k).
 /// Starts at ℓ = y₀, b = 0, so its first forecast is the last value. On logs, a steady growth rate is a linear trend.
 /// </summary>
