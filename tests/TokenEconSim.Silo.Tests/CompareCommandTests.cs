@@ -25,6 +25,25 @@ public sealed class CompareCommandTests : IDisposable
             Assert.True(new FileInfo(Path.Combine(folder, "charts", $"env-drop-recovery_{chart}.png")).Length > 1_000, chart);
     }
 
+    // Two seeds give every algorithm a 95 % interval; asert's paired difference with itself is left empty, the others' is filled.
+    [Fact]
+    public async Task TwoSeedsGiveIntervalsAndAPairedComparisonWithAsert()
+    {
+        var result = await SiloCli.InvokeAsync("compare-difficulty", "--seeds", "2", "--epochs", "3", "--out", _dir.Path,
+            "--environments", Repo.Scenario("env-drop-recovery.yaml"));
+        CliAssert.Exit(0, result);
+        var csv = File.ReadAllLines(Path.Combine(Directory.GetDirectories(_dir.Path).Single(), "comparison.csv"));
+        var header = csv[0].Split(',');
+        string Cell(string algorithm, string column) => csv.Single(l => l.Split(',')[1] == algorithm).Split(',')[Array.IndexOf(header, column)];
+        double Value(string algorithm, string column) => double.Parse(Cell(algorithm, column), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var algorithm in new[] { "bitcoin", "asert", "lstm" })
+            Assert.InRange(Value(algorithm, "block_time_sd"), Value(algorithm, "block_time_sd_ci95_low"),
+                Value(algorithm, "block_time_sd_ci95_high"));
+        Assert.Equal("", Cell("asert", "block_time_sd_minus_asert"));
+        Assert.Equal(Value("bitcoin", "block_time_sd") - Value("asert", "block_time_sd"), Value("bitcoin", "block_time_sd_minus_asert"), 6);
+        Assert.Contains("Charts show seed 1.", result.Out);
+    }
+
     [Fact]
     public async Task ZeroSeedsIsBadInput()
     {

@@ -119,9 +119,15 @@ public sealed class DifficultySection
     /// <summary>lstm, lstm_asert: what forecasts the next window's hashrate.</summary>
     public PredictorKind Predictor { get; init; } = PredictorKind.Lstm;
     public LstmPredictorSection Lstm { get; init; } = new();
+    /// <summary>holt: smoothing of the level of ln H.</summary>
+    [Range(0, 1, MinExclusive = true)] public double HoltAlpha { get; init; } = 0.5;
+    /// <summary>holt: smoothing of the trend of ln H.</summary>
+    [Range(0, 1)] public double HoltBeta { get; init; } = 0.1;
+    /// <summary>seasonal_naive: windows in one season (the period of the hashrate's cycle).</summary>
+    [Range(1, 100_000)] public int SeasonWindows { get; init; } = 7;
 }
 
-public enum PredictorKind { Lstm, LastValue }
+public enum PredictorKind { Lstm, LastValue, Holt, SeasonalNaive }
 
 /// <summary>The LSTM hashrate predictor (docs/model.md §4.2): network shape and online training schedule.</summary>
 public sealed class LstmPredictorSection
@@ -137,7 +143,15 @@ public sealed class LstmPredictorSection
     /// <summary>Observations kept for training (a sliding history).</summary>
     [Range(3, 100_000)] public int History { get; init; } = 64;
     [Range(0, 1, MinExclusive = true)] public double LearningRate { get; init; } = 0.01;
+    /// <summary>What the network learns: the level ln H (the original rule) or the change ln H′ − ln H (docs/model.md §4.2).</summary>
+    public LstmForecastTarget Forecast { get; init; } = LstmForecastTarget.Level;
 }
+
+/// <summary>
+/// The LSTM's training target. <c>level</c> regresses toward the mean of the z-scored history, so under a trend
+/// it forecasts below the last window; <c>change</c> learns the window-to-window growth, which a trend keeps stationary.
+/// </summary>
+public enum LstmForecastTarget { Level, Change }
 
 public sealed class PbftSection
 {

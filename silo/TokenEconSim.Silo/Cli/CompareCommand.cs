@@ -4,6 +4,7 @@ using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Results;
 using TokenEconSim.Results.Charts;
+using TokenEconSim.Results.Sweeps;
 using TokenEconSim.Silo.Compare;
 
 namespace TokenEconSim.Silo.Cli;
@@ -50,7 +51,7 @@ public static class CompareCommand
                 firstSeeds[algorithm] = first;
             }
             var target = ScenarioInput.Load(file, []).Consensus.TargetBlockTime;
-            ComparisonCharts.Write(Path.GetFileNameWithoutExtension(file), firstSeeds, target, Path.Combine(folder, RunFiles.Charts));
+            ComparisonCharts.Write(Path.GetFileNameWithoutExtension(file), firstSeeds, target, Path.Combine(folder, RunFiles.Charts), shownSeed: 1);
         }
         File.WriteAllText(Path.Combine(folder, "comparison.csv"), DifficultyComparison.Csv(rows));
         var markdown = Markdown(rows);
@@ -59,19 +60,42 @@ public static class CompareCommand
         Console.WriteLine($"results: {folder}");
     }
 
-    /// <summary>The table as Markdown: readable in a terminal at any width and pasteable into notes.</summary>
-    private static string Markdown(IEnumerable<ComparisonRow> rows)
+    /// <summary>The table as Markdown: readable in a terminal at any width and pasteable into notes; a legend defines every column.</summary>
+    private static string Markdown(IReadOnlyList<ComparisonRow> rows)
     {
         var sb = new System.Text.StringBuilder();
-        sb.Append("| environment | algorithm | block time mean s | σ s | p99 s | MAD from target s | recovery epochs | forecast RMSE | forecast "
-            + "MAPE | last-value RMSE | last-value MAPE |\n");
-        sb.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        sb.Append("| environment | algorithm | seeds | block time mean s | σ s | p99 s | MAD from target s | σ − ASERT s | MAD − ASERT s "
+            + "| recovery epochs | forecast RMSE | last-value RMSE |\n");
+        sb.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         foreach (var r in rows)
-            sb.Append($"| {r.Environment} | {r.Algorithm} | {F(r.MeanBlockTime, 0)} | {F(r.SdBlockTime, 0)} | {F(r.P99BlockTime, 0)} | "
-                + $"{F(r.MeanAbsDeviation, 0)} | {F(r.RecoveryEpochs, 1)} | {F(r.PredictionRmse, 3)} | {F(r.PredictionMape, 3)} | "
-                + $"{F(r.LastValueRmse, 3)} | {F(r.LastValueMape, 3)} |\n");
+        {
+            var asert = DifficultyComparison.AsertOf(rows, r);
+            sb.Append($"| {r.Environment} | {r.Algorithm} | {r.Seeds} | {Ci(DifficultyComparison.Across(r, 0))} | "
+                + $"{Ci(DifficultyComparison.Across(r, 1))} | {Ci(DifficultyComparison.Across(r, 2))} | {Ci(DifficultyComparison.Across(r, 3))} | "
+                + $"{Paired(r, asert, 1)} | {Paired(r, asert, 3)} | {F(r.RecoveryEpochs, 1)} | {F(r.PredictionRmse, 3)} | "
+                + $"{F(r.LastValueRmse, 3)} |\n");
+        }
+        sb.Append(Legend);
         return sb.ToString();
     }
+
+    private const string Legend = """
+
+        Each cell is the mean over seeds 1…N, with its 95 % confidence interval [low, high] (Student t, N − 1 degrees of freedom)
+        when N ≥ 2. Block time: every interval between consecutive blocks of a run; mean, σ (sample standard deviation, n − 1) and
+        p99 per run. MAD from target: the mean over epochs of |epoch mean block time − target|. σ − ASERT and MAD − ASERT: the
+        paired difference with asert on the same seed (negative = closer to target than ASERT); an interval excluding 0 is a
+        difference the seeds resolve. Recovery: epochs from the shock until three epochs in a row are within 10 % of target.
+        Forecast RMSE: relative RMSE of the forecast in force at an epoch's end against the next epoch's estimated hashrate;
+        last-value RMSE: the same for "next epoch = this epoch". Charts show seed 1.
+
+        """;
+
+    private static string Ci(PointStatistics s) =>
+        double.IsNaN(s.Low) ? F(s.Mean, 1) : $"{F(s.Mean, 1)} [{F(s.Low, 1)}, {F(s.High, 1)}]";
+
+    private static string Paired(ComparisonRow row, ComparisonRow? asert, int index) =>
+        asert is null || ReferenceEquals(asert, row) ? "" : Ci(DifficultyComparison.PairedWithAsert(row, asert, index));
 
     private static string F(double x, int digits) =>
         double.IsNaN(x) ? "" : double.IsInfinity(x) ? "never" : x.ToString("F" + digits, CultureInfo.InvariantCulture);

@@ -3,13 +3,18 @@ using System.Text;
 using TokenEconSim.Domain.Consensus;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Results.Sweeps;
 
 namespace TokenEconSim.Silo.Compare;
 
 /// <summary>One (environment, algorithm) cell of the comparison, averaged over seeds.</summary>
 public sealed record ComparisonRow(string Environment, string Algorithm, int Seeds, double MeanBlockTime, double SdBlockTime,
     double P99BlockTime, double MeanAbsDeviation, double RecoveryEpochs, double PredictionRmse, double PredictionMape,
-    double LastValueRmse, double LastValueMape);
+    double LastValueRmse, double LastValueMape)
+{
+    /// <summary>Each seed's measures, in seed order (seed 1 first), in the order of <see cref="DifficultyComparison.Measures"/>.</summary>
+    public IReadOnlyList<double[]> PerSeed { get; init; } = [];
+}
 
 /// <summary>
 /// Runs each difficulty environment under every algorithm and several seeds on the direct engine
@@ -53,7 +58,7 @@ public static class DifficultyComparison
         var row = new ComparisonRow(Path.GetFileNameWithoutExtension(environmentFile), algorithm, seeds,
             Mean(perRun, m => m[0]), Mean(perRun, m => m[1]), Mean(perRun, m => m[2]), Mean(perRun, m => m[3]), Mean(perRun, m => m[4]),
             Mean(perRun, m => m[5]), Mean(perRun, m => m[6]), Mean(perRun, m => m[7]), Mean(perRun, m => m[8]));
-        return (row, runs[0].Rows);
+        return (row with { PerSeed = perRun }, runs[0].Rows);
     }
 
     private static double[] Measure(IReadOnlyList<EpochMetrics> rows, double target, int shockEpoch)
@@ -96,16 +101,46 @@ public static class DifficultyComparison
         return values.Length == 0 ? double.NaN : values.Average();
     }
 
-    public static string Csv(IEnumerable<ComparisonRow> rows)
+    /// <summary>Block-time measures with confidence intervals and a paired comparison with ASERT: (column, index in a run's measures).</summary>
+    public static readonly (string Column, int Index)[] Measures =
+        [("block_time_mean", 0), ("block_time_sd", 1), ("block_time_p99", 2), ("mad_from_target", 3)];
+
+    public static string Csv(IReadOnlyList<ComparisonRow> rows)
     {
         var sb = new StringBuilder("environment,algorithm,seeds,block_time_mean,block_time_sd,block_time_p99,mad_from_target,recovery_epochs,"
-            + "prediction_rmse,prediction_mape,last_value_rmse,last_value_mape\n");
+            + "prediction_rmse,prediction_mape,last_value_rmse,last_value_mape");
+        foreach (var (column, _) in Measures) sb.Append($",{column}_ci95_low,{column}_ci95_high");
+        foreach (var (column, _) in Measures) sb.Append($",{column}_minus_asert,{column}_minus_asert_ci95_low,{column}_minus_asert_ci95_high");
+        sb.Append('\n');
         foreach (var r in rows)
-            sb.AppendLine(string.Join(",", r.Environment, r.Algorithm, r.Seeds.ToString(CultureInfo.InvariantCulture),
+        {
+            sb.Append(string.Join(",", r.Environment, r.Algorithm, r.Seeds.ToString(CultureInfo.InvariantCulture),
                 F(r.MeanBlockTime), F(r.SdBlockTime), F(r.P99BlockTime), F(r.MeanAbsDeviation), F(r.RecoveryEpochs),
                 F(r.PredictionRmse), F(r.PredictionMape), F(r.LastValueRmse), F(r.LastValueMape)));
-        return sb.ToString().Replace("\r\n", "\n");
+            foreach (var (_, index) in Measures) sb.Append($",{F(Across(r, index).Low)},{F(Across(r, index).High)}");
+            var asert = AsertOf(rows, r) is { } a && !ReferenceEquals(a, r) ? a : null;
+            foreach (var (_, index) in Measures)
+            {
+                var d = asert is null ? default : PairedWithAsert(r, asert, index);
+                sb.Append($",{F(asert is null ? double.NaN : d.Mean)},{F(d.Low)},{F(d.High)}");
+            }
+            sb.Append('\n');
+        }
+        return sb.ToString();
     }
+
+    /// <summary>The measure's mean over seeds with its 95 % Student-t interval.</summary>
+    public static PointStatistics Across(ComparisonRow row, int index) => PointStatistics.Of(row.PerSeed.Select(m => m[index]));
+
+    /// <summary>
+    /// Paired comparison: the mean over seeds of (this algorithm − ASERT) on the same seed, with its 95 % Student-t interval.
+    /// Seeds drive the same environment path for both, so the pairing removes the environment's share of the spread.
+    /// </summary>
+    public static PointStatistics PairedWithAsert(ComparisonRow row, ComparisonRow asert, int index) =>
+        PointStatistics.Of(row.PerSeed.Zip(asert.PerSeed, (a, b) => a[index] - b[index]));
+
+    public static ComparisonRow? AsertOf(IReadOnlyList<ComparisonRow> rows, ComparisonRow row) =>
+        rows.FirstOrDefault(r => r.Environment == row.Environment && r.Algorithm == Naming.Of(DifficultyAlgorithmKind.Asert));
 
     private static string F(double x) => double.IsNaN(x) ? "" : x.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -57,4 +57,24 @@ public class LstmHashratePredictorTests
         }
         Assert.Equal(Run(), Run());
     }
+
+    // Steady 3 % growth per window with a little noise, the default predictor settings: the level
+    // forecast regresses toward the mean of its z-scored history and sits below the last window (so
+    // lstm lowers difficulty while hashrate grows); the change forecast learns the growth and sits above.
+    [Theory]
+    [InlineData(LstmForecastTarget.Level, false)]
+    [InlineData(LstmForecastTarget.Change, true)]
+    public void UnderSteadyGrowthOnlyTheChangeForecastExpectsMore(LstmForecastTarget target, bool expectsGrowth)
+    {
+        var predictor = new LstmHashratePredictor(new LstmPredictorSection { Forecast = target }, runSeed: 1);
+        var noise = new Xoshiro256StarStar(4);
+        var logRatios = new List<double>();
+        for (var t = 0; t < 120; t++)
+        {
+            var observed = 1000 * Math.Exp(0.03 * t + 0.01 * (noise.NextDouble() - 0.5));
+            predictor.Observe(observed);
+            if (t >= 40) logRatios.Add(Math.Log(predictor.Predict()!.Value / observed));
+        }
+        Assert.True(logRatios.Average() > 0 == expectsGrowth, $"mean ln(forecast / last) = {logRatios.Average():F4}");
+    }
 }

@@ -50,12 +50,36 @@ public static class Aserti3_2d
     public static uint NextTargetFromDeltas(long heightDelta, long timeDelta, uint anchorBits, AsertParams p)
     {
         ArgumentNullException.ThrowIfNull(p);
-        if (p.TargetSpacing <= 0 || p.HalfLife <= 0) throw new ArgumentException("TargetSpacing and HalfLife must be positive");
-        if (heightDelta < 0) throw new ArgumentOutOfRangeException(nameof(heightDelta), "requires h_eval ≥ h_ref");
         var maxTarget = CompactTarget.ToTarget(p.MaxBits);
         var refTarget = CompactTarget.Decode(anchorBits).Target;
         if (refTarget.IsZero || refTarget > maxTarget)
             throw new ArgumentOutOfRangeException(nameof(anchorBits), "requires 0 < anchor target ≤ max target");
+        var next = Unclamped(heightDelta, timeDelta, refTarget, p);
+        if (next.IsZero) return CompactTarget.Encode(BigInteger.One); // hardest valid target
+        if (next > maxTarget) return p.MaxBits;                        // easiest allowed target
+        return CompactTarget.Encode(next);
+    }
+
+    /// <summary>
+    /// The full-precision form: the anchor is a 256-bit target, not nBits, so an anchor with no compact form (such as
+    /// (1 &lt;&lt; 224) − 1) keeps every bit; the result is the target itself, clamped to [1, <paramref name="powLimit"/>].
+    /// This is the shape of Bitcoin ABC's <c>CalculateASERT(refTarget, spacing, timeDiff, heightDiff, powLimit, halfLife)</c>
+    /// (src/pow/aserti32d.cpp), whose <c>calculate_asert_test</c> rows it reproduces; <see cref="AsertParams.MaxBits"/> is not used.
+    /// </summary>
+    public static BigInteger NextTargetFromDeltas(long heightDelta, long timeDelta, BigInteger anchorTarget, BigInteger powLimit, AsertParams p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        if (anchorTarget.Sign <= 0 || anchorTarget > powLimit)
+            throw new ArgumentOutOfRangeException(nameof(anchorTarget), "requires 0 < anchor target ≤ pow limit");
+        var next = Unclamped(heightDelta, timeDelta, anchorTarget, p);
+        return next.IsZero ? BigInteger.One : BigInteger.Min(next, powLimit);
+    }
+
+    /// <summary>target_ref · 2^exponent by the spec's fixed-point steps, before any clamping.</summary>
+    private static BigInteger Unclamped(long heightDelta, long timeDelta, BigInteger anchorTarget, AsertParams p)
+    {
+        if (p.TargetSpacing <= 0 || p.HalfLife <= 0) throw new ArgumentException("TargetSpacing and HalfLife must be positive");
+        if (heightDelta < 0) throw new ArgumentOutOfRangeException(nameof(heightDelta), "requires h_eval ≥ h_ref");
 
         // C# '/' on long truncates toward zero: the spec's trunc_div (its note 3).
         var exponent = checked((timeDelta - p.TargetSpacing * (heightDelta + 1)) * (1L << RadixBits)) / p.HalfLife;
@@ -68,12 +92,8 @@ public static class Aserti3_2d
         var factor = (ulong)(poly >> 48) + 65536UL;
 
         // BigInteger is unlimited-width, so the left shift needs none of note 6's overflow care.
-        var next = refTarget * factor;
+        var next = anchorTarget * factor;
         next = numShifts < 0 ? next >> (int)Math.Min(-numShifts, 1024) : next << (int)Math.Min(numShifts, 1024);
-        next >>= RadixBits;
-
-        if (next.IsZero) return CompactTarget.Encode(BigInteger.One); // hardest valid target
-        if (next > maxTarget) return p.MaxBits;                        // easiest allowed target
-        return CompactTarget.Encode(next);
+        return next >> RadixBits;
     }
 }

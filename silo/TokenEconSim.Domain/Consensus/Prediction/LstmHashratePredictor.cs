@@ -11,6 +11,8 @@ namespace TokenEconSim.Domain.Consensus.Prediction;
 /// Warm-up: until it has trained once (window + 1 observations and a training turn), it forecasts
 /// the last value, so <c>lstm</c> holds the difficulty and <c>lstm_asert</c> is plain ASERT.
 /// Weights and shuffles come from the run seed: a run trains identically every time.
+/// With <c>forecast: change</c> the network reads and predicts differences ln H_{k+1} − ln H_k and the
+/// forecast is the last ln H plus the predicted difference (needs one more observation before training).
 /// </summary>
 public sealed class LstmHashratePredictor
 {
@@ -40,7 +42,7 @@ public sealed class LstmHashratePredictor
         _logs.Add(Math.Log(windowHashrate));
         if (_logs.Count > _settings.History) _logs.RemoveAt(0);
         _observed++;
-        if (_logs.Count > _settings.Window && _observed % _settings.TrainEvery == 0) Train();
+        if (Series().Count > _settings.Window && _observed % _settings.TrainEvery == 0) Train();
     }
 
     /// <summary>Everything the predictor has learned and seen, for a grain to persist: the model, the history, the counters.</summary>
@@ -59,18 +61,26 @@ public sealed class LstmHashratePredictor
     public double? Predict()
     {
         if (_logs.Count == 0) return null;
-        if (!_trained || _logs.Count < _settings.Window) return Math.Exp(_logs[^1]);
-        return Math.Exp(_model.Predict(_logs.GetRange(_logs.Count - _settings.Window, _settings.Window).ToArray()));
+        var series = Series();
+        if (!_trained || series.Count < _settings.Window) return Math.Exp(_logs[^1]);
+        var next = _model.Predict(series.GetRange(series.Count - _settings.Window, _settings.Window).ToArray());
+        return Math.Exp(ForecastsChange ? _logs[^1] + next : next);
     }
+
+    private bool ForecastsChange => _settings.Forecast == LstmForecastTarget.Change;
+
+    /// <summary>What the network reads and predicts: ln H itself, or its window-to-window differences.</summary>
+    private List<double> Series() => ForecastsChange ? [.. _logs.Zip(_logs.Skip(1), (a, b) => b - a)] : _logs;
 
     private void Train()
     {
+        var series = Series();
         var inputs = new List<double[]>();
         var targets = new List<double>();
-        for (var start = 0; start + _settings.Window < _logs.Count; start++)
+        for (var start = 0; start + _settings.Window < series.Count; start++)
         {
-            inputs.Add(_logs.GetRange(start, _settings.Window).ToArray());
-            targets.Add(_logs[start + _settings.Window]);
+            inputs.Add(series.GetRange(start, _settings.Window).ToArray());
+            targets.Add(series[start + _settings.Window]);
         }
         _model.Train(inputs, targets, new TrainingOptions
         {

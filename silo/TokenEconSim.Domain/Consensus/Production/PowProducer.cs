@@ -86,12 +86,18 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
         var bits = CompactTarget.Encode(target);
         _chain = CreateChain(settings, bits, runSeed);
         if (settings.Difficulty.Algorithm is DifficultyAlgorithmKind.Lstm or DifficultyAlgorithmKind.LstmAsert)
-            _forecaster = new WindowHashrate(settings.Difficulty.RetargetWindow, settings.Difficulty.Predictor == PredictorKind.Lstm
-                ? lstmPredictor?.Invoke() ?? new LocalLstmPredictor(new LstmHashratePredictor(settings.Difficulty.Lstm, runSeed))
-                : new LastValuePredictor());
+            _forecaster = new WindowHashrate(settings.Difficulty.RetargetWindow, CreatePredictor(settings.Difficulty, runSeed));
         if (settings.Hashing == HashingMode.Real) _race = new RealPowRace(ExpectedHashes(bits), miners);
         if (chainNode is not null) await chainNode.StartAsync(bits);
     }
+
+    private IHashratePredictor CreatePredictor(DifficultySection d, long runSeed) => d.Predictor switch
+    {
+        PredictorKind.Lstm => lstmPredictor?.Invoke() ?? new LocalLstmPredictor(new LstmHashratePredictor(d.Lstm, runSeed)),
+        PredictorKind.Holt => new HoltPredictor(d.HoltAlpha, d.HoltBeta),
+        PredictorKind.SeasonalNaive => new SeasonalNaivePredictor(d.SeasonWindows),
+        _ => new LastValuePredictor(),
+    };
 
     /// <summary>The run's chain: the scenario's difficulty algorithm from <paramref name="genesisBits"/>, genesis from the seed.</summary>
     public static Blockchain CreateChain(ConsensusSection settings, uint genesisBits, long runSeed)
