@@ -11,26 +11,35 @@ namespace TokenEconSim.Results;
 /// summary.json: the headline results of a run. Only what the scenario and seed determine goes in
 /// (no wall time, timestamp, engine or sharding), so the file is byte-identical for the same
 /// scenario and seed whatever the engine — a cheap check that engines agree.
-/// Token amounts are exact decimal strings; a value that is undefined (no epochs, no block) is null.
+/// Token amounts are JSON numbers of tokens (a double: what pandas and plotting want), each followed by the same
+/// amount as an exact decimal string of 8 decimals under the name + <see cref="ExactSuffix"/> (a double keeps only
+/// about 16 significant digits). A value that is undefined (no epochs, no block) is null.
 /// </summary>
 public sealed record RunSummary(
     string Name,
     long Seed,
     string Version,
     int Epochs,
-    string? FinalSupply,
-    string TotalMinted,
-    string TotalBurned,
+    double? FinalSupply,
+    string? FinalSupplyExact,
+    double TotalMinted,
+    string TotalMintedExact,
+    double TotalBurned,
+    string TotalBurnedExact,
     double? FinalGini,
     double? MeanInflation,
     int AcceptedEpochs,
     double? AcceptanceRate,
     long TotalBlocks,
     double? MeanBlockTime,
-    IReadOnlyDictionary<string, string> TotalRewardsByRole,
+    IReadOnlyDictionary<string, double> TotalRewardsByRole,
+    IReadOnlyDictionary<string, string> TotalRewardsByRoleExact,
     double? FinalAccuracy,
     double? FinalTokenPrice)
 {
+    /// <summary>The suffix of a token amount's exact twin: final_supply (a number) and final_supply_exact (a string).</summary>
+    public const string ExactSuffix = "_exact";
+
     /// <summary>The responding populations over the run (<see cref="IncentiveSummary"/>); absent when every population draws.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, IncentiveSummary>? Incentives { get; init; }
@@ -47,18 +56,28 @@ public sealed record RunSummary(
         var blocks = rows.Sum(r => (long)r.Blocks);
 
         // Ordered by Roles.All so the JSON lists roles in the same order as metrics.csv.
-        var rewards = new OrderedDictionary<string, string>();
+        var rewards = new OrderedDictionary<string, double>();
+        var rewardsExact = new OrderedDictionary<string, string>();
         foreach (var role in Roles.All)
-            rewards.Add(role.Key(), TokenUnits.Format(CheckedSum(rows, r => r.RewardTotal(role))));
+        {
+            var total = CheckedSum(rows, r => r.RewardTotal(role));
+            rewards.Add(role.Key(), TokenUnits.ToTokens(total));
+            rewardsExact.Add(role.Key(), TokenUnits.Format(total));
+        }
+        var minted = CheckedSum(rows, r => r.Minted);
+        var burned = CheckedSum(rows, r => r.Burned);
 
         return new RunSummary(
             Name: info.Name,
             Seed: info.Seed,
             Version: info.Version,
             Epochs: rows.Count,
-            FinalSupply: last is null ? null : TokenUnits.Format(last.Supply),
-            TotalMinted: TokenUnits.Format(CheckedSum(rows, r => r.Minted)),
-            TotalBurned: TokenUnits.Format(CheckedSum(rows, r => r.Burned)),
+            FinalSupply: last is null ? null : TokenUnits.ToTokens(last.Supply),
+            FinalSupplyExact: last is null ? null : TokenUnits.Format(last.Supply),
+            TotalMinted: TokenUnits.ToTokens(minted),
+            TotalMintedExact: TokenUnits.Format(minted),
+            TotalBurned: TokenUnits.ToTokens(burned),
+            TotalBurnedExact: TokenUnits.Format(burned),
             FinalGini: last is null ? null : Defined(last.Gini),
             MeanInflation: Mean(rows.Select(r => r.Inflation)),
             AcceptedEpochs: accepted,
@@ -66,6 +85,7 @@ public sealed record RunSummary(
             TotalBlocks: blocks,
             MeanBlockTime: MeanBlockTimeOf(rows),
             TotalRewardsByRole: rewards,
+            TotalRewardsByRoleExact: rewardsExact,
             // Null without federated learning (accuracy NaN) and without a token market (price fixed at 1).
             FinalAccuracy: last is null ? null : Defined(last.ModelAccuracy),
             FinalTokenPrice: last is null || !rows.Any(r => r.Economy.ReserveToken > 0) ? null : last.Economy.TokenPrice)

@@ -37,7 +37,7 @@ public sealed class PrometheusTests : IDisposable
         Assert.Equal("completed", run.GetProperty("status").GetString());
         var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir.Sub("runs"), run.GetProperty("folder").GetString()!,
             "summary.json"))).RootElement;
-        var finalSupply = double.Parse(summary.GetProperty("final_supply").GetString()!, CultureInfo.InvariantCulture);
+        var finalSupply = summary.GetProperty("final_supply").GetDouble();
 
         // The exposition in the plain-text format (promtool does not read OpenMetrics).
         using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { { "Accept", "text/plain; version=0.0.4" } } };

@@ -28,14 +28,32 @@ public class RunSummaryTests
         Assert.Equal(42, json.GetProperty("seed").GetInt64());
         Assert.Equal("0.1.0", json.GetProperty("version").GetString());
         Assert.Equal(12, json.GetProperty("epochs").GetInt32());
-        Assert.Equal(TokenUnits.Format(rows[^1].Supply), json.GetProperty("final_supply").GetString());
-        Assert.Equal(TokenUnits.Format(rows.Sum(r => r.Minted)), json.GetProperty("total_minted").GetString());
-        Assert.Equal(TokenUnits.Format(rows.Sum(r => r.Burned)), json.GetProperty("total_burned").GetString());
+        Assert.Equal(TokenUnits.ToTokens(rows[^1].Supply), json.GetProperty("final_supply").GetDouble());
+        Assert.Equal(TokenUnits.Format(rows[^1].Supply), json.GetProperty("final_supply_exact").GetString());
+        Assert.Equal(TokenUnits.ToTokens(rows.Sum(r => r.Minted)), json.GetProperty("total_minted").GetDouble());
+        Assert.Equal(TokenUnits.Format(rows.Sum(r => r.Minted)), json.GetProperty("total_minted_exact").GetString());
+        Assert.Equal(TokenUnits.Format(rows.Sum(r => r.Burned)), json.GetProperty("total_burned_exact").GetString());
         Assert.Equal(rows[^1].Gini, json.GetProperty("final_gini").GetDouble());
         Assert.Equal(rows.Count(r => r.Accepted) / 12.0, json.GetProperty("acceptance_rate").GetDouble());
         var rewards = json.GetProperty("total_rewards_by_role");
         Assert.Equal(["provider", "trainer", "user", "validator", "miner"], rewards.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(TokenUnits.Format(rows.Sum(r => r.RewardsByRole[4])), rewards.GetProperty("miner").GetString());
+        Assert.Equal(TokenUnits.ToTokens(rows.Sum(r => r.RewardsByRole[4])), rewards.GetProperty("miner").GetDouble());
+        var exact = json.GetProperty("total_rewards_by_role_exact");
+        Assert.Equal(TokenUnits.Format(rows.Sum(r => r.RewardsByRole[4])), exact.GetProperty("miner").GetString());
+    }
+
+    /// <summary>Every token amount is a JSON number that pandas can average, its exact twin a string of the same value.</summary>
+    [Fact]
+    public void TokenAmountsAreNumbersWithTheirExactStringBeside()
+    {
+        var json = JsonDocument.Parse(RunSummary.From(Info, SampleRows.Create(7)).ToJson()).RootElement;
+        foreach (var name in (string[])["final_supply", "total_minted", "total_burned"])
+        {
+            Assert.Equal(JsonValueKind.Number, json.GetProperty(name).ValueKind);
+            var exact = json.GetProperty(name + RunSummary.ExactSuffix).GetString()!;
+            Assert.Equal(decimal.Parse(exact, System.Globalization.CultureInfo.InvariantCulture), json.GetProperty(name).GetDecimal());
+        }
+        Assert.All(json.GetProperty("total_rewards_by_role").EnumerateObject(), p => Assert.Equal(JsonValueKind.Number, p.Value.ValueKind));
     }
 
     [Fact]
@@ -56,7 +74,8 @@ public class RunSummaryTests
         var summary = RunSummary.From(Info, []);
         Assert.Null(summary.FinalSupply);
         Assert.Null(summary.MeanBlockTime);
-        Assert.Equal("0.00000000", summary.TotalMinted);
+        Assert.Equal("0.00000000", summary.TotalMintedExact);
+        Assert.Equal(0, summary.TotalMinted);
         Assert.Contains("\"final_supply\": null", summary.ToJson());
     }
 }

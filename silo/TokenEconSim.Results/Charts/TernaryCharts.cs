@@ -37,8 +37,33 @@ public static class TernaryCharts
             }
         }
         DrawFrame(plot);
-        return SaveWithColorBar(plot, colormap, range, metric, directory, name);
+        return SaveWithColorBar(plot, colormap, range, ScaleLabel(metric, values.Values), directory, name, Constant(values.Values));
     }
+
+    /// <summary>
+    /// The colour bar's label: the metric and the range its colours span, at the digits that tell the ends apart, so a spread of
+    /// 0.9655 to 0.9661 painted over the whole scale says how small it is; a metric with one value says so ("constant: 0.966").
+    /// </summary>
+    internal static string ScaleLabel(string metric, IEnumerable<double> values)
+    {
+        var finite = values.Where(double.IsFinite).ToList();
+        if (finite.Count == 0) return $"{metric}: undefined everywhere";
+        var (min, max) = (finite.Min(), finite.Max());
+        if (min == max) return $"{metric}: constant {Digits(min, 4)}";
+        var digits = 3;
+        while (digits < 17 && Digits(min, digits) == Digits(max, digits)) digits++;
+        return $"{metric}: {Digits(min, digits)} to {Digits(max, digits)}";
+    }
+
+    /// <summary>The one finite value of a flat metric, else null.</summary>
+    private static double? Constant(IEnumerable<double> values)
+    {
+        var finite = values.Where(double.IsFinite).Distinct().ToList();
+        return finite.Count == 1 ? finite[0] : null;
+    }
+
+    private static string Digits(double x, int significant) =>
+        x.ToString("G" + significant, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A search path over the simplex: every evaluation in order, joined by a line, coloured by its
@@ -80,8 +105,9 @@ public static class TernaryCharts
     }
 
     /// <summary>Adds the colour bar that explains the markers' or cells' colours, then writes the chart's files.</summary>
+    /// <param name="constant">A flat metric's value: the bar then has that one tick, not an invented scale around it.</param>
     private static IReadOnlyList<string> SaveWithColorBar(Plot plot, IColormap colormap, ScottPlot.Range range, string label,
-        string directory, string name)
+        string directory, string name, double? constant = null)
     {
         // On the left: the triangle leaves room there, and on the right ScottPlot drew the rotated title past the image's edge.
         var bar = plot.Add.ColorBar(new ColorAxis(colormap, range), Edge.Left);
@@ -89,6 +115,12 @@ public static class TernaryCharts
         bar.LabelStyle.FontSize = 18;
         // ScottPlot's default packs a labelled tick every ~30 pixels of the bar (every 0.01, or every 500 tokens).
         bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TickDensity = 0.4 };
+        if (constant is { } value)
+        {
+            var one = new ScottPlot.TickGenerators.NumericManual();
+            one.AddMajor(value, Digits(value, 4));
+            bar.Axis.TickGenerator = one;
+        }
         bar.Axis.TickLabelStyle.FontSize = 14;
         var files = new List<string>();
         RunCharts.Save(plot, directory, name, files);

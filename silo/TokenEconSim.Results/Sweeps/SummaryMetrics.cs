@@ -64,12 +64,17 @@ public static class SummaryMetrics
         return [.. found.Keys];
     }
 
-    /// <summary>Numbers as their JSON text (exact), numeric strings (token amounts) as written, nulls as "".</summary>
+    /// <summary>
+    /// Numbers as their JSON text (exact), numeric strings as written, nulls as "". A token amount's exact twin
+    /// (final_supply_exact, total_rewards_by_role_exact.miner) follows its number and replaces it under the number's
+    /// name: the tables keep one column per amount, written exactly.
+    /// </summary>
     private static void Flatten(JsonElement element, string prefix, Dictionary<string, string> into, bool keepNulls = true)
     {
         foreach (var p in element.EnumerateObject())
         {
-            var name = prefix.Length == 0 ? p.Name : $"{prefix}.{p.Name}";
+            var key = p.Name.EndsWith(RunSummary.ExactSuffix, StringComparison.Ordinal) ? p.Name[..^RunSummary.ExactSuffix.Length] : p.Name;
+            var name = prefix.Length == 0 ? key : $"{prefix}.{key}";
             if (prefix.Length == 0 && NotMetrics.Contains(name)) continue;
             switch (p.Value.ValueKind)
             {

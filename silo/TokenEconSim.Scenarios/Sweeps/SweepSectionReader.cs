@@ -139,9 +139,10 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
     }
 
     /// <summary>
-    /// The points (i/n, j/n, 1 − i/n − j/n) for i, j ≥ 0, i + j ≤ n, n = 1/step, alpha outer and
-    /// beta inner. Gamma is computed from the other two so the binder's alpha + beta + gamma is
-    /// 1 up to rounding; on the edge i + j = n it is exactly 0, never a tiny negative.
+    /// The points (i/n, j/n, (n − i − j)/n) for i, j ≥ 0, i + j ≤ n, n = 1/step, alpha outer and
+    /// beta inner. Each weight is one correctly rounded quotient, so it is the double nearest the grid's
+    /// decimal and prints as it (0.2, never 0.20000000000000007 as 1 − 0.1 − 0.7 would); their sum is 1 up
+    /// to rounding, which the binder allows, and on the edge i + j = n gamma is exactly 0.
     /// </summary>
     private (SweepDimension?, decimal?) ReadSimplex(MappingEntry? entry)
     {
@@ -184,7 +185,7 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
             {
                 var alpha = (double)i / m;
                 var beta = (double)j / m;
-                var gamma = i + j == m ? 0.0 : 1.0 - alpha - beta;
+                var gamma = (double)(m - i - j) / m;
                 var origin = $"sweep.simplex[{points.Count}]";
                 points.Add([
                     new SweepSetting(SweepPlan.SimplexKeys[0], R(alpha), at, origin),

@@ -14,6 +14,7 @@ public class SummaryMetricsTests
         Assert.DoesNotContain("seed", SummaryMetrics.Names);
         Assert.DoesNotContain("name", SummaryMetrics.Names);
         Assert.DoesNotContain("version", SummaryMetrics.Names);
+        Assert.DoesNotContain(SummaryMetrics.Names, n => n.Contains(RunSummary.ExactSuffix, StringComparison.Ordinal));
         Assert.All(SummaryMetrics.Main, m => Assert.Contains(m, SummaryMetrics.Names));
     }
 
@@ -29,9 +30,9 @@ public class SummaryMetricsTests
         var cells = SummaryMetrics.Read(path, SummaryMetrics.Names);
 
         Assert.Equal(SummaryMetrics.Names.Count, cells.Length);
-        Assert.Equal(summary.FinalSupply, cells[Index("final_supply")]); // exact token string, not a rounded double
+        Assert.Equal(summary.FinalSupplyExact, cells[Index("final_supply")]); // exact token string, not a rounded double
         Assert.Equal(summary.FinalGini!.Value, SummaryMetrics.Value(cells[Index("final_gini")]));
-        Assert.Equal(summary.TotalRewardsByRole["miner"], cells[Index("total_rewards_by_role.miner")]);
+        Assert.Equal(summary.TotalRewardsByRoleExact["miner"], cells[Index("total_rewards_by_role.miner")]);
         var empty = Path.Combine(dir.Path, "empty.json");
         File.WriteAllBytes(empty, RunSummary.From(new RunInfo("r", 3, "", "direct", 10, "1"), []).ToJsonBytes());
         Assert.Equal("", SummaryMetrics.Read(empty, SummaryMetrics.Names)[Index("final_gini")]);

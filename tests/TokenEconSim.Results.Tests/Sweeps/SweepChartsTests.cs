@@ -22,7 +22,7 @@ public class SweepChartsTests
         Assert.Equal(["ternary_final_gini.png", "ternary_final_gini.svg"], files.Select(Path.GetFileName));
         Assert.True(new FileInfo(files[0]).Length > 10_000);
         var texts = Texts(files[1]);
-        string[] expected = ["final_gini over the reward weights", "final_gini", "α = 1 (data)", "β = 1 (training)", "γ = 1 (usage)", "0.4"];
+        string[] expected = ["final_gini over the reward weights", "final_gini: -4 to 4", "α = 1 (data)", "β = 1 (training)", "γ = 1 (usage)", "0.4"];
         foreach (var text in expected)
             Assert.Contains(text, texts);
     }

@@ -100,6 +100,15 @@ public class SweepLoaderTests : IDisposable
         Assert.All(plan.Runs, r => Assert.True(plan.Load(r).Success));
     }
 
+    /// <summary>Each weight is the grid's decimal as written (0.2), never a sum's rounding error (0.20000000000000007).</summary>
+    [Fact]
+    public void SimplexWeightsAreTheGridsDecimals()
+    {
+        var plan = Plan("sweep:\n  simplex:\n    step: 0.1\n");
+        var grid = Enumerable.Range(0, 11).Select(k => (k / 10m).ToString(CultureInfo.InvariantCulture)).ToHashSet();
+        Assert.All(plan.Runs.SelectMany(r => r.Overrides), o => Assert.Contains(o.Value, grid));
+    }
+
     [Fact]
     public void SimplexIsTheLastGridDimension()
     {

@@ -1,0 +1,122 @@
+"""Reading a run's or a sweep's folder into DataFrames, lazily: a file is read when first asked for."""
+
+import json
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from . import files
+
+
+class Run:
+    """One run's folder (runs/<name>-<utc timestamp>/). Every table gains a leading `run_id` column, the
+    folder's name, so the tables of several runs concatenate (pd.concat) and stay apart."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        if not (self.folder / files.SUMMARY).is_file():
+            raise FileNotFoundError(f"{self.folder}: not a finished run's folder (no {files.SUMMARY})")
+        self.run_id = self.folder.name
+
+    def __repr__(self):
+        return f"Run({str(self.folder)!r})"
+
+    @cached_property
+    def summary(self):
+        """summary.json as a dict: token amounts are numbers, their exact strings under <key>_exact."""
+        return json.loads((self.folder / files.SUMMARY).read_text(encoding="utf-8"))
+
+    @cached_property
+    def scenario(self):
+        """The resolved scenario as a dict (needs PyYAML, python3-yaml) or, without it, its text."""
+        text = (self.folder / files.SCENARIO).read_text(encoding="utf-8")
+        try:
+            import yaml
+        except ImportError:
+            return text
+        return yaml.safe_load(text)
+
+    @cached_property
+    def metrics(self):
+        """metrics.csv: `epoch` int64, every other column float64 (an empty cell is NaN)."""
+        table = pd.read_csv(self.folder / files.METRICS, dtype="float64")
+        return self._tagged(table.astype({"epoch": "int64"}))
+
+    @cached_property
+    def blocks(self):
+        """blocks.csv: `bits` and `hash` stay hex strings."""
+        return self._tagged(pd.read_csv(self.folder / files.BLOCKS, dtype=files.BLOCKS_DTYPES))
+
+    @cached_property
+    def agents(self):
+        """The per-agent file, or None when the run wrote none (no population responds to incentives).
+        Parquet needs pyarrow (python3-pyarrow, or pip install pyarrow)."""
+        parquet = self.folder / files.AGENTS_PARQUET
+        if parquet.is_file():
+            try:
+                import pyarrow  # noqa: F401  (pandas needs it for Parquet; say so plainly when absent)
+            except ImportError as missing:
+                raise ImportError(f"{parquet} is a Parquet file: reading it needs pyarrow "
+                                  "(apt install python3-pyarrow, or pip install pyarrow)") from missing
+            return self._tagged(pd.read_parquet(parquet))
+        table = self.folder / files.AGENTS_CSV
+        return self._tagged(pd.read_csv(table, dtype=files.AGENTS_DTYPES)) if table.is_file() else None
+
+    def _tagged(self, table):
+        table = table.copy()  # one block per dtype before the insert (pandas warns on a fragmented frame)
+        table.insert(0, "run_id", self.run_id)
+        return table
+
+
+class Sweep:
+    """A sweep's folder: `runs` (one row per run) and `points` (one row per parameter point), with each
+    swept parameter a column of its own (`rewards.alpha`, ...) named as its scenario key."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        if not (self.folder / files.SWEEP_REPORT).is_file():
+            raise FileNotFoundError(f"{self.folder}: not a sweep's folder (no {files.SWEEP_REPORT})")
+
+    def __repr__(self):
+        return f"Sweep({str(self.folder)!r})"
+
+    @cached_property
+    def report(self):
+        """sweep.json as a dict (design, points, seeds, objective, best)."""
+        return json.loads((self.folder / files.SWEEP_REPORT).read_text(encoding="utf-8"))
+
+    @property
+    def parameters(self):
+        """The swept parameters' column names, in the tables' order."""
+        header = pd.read_csv(self.folder / files.SWEEP_RUNS, nrows=0).columns.tolist()
+        return header[header.index("point") + 1:header.index("seed")]
+
+    @cached_property
+    def runs(self):
+        return self._read(files.SWEEP_RUNS, text=("folder",))
+
+    @cached_property
+    def points(self):
+        return self._read(files.SWEEP_POINTS)
+
+    def run(self, index):
+        """The Run of row `index` of `runs`."""
+        return Run(self.folder / self.runs.loc[index, "folder"])
+
+    def _read(self, name, text=()):
+        parameters = set(self.parameters)
+        header = pd.read_csv(self.folder / name, nrows=0).columns
+        dtypes = {c: ("int64" if c in files.SWEEP_INTEGERS else str if c in text else "float64")
+                  for c in header if c not in parameters}
+        return pd.read_csv(self.folder / name, dtype=dtypes)
+
+
+def load(folder):
+    """An existing run's folder as a Run."""
+    return Run(folder)
+
+
+def load_sweep(folder):
+    """An existing sweep's folder as a Sweep."""
+    return Sweep(folder)
