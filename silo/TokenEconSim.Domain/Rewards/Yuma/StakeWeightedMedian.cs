@@ -40,9 +40,8 @@ public static class StakeWeightedMedian
     }
 
     /// <summary>Column by column: C_j for the matrix <paramref name="weights"/> (rows are validators).</summary>
-    public static double[] Columns(double[] stakes, double[][] weights, double kappa)
+    public static double[] Columns(double[] stakes, double[][] weights, double kappa, int columns)
     {
-        var columns = weights.Length == 0 ? 0 : weights[0].Length;
         var consensus = new double[columns];
         var column = new double[weights.Length];
         for (var j = 0; j < columns; j++)

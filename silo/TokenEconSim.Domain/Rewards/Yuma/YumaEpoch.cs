@@ -16,43 +16,61 @@ namespace TokenEconSim.Domain.Rewards.Yuma;
 /// </remarks>
 public static class YumaEpoch
 {
+    /// <summary>Subtensor's shape: n uids that both validate and serve; self-weight (the diagonal) is masked.</summary>
     /// <param name="stakes">Each uid's stake (any scale, not negative); zero for uids that do not validate.</param>
     /// <param name="weights">An n×n matrix: row i is validator i's u16 weights on every uid.</param>
     /// <param name="bonds">Last epoch's <see cref="YumaResult.Bonds"/> (n×n, zeros at the start).</param>
     /// <param name="parameters">κ, the bonds penalty and the EMA settings.</param>
     public static YumaResult Run(double[] stakes, ushort[][] weights, double[][] bonds, YumaParameters parameters)
     {
+        RequireShape(weights, stakes.Length, stakes.Length, nameof(weights));
+        // inplace_mask_diag: a uid's weight on itself does not count.
+        var masked = weights.Select((row, i) => row.Select((x, j) => i == j ? (ushort)0 : x).ToArray()).ToArray();
+        return Run(stakes, masked, bonds, parameters, stakes.Length);
+    }
+
+    /// <summary>
+    /// Validators and contributors as separate sets (v rows, m columns), the shape the economy has:
+    /// no uid is both, so there is no diagonal to mask. One such epoch is what subtensor runs per
+    /// mechanism of a subnet (run_epoch.rs <c>epoch_mechanism</c>: own weights and bonds, shared stake).
+    /// </summary>
+    /// <param name="stakes">Each validator's stake (v entries, any scale, not negative).</param>
+    /// <param name="weights">v×m: row i is validator i's u16 weights on the m contributors.</param>
+    /// <param name="bonds">Last epoch's bonds, v×m (zeros at the start).</param>
+    /// <param name="parameters">κ, the bonds penalty and the EMA settings.</param>
+    /// <param name="contributors">m, the number of columns (given so that an epoch with no validators still has a shape).</param>
+    public static YumaResult Run(double[] stakes, ushort[][] weights, double[][] bonds, YumaParameters parameters, int contributors)
+    {
         var p = parameters.Checked();
-        var n = stakes.Length;
-        RequireSquare(weights, n, nameof(weights));
-        RequireSquare(bonds, n, nameof(bonds));
+        RequireShape(weights, stakes.Length, contributors, nameof(weights));
+        RequireShape(bonds, stakes.Length, contributors, nameof(bonds));
 
         var s = Normalised(stakes.Select(x => Math.Max(0, x)).ToArray());
         var w = ValidatorRows(weights, s);
-        var consensus = StakeWeightedMedian.Columns(s, w, p.Kappa);
+        var consensus = StakeWeightedMedian.Columns(s, w, p.Kappa, contributors);
         var clipped = w.Select(row => row.Select((x, j) => Math.Min(x, consensus[j])).ToArray()).ToArray();
-        var ranks = StakeWeightedSums(clipped, s);
+        var ranks = StakeWeightedSums(clipped, s, contributors);
         var incentive = Normalised(ranks);
         var weightsForBonds = Interpolate(w, clipped, p.BondsPenalty);
         var newBonds = Ema(weightsForBonds, bonds, consensus, p);
         var dividends = Dividends(newBonds, incentive, s);
         var (server, validator) = EmissionSplit(incentive, dividends, s);
-        return new YumaResult(consensus, [.. clipped.Select(row => row.Sum())], ranks, Trust(ranks, StakeWeightedSums(w, s)),
-            incentive, dividends, [.. newBonds.Select(row => row.Select(ToU16Grid).ToArray())], server, validator);
+        return new YumaResult(consensus, [.. clipped.Select(row => row.Sum())], ranks,
+            Trust(ranks, StakeWeightedSums(w, s, contributors)), incentive, dividends,
+            [.. newBonds.Select(row => row.Select(ToU16Grid).ToArray())], server, validator);
     }
 
     /// <summary>
-    /// Weights as fractions: rows of uids without stake masked (<c>inplace_mask_rows</c> on validator
-    /// forbids), self-weight masked (<c>inplace_mask_diag</c>), each row normalised to sum 1
-    /// (<c>inplace_row_normalize</c>).
+    /// Weights as fractions: rows of validators without stake masked (<c>inplace_mask_rows</c> on
+    /// validator forbids), each row normalised to sum 1 (<c>inplace_row_normalize</c>).
     /// </summary>
     private static double[][] ValidatorRows(ushort[][] weights, double[] s) =>
-        [.. weights.Select((row, i) => Normalised([.. row.Select((x, j) => s[i] > 0 && i != j ? (double)x : 0)]))];
+        [.. weights.Select((row, i) => Normalised([.. row.Select(x => s[i] > 0 ? (double)x : 0)]))];
 
     /// <summary>Σ_i s_i·M_ij for each column j (math.rs <c>matmul</c>): ranks from clipped weights, pre-ranks from raw.</summary>
-    private static double[] StakeWeightedSums(double[][] m, double[] s)
+    private static double[] StakeWeightedSums(double[][] m, double[] s, int columns)
     {
-        var sums = new double[s.Length];
+        var sums = new double[columns];
         for (var i = 0; i < m.Length; i++)
             for (var j = 0; j < sums.Length; j++) sums[j] += s[i] * m[i][j];
         return sums;
@@ -133,9 +151,9 @@ public static class YumaEpoch
     internal static double ToU16Grid(double bond) =>
         Math.Floor(Math.Clamp(bond, 0, 1) * YumaParameters.U16Max + 1e-9) / YumaParameters.U16Max;
 
-    private static void RequireSquare<T>(T[][] matrix, int n, string name)
+    private static void RequireShape<T>(T[][] matrix, int rows, int columns, string name)
     {
-        if (matrix.Length != n || matrix.Any(row => row.Length != n))
-            throw new ArgumentException($"{name} must be {n}×{n}, one row and one column per uid", name);
+        if (matrix.Length != rows || matrix.Any(row => row.Length != columns))
+            throw new ArgumentException($"{name} must be {rows}×{columns}: a row per validator, a column per uid it weighs", name);
     }
 }

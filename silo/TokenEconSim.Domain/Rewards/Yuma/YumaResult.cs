@@ -1,8 +1,10 @@
 namespace TokenEconSim.Domain.Rewards.Yuma;
 
 /// <summary>
-/// One Yuma 3 epoch's outputs, one entry per uid (docs/model.md §3.6). Vectors that subtensor
-/// normalises (incentive, dividends, the emission shares) sum to 1 unless all zero.
+/// One Yuma 3 epoch's outputs (docs/model.md §3.6): consensus, ranks, trust, incentive and the server
+/// emission have an entry per contributor (column), validator trust, dividends and the validator
+/// emission one per validator (row), bonds one per pair; in subtensor's square shape both are the n uids.
+/// Incentive and dividends sum to 1 unless all zero.
 /// </summary>
 /// <param name="Consensus">C_j, the κ stake-weighted median of column j.</param>
 /// <param name="ValidatorTrust">Σ_j of validator i's clipped weights: how much of its vote counted.</param>

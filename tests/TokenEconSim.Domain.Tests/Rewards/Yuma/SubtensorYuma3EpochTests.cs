@@ -3,7 +3,8 @@ using TokenEconSim.Domain.Rewards.Yuma;
 namespace TokenEconSim.Domain.Tests.Rewards.Yuma;
 
 /// <summary>
-/// Subtensor's own Yuma 3 scenarios replayed through <see cref="YumaEpoch.Run"/>: opentensor/subtensor,
+/// Subtensor's own Yuma 3 scenarios replayed through
+/// <see cref="YumaEpoch.Run(double[], ushort[][], double[][], YumaParameters)"/>: opentensor/subtensor,
 /// pallets/subtensor/src/tests/epoch.rs, <c>test_yuma_3_kappa_moves_first</c>, <c>test_yuma_3_kappa_moves_second</c>,
 /// <c>test_yuma_3_kappa_moves_last</c> and <c>test_yuma_3_one_epoch_switch</c>. Their setup
 /// (<c>setup_yuma_3_scenario</c>): uids 0–2 validate, 3–4 serve; κ = 32 767/65 535, bonds penalty 0,

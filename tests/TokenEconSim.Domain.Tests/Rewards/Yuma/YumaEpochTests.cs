@@ -87,5 +87,18 @@ public class YumaEpochTests
         Assert.Throws<ArgumentException>(() => YumaEpoch.Run(Stakes, Weights, Zeros(4), Defaults));
     }
 
+    // The economy's shape (validators × contributors) is subtensor's square one without the empty rows
+    // and columns: uids 0–2 validate and weigh uids 3–4.
+    [Fact]
+    public void ValidatorsByContributorsGivesTheSameEpochAsTheSquareShape()
+    {
+        var square = YumaEpoch.Run(Stakes, Weights, Zeros(5), Defaults);
+        var rectangular = YumaEpoch.Run(Stakes[..3], [.. Weights[..3].Select(r => r[3..])],
+            [.. Enumerable.Range(0, 3).Select(_ => new double[2])], Defaults, contributors: 2);
+        Assert.Equal(square.Incentive[3..], rectangular.Incentive);
+        Assert.Equal(square.Dividends[..3], rectangular.Dividends);
+        Assert.Equal(square.Bonds[..3].Select(r => r[3..]), rectangular.Bonds);
+    }
+
     private static double[][] Zeros(int n) => [.. Enumerable.Range(0, n).Select(_ => new double[n])];
 }
