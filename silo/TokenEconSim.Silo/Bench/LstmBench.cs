@@ -24,7 +24,8 @@ public static class LstmBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  hidden {hidden,2}: {Median(results, r => r.MicrosecondsPerPrediction),8:F2} µs and "
                 + $"{Median(results, r => r.BytesPerPrediction),8:F0} B per prediction; "
-                + $"{Median(results, r => r.MicrosecondsPerTrainStep),8:F2} µs and {Median(results, r => r.BytesPerTrainStep),8:F0} B per training step"));
+                + $"{Median(results, r => r.MicrosecondsPerTrainStep),8:F2} µs and "
+                + $"{Median(results, r => r.BytesPerTrainStep),8:F0} B per training step"));
         }
     }
 

@@ -94,7 +94,7 @@ public static class BenchCommand
         var lstm = Domain.Learning.Lstm.LstmBenchmark.Measure(iterations: 500);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"lstm predictor (input 1, window 24, hidden 32, 1 layer): {lstm.MicrosecondsPerTrainStep:F1} µs per training step, "
-                + $"{lstm.MicrosecondsPerPrediction:F1} µs per prediction"));
+                + $"{lstm.MicrosecondsPerPrediction:F1} µs and {lstm.BytesPerPrediction:F0} B per prediction (--lstm: more sizes)"));
         object? statsJson = null;
         if (o.Stats)
         {
