@@ -15,11 +15,7 @@ public class DenseProductsTests
     public void MatrixTimesMatrixMatchesMathNetBitForBit(int rows, int inner, int columns)
     {
         var (a, b) = (Random(rows, inner, 1), Random(inner, columns, 2));
-        var expected = new DenseMatrix(rows, columns);
-        a.Multiply(b, expected);
-        var actual = new double[rows * columns];
-        DenseProducts.Multiply(a.Values, rows, b.Values, inner, actual);
-        AssertBitwiseEqual(expected.Values, actual);
+        AssertSameProduct(rows, columns, c => a.Multiply(b, c), c => DenseProducts.Multiply(a.Values, rows, b.Values, inner, c));
     }
 
     [Theory]
@@ -27,11 +23,8 @@ public class DenseProductsTests
     public void MatrixTimesTransposeMatchesMathNetBitForBit(int rows, int inner, int columns)
     {
         var (a, b) = (Random(rows, inner, 3), Random(columns, inner, 4));
-        var expected = new DenseMatrix(rows, columns);
-        a.TransposeAndMultiply(b, expected);
-        var actual = new double[rows * columns];
-        DenseProducts.MultiplyTransposed(a.Values, rows, b.Values, columns, actual);
-        AssertBitwiseEqual(expected.Values, actual);
+        AssertSameProduct(rows, columns, c => a.TransposeAndMultiply(b, c),
+            c => DenseProducts.MultiplyTransposed(a.Values, rows, b.Values, columns, c));
     }
 
     [Theory]
@@ -39,11 +32,8 @@ public class DenseProductsTests
     public void TransposeTimesMatrixAndVectorMatchMathNetBitForBit(int rows, int inner, int columns)
     {
         var (a, b) = (Random(rows, inner, 5), Random(rows, columns, 6));
-        var expected = new DenseMatrix(inner, columns);
-        a.TransposeThisAndMultiply(b, expected);
-        var actual = new double[inner * columns];
-        DenseProducts.TransposeMultiplyColumns(a.Values, rows, b.Values, actual);
-        AssertBitwiseEqual(expected.Values, actual);
+        AssertSameProduct(inner, columns, c => a.TransposeThisAndMultiply(b, c),
+            c => DenseProducts.TransposeMultiplyColumns(a.Values, rows, b.Values, c));
 
         var x = DenseVector.OfArray(b.Values[..rows]);
         var expectedVector = new DenseVector(inner);
@@ -72,6 +62,15 @@ public class DenseProductsTests
         var values = new double[rows * columns];
         for (var k = 0; k < values.Length; k++) values[k] = (2 * rng.NextDouble() - 1) * Math.Pow(10, 6 * rng.NextDouble() - 3);
         return new DenseMatrix(rows, columns, values);
+    }
+
+    private static void AssertSameProduct(int rows, int columns, Action<DenseMatrix> mathNet, Action<double[]> handLoop)
+    {
+        var expected = new DenseMatrix(rows, columns);
+        mathNet(expected);
+        var actual = new double[rows * columns];
+        handLoop(actual);
+        AssertBitwiseEqual(expected.Values, actual);
     }
 
     private static void AssertBitwiseEqual(double[] expected, double[] actual)
