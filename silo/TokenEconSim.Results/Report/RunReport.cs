@@ -10,7 +10,7 @@ namespace TokenEconSim.Results.Report;
 /// run's charts as inline SVG (the drawings of charts/*.svg), the description of every metrics.csv column from its declaration, and
 /// the resolved scenario. Nothing is fetched and nothing runs: the page has no script and a policy that forbids both. Every text
 /// that comes from the run or its scenario file goes through <see cref="Text"/>. The page is a pure function of what it is given (no
-/// time, no path of this machine), so it is byte-identical wherever the run's other files are.
+/// clock, no engine, nothing but the run's own files hold), so the same scenario and seed give the same bytes on every engine.
 /// Written by hand rather than with a template library: one page, a few loops, and every dynamic text escaped in one place.
 /// </summary>
 public static class RunReport

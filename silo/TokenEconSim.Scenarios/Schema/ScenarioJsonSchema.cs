@@ -83,6 +83,14 @@ public static class ScenarioJsonSchema
         return schema;
     }
 
+    /// <summary>A list's section item (a governance proposal): its keys, documented by their own names; an item is never empty.</summary>
+    private static JsonObject Item(Type type)
+    {
+        var item = Section(type, Activator.CreateInstance(type)!, "");
+        item["type"] = "object";
+        return item;
+    }
+
     /// <summary>The JSON shape of a value of the model's type, as the binder reads it (ScalarParser).</summary>
     private static JsonObject ValueSchema(Type type)
     {
@@ -91,7 +99,7 @@ public static class ScenarioJsonSchema
             return new JsonObject
             {
                 ["type"] = "array",
-                ["items"] = ScenarioSchema.IsSection(element) ? Section(element, Activator.CreateInstance(element)!, "") : ValueSchema(element),
+                ["items"] = ScenarioSchema.IsSection(element) ? Item(element) : ValueSchema(element),
             };
         if (type == typeof(int) || type == typeof(long)) return Of("integer");
         if (type == typeof(double)) return Of("number");
