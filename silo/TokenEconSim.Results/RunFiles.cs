@@ -27,6 +27,9 @@ public static class RunFiles
     /// <summary>One row per agent of each responding population, with its totals over the run (some behaviour model not fixed).</summary>
     public const string Agents = "agents.csv";
 
+    /// <summary>One self-contained page to open in a browser: summary, charts (inline SVG), metric descriptions, scenario.</summary>
+    public const string Report = "report.html";
+
     /// <summary>The folder of PNG and SVG charts.</summary>
     public const string Charts = "charts";
 

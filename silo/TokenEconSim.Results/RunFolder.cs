@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Results.Charts;
+using TokenEconSim.Results.Report;
 
 namespace TokenEconSim.Results;
 
@@ -125,15 +126,19 @@ public sealed partial class RunFolder : IDisposable
         WriteFile(RunFiles.Agents, AgentsCsv.ToBytes(agents));
     }
 
-    /// <summary>charts/*.png and charts/*.svg; with no rows, nothing (no empty charts folder).</summary>
-    public void WriteCharts(IReadOnlyList<EpochMetrics> rows) => WriteCharts(rows, ChartOptions.Default);
+    /// <summary>charts/*.png and charts/*.svg; with no rows, nothing (no empty charts folder). Returns the charts for the report.</summary>
+    public IReadOnlyList<RenderedChart> WriteCharts(IReadOnlyList<EpochMetrics> rows) => WriteCharts(rows, ChartOptions.Default);
 
     /// <summary>As <see cref="WriteCharts(IReadOnlyList{EpochMetrics})"/>, with what the rows cannot tell (the target block time).</summary>
-    public void WriteCharts(IReadOnlyList<EpochMetrics> rows, ChartOptions options)
+    public IReadOnlyList<RenderedChart> WriteCharts(IReadOnlyList<EpochMetrics> rows, ChartOptions options)
     {
         ThrowIfFinished();
-        RunCharts.Write(rows, Path.Combine(TemporaryPath, RunFiles.Charts), options);
+        return RunCharts.Render(rows, Path.Combine(TemporaryPath, RunFiles.Charts), options);
     }
+
+    /// <summary>report.html (<see cref="RunReport"/>); <paramref name="charts"/> null when the scenario turns charts off.</summary>
+    public void WriteReport(RunSummary summary, string resolvedScenarioYaml, MetricLayout layout, IReadOnlyList<RenderedChart>? charts) =>
+        WriteFile(RunFiles.Report, RunReport.ToHtmlBytes(summary, resolvedScenarioYaml, layout, charts));
 
     /// <summary>Closes metrics.csv and blocks.csv, then renames the temporary folder to <see cref="FinalPath"/>; returns it.</summary>
     public string Complete()

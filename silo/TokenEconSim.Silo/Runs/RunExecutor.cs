@@ -152,10 +152,12 @@ public static class RunExecutor
         var elapsed = clock.Elapsed;
         var info = new RunInfo(scenario.Run.Name, scenario.Run.Seed, resolved, request.Engine.ToString().ToLowerInvariant(),
             new RunModel(scenario).AgentsPerShard, Version);
-        folder.WriteSummary(RunSummary.From(info, rows, BehaviourColumns.Group.IsEnabled(scenario)));
+        var summary = RunSummary.From(info, rows, BehaviourColumns.Group.IsEnabled(scenario));
+        folder.WriteSummary(summary);
         if (agents is not null) folder.WriteAgents(agents);
-        if (scenario.Outputs.Charts) folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime,
-            scenario.Consensus.Hashing == HashingMode.Real ? "H/s" : "× 2³² H/s"));
+        var charts = scenario.Outputs.Charts ? folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime,
+            scenario.Consensus.Hashing == HashingMode.Real ? "H/s" : "× 2³² H/s")) : null;
+        folder.WriteReport(summary, resolved, MetricLayout.For(scenario), charts);
         return new Outcome(folder.Complete(), rows, elapsed);
     }
 
