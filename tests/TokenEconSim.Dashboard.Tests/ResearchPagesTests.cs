@@ -137,6 +137,7 @@ public sealed class ResearchPagesTests(BrowserServer server) : IClassFixture<Bro
     [InlineData(new[] { 894_000_000d, 894_000_500d, 894_001_000d }, new[] { "894.0000M", "894.0005M", "894.0010M" })]
     [InlineData(new[] { 0d, 0.25, 0.5 }, new[] { "0.00", "0.25", "0.50" })]
     [InlineData(new[] { 1200d, 1400d, 1600d }, new[] { "1.2k", "1.4k", "1.6k" })]
+    [InlineData(new[] { 0d, 2000d, 4000d }, new[] { "0", "2k", "4k" })]
     [InlineData(new[] { 0d, 2d, 4d }, new[] { "0", "2", "4" })]
     [InlineData(new[] { 0.00001, 0.00002 }, new[] { "1.0e-5", "2.0e-5" })]
     public async Task AxisTicksAreWrittenApart(double[] ticks, string[] expected)

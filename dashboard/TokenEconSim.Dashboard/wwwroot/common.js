@@ -63,9 +63,9 @@ function fmtTicks(vals) {
   const scale = 10 ** (3 * power);
   let decimals = 0;
   while (decimals < 8 && finite.some(v => Math.abs(Number((v / scale).toFixed(decimals)) - v / scale) > 1e-6 * step / scale)) decimals++;
-  // + 0 turns -0 (which uPlot's arithmetic can give) into 0: Intl writes -0 as "-0".
+  // + 0 turns -0 (which uPlot's arithmetic can give) into 0: Intl writes -0 as "-0". Zero takes no prefix (0, not 0k).
   return vals.map(v => v == null ? "" : (v / scale + 0).toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
-    + siPrefixes[power]);
+    + (v === 0 ? "" : siPrefixes[power]));
 }
 
 function fmtDuration(s) {

@@ -113,7 +113,7 @@ async function detail(id) {
 
   document.getElementById("no-charts").hidden = s.charts.length > 0;
   document.getElementById("sweep-charts").innerHTML = chartOrder(s).map(c =>
-    `<figure><img src="${base}/charts/${encodeURIComponent(c)}" alt="${esc(c)}" loading="lazy"><figcaption>${esc(c)}</figcaption></figure>`).join("");
+    `<figure><img src="${base}/charts/${encodeURIComponent(c)}" alt="${esc(c)}"><figcaption>${esc(c)}</figcaption></figure>`).join("");
 }
 
 const id = new URLSearchParams(location.search).get("id");
