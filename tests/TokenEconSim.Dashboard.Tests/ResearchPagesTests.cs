@@ -49,6 +49,9 @@ public sealed class ResearchPagesTests(BrowserServer server) : IClassFixture<Bro
         await Assertions.Expect(page.Locator("#points tbody tr")).ToHaveCountAsync(1);
         Assert.Equal([0.6], await ValuesAsync(page, "#points", "alpha"));
         await Assertions.Expect(page.Locator("#points-count")).ToHaveTextAsync("1 of 3 points");
+        await page.FillAsync("#points-filter", "beta=0.3"); // a column's value: rewards.beta or beta
+        await Assertions.Expect(page.Locator("#points tbody tr")).ToHaveCountAsync(1);
+        Assert.Equal([0.3], await ValuesAsync(page, "#points", "beta"));
         await page.FillAsync("#points-filter", "");
 
         await page.CheckAsync("#all-columns");

@@ -43,7 +43,8 @@ function fmtNumber(v, digits = 4) {
   const a = Math.abs(v);
   if (a >= 1e6) return new Intl.NumberFormat("en-US", { notation: "compact", maximumSignificantDigits: digits }).format(v);
   if (a !== 0 && a < 1e-3) return v.toExponential(2);
-  return Number(v.toPrecision(digits)).toLocaleString("en-US");
+  // Significant digits, not toLocaleString's default of 3 decimals (which wrote 0.05068 as 0.051).
+  return v.toLocaleString("en-US", { maximumSignificantDigits: digits });
 }
 
 // Axis ticks: an SI prefix taken from the largest tick (k, M, G …) and as many decimals as the ticks need to be
@@ -154,8 +155,9 @@ function chartWidth(container) {
 }
 
 // A table of rows with sortable headers (click: ascending, again: descending; numbers as numbers, empty cells last) and a
-// text filter (a row is kept when its text contains every word of the filter). columns: [{ key, label, title?, num?,
-// value: row => the sort value, html: row => the cell's HTML }].
+// text filter over the cells as shown: a row is kept when it contains every word of the filter, and for a word
+// column=value, when a column whose name ends with "column" shows exactly "value" (alpha=0.6). columns: [{ key, label,
+// title?, num?, value: row => the sort value, html: row => the cell's HTML }].
 class DataTable {
   constructor(table, filter, columns, rows) {
     this.table = table;
@@ -175,14 +177,23 @@ class DataTable {
   setColumns(columns) {
     this.columns = columns;
     if (this.sort && !columns.some(c => c.key === this.sort.key)) this.sort = null;
-    this.texts = this.rows.map(r => columns.map(c => String(c.value(r) ?? "")).join(" ").toLowerCase());
+    const shown = document.createElement("div");
+    const text = (c, r) => { shown.innerHTML = c.html(r); return shown.textContent.toLowerCase(); };
+    this.cells = this.rows.map(r => columns.map(c => text(c, r)));
+    this.keys = columns.map(c => c.key.toLowerCase());
     this.render();
   }
 
   // The rows shown: filtered, then sorted.
   visible() {
     const words = (this.filter?.value ?? "").toLowerCase().split(/\s+/).filter(Boolean);
-    let shown = this.rows.map((r, i) => ({ r, i })).filter(({ i }) => words.every(w => this.texts[i].includes(w)));
+    const matches = (i, w) => {
+      const eq = w.indexOf("=");
+      if (eq < 1) return this.cells[i].some(t => t.includes(w));
+      const [k, v] = [w.slice(0, eq), w.slice(eq + 1)];
+      return this.keys.some((key, c) => key.endsWith(k) && this.cells[i][c].trim() === v);
+    };
+    let shown = this.rows.map((r, i) => ({ r, i })).filter(({ i }) => words.every(w => matches(i, w)));
     if (this.sort) {
       const c = this.columns.find(x => x.key === this.sort.key);
       const blank = v => v == null || v === "" || (typeof v === "number" && !isFinite(v));
