@@ -41,6 +41,18 @@ public sealed partial class RunFolder : IDisposable
     /// <summary>&lt;parent&gt;/&lt;name&gt;-&lt;timestamp&gt;, with -2, -3 … if that is taken (checked again at <see cref="Complete"/>).</summary>
     public string FinalPath { get; private set; }
 
+    /// <summary>The UTC start a folder's name carries (&lt;name&gt;-yyyyMMdd-HHmmss, then maybe -suffix), or null.</summary>
+    public static DateTime? StartedUtc(string folderName)
+    {
+        // The stamp is 15 characters after a '-'; a suffix (-2, a run id's -1a2b3c4d) may follow it.
+        for (var at = folderName.IndexOf('-'); at >= 0 && at + 16 <= folderName.Length; at = folderName.IndexOf('-', at + 1))
+            if (DateTime.TryParseExact(folderName.AsSpan(at + 1, 15), TimestampFormat, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc)
+                && (at + 16 == folderName.Length || folderName[at + 16] == '-'))
+                return utc;
+        return null;
+    }
+
     public static RunFolder Create(string parentDirectory, string runName, DateTime utcNow)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(parentDirectory);
