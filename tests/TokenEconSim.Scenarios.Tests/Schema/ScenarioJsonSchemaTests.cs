@@ -11,7 +11,7 @@ namespace TokenEconSim.Scenarios.Tests.Schema;
 /// </summary>
 public class ScenarioJsonSchemaTests
 {
-    private const string Regenerate = "dotnet run --project silo/TokenEconSim.Silo -- schema --out scenarios/scenario.schema.json";
+    private const string Regenerate = "dotnet run -c Release --project silo/TokenEconSim.Silo -- schema --out scenarios/scenario.schema.json";
 
     private static readonly string CommittedPath = Path.Combine(RepoRoot.Scenarios, ScenarioJsonSchema.FileName);
     private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(CommittedPath));
