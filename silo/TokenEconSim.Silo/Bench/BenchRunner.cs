@@ -142,7 +142,7 @@ public static class BenchRunner
     private static string Digest(Scenario scenario, IReadOnlyList<EpochMetrics> rows)
     {
         using var stream = new MemoryStream();
-        using (var csv = new MetricsCsvWriter(stream, MetricLayout.For(scenario))) foreach (var row in rows) csv.Write(row);
+        using (var csv = new MetricsCsvWriter(stream, MetricLayout.For(scenario), RunIdentity.Of(scenario))) foreach (var row in rows) csv.Write(row);
         return Convert.ToHexStringLower(SHA256.HashData(stream.ToArray()))[..12];
     }
 

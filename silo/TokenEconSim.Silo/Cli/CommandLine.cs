@@ -24,6 +24,7 @@ public static class CommandLine
             HostCommand.Create(),
             DbCommand.Create(),
             ServeCommand.Create(),
+            AgentsCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
