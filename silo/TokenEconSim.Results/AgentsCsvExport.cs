@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Parquet;
 using Parquet.Schema;
 
@@ -25,15 +26,18 @@ public static class AgentsCsvExport
             var n = checked((int)group.RowCount);
             var columns = new Func<int, string>[fields.Length];
             for (var c = 0; c < fields.Length; c++) columns[c] = await ReadAsync(group, fields[c], n, ct);
+            // One write per row group: a console writer flushes on every write.
+            var text = new StringBuilder(n * 160);
             for (var k = 0; k < n; k++)
             {
                 for (var c = 0; c < columns.Length; c++)
                 {
-                    if (c > 0) csv.Write(',');
-                    csv.Write(columns[c](k));
+                    if (c > 0) text.Append(',');
+                    text.Append(columns[c](k));
                 }
-                csv.Write('\n');
+                text.Append('\n');
             }
+            await csv.WriteAsync(text, ct);
             rows += n;
         }
         return rows;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using TokenEconSim.Results;
 
 namespace TokenEconSim.Silo.Cli;
@@ -34,8 +33,8 @@ public static class AgentsCommand
 
     private static async Task WriteCsvAsync(Stream file, CancellationToken ct)
     {
-        await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
-        await AgentsCsvExport.WriteAsync(file, stdout, ct);
+        await AgentsCsvExport.WriteAsync(file, Console.Out, ct);
+        await Console.Out.FlushAsync(ct);
     }
 
     private static async Task DescribeAsync(Stream file, string path, CancellationToken ct)
