@@ -21,7 +21,9 @@ public static class ScenarioWriter
     /// nothing else. <see cref="RunIdentity"/> hashes it.
     /// </summary>
     public static string ToCanonicalYaml(Scenario s) =>
-        WriteRoot(s, omit: key => key.Type == typeof(OutputsSection) || key.Property == typeof(RunSection).GetProperty(nameof(RunSection.AgentsPerGrain)));
+        WriteRoot(s, omit: key => key.Type == typeof(OutputsSection) || key.Property == ShardingKey);
+
+    private static readonly System.Reflection.PropertyInfo ShardingKey = typeof(RunSection).GetProperty(nameof(RunSection.AgentsPerGrain))!;
 
     /// <summary>Any section object as a YAML document; <see cref="ToYaml"/> is this for a whole scenario.</summary>
     internal static string WriteRoot(object root, string? headerComment = null, Func<SchemaKey, bool>? omit = null)

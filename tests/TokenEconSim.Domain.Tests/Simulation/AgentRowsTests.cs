@@ -77,7 +77,8 @@ public class AgentRowsTests
             Assert.Equal(m.FeesPaid, all.Sum(a => a.Rows.Fees[a.K]));
             Assert.Equal(m.Slashed, all.Sum(a => a.Rows.Slashed[a.K]));
             Assert.Equal((long)BehaviourColumns.BondSlashed.Read(m), all.Sum(a => a.Rows.Behaviour!.BondSlashed[a.K]));
-            foreach (var (role, value) in new[] { (Role.DataProvider, m.ValueData), (Role.Trainer, m.ValueTraining), (Role.ServiceUser, m.ValueUsage) })
+            var values = new[] { (Role.DataProvider, m.ValueData), (Role.Trainer, m.ValueTraining), (Role.ServiceUser, m.ValueUsage) };
+            foreach (var (role, value) in values)
                 Assert.Equal(value, all.Where(a => a.Role == role).Sum(a => a.Rows.Value[a.K]), Math.Abs(value) * 1e-12);
             Assert.True(all.Any(a => !a.Rows.Active[a.K]) && all.Any(a => a.Rows.Fees[a.K] > 0), "some agent sat out and some paid fees");
         }
