@@ -55,7 +55,7 @@ public sealed record BlockMessage([property: Id(0)] long Height, [property: Id(1
 /// <summary>A block with the validation context the producer used: its "now" and its hashrate forecast, if any.</summary>
 [GenerateSerializer, Immutable, Alias("TokenEconSim.BlockSubmission")]
 public sealed record BlockSubmission([property: Id(0)] BlockMessage Block, [property: Id(1)] long Now,
-    [property: Id(2)] double? PredictedHashrate, [property: Id(3)] double? LastHashrate);
+    [property: Id(2)] double? PredictedHashrate, [property: Id(3)] double? LastHashrate, [property: Id(4)] double ForecastSkill = 0);
 
 /// <param name="Height">The refused block's height (-1 when every block was accepted).</param>
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ChainVerdict")]

@@ -27,7 +27,7 @@ public sealed class ChainGrain(ScenarioCache scenarios) : Grain, IChainGrain
         foreach (var b in blocks)
         {
             var forecast = b.PredictedHashrate is { } p && b.LastHashrate is { } l
-                ? new Domain.Consensus.Difficulty.HashrateForecast(p, l) : (Domain.Consensus.Difficulty.HashrateForecast?)null;
+                ? new Domain.Consensus.Difficulty.HashrateForecast(p, l, b.ForecastSkill) : (Domain.Consensus.Difficulty.HashrateForecast?)null;
             var verdict = chain.Append(OrleansChainNode.ToDomain(b.Block), b.Now, forecast);
             if (!verdict.IsAccepted) return Task.FromResult(new ChainVerdictMessage((int)verdict.Rejection, verdict.Reason, b.Block.Height));
         }

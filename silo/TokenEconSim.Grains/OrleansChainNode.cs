@@ -16,7 +16,7 @@ public sealed class OrleansChainNode(IGrainFactory grains, string runId, string 
     public async Task<SubmissionVerdict> SubmitAsync(IReadOnlyList<SubmittedBlock> blocks)
     {
         var verdict = await Grain.Submit([.. blocks.Select(b => new BlockSubmission(ToWire(b.Block), b.Now, b.Forecast?.Predicted,
-            b.Forecast?.Last))]);
+            b.Forecast?.Last, b.Forecast?.Skill ?? 0))]);
         return new SubmissionVerdict(verdict.Height, new BlockVerdict((BlockRejection)verdict.Rejection, verdict.Reason));
     }
 

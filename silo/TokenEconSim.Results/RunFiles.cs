@@ -31,6 +31,9 @@ public static class RunFiles
     /// so that the tables of many runs concatenate.</summary>
     public const string RunIdColumn = "run_id";
 
+    /// <summary>One self-contained page to open in a browser: summary, charts (inline SVG), metric descriptions, scenario.</summary>
+    public const string Report = "report.html";
+
     /// <summary>The folder of PNG and SVG charts.</summary>
     public const string Charts = "charts";
 

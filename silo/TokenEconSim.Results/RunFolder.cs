@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Results.Charts;
+using TokenEconSim.Results.Report;
 
 namespace TokenEconSim.Results;
 
@@ -39,6 +40,18 @@ public sealed partial class RunFolder : IDisposable
 
     /// <summary>&lt;parent&gt;/&lt;name&gt;-&lt;timestamp&gt;, with -2, -3 … if that is taken (checked again at <see cref="Complete"/>).</summary>
     public string FinalPath { get; private set; }
+
+    /// <summary>The UTC start a folder's name carries (&lt;name&gt;-yyyyMMdd-HHmmss, then maybe -suffix), or null.</summary>
+    public static DateTime? StartedUtc(string folderName)
+    {
+        // The stamp is 15 characters after a '-'; a suffix (-2, a run id's -1a2b3c4d) may follow it.
+        for (var at = folderName.IndexOf('-'); at >= 0 && at + 16 <= folderName.Length; at = folderName.IndexOf('-', at + 1))
+            if (DateTime.TryParseExact(folderName.AsSpan(at + 1, 15), TimestampFormat, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc)
+                && (at + 16 == folderName.Length || folderName[at + 16] == '-'))
+                return utc;
+        return null;
+    }
 
     public static RunFolder Create(string parentDirectory, string runName, DateTime utcNow)
     {
@@ -128,15 +141,19 @@ public sealed partial class RunFolder : IDisposable
         return await AgentsParquetWriter.CreateAsync(stream, runId, ct, ownsStream: true);
     }
 
-    /// <summary>charts/*.png and charts/*.svg; with no rows, nothing (no empty charts folder).</summary>
-    public void WriteCharts(IReadOnlyList<EpochMetrics> rows) => WriteCharts(rows, ChartOptions.Default);
+    /// <summary>charts/*.png and charts/*.svg; with no rows, nothing (no empty charts folder). Returns the charts for the report.</summary>
+    public IReadOnlyList<RenderedChart> WriteCharts(IReadOnlyList<EpochMetrics> rows) => WriteCharts(rows, ChartOptions.Default);
 
     /// <summary>As <see cref="WriteCharts(IReadOnlyList{EpochMetrics})"/>, with what the rows cannot tell (the target block time).</summary>
-    public void WriteCharts(IReadOnlyList<EpochMetrics> rows, ChartOptions options)
+    public IReadOnlyList<RenderedChart> WriteCharts(IReadOnlyList<EpochMetrics> rows, ChartOptions options)
     {
         ThrowIfFinished();
-        RunCharts.Write(rows, Path.Combine(TemporaryPath, RunFiles.Charts), options);
+        return RunCharts.Render(rows, Path.Combine(TemporaryPath, RunFiles.Charts), options);
     }
+
+    /// <summary>report.html (<see cref="RunReport"/>); <paramref name="charts"/> null when the scenario turns charts off.</summary>
+    public void WriteReport(RunSummary summary, string resolvedScenarioYaml, MetricLayout layout, IReadOnlyList<RenderedChart>? charts) =>
+        WriteFile(RunFiles.Report, RunReport.ToHtmlBytes(summary, resolvedScenarioYaml, layout, charts));
 
     /// <summary>Closes metrics.csv and blocks.csv, then renames the temporary folder to <see cref="FinalPath"/>; returns it.</summary>
     public string Complete()

@@ -185,8 +185,11 @@ public sealed class ApiTests(DashboardServer server) : IClassFixture<DashboardSe
         var declared = MetricColumns.All.Select(c => (string?)c.Name).ToHashSet();
         Assert.All(charts.SelectMany(c => c.GetProperty("series").EnumerateArray()),
             s => Assert.Contains(s.GetProperty("col").GetString(), declared));
-        var hashrate =
-            charts.Single(c => c.GetProperty("title").GetString() == "Difficulty vs hashrate").GetProperty("series").EnumerateArray().ToList();
+        var difficulty = charts.Single(c => c.GetProperty("title").GetString() == "Difficulty vs hashrate");
+        // The axis titles carry the units: a bare "difficulty" next to ticks of 894M says nothing of what is counted.
+        Assert.Equal("difficulty (× 2³² hashes per block)", difficulty.GetProperty("y").GetString());
+        Assert.Equal("hashrate (2³² H/s; real: H/s)", difficulty.GetProperty("y2").GetString());
+        var hashrate = difficulty.GetProperty("series").EnumerateArray().ToList();
         Assert.Equal(["difficulty", "hashrate", "hashrate_estimated", "hashrate_predicted"], hashrate.Select(s => s.GetProperty("col").GetString()));
         Assert.Equal([1, 2, 2, 2], hashrate.Select(s => s.GetProperty("axis").GetInt32()));
         Assert.True(hashrate[3].GetProperty("whenFilled").GetBoolean());

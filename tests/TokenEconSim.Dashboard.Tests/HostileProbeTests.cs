@@ -63,6 +63,9 @@ public sealed class HostileProbeTests : IDisposable
             "x%0d%0aSet-Cookie:%20a=b", "%01" })
         {
             yield return new(Get, $"/api/runs/{id}/metrics", ContentType: null);
+            yield return new(Get, $"/api/runs/{id}/metrics.csv", ContentType: null);
+            yield return new(Get, $"/api/sweeps/{id}/sweep.json", ContentType: null);
+            yield return new(Get, $"/api/sweeps/{id}/points.csv", ContentType: null);
             yield return new(Get, $"/api/runs/{id}/events", ContentType: null);
             yield return new(Delete, $"/api/runs/{id}", ContentType: null);
             yield return new(Get, $"/api/sweeps/{id}", ContentType: null);

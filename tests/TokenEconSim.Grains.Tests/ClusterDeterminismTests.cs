@@ -47,6 +47,9 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
     [InlineData("real", "consensus.hashing=real", "consensus.difficulty.algorithm=asert", "consensus.difficulty.half_life=3600")]
     [InlineData("bitcoin", "consensus.difficulty.algorithm=bitcoin", "consensus.difficulty.retarget_window=20", "run.seed=3")]
     [InlineData("lstm-asert", "consensus.difficulty.algorithm=lstm_asert", "consensus.difficulty.retarget_window=4", "consensus.hashing=real")]
+    [InlineData("predictive-asert", "consensus.difficulty.algorithm=predictive_asert", "consensus.difficulty.retarget_window=5",
+        "consensus.difficulty.predictor=seasonal_naive", "consensus.difficulty.season_windows=4", "consensus.difficulty.skill_windows=2",
+        "populations.miners.switch_period=4", "populations.miners.switch_factor=3", "consensus.block_timing=poisson")]
     [InlineData("economy", "governance.enabled=true", "governance.adaptive=true", "governance.adaptive_interval=2", "market.enabled=true",
         "marketplace.enabled=true", "marketplace.purchase_probability=0.6")]
     [InlineData("behaviour", "rewards.mode=shares", "behaviour.data_providers.model=logit", "behaviour.data_providers.cheating=true",

@@ -76,15 +76,17 @@ public class RunFolderTests
             run.OpenGovernance();
             run.OpenMarketplace();
             run.WriteResolvedScenario(Info.ResolvedScenarioYaml);
-            run.WriteSummary(RunSummary.From(Info, rows));
-            run.WriteCharts(rows);
+            var summary = RunSummary.From(Info, rows);
+            run.WriteSummary(summary);
+            run.WriteReport(summary, Info.ResolvedScenarioYaml, MetricLayout.Every, run.WriteCharts(rows));
             final = run.Complete();
         }
         string[] published = [RunFiles.Blocks, RunFiles.Charts, RunFiles.Governance, RunFiles.Marketplace, RunFiles.Metrics,
-            RunFiles.Scenario, RunFiles.Summary];
+            RunFiles.Report, RunFiles.Scenario, RunFiles.Summary];
         Assert.Equal(published.Order(StringComparer.Ordinal),
             Directory.EnumerateFileSystemEntries(final).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Equal(["blocks.csv", "charts", "governance.csv", "marketplace.csv", "metrics.csv", "scenario.yaml", "summary.json"], published);
+        Assert.Equal(["blocks.csv", "charts", "governance.csv", "marketplace.csv", "metrics.csv", "report.html", "scenario.yaml",
+            "summary.json"], published);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class AgentsParquetTests(DeterminismRuns runs) : IClassFixture<Det
     {
         var run = await runs.RunFile(Repo.Scenario("baseline.yaml"), "baseline",
             ["--engine", "direct", "--epochs", "4", "--set", "outputs.charts=false", .. Populations.Small]);
-        Assert.Equal(["blocks.csv", "metrics.csv", "scenario.yaml", "summary.json"],
+        Assert.Equal(["blocks.csv", "metrics.csv", "report.html", "scenario.yaml", "summary.json"],
             Directory.GetFileSystemEntries(run.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var result = await SiloCli.InvokeAsync("agents", run.Folder, "--csv");
         CliAssert.Exit(2, result);

@@ -43,6 +43,21 @@ public sealed class BenchCommandTests
         CliAssert.NoStackTrace(bad);
     }
 
+    [Fact]
+    public async Task LstmFlagMeasuresOnlyThePredictorAtBothSizes()
+    {
+        var result = await SiloCli.InvokeAsync("bench", "--lstm", "--runs", "1");
+        CliAssert.Exit(0, result);
+        Assert.Contains("window 12", result.Out);
+        foreach (var hidden in new[] { "hidden 16:", "hidden 32:" })
+        {
+            var line = result.Out.Split('\n').Single(l => l.Contains(hidden, StringComparison.Ordinal));
+            Assert.Contains("B per prediction", line);
+            Assert.Contains("B per training step", line);
+        }
+        Assert.DoesNotContain("\"results\"", result.Out); // the economy is not run
+    }
+
     private static string[] Digests(CliResult result) =>
         [.. JsonDocument.Parse(result.Out[result.Out.IndexOf("{\n", StringComparison.Ordinal)..]).RootElement.GetProperty("results")
             .EnumerateArray().Select(m => m.GetProperty("metrics_digest").GetString()!).Where(d => d.Length > 0)];

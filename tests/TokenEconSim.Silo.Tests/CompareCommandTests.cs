@@ -1,3 +1,5 @@
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Silo.Compare;
 using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests;
@@ -18,7 +20,7 @@ public sealed class CompareCommandTests : IDisposable
         var folder = Directory.GetDirectories(_dir.Path).Single();
         var csv = File.ReadAllLines(Path.Combine(folder, "comparison.csv"));
         Assert.StartsWith("environment,algorithm,seeds,block_time_mean", csv[0]);
-        Assert.Equal(["bitcoin", "asert", "ethereum", "lstm", "lstm_asert"], csv.Skip(1).Select(l => l.Split(',')[1]));
+        Assert.Equal(["bitcoin", "asert", "ethereum", "lstm", "lstm_asert", "predictive_asert"], csv.Skip(1).Select(l => l.Split(',')[1]));
         Assert.All(csv.Skip(1), l => Assert.StartsWith("env-drop-recovery,", l));
         Assert.Contains("| env-drop-recovery | lstm_asert |", result.Out);
         foreach (var chart in new[] { "difficulty", "block_time", "hashrate_prediction", "block_time_distribution" })
@@ -42,6 +44,10 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal("", Cell("asert", "block_time_sd_minus_asert"));
         Assert.Equal(Value("bitcoin", "block_time_sd") - Value("asert", "block_time_sd"), Value("bitcoin", "block_time_sd_minus_asert"), 6);
         Assert.Contains("Charts show seed 1.", result.Out);
+        // The forecaster's paired difference with the last value is its own RMSE minus the last value's, seed by seed.
+        var forecast = Value("lstm", "prediction_rmse") - Value("lstm", "last_value_rmse");
+        Assert.Equal(forecast, Value("lstm", "prediction_minus_last_value_rmse"), 6);
+        Assert.Equal("", Cell("asert", "prediction_minus_last_value_rmse"));
     }
 
     [Fact]
@@ -60,5 +66,18 @@ public sealed class CompareCommandTests : IDisposable
         CliAssert.Exit(2, result);
         CliAssert.NoStackTrace(result);
         Assert.Empty(Directory.GetDirectories(_dir.Path));
+    }
+
+    // Where the hashrate is predictable, the blend follows it: periodic switching under a seasonal naive forecast keeps epoch
+    // block times closer to target than ASERT alone on the same seeds (the design's claim, docs/model.md §4.2).
+    [Fact]
+    public async Task PredictiveAsertFollowsPeriodicSwitchingCloserThanAsert()
+    {
+        var environment = Repo.Scenario("env-switching.yaml");
+        var (asert, _) = await DifficultyComparison.MeasureAsync(environment, DifficultyAlgorithmKind.Asert, 2, 36, CancellationToken.None);
+        var (blend, _) = await DifficultyComparison.MeasureAsync(environment, DifficultyAlgorithmKind.PredictiveAsert, 2, 36,
+            CancellationToken.None);
+        Assert.True(blend.MeanAbsDeviation < asert.MeanAbsDeviation, $"MAD {blend.MeanAbsDeviation} against ASERT's {asert.MeanAbsDeviation}");
+        Assert.True(blend.PredictionRmse < blend.LastValueRmse, $"forecast RMSE {blend.PredictionRmse}, last value {blend.LastValueRmse}");
     }
 }

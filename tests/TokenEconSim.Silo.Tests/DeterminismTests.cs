@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests;
@@ -73,6 +74,23 @@ public sealed class DeterminismTests(DeterminismRuns runs) : IClassFixture<Deter
 
         Assert.Equal(orleans.MetricsBytes, direct.MetricsBytes);
         Assert.Equal(orleans.SummaryBytes, direct.SummaryBytes);
+        Assert.Equal(orleans.ReportBytes, direct.ReportBytes);
+    }
+
+    /// <summary>
+    /// report.html with its charts (inline SVG, whose clip-path ids Skia numbers per process) is a function of the run alone. (Not across
+    /// shard sizes: run.agents_per_grain is a key of the scenario the report shows.)
+    /// </summary>
+    [Fact]
+    public async Task ReportWithChartsIsByteIdenticalOnDirectAndOrleans()
+    {
+        string[] common = ["--seed", "7", "--epochs", "8", .. Populations.Small];
+        var direct = await runs.RunFile(DeterminismRuns.Scenario, "baseline", ["--engine", "direct", .. common]);
+        var orleans = await runs.RunFile(DeterminismRuns.Scenario, "baseline", ["--engine", "orleans", .. common]);
+
+        var report = System.Text.Encoding.UTF8.GetString(direct.ReportBytes);
+        Assert.Equal(Directory.GetFiles(Path.Combine(direct.Folder, "charts"), "*.svg").Length, Regex.Count(report, "<svg "));
+        Assert.Equal(direct.ReportBytes, orleans.ReportBytes);
     }
 
     [Fact]

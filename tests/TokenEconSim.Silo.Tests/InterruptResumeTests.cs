@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Text.RegularExpressions;
 using TokenEconSim.Silo.Cli;
 using TokenEconSim.Silo.Tests.Support;
@@ -48,14 +49,15 @@ public sealed class InterruptResumeTests : IDisposable
         Assert.SkipUnless(OperatingSystem.IsLinux(), "the run is killed with kill(2); Linux only");
         var project = Path.Combine(Repo.Root, "silo", "TokenEconSim.Silo");
         var output = _dir.Sub("runs");
-        // --no-build: the silo project's own output is built with the tests (a project reference).
-        using var silo = SiloProcess.StartProgram("dotnet", "run", "--no-build", "--project", project, "--",
+        // --no-build: the silo project's own output is built with the tests (a project reference), in the tests' configuration.
+        var configuration = typeof(InterruptResumeTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        using var silo = SiloProcess.StartProgram("dotnet", "run", "--no-build", "-c", configuration, "--project", project, "--",
             "run", Repo.Scenario("baseline.yaml"), "--epochs", $"{Epochs}", "--engine", "direct", "--out", output);
         await silo.WaitForLine("first checkpoint at epoch", TimeSpan.FromMinutes(5));
         var line = silo.Lines.First(l => l.Contains("continue with: ", StringComparison.Ordinal));
         var command = line[(line.IndexOf("continue with: ", StringComparison.Ordinal) + "continue with: ".Length)..];
-        Assert.Matches($@"^(\S*/)?dotnet run --no-build --project {Regex.Escape(project)} -- resume baseline-\d{{8}}-\d{{6}} --out "
-            + $@"{Regex.Escape(output)}$", command);
+        Assert.Matches($@"^(\S*/)?dotnet run --no-build -c {configuration} --project {Regex.Escape(project)} -- resume "
+            + $@"baseline-\d{{8}}-\d{{6}} --out {Regex.Escape(output)}$", command);
         KillTree(silo.Id); // a crash: nothing is cleaned up
 
         var (exit, printed) = await Shell(command);

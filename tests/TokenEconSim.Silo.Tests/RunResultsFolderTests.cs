@@ -58,6 +58,10 @@ public sealed class RunResultsFolderTests : IDisposable
             Assert.Contains(svg.Descendants(), e => e.Name.LocalName == "text" && e.Value.Trim().Length > 0);
         }
         Assert.Equal((RunCharts.Names.Count + RunCharts.BlockNames.Count) * 2, Directory.GetFiles(charts).Length);
+
+        // report.html: the same charts inline (its browser test: Dashboard.Tests' RunReportPageTests).
+        var report = File.ReadAllText(Path.Combine(run.Folder, "report.html"));
+        Assert.All(RunCharts.Names.Concat(RunCharts.BlockNames), name => Assert.Contains($"data-chart=\"{name}\"", report));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using TokenEconSim.Dashboard.Runs;
+using TokenEconSim.Results;
 
 namespace TokenEconSim.Dashboard.Api;
 
@@ -21,6 +22,9 @@ internal static class RunsApi
         var runs = api.MapGroup("/runs");
         runs.MapGet("/", (RunCatalog catalog) => TypedResults.Ok(catalog.List()));
         runs.MapGet("/{id}/metrics", (string id, string? since, RunCatalog catalog) => TypedResults.Ok(Metrics(catalog, id, since)));
+        // A completed run's metrics.csv as the run wrote it, to download: the bytes of the file, not a re-encoding of the rows.
+        runs.MapGet("/{id}/metrics.csv", (string id, RunCatalog catalog) =>
+            TypedResults.PhysicalFile(catalog.MetricsCsv(id), "text/csv; charset=utf-8", $"{id}-{RunFiles.Metrics}"));
         runs.MapGet("/{id}/events", (string id, string? since, RunCatalog catalog, LiveRuns live, CancellationToken ct) =>
         {
             var first = Metrics(catalog, id, since); // 404 before the stream starts, not inside it
@@ -41,8 +45,7 @@ internal static class RunsApi
             throw ApiProblem.BadRequest($"since: '{Security.JsonErrors.Shorten(since)}' is not an integer; it is the number of epochs "
                 + "already received");
         if (from < 0) throw ApiProblem.BadRequest($"since: {from} is negative; it is the number of epochs already received");
-        return catalog.Metrics(id, from)
-            ?? throw ApiProblem.NotFound($"run '{Security.JsonErrors.Shorten(id)}' not found (neither running nor a results folder)");
+        return catalog.Metrics(id, from) ?? throw RunCatalog.NotFound(id);
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, LiveRuns live, IOptions<DashboardOptions> options, CancellationToken ct)

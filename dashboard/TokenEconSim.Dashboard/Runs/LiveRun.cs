@@ -16,6 +16,7 @@ public sealed class LiveRun(string scenario, string name, long seed, int totalEp
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<SharedRows> _shared = [];
     private TaskCompletionSource _changed = NewSignal();
+    private TimeSpan _lastEpochAt;
 
     // Rows events kept for viewers that are up to date; one further behind is sent its own catch-up.
     private const int SharedKept = 256;
@@ -37,12 +38,27 @@ public sealed class LiveRun(string scenario, string name, long seed, int totalEp
     /// <summary>The end event's data, serialised once when the run ends.</summary>
     public ReadOnlyMemory<byte>? EndData { get; private set; }
     public EpochMetrics? Last { get; private set; }
+    /// <summary>The key numbers of its summary.json once completed (<see cref="RunResults"/>).</summary>
+    public IReadOnlyDictionary<string, double>? Results { get; private set; }
     internal CancellationTokenSource Cancellation { get; } = new();
 
     public int EpochsDone { get { lock (_gate) return _rows.Count; } }
 
-    /// <summary>Epochs per second since the run started (0 before the first epoch).</summary>
-    public double EpochsPerSecond => EpochsDone / Math.Max(_clock.Elapsed.TotalSeconds, 1e-9);
+    /// <summary>
+    /// Epochs per second since the run started (0 before the first epoch). Once the run has ended it is
+    /// the rate at its last epoch, frozen: time after the run (writing its charts, sitting finished) is not the run's.
+    /// </summary>
+    public double EpochsPerSecond
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var seconds = Status == RunStatus.Running ? _clock.Elapsed.TotalSeconds : _lastEpochAt.TotalSeconds;
+                return _rows.Count == 0 ? 0 : _rows.Count / Math.Max(seconds, 1e-9);
+            }
+        }
+    }
 
     /// <summary>Seconds left at the rate so far; null until the first epoch or once the run has ended.</summary>
     public double? EtaSeconds
@@ -77,6 +93,7 @@ public sealed class LiveRun(string scenario, string name, long seed, int totalEp
         {
             var since = _rows.Count;
             _rows.AddRange(rows);
+            _lastEpochAt = _clock.Elapsed;
             Last = batch[^1];
             _shared.Add(new SharedRows(since, since + rows.Length, RunEvents.RowsData(since, rows, RunCatalog.Listing(this))));
             if (_shared.Count > SharedKept) _shared.RemoveRange(0, _shared.Count - SharedKept);
@@ -96,9 +113,10 @@ public sealed class LiveRun(string scenario, string name, long seed, int totalEp
         }
     }
 
-    internal void End(RunStatus status, string? folder = null, string? relativeFolder = null, string? error = null)
+    internal void End(RunStatus status, string? folder = null, string? relativeFolder = null, string? error = null,
+        IReadOnlyDictionary<string, double>? results = null)
     {
-        (Status, Folder, RelativeFolder, Error) = (status, folder, relativeFolder, error);
+        lock (_gate) (Status, Folder, RelativeFolder, Error, Results) = (status, folder, relativeFolder, error, results);
         EndData = RunEvents.Data(RunCatalog.Listing(this));
         Signal();
     }

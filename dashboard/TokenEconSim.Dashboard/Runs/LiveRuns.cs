@@ -51,7 +51,8 @@ public sealed class LiveRuns(IRunLauncher launcher, SimulationMeters meters, Run
         {
             var folder = await launcher.RunAsync(scenario, source, hooks, run.Cancellation.Token);
             reservation.Dispose(); // before the run shows as ended: a start right after sees its share free
-            run.End(RunStatus.Completed, folder, Path.GetRelativePath(options.Value.RunsFolder, folder).Replace('\\', '/'));
+            run.End(RunStatus.Completed, folder, Path.GetRelativePath(options.Value.RunsFolder, folder).Replace('\\', '/'),
+                results: RunResults.Read(folder));
         }
         catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
         {

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using TokenEconSim.Dashboard.Api;
+using TokenEconSim.Dashboard.Security;
 using TokenEconSim.Results;
 
 namespace TokenEconSim.Dashboard.Runs;
@@ -8,7 +11,8 @@ namespace TokenEconSim.Dashboard.Runs;
 /// <summary>One row of the runs list: a live run or a finished results folder.</summary>
 public sealed record RunListing(
     string Id, string Name, string? Scenario, long? Seed, string Status, int EpochsDone, int? EpochsTotal,
-    DateTime StartedUtc, double? EpochsPerSecond, double? EtaSeconds, string? Folder, string? Error);
+    DateTime StartedUtc, double? EpochsPerSecond, double? EtaSeconds, string? Folder, string? Error,
+    IReadOnlyDictionary<string, double>? Results = null);
 
 /// <summary>A run's metrics from <c>since</c> on, with its state (the run page's and the compare page's data).</summary>
 public sealed record RunMetrics(RunListing Run, IReadOnlyList<string> Columns, int Since, IReadOnlyList<double?[]> Rows);
@@ -40,7 +44,7 @@ public sealed class RunCatalog(LiveRuns live, IOptions<DashboardOptions> options
     }
 
     public static RunListing Listing(LiveRun r) => new(r.Id, r.Name, r.Scenario, r.Seed, Status(r.Status), r.EpochsDone, r.TotalEpochs,
-        r.StartedUtc, r.EpochsPerSecond, r.EtaSeconds, r.RelativeFolder, r.Error);
+        r.StartedUtc, r.EpochsPerSecond, r.EtaSeconds, r.RelativeFolder, r.Error, r.Results);
 
     public static string Status(RunStatus s) => s.ToString().ToLowerInvariant();
 
@@ -72,15 +76,42 @@ public sealed class RunCatalog(LiveRuns live, IOptions<DashboardOptions> options
             long? seed = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("seed", out var s) && s.ValueKind == JsonValueKind.Number
                 && s.TryGetInt64(out var sv) ? sv : null;
             var (columns, rows) = MetricTable.ReadCsv(csv);
-            var listing = new RunListing(id, name, null, seed, "completed", rows.Count, rows.Count,
-                Directory.GetCreationTimeUtc(folder), null, null, id, null);
+            var listing = new RunListing(id, name, RunResults.Scenario(folder), seed, "completed", rows.Count, rows.Count, StartedUtc(folder),
+                null, null, id, null, RunResults.Read(folder));
             return _finished[id] = (listing, columns, rows);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            var listing = new RunListing(id, id, null, null, "damaged", 0, null, Directory.GetCreationTimeUtc(folder), null, null, id,
+            var listing = new RunListing(id, id, null, null, "damaged", 0, null, StartedUtc(folder), null, null, id,
                 $"{id}: cannot be read: {e.Message.Replace(Path.GetFullPath(options.Value.RunsFolder) + Path.DirectorySeparatorChar, "")}");
             return (listing, [], []);
         }
     }
+
+    /// <summary>A finished folder's start: the timestamp its name carries (runs/&lt;name&gt;-&lt;timestamp&gt;…), else its creation time.</summary>
+    private static DateTime StartedUtc(string folder) =>
+        RunFolder.StartedUtc(Path.GetFileName(folder)) ?? Directory.GetCreationTimeUtc(folder);
+
+    /// <summary>
+    /// The full path of a completed run's metrics.csv (the download); a run without one (running, failed, cancelled) is a 409,
+    /// an unknown one a 404.
+    /// </summary>
+    public string MetricsCsv(string id)
+    {
+        if (live.Find(id) is { } run)
+        {
+            if (run.Status == RunStatus.Completed && run.Folder is { } folder && File.Exists(Path.Combine(folder, RunFiles.Metrics)))
+                return Path.GetFullPath(Path.Combine(folder, RunFiles.Metrics));
+            if (run.Status == RunStatus.Completed) throw ApiProblem.NotFound($"run '{id}': its results folder is gone from the runs folder");
+            throw new ApiProblem(StatusCodes.Status409Conflict, run.Status == RunStatus.Running
+                ? $"run '{id}' is running; its metrics.csv can be downloaded once it has completed"
+                : $"run '{id}' is {Status(run.Status)} and has no results folder, so no metrics.csv");
+        }
+        if (Finished(id) is not ({ } listing, _, _)) throw NotFound(id);
+        if (listing.Status != "completed") throw new ApiProblem(StatusCodes.Status409Conflict, listing.Error ?? $"run '{id}' cannot be read");
+        return Path.GetFullPath(Path.Combine(options.Value.RunsFolder, id, RunFiles.Metrics));
+    }
+
+    public static ApiProblem NotFound(string id) =>
+        ApiProblem.NotFound($"run '{JsonErrors.Shorten(id)}' not found (neither running nor a results folder)");
 }

@@ -5,9 +5,13 @@ using TokenEconSim.Results.Sweeps;
 
 namespace TokenEconSim.Dashboard.Sweeps;
 
-/// <summary>One sweep folder as the Sweeps page shows it: sweep.json as written, the points table and the chart files.</summary>
+/// <summary>
+/// One sweep folder as the Sweeps page shows it: sweep.json as written, the points table and the chart files, with what the page
+/// shows first: the swept parameters (points.csv's columns between <c>point</c> and <c>seeds</c>) and the key metrics (the
+/// objective, then the metrics a sweep charts by default, <see cref="SummaryMetrics.MainFor"/>, that the table has).
+/// </summary>
 public sealed record SweepView(string Id, JsonElement Sweep, IReadOnlyList<string> PointColumns, IReadOnlyList<string[]> Points,
-    IReadOnlyList<string> Charts);
+    IReadOnlyList<string> Charts, IReadOnlyList<string>? Parameters = null, IReadOnlyList<string>? KeyMetrics = null);
 
 /// <summary>
 /// Reads sweeps/&lt;name&gt;-&lt;timestamp&gt;/ (sweep.json, points.csv, charts/*.png) as the sweep
@@ -23,6 +27,14 @@ public sealed class SweepFolders(string root)
             .Select(d => Read(d.Name, withPoints: false)!)];
 
     public SweepView? Find(string id) => Folder(id) is null ? null : Read(id, withPoints: true);
+
+    /// <summary>The full path of sweep.json or points.csv (<paramref name="file"/>) of a sweep folder, or null.</summary>
+    public string? Table(string id, string file)
+    {
+        if (file is not (RunFiles.SweepReport or RunFiles.SweepPoints) || Folder(id) is not { } folder) return null;
+        var path = Path.Combine(folder, file);
+        return File.Exists(path) ? path : null;
+    }
 
     /// <summary>The full path of a chart the folder holds, or null.</summary>
     public string? Chart(string id, string file)
@@ -56,8 +68,25 @@ public sealed class SweepFolders(string root)
             ? Directory.EnumerateFiles(Path.Combine(folder, RunFiles.Charts), "*.png")
                 .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
             : [];
-        var (columns, points) = withPoints ? ReadCsv(Path.Combine(folder, RunFiles.SweepPoints)) : ([], []);
-        return new SweepView(id, sweep, columns, points, charts);
+        if (!withPoints) return new SweepView(id, sweep, [], [], charts);
+        var (columns, points) = ReadCsv(Path.Combine(folder, RunFiles.SweepPoints));
+        return new SweepView(id, sweep, columns, points, charts, Parameters(columns), KeyMetrics(columns));
+    }
+
+    private const string PointColumn = "point", SeedsColumn = "seeds", MeanSuffix = "_mean";
+
+    /// <summary>points.csv's columns are point, the parameters, seeds, then four per metric (PointsCsv).</summary>
+    private static List<string> Parameters(IReadOnlyList<string> columns)
+    {
+        var seeds = columns.ToList().IndexOf(SeedsColumn);
+        return seeds < 0 ? [] : [.. columns.Take(seeds).Where(c => c != PointColumn)];
+    }
+
+    private static List<string> KeyMetrics(IReadOnlyList<string> columns)
+    {
+        var metrics = columns.Where(c => c.EndsWith(MeanSuffix, StringComparison.Ordinal)).Select(c => c[..^MeanSuffix.Length]).ToHashSet();
+        var responding = metrics.Any(m => SummaryMetrics.Responding.Contains(m) && !SummaryMetrics.Names.Contains(m));
+        return [.. new[] { "objective" }.Concat(SummaryMetrics.MainFor(responding)).Where(metrics.Contains)];
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ function showState(run) {
   document.getElementById("progress-text").innerHTML =
     `<span class="status ${esc(run.status)}" id="status">${esc(run.status)}</span> · epoch <span id="epochs-done">${run.epochsDone}</span> / ${run.epochsTotal ?? "?"}${rate}${eta}`;
   document.getElementById("cancel").hidden = run.status !== "running";
+  const csv = document.getElementById("csv");
+  csv.hidden = run.status !== "completed";
+  csv.href = `/api/runs/${encodeURIComponent(id)}/metrics.csv`;
   if (run.error) showError(run.error);
 }
 

@@ -1,29 +1,121 @@
-// The sweeps page: sweep folders, then one sweep's ternary charts and its points table.
+// The sweeps page: the sweep folders; one sweep's summary, its sortable and filterable points table, its charts.
 "use strict";
 header("sweeps");
 const show = v => v == null ? "–" : esc(v);
+const num = v => v == null || v === "" ? null : Number(v);
 
 // sweep.json as `silo sweep` and `silo tune` write it (SweepReport): snake_case keys.
+function design(j) {
+  if (j.mode == null) return null;
+  return j.simplex_step != null ? `${j.mode} over the α-β-γ simplex, step ${j.simplex_step}` : j.mode;
+}
+
 async function list() {
   const sweeps = await api("/api/sweeps");
   document.getElementById("empty").hidden = sweeps.length > 0;
   document.querySelector("#sweeps tbody").innerHTML = sweeps.map(({ id, sweep: j }) => `<tr>
     <td><a href="/sweeps?id=${encodeURIComponent(id)}">${esc(id)}</a></td>
-    <td>${show(j.base_scenario)}</td><td>${show(j.mode)}</td><td class="num">${show(j.points)}</td>
+    <td>${show(j.base_scenario)}</td><td>${show(design(j))}</td><td class="num">${show(j.points)}</td>
     <td class="num">${show(j.runs_total == null ? null : `${j.runs_complete ?? 0} / ${j.runs_total}`)}</td><td>${show(j.objective)}</td></tr>`).join("");
+}
+
+// 1, 2, 3, 4, 7 → "1–4, 7"
+function ranges(seeds) {
+  const out = [];
+  for (let i = 0; i < seeds.length; i++) {
+    let j = i;
+    while (j + 1 < seeds.length && seeds[j + 1] === seeds[j] + 1) j++;
+    out.push(j > i + 1 ? `${seeds[i]}–${seeds[j]}` : j === i + 1 ? `${seeds[i]}, ${seeds[j]}` : `${seeds[i]}`);
+    i = j;
+  }
+  return out.join(", ");
+}
+
+function summary(s) {
+  const j = s.sweep;
+  const parameters = s.parameters?.length ? s.parameters : j.parameters ?? [];
+  const best = j.best ? `point ${j.best.point}: ${Object.entries(j.best.parameters ?? {}).map(([k, v]) => `${k} = ${v}`).join(", ")}`
+    + (j.best.objective_mean != null ? ` — objective ${fmtNumber(j.best.objective_mean)} [${fmtNumber(j.best.objective_ci95_low)}, `
+      + `${fmtNumber(j.best.objective_ci95_high)}]` : "") : null;
+  const seeds = Array.isArray(j.seeds) ? `${j.seeds.length} (${ranges(j.seeds)})` : j.seeds;
+  const rows = [
+    ["design", design(j)], ["base scenario", j.base_scenario], ["sweep file", j.sweep_file], ["parameters", parameters.join(", ")],
+    ["points", j.points ?? s.points.length], ["seeds per point", seeds],
+    ["runs", j.runs_total == null ? null : `${j.runs_complete ?? 0} of ${j.runs_total} complete`
+      + (j.status && j.status !== "complete" ? ` (${j.status})` : "")],
+    ["objective", j.objective], ["best point", best],
+    ["metrics", j.metrics ? `${j.metrics.length} tabulated; in the table: ${varying(s).join(", ") || "–"}` : null],
+  ];
+  const same = s.keyMetrics.filter(m => !varying(s).includes(m));
+  const first = m => num(s.points[0]?.[s.pointColumns.indexOf(m + "_mean")]);
+  const constant = same.filter(m => first(m) != null), empty = same.filter(m => first(m) == null);
+  if (constant.length) rows.push(["the same at every point", constant.map(m => `${m} = ${fmtNumber(first(m), 6)}`).join(", ")]);
+  if (empty.length) rows.push(["undefined in these runs", empty.join(", ")]);
+  if (j.interrupted) rows.push(["note", j.interrupted]);
+  if (j.error) rows.push(["error", j.error]);
+  document.getElementById("sweep-summary").innerHTML = rows.filter(([, v]) => v != null && v !== "")
+    .map(([k, v]) => `<dt>${esc(k)}</dt><dd data-key="${esc(k)}">${esc(v)}</dd>`).join("");
+}
+
+// The key metrics worth a column: those whose mean differs between points (one the same everywhere compares nothing).
+function varying(s) {
+  return s.keyMetrics.filter(m => new Set(s.points.map(r => r[s.pointColumns.indexOf(m + "_mean")])).size > 1 || s.points.length < 2);
+}
+
+// The default columns: the point, the swept parameters, the seeds, then each varying key metric as its mean with its
+// 95 % CI; "show all columns" gives every column of points.csv as written.
+function pointColumns(s, all) {
+  const at = name => s.pointColumns.indexOf(name);
+  const cell = (i, digits) => r => { const v = num(r[i]); return v == null ? "–" : `<span title="${esc(r[i])}">${fmtNumber(v, digits)}</span>`; };
+  if (all) return s.pointColumns.map((c, i) => ({ key: c, label: c, num: true, value: r => num(r[i]), html: cell(i, 6) }));
+  const plain = ["point", ...(s.parameters ?? []), "seeds"].filter(c => at(c) >= 0)
+    .map(c => ({ key: c, label: c, num: true, value: r => num(r[at(c)]), html: cell(at(c), 6) }));
+  const metrics = varying(s).map(m => {
+    const [mean, low, high] = ["_mean", "_ci95_low", "_ci95_high"].map(x => at(m + x));
+    return {
+      key: m, label: m, num: true, title: `${m}: mean over seeds [95 % CI]; click to sort by the mean`, value: r => num(r[mean]),
+      html: r => `${cell(mean, 4)(r)}<span class="ci">${low < 0 || num(r[low]) == null ? "" : `[${fmtNumber(num(r[low]))}, ${fmtNumber(num(r[high]))}]`}</span>`,
+    };
+  });
+  return [...plain, ...metrics];
+}
+
+// The charts of the table's metrics first, in its order (the objective first), then the others by name: a chart of a
+// metric that is the same everywhere, or undefined, says little and comes last. Chart files end with the metric's name,
+// dots as underscores (ternary_final_gini.png, line_<parameter>_<metric>.png).
+function chartOrder(s) {
+  const shown = varying(s), safe = m => m.replace(/[^A-Za-z0-9]+/g, "_");
+  const rank = c => {
+    const stem = c.replace(/\.png$/, "");
+    const hits = shown.map((m, i) => ({ i, n: safe(m).length })).filter(h => stem.endsWith("_" + safe(shown[h.i])));
+    return hits.length ? hits.sort((a, b) => b.n - a.n)[0].i : shown.length;
+  };
+  return [...s.charts].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 async function detail(id) {
   const s = await api(`/api/sweeps/${encodeURIComponent(id)}`);
+  document.getElementById("list").hidden = true;
   document.getElementById("detail").hidden = false;
   document.getElementById("sweep-title").textContent = id;
-  document.getElementById("sweep-json").textContent = JSON.stringify(s.sweep, null, 2);
-  document.getElementById("sweep-charts").innerHTML = s.charts.map(c =>
-    `<figure><img src="/api/sweeps/${encodeURIComponent(id)}/charts/${encodeURIComponent(c)}" alt="${esc(c)}"><figcaption>${esc(c)}</figcaption></figure>`).join("");
-  document.querySelector("#points thead").innerHTML = `<tr>${s.pointColumns.map(c => `<th>${esc(c)}</th>`).join("")}</tr>`;
-  document.querySelector("#points tbody").innerHTML = s.points.map(r => `<tr>${r.map(c => `<td class="num">${esc(c)}</td>`).join("")}</tr>`).join("");
+  document.title = `${id} · Sweeps · TokenEconSim`;
+  summary(s);
+  const base = `/api/sweeps/${encodeURIComponent(id)}`;
+  document.getElementById("sweep-files").innerHTML = `Files: <a id="raw-json" href="${base}/sweep.json">sweep.json</a> (the raw summary) · `
+    + `<a id="points-csv" href="${base}/points.csv" download>points.csv</a> (every column, for a spreadsheet or pandas)`;
+
+  const table = document.getElementById("points");
+  table.addEventListener("rendered", e => document.getElementById("points-count").textContent =
+    `${e.detail.shown} of ${e.detail.total} points`);
+  const allColumns = document.getElementById("all-columns");
+  const points = new DataTable(table, document.getElementById("points-filter"), pointColumns(s, false), s.points);
+  allColumns.addEventListener("change", () => points.setColumns(pointColumns(s, allColumns.checked)));
+
+  document.getElementById("no-charts").hidden = s.charts.length > 0;
+  document.getElementById("sweep-charts").innerHTML = chartOrder(s).map(c =>
+    `<figure><img src="${base}/charts/${encodeURIComponent(c)}" alt="${esc(c)}"><figcaption>${esc(c)}</figcaption></figure>`).join("");
 }
 
-list();
 const id = new URLSearchParams(location.search).get("id");
-if (id) detail(id).catch(err => { document.getElementById("detail").hidden = false; document.getElementById("sweep-title").textContent = err.message; });
+if (id) detail(id).catch(err => showError(err.message));
+else list().catch(err => showError(err.message));

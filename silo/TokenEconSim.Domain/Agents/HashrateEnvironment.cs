@@ -8,7 +8,8 @@ namespace TokenEconSim.Domain.Agents;
 /// The network-wide factor on every miner's drawn hashrate in an epoch, for the difficulty
 /// environments: steady growth (1 + g)^e; a shock ×s from <c>shock_epoch</c> until
 /// <c>shock_end_epoch</c> (a drop and recovery, or a permanent step with -1); and a log-normal random
-/// walk exp(σ·Σ_{k≤e} Z_k) with Z_k from the shared stream of epoch k. The epoch loop applies it to
+/// walk exp(σ·Σ_{k≤e} Z_k) with Z_k from the shared stream of epoch k; and periodic hash switching, × f in the
+/// second half of every period of P epochs (hashrate moving between two chains). The epoch loop applies it to
 /// the merged hashrates once per epoch (<see cref="Walk"/> keeps the running sum), so shards never
 /// compute it. Greedy, difficulty-chasing miners need the chain's difficulty and are elsewhere.
 /// </summary>
@@ -27,6 +28,7 @@ public static class HashrateEnvironment
         if (miners.ShockEpoch >= 0 && epoch >= miners.ShockEpoch && (miners.ShockEndEpoch < 0 || epoch < miners.ShockEndEpoch))
             factor *= miners.ShockFactor;
         if (miners.RandomWalkSigma > 0) factor *= Math.Exp(miners.RandomWalkSigma * walkSum);
+        if (miners.SwitchPeriod > 0 && epoch % miners.SwitchPeriod >= miners.SwitchPeriod / 2) factor *= miners.SwitchFactor;
         return factor;
     }
 

@@ -82,7 +82,14 @@ public enum ConsensusKind { Pow, Pos, Dpos }
 public enum HashingMode { Sampled, Real }
 public enum BlockTiming { Poisson, Fixed }
 public enum FinalityKind { Vote, Pbft }
-public enum DifficultyAlgorithmKind { Fixed, Bitcoin, Asert, Ethereum, Lstm, LstmAsert }
+public enum DifficultyAlgorithmKind { Fixed, Bitcoin, Asert, Ethereum, Lstm, LstmAsert, PredictiveAsert }
+
+public static class DifficultyAlgorithmKinds
+{
+    /// <summary>The algorithms that read a hashrate forecast: the run keeps a forecaster only for these.</summary>
+    public static bool Forecasts(this DifficultyAlgorithmKind kind) =>
+        kind is DifficultyAlgorithmKind.Lstm or DifficultyAlgorithmKind.LstmAsert or DifficultyAlgorithmKind.PredictiveAsert;
+}
 public enum ByzantineKind { Silent, Equivocating, WrongDigest, Random }
 
 public sealed class ConsensusSection
@@ -125,6 +132,10 @@ public sealed class DifficultySection
     [Range(0, 1)] public double HoltBeta { get; init; } = 0.1;
     /// <summary>seasonal_naive: windows in one season (the period of the hashrate's cycle).</summary>
     [Range(1, 100_000)] public int SeasonWindows { get; init; } = 7;
+    /// <summary>predictive_asert: the largest weight w of the forecast, reached at skill 1 (docs/model.md §4.2).</summary>
+    [Range(0, 0.95)] public double TrustMax { get; init; } = 0.8;
+    /// <summary>predictive_asert: closed windows over which the forecast's skill against last value is scored.</summary>
+    [Range(1, 10_000)] public int SkillWindows { get; init; } = 6;
 }
 
 public enum PredictorKind { Lstm, LastValue, Holt, SeasonalNaive }
@@ -261,6 +272,9 @@ public sealed class MinerPopulation : PopulationBase
     [Range(-0.5, 1)] public double GrowthPerEpoch { get; init; }
     /// <summary>Log-normal random walk of the network hashrate: σ per epoch (0: none).</summary>
     [Range(0, 2)] public double RandomWalkSigma { get; init; }
+    /// <summary>Periodic hash switching: every period of P epochs, its second half runs at × <see cref="SwitchFactor"/> (0: none).</summary>
+    [Range(0, 10_000_000)] public int SwitchPeriod { get; init; }
+    [Range(0, 1e6)] public double SwitchFactor { get; init; } = 1;
     /// <summary>Greedy hashrate (× the loyal hashrate) that mines only while difficulty is cheap (sampled PoW).</summary>
     [Range(0, 100)] public double GreedyFraction { get; init; }
     /// <summary>Greedy miners join below (1 − θ) and leave above (1 + θ) of the loyal miners' fair difficulty.</summary>

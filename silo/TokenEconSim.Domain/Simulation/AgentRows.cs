@@ -90,7 +90,7 @@ public sealed class AgentRows
 
 /// <summary>
 /// What the incentives layer adds to a row (docs/model.md §17): for an agent of a responding population, its epoch's outcome and its
-/// totals over the epochs paid so far (agents.csv's columns, now at every recorded epoch); <see cref="Responds"/> is false for the agents
+/// totals over the epochs paid so far; <see cref="Responds"/> is false for the agents
 /// of fixed populations, whose cells are null in the file.
 /// </summary>
 public sealed class BehaviourRows(int n)

@@ -9,6 +9,16 @@ internal sealed record PngChart(ChartGroup Group, Func<IReadOnlyList<EpochMetric
     Func<IReadOnlyList<EpochMetrics>, ChartOptions, Plot> Draw)
 {
     public bool IsMeaningful(IReadOnlyList<EpochMetrics> rows) => Meaningful?.Invoke(rows) ?? true;
+
+    /// <summary>
+    /// False when every column the declarations seat in this chart is empty in every row: an empty plot would say nothing
+    /// ("no data" in the report instead). A chart drawn from the blocks alone (no column) has data whenever it is meaningful.
+    /// </summary>
+    public bool HasData(IReadOnlyList<EpochMetrics> rows)
+    {
+        var columns = Group.Members().Select(m => m.Column).ToList();
+        return columns.Count == 0 || columns.Any(c => rows.Any(r => !double.IsNaN(c.Read(r))));
+    }
 }
 
 /// <summary>

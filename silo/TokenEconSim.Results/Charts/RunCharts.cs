@@ -26,7 +26,7 @@ public static class RunCharts
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0) return [];
-        return [.. PngCharts.All.Where(c => c.IsMeaningful(rows)).Select(c => c.Group.Key)];
+        return [.. PngCharts.All.Where(c => c.IsMeaningful(rows) && c.HasData(rows)).Select(c => c.Group.Key)];
     }
 
     /// <summary>As <see cref="Write(IReadOnlyList{EpochMetrics}, string, ChartOptions)"/> without a target block time.</summary>
@@ -39,16 +39,27 @@ public static class RunCharts
     /// </summary>
     public static IReadOnlyList<string> Write(IReadOnlyList<EpochMetrics> rows, string directory, ChartOptions options)
     {
+        var files = new List<string>();
+        Render(rows, directory, options, files);
+        return files;
+    }
+
+    /// <summary>
+    /// As <see cref="Write(IReadOnlyList{EpochMetrics}, string, ChartOptions)"/>, and returns every chart the rows make meaningful
+    /// with its SVG text (the report inlines the same drawing), or without one when its columns hold no data (nothing drawn).
+    /// </summary>
+    public static IReadOnlyList<RenderedChart> Render(IReadOnlyList<EpochMetrics> rows, string directory, ChartOptions options) =>
+        Render(rows, directory, options, []);
+
+    private static List<RenderedChart> Render(IReadOnlyList<EpochMetrics> rows, string directory, ChartOptions options, List<string> files)
+    {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(options);
         if (rows.Count == 0) return [];
         ChartFonts.EnsureRegistered();
         Directory.CreateDirectory(directory);
-        var files = new List<string>();
-        foreach (var chart in PngCharts.All)
-            if (chart.IsMeaningful(rows))
-                Save(chart.Draw(rows, options), directory, chart.Group.Key, files);
-        return files;
+        return [.. PngCharts.All.Where(c => c.IsMeaningful(rows)).Select(c => new RenderedChart(c.Group,
+            c.HasData(rows) ? Save(c.Draw(rows, options), directory, c.Group.Key, files) : null))];
     }
 
     internal static Plot SupplyAndInflation(IReadOnlyList<EpochMetrics> rows)
@@ -124,16 +135,18 @@ public static class RunCharts
         return line;
     }
 
-    /// <summary>Saves (and disposes) the plot as PNG, and as SVG unless <paramref name="svg"/> is false.</summary>
-    internal static void Save(Plot plot, string directory, string name, List<string> files, bool svg = true)
+    /// <summary>Saves (and disposes) the plot as PNG, and as SVG unless <paramref name="svg"/> is false; returns the SVG text (or null).</summary>
+    internal static string? Save(Plot plot, string directory, string name, List<string> files, bool svg = true)
     {
         using var _ = plot; // a Plot holds native Skia resources
         var png = Path.Combine(directory, name + ".png");
         plot.SavePng(png, Width, Height);
         files.Add(png);
-        if (!svg) return;
+        if (!svg) return null;
+        var xml = plot.GetSvgXml(Width, Height);
         var svgPath = Path.Combine(directory, name + ".svg");
-        plot.SaveSvg(svgPath, Width, Height);
+        File.WriteAllText(svgPath, xml);
         files.Add(svgPath);
+        return xml;
     }
 }

@@ -11,10 +11,11 @@ namespace TokenEconSim.Scenarios.Sweeps;
 /// </summary>
 internal sealed class SweepSectionReader(List<ScenarioError> errors)
 {
-    private static readonly string[] SectionKeys = ["mode", "parameters", "simplex", "seeds", "objective"];
-    private static readonly string[] ObjectiveKeys = ["goal", "terms"];
-    private static readonly string[] TermKeys = ["metric", "weight", "target"];
-    private static readonly string[] RangeKeys = ["from", "to", "step"];
+    // The keys of each mapping of the section (also what scenario.schema.json allows there).
+    internal static readonly string[] SectionKeys = ["mode", "parameters", "simplex", "seeds", "objective"];
+    internal static readonly string[] ObjectiveKeys = ["goal", "terms"];
+    internal static readonly string[] TermKeys = ["metric", "weight", "target"];
+    internal static readonly string[] RangeKeys = ["from", "to", "step"];
 
     public SweepSpec? Read(MappingEntry sweep)
     {

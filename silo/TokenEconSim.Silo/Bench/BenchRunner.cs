@@ -155,7 +155,7 @@ public static class BenchRunner
         return Convert.ToHexStringLower(SHA256.HashData(stream.ToArray()))[..12];
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;

@@ -16,6 +16,7 @@ public static class CommandLine
         {
             RunCommand.Create(),
             ValidateCommand.Create(),
+            SchemaCommand.Create(),
             BenchCommand.Create(),
             CompareCommand.Create(),
             SweepCommand.Create(),

@@ -21,7 +21,7 @@ public static class CompareCommand
         {
             Description = "Environment scenarios", AllowMultipleArgumentsPerToken = true,
             DefaultValueFactory = _ => ["scenarios/env-growth.yaml", "scenarios/env-drop-recovery.yaml", "scenarios/env-random-walk.yaml",
-                "scenarios/env-greedy.yaml"],
+                "scenarios/env-greedy.yaml", "scenarios/env-switching.yaml"],
         };
         var command = new Command("compare-difficulty", "Compare difficulty algorithms across hashrate environments") { seeds, epochs, output,
             environments };
@@ -65,15 +65,16 @@ public static class CompareCommand
     {
         var sb = new System.Text.StringBuilder();
         sb.Append("| environment | algorithm | seeds | block time mean s | σ s | p99 s | MAD from target s | σ − ASERT s | MAD − ASERT s "
-            + "| recovery epochs | forecast RMSE | last-value RMSE |\n");
-        sb.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            + "| recovery epochs | forecast RMSE | last-value RMSE | forecast − last value |\n");
+        sb.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         foreach (var r in rows)
         {
             var asert = DifficultyComparison.AsertOf(rows, r);
-            sb.Append($"| {r.Environment} | {r.Algorithm} | {r.Seeds} | {Ci(DifficultyComparison.Across(r, 0))} | "
-                + $"{Ci(DifficultyComparison.Across(r, 1))} | {Ci(DifficultyComparison.Across(r, 2))} | {Ci(DifficultyComparison.Across(r, 3))} | "
-                + $"{Paired(r, asert, 1)} | {Paired(r, asert, 3)} | {F(r.RecoveryEpochs, 1)} | {F(r.PredictionRmse, 3)} | "
-                + $"{F(r.LastValueRmse, 3)} |\n");
+            string Across(int index, int digits = 1) => Ci(DifficultyComparison.Across(r, index), digits);
+            sb.Append($"| {r.Environment} | {r.Algorithm} | {r.Seeds} | {Across(0)} | {Across(1)} | {Across(2)} | {Across(3)} | "
+                + $"{Paired(r, asert, 1)} | {Paired(r, asert, 3)} | {F(r.RecoveryEpochs, 1)} | "
+                + $"{Across(DifficultyComparison.PredictionRmseIndex, 3)} | {Across(DifficultyComparison.LastValueRmseIndex, 3)} | "
+                + $"{Ci(DifficultyComparison.ForecastMinusLastValue(r), 3)} |\n");
         }
         sb.Append(Legend);
         return sb.ToString();
@@ -87,12 +88,14 @@ public static class CompareCommand
         paired difference with asert on the same seed (negative = closer to target than ASERT); an interval excluding 0 is a
         difference the seeds resolve. Recovery: epochs from the shock until three epochs in a row are within 10 % of target.
         Forecast RMSE: relative RMSE of the forecast in force at an epoch's end against the next epoch's estimated hashrate;
-        last-value RMSE: the same for "next epoch = this epoch". Charts show seed 1.
+        last-value RMSE: the same for "next epoch = this epoch"; forecast − last value: their paired difference by seed
+        (negative = the forecaster beat the last value). lstm, lstm_asert and predictive_asert use the environment's predictor
+        (consensus.difficulty.predictor). Charts show seed 1.
 
         """;
 
-    private static string Ci(PointStatistics s) =>
-        double.IsNaN(s.Low) ? F(s.Mean, 1) : $"{F(s.Mean, 1)} [{F(s.Low, 1)}, {F(s.High, 1)}]";
+    private static string Ci(PointStatistics s, int digits = 1) =>
+        double.IsNaN(s.Low) ? F(s.Mean, digits) : $"{F(s.Mean, digits)} [{F(s.Low, digits)}, {F(s.High, digits)}]";
 
     private static string Paired(ComparisonRow row, ComparisonRow? asert, int index) =>
         asert is null || ReferenceEquals(asert, row) ? "" : Ci(DifficultyComparison.PairedWithAsert(row, asert, index));

@@ -31,7 +31,7 @@ public static class DifficultyComparison
     public static readonly DifficultyAlgorithmKind[] Algorithms =
     [
         DifficultyAlgorithmKind.Bitcoin, DifficultyAlgorithmKind.Asert, DifficultyAlgorithmKind.Ethereum,
-        DifficultyAlgorithmKind.Lstm, DifficultyAlgorithmKind.LstmAsert,
+        DifficultyAlgorithmKind.Lstm, DifficultyAlgorithmKind.LstmAsert, DifficultyAlgorithmKind.PredictiveAsert,
     ];
 
     public static async Task<(ComparisonRow Row, IReadOnlyList<EpochMetrics> FirstSeed)> MeasureAsync(
@@ -112,7 +112,8 @@ public static class DifficultyComparison
             + "prediction_rmse,prediction_mape,last_value_rmse,last_value_mape");
         foreach (var (column, _) in Measures) sb.Append($",{column}_ci95_low,{column}_ci95_high");
         foreach (var (column, _) in Measures) sb.Append($",{column}_minus_asert,{column}_minus_asert_ci95_low,{column}_minus_asert_ci95_high");
-        sb.Append('\n');
+        sb.Append(",prediction_rmse_ci95_low,prediction_rmse_ci95_high,prediction_minus_last_value_rmse,prediction_minus_last_value_rmse_ci95_low,"
+            + "prediction_minus_last_value_rmse_ci95_high\n");
         foreach (var r in rows)
         {
             sb.Append(string.Join(",", r.Environment, r.Algorithm, r.Seeds.ToString(CultureInfo.InvariantCulture),
@@ -125,10 +126,21 @@ public static class DifficultyComparison
                 var d = asert is null ? default : PairedWithAsert(r, asert, index);
                 sb.Append($",{F(asert is null ? double.NaN : d.Mean)},{F(d.Low)},{F(d.High)}");
             }
-            sb.Append('\n');
+            var (rmse, skill) = (Across(r, PredictionRmseIndex), ForecastMinusLastValue(r));
+            sb.Append($",{F(rmse.Low)},{F(rmse.High)},{F(skill.Mean)},{F(skill.Low)},{F(skill.High)}\n");
         }
         return sb.ToString();
     }
+
+    /// <summary>Where a run's measures keep the forecast's and the last value's relative RMSE.</summary>
+    public const int PredictionRmseIndex = 5, LastValueRmseIndex = 7;
+
+    /// <summary>
+    /// Paired by seed: the forecast's relative RMSE minus the last value's on the same run, with its 95 % interval; negative
+    /// means the forecaster beat "next epoch = this epoch". Undefined (NaN) for algorithms that do not forecast.
+    /// </summary>
+    public static PointStatistics ForecastMinusLastValue(ComparisonRow row) =>
+        PointStatistics.Of(row.PerSeed.Select(m => m[PredictionRmseIndex] - m[LastValueRmseIndex]));
 
     /// <summary>The measure's mean over seeds with its 95 % Student-t interval.</summary>
     public static PointStatistics Across(ComparisonRow row, int index) => PointStatistics.Of(row.PerSeed.Select(m => m[index]));

@@ -27,12 +27,12 @@ public static class RunExecutor
     public static async Task<Outcome> ExecuteAsync(RunRequest request, CancellationToken ct)
     {
         var scenario = request.Scenario ?? ScenarioInput.Load(request.ScenarioPath, request.Overrides);
-        var resolved = ScenarioWriter.ToYaml(scenario,
-            $"Resolved from {request.ScenarioPath} by TokenEconSim {Version}; seed {scenario.Run.Seed}. Re-run: silo run <this file>");
+        var resolved = ScenarioWriter.ToYaml(scenario, ResolvedScenarioHeader.For(request.ScenarioPath, Version, scenario.Run.Seed));
         var started = DateTime.UtcNow;
         var runId = $"{scenario.Run.Name}-{started:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..^24];
 
-        var folder = CreateFolder(request.OutputParent, request.FolderName, scenario.Run.Name, started);
+        var folder = CreateFolder(request.OutputParent, request.FolderName ?? (request.FolderNamedByRunId ? runId : null), scenario.Run.Name,
+            started);
         FolderLock? ownership = null;
         try
         {
@@ -155,9 +155,11 @@ public static class RunExecutor
         {
             RunId = id,
         };
-        folder.WriteSummary(RunSummary.From(info, rows, BehaviourColumns.Group.IsEnabled(scenario)));
-        if (scenario.Outputs.Charts) folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime,
-            scenario.Consensus.Hashing == HashingMode.Real ? "H/s" : "× 2³² H/s"));
+        var summary = RunSummary.From(info, rows, BehaviourColumns.Group.IsEnabled(scenario));
+        folder.WriteSummary(summary);
+        var charts = scenario.Outputs.Charts ? folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime,
+            scenario.Consensus.Hashing == HashingMode.Real ? "H/s" : "× 2³² H/s")) : null;
+        folder.WriteReport(summary, resolved, MetricLayout.For(scenario), charts);
         return new Outcome(folder.Complete(), rows, elapsed);
     }
 

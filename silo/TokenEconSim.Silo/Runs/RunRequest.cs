@@ -25,6 +25,12 @@ public sealed record RunRequest(
     /// </summary>
     public string? FolderName { get; init; }
 
+    /// <summary>
+    /// The results folder is named by the run id (&lt;run name&gt;-&lt;utc timestamp&gt;-&lt;8 hex&gt;), so that a host
+    /// that lists runs by id (the dashboard) finds the same run under the same id after a restart.
+    /// </summary>
+    public bool FolderNamedByRunId { get; init; }
+
     /// <summary>Told once the run has its id and folder, before the first epoch.</summary>
     public Action<RunStarted>? OnStarted { get; init; }
 

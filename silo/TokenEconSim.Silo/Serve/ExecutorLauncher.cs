@@ -5,7 +5,10 @@ using TokenEconSim.Silo.Runs;
 
 namespace TokenEconSim.Silo.Serve;
 
-/// <summary>The dashboard's runs go through the same executor as `silo run`, on the served silo, into the runs folder.</summary>
+/// <summary>
+/// The dashboard's runs go through the same executor as `silo run`, on the served silo, into the runs folder, each in a
+/// folder named by its run id.
+/// </summary>
 public sealed class ExecutorLauncher(IGrainFactory grains, string runsFolder) : IRunLauncher
 {
     public async Task<string> RunAsync(Scenario scenario, string source, RunHooks hooks, CancellationToken ct)
@@ -14,6 +17,8 @@ public sealed class ExecutorLauncher(IGrainFactory grains, string runsFolder) : 
         {
             Scenario = scenario,
             Grains = grains,
+            // The folder's name is the id the pages link to: a finished folder is listed by its name after a restart.
+            FolderNamedByRunId = true,
             OnStarted = started => hooks.OnStarted(started.RunId),
             OnEpochs = hooks.OnEpochs,
         };

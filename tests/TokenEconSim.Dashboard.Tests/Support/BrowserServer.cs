@@ -21,13 +21,7 @@ public sealed class BrowserServer : DashboardServer
         var chromium = Tools.Find("chromium");
         if (chromium is null) return; // the test skips, naming the missing tool
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run"],
-        });
+        Browser = await Chromium.LaunchAsync(_playwright, chromium);
     }
 
     public override async ValueTask DisposeAsync()

@@ -11,11 +11,24 @@ namespace TokenEconSim.Dashboard.Tests.Support;
 /// </summary>
 public class DashboardServer : IAsyncLifetime
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDir? _dir;
+    private readonly string _root;
     private WebApplication? _app;
 
-    public string RunsFolder => _dir.Sub("runs");
-    public string SweepsFolder => _dir.Sub("sweeps");
+    public DashboardServer()
+    {
+        _dir = new TempDir();
+        _root = _dir.Path;
+    }
+
+    /// <summary>
+    /// A server on runs and sweeps folders under <paramref name="root"/>, which the caller owns (a restart: a second server on the
+    /// first's runs).
+    /// </summary>
+    internal DashboardServer(string root) => _root = root;
+
+    public string RunsFolder => Path.Combine(_root, "runs");
+    public string SweepsFolder => Path.Combine(_root, "sweeps");
     public Uri BaseUrl { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
@@ -42,7 +55,7 @@ public class DashboardServer : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-        _dir.Dispose();
+        _dir?.Dispose();
         GC.SuppressFinalize(this);
     }
 

@@ -167,6 +167,14 @@ public class HashrateEnvironmentTests
     }
 
     [Fact]
+    public void SwitchingMultipliesTheSecondHalfOfEveryPeriod()
+    {
+        var miners = new MinerPopulation { SwitchPeriod = 6, SwitchFactor = 3 };
+        double[] expected = [1, 1, 1, 3, 3, 3, 1, 1, 1, 3, 3, 3, 1];
+        Assert.Equal(expected, Enumerable.Range(0, expected.Length).Select(e => HashrateEnvironment.Factor(miners, 1, e)));
+    }
+
+    [Fact]
     public void TheRandomWalkIsSeededSharedAndHasTheStatedSpread()
     {
         var miners = new MinerPopulation { RandomWalkSigma = 0.1 };

@@ -16,6 +16,7 @@ internal sealed partial class RunOutput
 
     public byte[] MetricsBytes => File.ReadAllBytes(MetricsPath);
     public byte[] SummaryBytes => File.ReadAllBytes(SummaryPath);
+    public byte[] ReportBytes => File.ReadAllBytes(Path.Combine(Folder, "report.html"));
 
     /// <summary>metrics.csv data rows (header excluded).</summary>
     public IReadOnlyList<string> MetricRows

@@ -87,6 +87,9 @@ public static class CompactTarget
         return diff;
     }
 
+    /// <summary>2²⁵⁶ / (target + 1): the expected number of hashes to find a block (Bitcoin's GetBlockProof), as a double.</summary>
+    public static double ExpectedHashes(uint compact) => Math.Pow(2, 256) / ((double)ToTarget(compact) + 1);
+
     /// <summary>Difficulty of a full target: difficulty-1 target / target, as a double. The quotient
     /// is taken in integers with enough extra fraction bits (≥ 64 significant) that only the final
     /// conversion rounds.</summary>

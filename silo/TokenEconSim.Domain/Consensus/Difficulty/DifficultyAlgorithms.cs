@@ -18,6 +18,7 @@ public static class DifficultyAlgorithms
             DifficultyAlgorithmKind.Ethereum => new EthereumDifficulty(settings),
             DifficultyAlgorithmKind.Lstm => new PredictiveDifficulty(settings),
             DifficultyAlgorithmKind.LstmAsert => new PredictiveAsertDifficulty(settings),
+            DifficultyAlgorithmKind.PredictiveAsert => new BlendedAsertDifficulty(settings),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a difficulty algorithm"),
         };
     }

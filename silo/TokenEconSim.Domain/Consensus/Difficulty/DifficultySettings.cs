@@ -29,6 +29,8 @@ public sealed record DifficultySettings
 
     /// <summary>lstm: η, the weight of the predicted relative hashrate change (the seeds' [0.01, 0.1]).</summary>
     public double Eta { get; init; } = 0.05;
+    /// <summary>predictive_asert: the forecast's weight at skill 1.</summary>
+    public double TrustMax { get; init; } = 0.8;
     /// <summary>asert: seconds ahead of schedule that double the difficulty.</summary>
     public long HalfLife { get; init; } = 2 * 24 * 3600;
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TokenEconSim.Domain.Learning.Lstm;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Randomness;
@@ -63,7 +64,7 @@ public sealed class LstmHashratePredictor
         if (_logs.Count == 0) return null;
         var series = Series();
         if (!_trained || series.Count < _settings.Window) return Math.Exp(_logs[^1]);
-        var next = _model.Predict(series.GetRange(series.Count - _settings.Window, _settings.Window).ToArray());
+        var next = _model.Predict(CollectionsMarshal.AsSpan(series)[^_settings.Window..]); // the last window, not copied
         return Math.Exp(ForecastsChange ? _logs[^1] + next : next);
     }
 

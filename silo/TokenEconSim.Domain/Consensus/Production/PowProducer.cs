@@ -57,7 +57,7 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
                 if (!verdict.IsAccepted)
                     throw new InvalidOperationException($"epoch {input.Epoch}: the chain refused block {block.Height}: {verdict.Reason}");
                 submitted.Add(new SubmittedBlock(block, block.Header.Time, forecast));
-                var work = ExpectedHashes(block.Header.Bits);
+                var work = CompactTarget.ExpectedHashes(block.Header.Bits);
                 expectedHashes += work;
                 if (_forecaster is not null)
                     await _forecaster.OnBlockAsync(work, t - (blocks.Count == 0 ? epochStartTime : blocks[^1].Time));
@@ -85,9 +85,10 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
             new BigInteger(Math.Pow(2, 256) / Math.Max(1, settings.TargetBlockTime * initialHashrate)) - 1));
         var bits = CompactTarget.Encode(target);
         _chain = CreateChain(settings, bits, runSeed);
-        if (settings.Difficulty.Algorithm is DifficultyAlgorithmKind.Lstm or DifficultyAlgorithmKind.LstmAsert)
-            _forecaster = new WindowHashrate(settings.Difficulty.RetargetWindow, CreatePredictor(settings.Difficulty, runSeed));
-        if (settings.Hashing == HashingMode.Real) _race = new RealPowRace(ExpectedHashes(bits), miners);
+        if (settings.Difficulty.Algorithm.Forecasts())
+            _forecaster = new WindowHashrate(settings.Difficulty.RetargetWindow, CreatePredictor(settings.Difficulty, runSeed),
+                settings.Difficulty.SkillWindows);
+        if (settings.Hashing == HashingMode.Real) _race = new RealPowRace(CompactTarget.ExpectedHashes(bits), miners);
         if (chainNode is not null) await chainNode.StartAsync(bits);
     }
 
@@ -113,6 +114,7 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
             ClampFactor = d.ClampFactor,
             HalfLife = (long)Math.Round(d.HalfLife),
             Eta = d.Eta,
+            TrustMax = d.TrustMax,
             EthereumBomb = d.Bomb,
             // Homestead's rule balances where E⌊Δ/L⌋ = 1; for exponential block times that is a mean of
             // L/ln 2 (mainnet's L = 10 s gave its ~14 s blocks). L = T·ln 2 aims the rule at the target T.
@@ -142,7 +144,7 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
         }
         else
         {
-            var expected = ExpectedHashes(chain.RequiredBits(HeaderTime(chain, t), _forecaster?.Forecast));
+            var expected = CompactTarget.ExpectedHashes(chain.RequiredBits(HeaderTime(chain, t), _forecaster?.Forecast));
             var hashrate = totalHashrate * (greedy?.Multiplier(expected, settings.TargetBlockTime * totalHashrate) ?? 1);
             var meanInterval = expected / hashrate;
             // Exp(mean) by inversion: memoryless, so restarting at the epoch boundary changes nothing.
@@ -168,8 +170,4 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
     /// <summary>Whole seconds, and never at or before the median of the last 11 blocks (Bitcoin's rule).</summary>
     internal static uint HeaderTime(Blockchain chain, double t) =>
         (uint)Math.Max((long)Math.Floor(t), chain.MinimumNextTime);
-
-    /// <summary>2²⁵⁶ / (target + 1): the expected number of hashes to find a block (Bitcoin's GetBlockProof).</summary>
-    internal static double ExpectedHashes(uint bits) =>
-        Math.Pow(2, 256) / ((double)CompactTarget.ToTarget(bits) + 1);
 }

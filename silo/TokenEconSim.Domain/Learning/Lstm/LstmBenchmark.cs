@@ -3,14 +3,19 @@ using TokenEconSim.Domain.Randomness;
 
 namespace TokenEconSim.Domain.Learning.Lstm;
 
-/// <summary>Wall-clock cost of one training step and one prediction, for the bench command.</summary>
+/// <summary>Wall-clock cost and managed allocation of one training step and one prediction, for the bench command.</summary>
 public static class LstmBenchmark
 {
-    public sealed record Result(double MicrosecondsPerTrainStep, double MicrosecondsPerPrediction);
+    /// <param name="BytesPerTrainStep">Managed bytes allocated on this thread per training step.</param>
+    /// <param name="BytesPerPrediction">Managed bytes allocated on this thread per prediction.</param>
+    public sealed record Result(double MicrosecondsPerTrainStep, double MicrosecondsPerPrediction, double BytesPerTrainStep = 0,
+        double BytesPerPrediction = 0);
 
     /// <summary>
     /// Times per-sample training steps (batch of 1: forward, BPTT, Adam) and predictions on random data.
-    /// A stopwatch is fine here: the timings are reported, never fed back into a simulation.
+    /// A stopwatch is fine here: the timings are reported, never fed back into a simulation. Allocation
+    /// is counted on this thread only (GC.GetAllocatedBytesForCurrentThread), so other threads' garbage
+    /// does not land in it; it does not depend on the machine's load.
     /// </summary>
     public static Result Measure(LstmConfig? config = null, int iterations = 2000)
     {
@@ -20,17 +25,23 @@ public static class LstmBenchmark
         var windows = new double[][] { RandomWindow(config, rng) };
         var targets = new[] { rng.NextDouble() };
         int[] batch = [0];
-        for (var k = 0; k < iterations / 10 + 1; k++) network.TrainBatch(windows, targets, batch); // JIT warm-up
-        var train = Time(iterations, () => network.TrainBatch(windows, targets, batch));
-        var predict = Time(iterations, () => network.Predict(windows[0]));
-        return new Result(train, predict);
+        for (var k = 0; k < iterations / 10 + 1; k++) // JIT warm-up
+        {
+            network.TrainBatch(windows, targets, batch);
+            network.Predict(windows[0]);
+        }
+        var (train, trainBytes) = Time(iterations, () => network.TrainBatch(windows, targets, batch));
+        var (predict, predictBytes) = Time(iterations, () => network.Predict(windows[0]));
+        return new Result(train, predict, trainBytes, predictBytes);
     }
 
-    private static double Time(int iterations, Action action)
+    private static (double Microseconds, double Bytes) Time(int iterations, Action action)
     {
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
         for (var k = 0; k < iterations; k++) action();
-        return watch.Elapsed.TotalMicroseconds / iterations;
+        var elapsed = watch.Elapsed.TotalMicroseconds;
+        return (elapsed / iterations, (double)(GC.GetAllocatedBytesForCurrentThread() - bytes) / iterations);
     }
 
     private static double[] RandomWindow(LstmConfig config, Random rng)

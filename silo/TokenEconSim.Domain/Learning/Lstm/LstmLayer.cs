@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra.Double;
-
 namespace TokenEconSim.Domain.Learning.Lstm;
 
 /// <summary>
@@ -12,50 +10,46 @@ namespace TokenEconSim.Domain.Learning.Lstm;
 /// c_t = f ⊙ c_{t−1} + i ⊙ g              h_t = o ⊙ tanh(c_t),   h_{−1} = c_{−1} = 0
 /// </code>
 /// The four gates are stacked in one 4H-row matrix in the order i, f, g, o. Every per-window
-/// buffer is allocated once; a matrix column is one time step (MathNet storage is column-major).
+/// buffer is allocated once; matrices are column-major arrays and a column is one time step
+/// (products in <see cref="DenseProducts"/>).
 /// </summary>
 internal sealed class LstmLayer
 {
-    private readonly int _h, _t;
-    private readonly DenseMatrix _zx, _gates, _cells, _tanhCells, _hPrev, _dz, _tmpW, _tmpU;
-    private readonly DenseVector _z, _hPrevVec, _dzVec, _dhNext, _tmpB, _ones;
-    private readonly double[] _dcNext;
+    private readonly int _h, _d, _t;
+    private readonly double[] _zx, _gates, _cells, _tanhCells, _hPrev, _dz, _tmpW, _tmpU, _z, _dhNext, _dcNext;
 
     /// <param name="input">D×T window this layer reads (bound, not copied: the layer below's output).</param>
     /// <param name="inputGradient">Where ∂L/∂x goes (the layer below's <see cref="OutputGradient"/>); null for the first layer.</param>
-    public LstmLayer(string name, DenseMatrix input, DenseMatrix? inputGradient, int hidden)
+    public LstmLayer(string name, double[] input, int inputSize, double[]? inputGradient, int hidden)
     {
-        (_h, _t) = (hidden, input.ColumnCount);
-        var d = input.RowCount;
+        (_h, _d, _t) = (hidden, inputSize, input.Length / inputSize);
         Input = input;
-        W = new ParameterBlock(name + ".W", 4 * hidden, d);
+        W = new ParameterBlock(name + ".W", 4 * hidden, inputSize);
         U = new ParameterBlock(name + ".U", 4 * hidden, hidden);
         B = new ParameterBlock(name + ".b", 4 * hidden, 1);
-        (_zx, _gates, _dz) = (new DenseMatrix(4 * hidden, _t), new DenseMatrix(4 * hidden, _t), new DenseMatrix(4 * hidden, _t));
-        (_cells, _tanhCells, _hPrev) = (new DenseMatrix(hidden, _t), new DenseMatrix(hidden, _t), new DenseMatrix(hidden, _t));
-        Output = new DenseMatrix(hidden, _t);
-        OutputGradient = new DenseMatrix(hidden, _t);
-        InputGradient = inputGradient ?? new DenseMatrix(d, _t);
-        (_tmpW, _tmpU) = (new DenseMatrix(4 * hidden, d), new DenseMatrix(4 * hidden, hidden));
-        (_z, _dzVec, _tmpB) = (new DenseVector(4 * hidden), new DenseVector(4 * hidden), new DenseVector(4 * hidden));
-        (_hPrevVec, _dhNext) = (new DenseVector(hidden), new DenseVector(hidden));
-        _ones = DenseVector.Create(_t, 1.0);
-        _dcNext = new double[hidden];
+        (_zx, _gates, _dz) = (new double[4 * hidden * _t], new double[4 * hidden * _t], new double[4 * hidden * _t]);
+        (_cells, _tanhCells, _hPrev) = (new double[hidden * _t], new double[hidden * _t], new double[hidden * _t]);
+        Output = new double[hidden * _t];
+        OutputGradient = new double[hidden * _t];
+        InputGradient = inputGradient ?? new double[inputSize * _t];
+        (_tmpW, _tmpU) = (new double[4 * hidden * inputSize], new double[4 * hidden * hidden]);
+        _z = new double[4 * hidden];
+        (_dhNext, _dcNext) = (new double[hidden], new double[hidden]);
     }
 
     public ParameterBlock W { get; }
     public ParameterBlock U { get; }
     public ParameterBlock B { get; }
-    public DenseMatrix Input { get; }
+    public double[] Input { get; }
 
     /// <summary>H×T hidden states h_0 … h_{T−1}.</summary>
-    public DenseMatrix Output { get; }
+    public double[] Output { get; }
 
     /// <summary>H×T ∂L/∂h_t arriving from above (head or next layer); the caller fills it.</summary>
-    public DenseMatrix OutputGradient { get; }
+    public double[] OutputGradient { get; }
 
     /// <summary>D×T ∂L/∂x_t, filled by <see cref="Backward"/> when asked (bound to the layer below's output gradient).</summary>
-    public DenseMatrix InputGradient { get; }
+    public double[] InputGradient { get; }
 
     /// <summary>Uniform ±1/√H for every weight and bias, then forget-gate bias 1 (Gers et al. 2000; Jozefowicz et al. 2015).</summary>
     public void Initialise(Random rng)
@@ -70,19 +64,17 @@ internal sealed class LstmLayer
     public void Forward()
     {
         // W·x_t for every t in one product; only U·h_{t−1} must wait for the previous step.
-        W.Matrix.Multiply(Input, _zx);
+        DenseProducts.Multiply(W.Value, 4 * _h, Input, _d, _zx);
         for (var t = 0; t < _t; t++) Step(t);
     }
 
     private void Step(int t)
     {
-        var (h, zx, gates, cells, tanhCells, hPrev, output) =
-            (_h, _zx.Values, _gates.Values, _cells.Values, _tanhCells.Values, _hPrev.Values, Output.Values);
+        var (h, zx, gates, cells, tanhCells, hPrev, output) = (_h, _zx, _gates, _cells, _tanhCells, _hPrev, Output);
         if (t == 0) Array.Clear(hPrev, 0, h);
         else Array.Copy(output, (t - 1) * h, hPrev, t * h, h);
-        Array.Copy(hPrev, t * h, _hPrevVec.Values, 0, h);
-        U.Matrix.Multiply(_hPrevVec, _z);
-        var (z, b) = (_z.Values, B.Value);
+        DenseProducts.Multiply(U.Value, 4 * h, hPrev.AsSpan(t * h, h), _z);
+        var (z, b) = (_z, B.Value);
         int g4 = t * 4 * h, g1 = t * h;
         for (var j = 0; j < 4 * h; j++)
         {
@@ -105,30 +97,39 @@ internal sealed class LstmLayer
     /// </summary>
     public void Backward(bool wantInputGradient)
     {
-        _dhNext.Clear();
+        var rows = 4 * _h;
+        Array.Clear(_dhNext);
         Array.Clear(_dcNext);
         for (var t = _t - 1; t >= 0; t--)
         {
             GateGradients(t);
-            Array.Copy(_dz.Values, t * 4 * _h, _dzVec.Values, 0, 4 * _h);
-            U.Matrix.TransposeThisAndMultiply(_dzVec, _dhNext);
+            DenseProducts.TransposeMultiply(U.Value, rows, _dz.AsSpan(t * rows, rows), _dhNext);
         }
-        // Σ_t dz_t x_tᵀ, Σ_t dz_t h_{t−1}ᵀ and Σ_t dz_t as three products over the whole window.
-        _dz.TransposeAndMultiply(Input, _tmpW);
-        W.GradientMatrix.Add(_tmpW, W.GradientMatrix);
-        _dz.TransposeAndMultiply(_hPrev, _tmpU);
-        U.GradientMatrix.Add(_tmpU, U.GradientMatrix);
-        _dz.Multiply(_ones, _tmpB);
+        // Σ_t dz_t x_tᵀ, Σ_t dz_t h_{t−1}ᵀ and Σ_t dz_t over the whole window, each summed on its own and then
+        // added to the gradient (a sum of the window, not a running total, as the batch loop expects).
+        DenseProducts.MultiplyTransposed(_dz, rows, Input, _d, _tmpW);
+        AddTo(W.Gradient, _tmpW);
+        DenseProducts.MultiplyTransposed(_dz, rows, _hPrev, _h, _tmpU);
+        AddTo(U.Gradient, _tmpU);
         var gb = B.Gradient;
-        for (var j = 0; j < gb.Length; j++) gb[j] += _tmpB[j];
-        if (wantInputGradient) W.Matrix.TransposeThisAndMultiply(_dz, InputGradient);
+        for (var j = 0; j < rows; j++)
+        {
+            var sum = 0.0; // dz times a column of ones, summed over t as a product would
+            for (var t = 0; t < _t; t++) sum += _dz[t * rows + j];
+            gb[j] += sum;
+        }
+        if (wantInputGradient) DenseProducts.TransposeMultiplyColumns(W.Value, rows, _dz, InputGradient);
+    }
+
+    private static void AddTo(double[] total, double[] part)
+    {
+        for (var k = 0; k < total.Length; k++) total[k] += part[k];
     }
 
     /// <summary>∂L/∂(gate pre-activations) at step t; carries ∂L/∂c back to t−1 through f.</summary>
     private void GateGradients(int t)
     {
-        var (h, gates, cells, tanhCells, dz, dOut, dhNext) =
-            (_h, _gates.Values, _cells.Values, _tanhCells.Values, _dz.Values, OutputGradient.Values, _dhNext.Values);
+        var (h, gates, cells, tanhCells, dz, dOut, dhNext) = (_h, _gates, _cells, _tanhCells, _dz, OutputGradient, _dhNext);
         int g4 = t * 4 * h, g1 = t * h;
         for (var j = 0; j < h; j++)
         {

@@ -1,6 +1,3 @@
-using MathNet.Numerics;
-using MathNet.Numerics.LinearAlgebra.Double;
-
 namespace TokenEconSim.Domain.Learning.Lstm;
 
 /// <summary>
@@ -10,16 +7,11 @@ namespace TokenEconSim.Domain.Learning.Lstm;
 /// </summary>
 /// <remarks>
 /// A window is flat and time-major: element t·InputSize + k is feature k at step t (oldest first).
-/// That is exactly MathNet's column-major layout of the D×T input matrix, so it is copied in as is.
-/// Linear algebra is MathNet's, single-threaded: at these sizes its parallel loops cost more than they
-/// save (3.5× slower at 32×32, STACK-NOTES). Plain double[] loops are faster but by less than the 3×
-/// that would justify them: the recurrent 128×32 matrix–vector product (the inner cost, T per window)
-/// took 3.7 µs with MathNet against 2.1 µs with a column-major loop (Release, .NET 10, 2 cores, best of
-/// 6 runs), and STACK-NOTES measured ~2× for a whole forward + BPTT sequence (0.5 vs 0.25 ms).
-/// Every buffer of this code is allocated once per network, but MathNet's managed provider allocates
-/// small temporaries inside each product (closures, transposed copies): at the default size that is
-/// ~17 KB per prediction and ~78 KB per training step, all short-lived Gen0 garbage. Only hand loops
-/// would remove it. Not thread-safe: forward and backward share the preallocated buffers.
+/// That is the column-major layout of the D×T input matrix, so it is copied in as is.
+/// The products are hand loops (<see cref="DenseProducts"/>) into buffers allocated once per network, so a
+/// prediction or a training step allocates nothing. They replaced MathNet.Numerics' managed provider, whose
+/// products allocate column copies on every call (~17 KB per prediction at the default size) and return the
+/// very same doubles. Not thread-safe: forward and backward share the preallocated buffers.
 /// </remarks>
 public sealed partial class LstmNetwork
 {
@@ -32,7 +24,6 @@ public sealed partial class LstmNetwork
     public LstmNetwork(LstmConfig config, ulong seed)
     {
         config.EnsureValid();
-        Control.UseSingleThread();
         Config = config;
         _layers = BuildLayers(config);
         _head = new DenseHead(config.HiddenSize);
@@ -51,20 +42,20 @@ public sealed partial class LstmNetwork
 
     private static LstmLayer[] BuildLayers(LstmConfig c)
     {
-        var first = new LstmLayer("layer0", new DenseMatrix(c.InputSize, c.Window), null, c.HiddenSize);
+        var first = new LstmLayer("layer0", new double[c.InputSize * c.Window], c.InputSize, null, c.HiddenSize);
         if (c.Layers == 1) return [first];
-        return [first, new LstmLayer("layer1", first.Output, first.OutputGradient, c.HiddenSize)];
+        return [first, new LstmLayer("layer1", first.Output, c.HiddenSize, first.OutputGradient, c.HiddenSize)];
     }
 
     /// <summary>The network's output for one window.</summary>
     public double Predict(ReadOnlySpan<double> window)
     {
-        var input = _layers[0].Input.Values;
+        var input = _layers[0].Input;
         if (window.Length != input.Length)
             throw new ArgumentException($"window must hold Window × InputSize = {input.Length} values (got {window.Length})");
         window.CopyTo(input);
         foreach (var layer in _layers) layer.Forward();
-        return _head.Forward(_layers[^1].Output.Values);
+        return _head.Forward(_layers[^1].Output);
     }
 
     /// <summary>
@@ -90,7 +81,7 @@ public sealed partial class LstmNetwork
     {
         var error = Predict(window) - target;
         var top = _layers[^1];
-        _head.Backward(weight * 2.0 * error, top.Output.Values, top.OutputGradient.Values);
+        _head.Backward(weight * 2.0 * error, top.Output, top.OutputGradient);
         for (var l = _layers.Length - 1; l >= 0; l--) _layers[l].Backward(wantInputGradient: l > 0);
         return error * error;
     }

@@ -1,11 +1,8 @@
-using MathNet.Numerics.LinearAlgebra.Double;
-
 namespace TokenEconSim.Domain.Learning.Lstm;
 
 /// <summary>
 /// One trainable tensor (a weight matrix, a bias or the head) with its gradient and Adam moments.
-/// The MathNet matrices are bound to the raw arrays (no copy), so the optimiser and the state
-/// export work on flat arrays while the layers use matrix products.
+/// Flat arrays: a matrix is column-major (element (r, c) at c·rows + r), as <see cref="DenseProducts"/> reads it.
 /// </summary>
 internal sealed class ParameterBlock
 {
@@ -16,8 +13,6 @@ internal sealed class ParameterBlock
         Gradient = new double[rows * columns];
         FirstMoment = new double[rows * columns];
         SecondMoment = new double[rows * columns];
-        Matrix = new DenseMatrix(rows, columns, Value);
-        GradientMatrix = new DenseMatrix(rows, columns, Gradient);
     }
 
     public string Name { get; }
@@ -25,8 +20,6 @@ internal sealed class ParameterBlock
     public double[] Gradient { get; }
     public double[] FirstMoment { get; }
     public double[] SecondMoment { get; }
-    public DenseMatrix Matrix { get; }
-    public DenseMatrix GradientMatrix { get; }
     public int Length => Value.Length;
 
     public void FillUniform(Random rng, double limit)

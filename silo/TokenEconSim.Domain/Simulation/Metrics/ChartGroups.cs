@@ -34,7 +34,9 @@ public static class ChartGroups
             "inflation (% per epoch)");
         public static readonly ChartGroup RewardsPerRole = New("rewards_per_role", "Rewards per role", "tokens per epoch");
         public static readonly ChartGroup Gini = New("gini", "Gini of balances", "Gini coefficient");
-        public static readonly ChartGroup DifficultyHashrate = New("difficulty_hashrate", "Difficulty vs hashrate", "difficulty", "hashrate");
+        // Units in the axis titles: difficulty is Bitcoin's (expected hashes per block / 2³²); the hashrate is the scenario's (docs/model.md §4.3).
+        public static readonly ChartGroup DifficultyHashrate = New("difficulty_hashrate", "Difficulty vs hashrate",
+            "difficulty (× 2³² hashes per block)", "hashrate (2³² H/s; real: H/s)");
         public static readonly ChartGroup BlockTime = New("block_time", "Block time", "seconds between blocks");
         // Every run has the column since federated learning exists; only learning runs fill it.
         public static readonly ChartGroup ModelAccuracy = New("model_accuracy", "Model accuracy", "accuracy") with { WhenFilled = true };

@@ -1,0 +1,40 @@
+using TokenEconSim.Domain.Numerics;
+
+namespace TokenEconSim.Domain.Rewards.Yuma;
+
+/// <summary>A validator as Yuma sees it: its stake, and its evaluation's bias and noise (<see cref="ValidatorEvaluation"/>).</summary>
+public sealed record YumaValidator(double Stake, double Bias, double Noise);
+
+/// <summary>
+/// One role's Yuma epoch in the economy (docs/model.md §3.6, in the economy): every validator evaluates
+/// the role's members, sets u16 weights, and <see cref="YumaEpoch"/> turns them into incentive; the
+/// role's part of the pool is then split by incentive instead of by value. Providers and trainers are
+/// two such epochs with their own bonds, as a subtensor subnet runs one epoch per mechanism.
+/// </summary>
+public static class YumaRoleEpoch
+{
+    /// <param name="validators">In agent-id order; a validator that did not take part has stake 0.</param>
+    /// <param name="values">The role's members' true values V_j, in agent-id order.</param>
+    /// <param name="bonds">This role's bonds from the last epoch (validators × members).</param>
+    /// <param name="parameters">The Yuma parameters.</param>
+    /// <param name="streamOf">Validator k's random stream for this epoch (seeded by the caller from run seed, epoch and k).</param>
+    public static YumaResult Run(
+        IReadOnlyList<YumaValidator> validators, double[] values, double[][] bonds, YumaParameters parameters, Func<int, Random> streamOf)
+    {
+        var weights = validators
+            .Select((v, k) => ValidatorWeights.FromScores(ValidatorEvaluation.Scores(values, v.Bias, v.Noise, streamOf(k))))
+            .ToArray();
+        return YumaEpoch.Run([.. validators.Select(v => v.Stake)], weights, bonds, parameters, values.Length);
+    }
+
+    /// <summary>
+    /// Member j's payout from the role's part P_r: ⌊P_r·Q(I_j) / Σ Q(I)⌋ with I in 2⁻³² fixed point and
+    /// exact integer arithmetic, as pool mode splits by Q(R) (§3.2), so the payouts never exceed P_r.
+    /// </summary>
+    public static long[] Payouts(long rolePool, double[] incentive)
+    {
+        var quantised = incentive.Select(i => ExactSum.Quantize(Math.Max(0, i))).ToArray();
+        var total = quantised.Aggregate(Int128.Zero, (sum, q) => sum + q);
+        return [.. quantised.Select(q => PoolSplit.Share(rolePool, q, total))];
+    }
+}
