@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import tokeneconsim as tes
+from tokeneconsim import files
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -26,7 +27,7 @@ def test_metrics_have_one_dtype_per_column_and_carry_the_run_id(baseline):
     metrics = baseline.metrics
     assert len(metrics) == 3
     assert metrics["epoch"].dtype == "int64"
-    assert (metrics["run_id"] == baseline.folder.name).all()
+    assert (metrics["run_id"] == baseline.summary["run_id"]).all() and len(baseline.run_id) == 12
     numeric = metrics.drop(columns=["run_id", "epoch"])
     assert (numeric.dtypes == "float64").all()
     assert metrics["supply"].iloc[-1] == pytest.approx(baseline.summary["final_supply"])
@@ -46,6 +47,7 @@ def test_blocks_keep_hex_as_text(baseline):
     assert blocks["bits"].map(len).eq(8).all()
     assert blocks[["height", "epoch", "producer"]].dtypes.eq("int64").all()
     assert blocks["time"].dtype == "float64"
+    assert (blocks["run_id"] == baseline.run_id).all()
 
 
 def test_runs_concatenate_without_renaming(baseline, tmp_path):
@@ -53,6 +55,7 @@ def test_runs_concatenate_without_renaming(baseline, tmp_path):
     both = pd.concat([baseline.metrics, other.metrics], ignore_index=True)
     assert list(both.columns) == list(baseline.metrics.columns)
     assert both.groupby("run_id").size().to_dict() == {baseline.run_id: 3, other.run_id: 2}
+    assert baseline.run_id != other.run_id
     assert (both.drop(columns="run_id").dtypes == baseline.metrics.drop(columns="run_id").dtypes).all()
 
 
@@ -60,7 +63,7 @@ def test_load_reads_an_existing_folder_as_run_wrote_it(baseline):
     loaded = tes.load(baseline.folder)
     pd.testing.assert_frame_equal(loaded.metrics, baseline.metrics)
     assert loaded.summary == baseline.summary
-    assert baseline.agents is None  # its populations draw: no per-agent file
+    assert baseline.agents is None  # outputs.agents: none, the default: no per-agent file
 
 
 def test_the_scenario_is_the_resolved_one(baseline):
@@ -70,11 +73,27 @@ def test_the_scenario_is_the_resolved_one(baseline):
 
 
 def test_agents_rows_add_up_to_the_metrics(responding):
-    agents = responding.agents
+    agents = responding.agents  # without pyarrow (as in CI) through `silo agents --csv`
     assert agents is not None and (agents["run_id"] == responding.run_id).all()
-    assert agents["role"].dtype == object and agents["id"].dtype == "int64"
-    for role, paid in agents.groupby("role")["reward"].sum().items():
-        assert paid == pytest.approx(responding.metrics[f"reward_total_{role}"].sum())
+    assert dict(agents.dtypes.astype(str)) == {c: ("object" if t is str else t) for c, t in files.AGENTS_DTYPES.items()}
+    assert agents["epoch"].unique().tolist() == [3]  # outputs.agents: final
+    metrics = responding.metrics
+    for role, rows in agents.groupby("role"):
+        assert rows["reward"].sum() == pytest.approx(metrics[f"reward_total_{role}"].iloc[-1])
+        if rows["reward_total"].notna().all():  # a responding role: its totals over the run
+            assert rows["reward_total"].sum() == pytest.approx(metrics[f"reward_total_{role}"].sum())
+        else:
+            assert rows["present"].isna().all()
+
+
+def test_agents_every_n_epochs_and_the_csv_fallback_agree_with_the_metrics(tmp_path):
+    run = tes.run(SCENARIOS / "baseline.yaml", overrides={"run.epochs": 5, "outputs.agents": "every", "outputs.agents_every": 2},
+                  out=tmp_path)
+    agents = run.agents
+    assert agents["epoch"].unique().tolist() == [1, 3, 4]
+    paid = agents.groupby(["epoch", "role"])["reward"].sum().unstack()
+    for role in paid.columns:
+        assert paid[role].to_numpy() == pytest.approx(run.metrics[f"reward_total_{role}"].iloc[[1, 3, 4]].to_numpy())
 
 
 def test_bad_input_raises_the_simulators_message(tmp_path):
@@ -97,11 +116,16 @@ def test_a_sweep_has_its_parameters_as_columns(tmp_path):
     assert tes.sweep(sweep.folder).folder == sweep.folder  # a folder is read, not rerun
 
 
-def test_parquet_without_pyarrow_says_what_to_install(baseline, tmp_path, monkeypatch):
+def test_parquet_without_pyarrow_or_silo_says_what_to_install(baseline, tmp_path, monkeypatch):
     copy = tmp_path / baseline.folder.name
     shutil.copytree(baseline.folder, copy)
     (copy / "agents.parquet").write_bytes(b"PAR1")
     monkeypatch.setitem(__import__("sys").modules, "pyarrow", None)  # as if it were not installed
+    with pytest.raises(tes.SiloError, match="not a readable Parquet file"):
+        _ = tes.load(copy).agents  # silo reads it, and says what is wrong
+    monkeypatch.setenv("TOKENECONSIM_SILO", "")
+    monkeypatch.setenv("PATH", "")
+    monkeypatch.setattr(tes.cli, "__file__", "/nonexistent/python/tokeneconsim/cli.py")
     with pytest.raises(ImportError, match="needs pyarrow"):
         _ = tes.load(copy).agents
 

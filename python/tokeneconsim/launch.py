@@ -17,7 +17,7 @@ def run(scenario, seed=None, overrides=None, out=None, engine=None, silo=None):
         arguments += ["--seed", str(int(seed))]
     if engine is not None:
         arguments += ["--engine", engine]
-    return Run(call(arguments + set_arguments(overrides), silo=silo))
+    return Run(call(arguments + set_arguments(overrides), silo=silo), silo=silo)
 
 
 def sweep(path, out=None, parallel=None, silo=None):

@@ -1,23 +1,31 @@
 """Reading a run's or a sweep's folder into DataFrames, lazily: a file is read when first asked for."""
 
+import io
 import json
+import subprocess
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from . import files
+from .cli import SiloError, find_silo
 
 
 class Run:
-    """One run's folder (runs/<name>-<utc timestamp>/). Every table gains a leading `run_id` column, the
-    folder's name, so the tables of several runs concatenate (pd.concat) and stay apart."""
+    """One run's folder (runs/<name>-<utc timestamp>/). Every table's first column is the file's own `run_id`
+    (a pure function of the scenario and seed, also in summary.json), so the tables of several runs
+    concatenate (pd.concat) and stay apart."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, silo=None):
         self.folder = Path(folder)
         if not (self.folder / files.SUMMARY).is_file():
             raise FileNotFoundError(f"{self.folder}: not a finished run's folder (no {files.SUMMARY})")
-        self.run_id = self.folder.name
+        self._silo = silo
+
+    @property
+    def run_id(self):
+        return self.summary[files.RUN_ID]
 
     def __repr__(self):
         return f"Run({str(self.folder)!r})"
@@ -39,34 +47,43 @@ class Run:
 
     @cached_property
     def metrics(self):
-        """metrics.csv: `epoch` int64, every other column float64 (an empty cell is NaN)."""
-        table = pd.read_csv(self.folder / files.METRICS, dtype="float64")
-        return self._tagged(table.astype({"epoch": "int64"}))
+        """metrics.csv: `run_id` str, `epoch` int64, every other column float64 (an empty cell is NaN)."""
+        dtypes = {c: "float64" for c in pd.read_csv(self.folder / files.METRICS, nrows=0).columns}
+        dtypes[files.RUN_ID] = str
+        return pd.read_csv(self.folder / files.METRICS, dtype=dtypes).astype({"epoch": "int64"})
 
     @cached_property
     def blocks(self):
         """blocks.csv: `bits` and `hash` stay hex strings."""
-        return self._tagged(pd.read_csv(self.folder / files.BLOCKS, dtype=files.BLOCKS_DTYPES))
+        return pd.read_csv(self.folder / files.BLOCKS, dtype=files.BLOCKS_DTYPES)
 
     @cached_property
     def agents(self):
-        """The per-agent file, or None when the run wrote none (no population responds to incentives).
-        Parquet needs pyarrow (python3-pyarrow, or pip install pyarrow)."""
+        """agents.parquet (one row per agent per recorded epoch), or None when the run wrote none (outputs.agents: none).
+        Read with pyarrow when it is importable, else streamed as CSV by `silo agents <folder> --csv`; the dtypes are
+        the same either way (files.AGENTS_DTYPES)."""
         parquet = self.folder / files.AGENTS_PARQUET
-        if parquet.is_file():
-            try:
-                import pyarrow  # noqa: F401  (pandas needs it for Parquet; say so plainly when absent)
-            except ImportError as missing:
-                raise ImportError(f"{parquet} is a Parquet file: reading it needs pyarrow "
-                                  "(apt install python3-pyarrow, or pip install pyarrow)") from missing
-            return self._tagged(pd.read_parquet(parquet))
-        table = self.folder / files.AGENTS_CSV
-        return self._tagged(pd.read_csv(table, dtype=files.AGENTS_DTYPES)) if table.is_file() else None
+        if not parquet.is_file():
+            return None
+        try:
+            import pyarrow  # noqa: F401  (pandas needs it for Parquet)
+        except ImportError:
+            table = self._agents_through_silo(parquet)
+        else:
+            table = pd.read_parquet(parquet)
+        return table.astype(files.AGENTS_DTYPES)
 
-    def _tagged(self, table):
-        table = table.copy()  # one block per dtype before the insert (pandas warns on a fragmented frame)
-        table.insert(0, "run_id", self.run_id)
-        return table
+    def _agents_through_silo(self, parquet):
+        try:
+            silo = find_silo(self._silo)
+        except SiloError as missing:
+            raise ImportError(f"{parquet} is a Parquet file: reading it needs pyarrow (apt install python3-pyarrow, or pip install "
+                              f"pyarrow) or the silo command line ({missing})") from missing
+        done = subprocess.run([silo, "agents", str(self.folder), "--csv"], capture_output=True)
+        if done.returncode != 0:
+            raise SiloError(done.stderr.decode("utf-8", "replace").strip() or f"silo agents exited {done.returncode}")
+        # run_id as text (hex digits may read as a number); empty cells are NaN until astype gives Int64/boolean their <NA>.
+        return pd.read_csv(io.BytesIO(done.stdout), dtype={files.RUN_ID: str})
 
 
 class Sweep:

@@ -13,8 +13,8 @@ public interface IAgentShardGrain : IGrainWithStringKey
     // arrays (neither side mutates a message once sent); per-agent grains make that copy dominate.
     Task<Immutable<StepReport>> Step(Immutable<StepOrder> order);
 
-    /// <summary>The responding agents' totals over the epochs paid so far (null when every population is fixed), for agents.csv.</summary>
-    Task<AgentTotals?> AgentTotals();
+    /// <summary>The shard's agent rows of a recorded epoch that has settled (agents.parquet), taken once.</summary>
+    Task<AgentRows> TakeAgentRows(int epoch);
 
     /// <summary>The shard's complete state, for a checkpoint.</summary>
     Task<byte[]> SaveState();

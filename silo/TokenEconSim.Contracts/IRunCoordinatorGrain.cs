@@ -22,8 +22,16 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     /// </summary>
     Task<RunStarted> Resume(string resolvedScenario, CheckpointPlan plan, byte[]? checkpoint);
 
-    /// <summary>Runs until <paramref name="maxEpochs"/> more epochs complete or the run ends.</summary>
+    /// <summary>Runs until <paramref name="maxEpochs"/> more epochs complete, an epoch recorded in agents.parquet completes, or the run
+    /// ends.</summary>
     Task<EpochBatch> Advance(int maxEpochs);
+
+    /// <summary>Shard <paramref name="shard"/>'s agent rows of the batch's <see cref="EpochBatch.AgentsEpoch"/>, taken once, shard by shard
+    /// in shard order before the next <see cref="Advance"/>.</summary>
+    Task<AgentRows> TakeAgentRows(int shard);
+
+    /// <summary>Releases the shards of a complete run whose last batch had agent rows, once they are taken.</summary>
+    Task Finish();
 }
 
 /// <summary>Checkpoints every <paramref name="Every"/> epochs, stored in grain storage under <paramref name="Key"/> (the run id).</summary>
@@ -61,9 +69,9 @@ public sealed record EpochBatch([property: Id(0)] EpochMetrics[] Epochs, [proper
     /// <summary>The epochs <see cref="Checkpoint"/> completes.</summary>
     [Id(3)] public int CheckpointEpoch { get; init; }
 
-    /// <summary>With the batch that completes the run: the responding agents' totals over the whole run (null when every population is
-    /// fixed), read from the shards before they are released.</summary>
-    [Id(4)] public AgentTotals? Agents { get; init; }
+    /// <summary>The epoch recorded in agents.parquet that completed with this batch (its rows wait in the shards:
+    /// <see cref="IRunCoordinatorGrain.TakeAgentRows"/>), or null.</summary>
+    [Id(4)] public int? AgentsEpoch { get; init; }
 }
 
 public static class GrainKeys

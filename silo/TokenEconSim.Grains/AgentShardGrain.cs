@@ -21,7 +21,7 @@ public sealed class AgentShardGrain(ScenarioCache scenarios) : Grain, IAgentShar
 
     public Task<Immutable<StepReport>> Step(Immutable<StepOrder> order) => Task.FromResult(Shard.Step(order.Value).AsImmutable());
 
-    public Task<AgentTotals?> AgentTotals() => Task.FromResult(Shard.AgentTotals());
+    public Task<AgentRows> TakeAgentRows(int epoch) => Task.FromResult(Shard.TakeAgentRows(epoch));
 
     public Task<byte[]> SaveState() => Task.FromResult(Shard.StateBytes());
 

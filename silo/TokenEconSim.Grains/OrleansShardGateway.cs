@@ -33,8 +33,7 @@ public sealed class OrleansShardGateway(IGrainFactory grains, string runId, RunM
         return replies;
     }
 
-    public async Task<AgentTotals?[]> AgentTotalsAsync(CancellationToken cancellationToken) =>
-        await Task.WhenAll(_shards.Select(s => s.AgentTotals()));
+    public Task<AgentRows> TakeAgentRowsAsync(int shard, int epoch, CancellationToken cancellationToken) => _shards[shard].TakeAgentRows(epoch);
 
     public async Task<byte[][]> SaveStatesAsync(CancellationToken cancellationToken) =>
         await Task.WhenAll(_shards.Select(s => s.SaveState()));

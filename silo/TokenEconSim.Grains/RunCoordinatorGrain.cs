@@ -41,20 +41,23 @@ public sealed class RunCoordinatorGrain(ScenarioCache scenarios) : Grain, IRunCo
         var loop = _loop ?? throw new InvalidOperationException($"run '{RunId}' was not started");
         _lastCheckpoint = null;
         var rows = await loop.AdvanceAsync(maxEpochs);
-        AgentTotals? agents = null;
-        if (loop.IsComplete)
-        {
-            agents = await loop.AgentTotalsAsync(); // before the shards are released
-            await _gateway!.ReleaseAsync();
-            scenarios.Forget(RunId);
-            DeactivateOnIdle();
-        }
+        if (loop.IsComplete && loop.AgentsReady is null) await Finish(); // else once the caller has taken the last rows
         return new EpochBatch([.. rows], loop.IsComplete)
         {
             Checkpoint = _lastCheckpoint?.Bytes,
             CheckpointEpoch = _lastCheckpoint?.Epoch ?? 0,
-            Agents = agents,
+            AgentsEpoch = loop.AgentsReady,
         };
+    }
+
+    public Task<AgentRows> TakeAgentRows(int shard) =>
+        (_loop ?? throw new InvalidOperationException($"run '{RunId}' was not started")).TakeAgentRowsAsync(shard);
+
+    public async Task Finish()
+    {
+        await _gateway!.ReleaseAsync();
+        scenarios.Forget(RunId);
+        DeactivateOnIdle();
     }
 
     private EpochLoop Create(string resolvedScenario, CheckpointPlan plan)

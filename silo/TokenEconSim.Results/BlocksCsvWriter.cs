@@ -6,14 +6,15 @@ namespace TokenEconSim.Results;
 
 /// <summary>
 /// Streams blocks.csv, one row per block, epoch after epoch, so a long run never holds its chain
-/// just to write it. Columns: <c>height,epoch,time,producer,bits,hash</c>. Same byte rules as
+/// just to write it. Columns: <c>run_id,height,epoch,time,producer,bits,hash</c>. Same byte rules as
 /// metrics.csv: UTF-8 without BOM, "\n" line endings, invariant culture, time in "R" round-trip form.
 /// <c>bits</c> is the compact target as 8 lowercase hex digits without a prefix (<c>1d00ffff</c>),
 /// the form Bitcoin Core's RPC prints; PoS/DPoS blocks carry none and read <c>00000000</c>.
 /// </summary>
-public sealed class BlocksCsvWriter(Stream destination) : CsvStreamWriter(destination, Header)
+public sealed class BlocksCsvWriter(Stream destination, string runId) : CsvStreamWriter(destination, Header)
 {
-    public const string Header = "height,epoch,time,producer,bits,hash";
+    public const string Header = RunFiles.RunIdColumn + ",height,epoch,time,producer,bits,hash";
+    private readonly string _runId = RunIdCell(runId);
 
     /// <summary>Every block of the epoch, in the order the row lists them (height order).</summary>
     public void Write(EpochMetrics row)
@@ -30,6 +31,8 @@ public sealed class BlocksCsvWriter(Stream destination) : CsvStreamWriter(destin
         if (block.Hash.AsSpan().IndexOfAny(",\n\r\"") >= 0)
             throw new ArgumentException($"Block {block.Height}: hash '{block.Hash}' cannot be a CSV cell.", nameof(block));
         var w = Writer;
+        w.Write(_runId);
+        w.Write(',');
         w.Write(block.Height.ToString(CultureInfo.InvariantCulture));
         w.Write(',');
         w.Write(block.Epoch.ToString(CultureInfo.InvariantCulture));

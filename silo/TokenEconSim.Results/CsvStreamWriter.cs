@@ -22,6 +22,14 @@ public abstract class CsvStreamWriter : IDisposable
 
     protected StreamWriter Writer { get; }
 
+    /// <summary>A run id as the first cell of a row: it must need no CSV quoting.</summary>
+    protected static string RunIdCell(string runId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        if (runId.AsSpan().IndexOfAny(",\n\r\"") >= 0) throw new ArgumentException($"run id '{runId}' cannot be a CSV cell", nameof(runId));
+        return runId;
+    }
+
     protected void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     /// <summary>Flushes to the OS and, for files, to the disk: the folder rename that follows must publish complete data.</summary>

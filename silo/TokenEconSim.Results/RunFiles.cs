@@ -24,8 +24,12 @@ public static class RunFiles
     /// <summary>One row per marketplace purchase (marketplace.enabled).</summary>
     public const string Marketplace = "marketplace.csv";
 
-    /// <summary>One row per agent of each responding population, with its totals over the run (some behaviour model not fixed).</summary>
-    public const string Agents = "agents.csv";
+    /// <summary>One row per agent per recorded epoch (outputs.agents; docs/model.md §17.8).</summary>
+    public const string Agents = "agents.parquet";
+
+    /// <summary>The first column of metrics.csv, blocks.csv and agents.parquet: the run's id (a pure function of its scenario and seed),
+    /// so that the tables of many runs concatenate.</summary>
+    public const string RunIdColumn = "run_id";
 
     /// <summary>One self-contained page to open in a browser: summary, charts (inline SVG), metric descriptions, scenario.</summary>
     public const string Report = "report.html";

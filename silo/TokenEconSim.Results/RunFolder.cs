@@ -84,21 +84,22 @@ public sealed partial class RunFolder : IDisposable
     }
 
     /// <summary>Opens metrics.csv with the layout's columns, for streaming; Complete and Dispose close it.</summary>
-    public MetricsCsvWriter OpenMetrics(MetricLayout layout)
+    /// <param name="runId">Every row's run_id (<see cref="RunFiles.RunIdColumn"/>).</param>
+    public MetricsCsvWriter OpenMetrics(MetricLayout layout, string runId)
     {
         ThrowIfFinished();
         if (_metrics is not null) throw new InvalidOperationException($"{RunFiles.Metrics} is already open.");
         var stream = new FileStream(Path.Combine(TemporaryPath, RunFiles.Metrics), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-        return _metrics = new MetricsCsvWriter(stream, layout);
+        return _metrics = new MetricsCsvWriter(stream, layout, runId);
     }
 
     /// <summary>Opens blocks.csv (beside metrics.csv) for streaming; Complete and Dispose close it.</summary>
-    public BlocksCsvWriter OpenBlocks()
+    public BlocksCsvWriter OpenBlocks(string runId)
     {
         ThrowIfFinished();
         if (_blocks is not null) throw new InvalidOperationException($"{RunFiles.Blocks} is already open.");
         var stream = new FileStream(Path.Combine(TemporaryPath, RunFiles.Blocks), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-        return _blocks = new BlocksCsvWriter(stream);
+        return _blocks = new BlocksCsvWriter(stream, runId);
     }
 
     /// <summary>governance.csv, for runs with governance; Complete and Dispose close it.</summary>
@@ -131,11 +132,13 @@ public sealed partial class RunFolder : IDisposable
         WriteFile(RunFiles.Summary, summary.ToJsonBytes());
     }
 
-    /// <summary>agents.csv: the responding agents' totals over the run (<see cref="AgentsCsv"/>).</summary>
-    public void WriteAgents(AgentTotals agents)
+    /// <summary>Opens agents.parquet for streaming (<see cref="AgentsParquetWriter"/>); the caller disposes it before <see cref="Complete"/>,
+    /// which its last row group and footer must precede.</summary>
+    public async Task<AgentsParquetWriter> OpenAgentsAsync(string runId, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(agents);
-        WriteFile(RunFiles.Agents, AgentsCsv.ToBytes(agents));
+        ThrowIfFinished();
+        var stream = new FileStream(Path.Combine(TemporaryPath, RunFiles.Agents), FileMode.Create, FileAccess.Write, FileShare.Read);
+        return await AgentsParquetWriter.CreateAsync(stream, runId, ct, ownsStream: true);
     }
 
     /// <summary>charts/*.png and charts/*.svg; with no rows, nothing (no empty charts folder). Returns the charts for the report.</summary>

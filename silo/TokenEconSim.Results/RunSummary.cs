@@ -17,6 +17,7 @@ namespace TokenEconSim.Results;
 /// </summary>
 public sealed record RunSummary(
     string Name,
+    string RunId,
     long Seed,
     string Version,
     int Epochs,
@@ -69,6 +70,7 @@ public sealed record RunSummary(
 
         return new RunSummary(
             Name: info.Name,
+            RunId: info.RunId,
             Seed: info.Seed,
             Version: info.Version,
             Epochs: rows.Count,

@@ -15,8 +15,18 @@ public static class ScenarioWriter
 {
     public static string ToYaml(Scenario s, string? headerComment = null) => WriteRoot(s, headerComment);
 
+    /// <summary>
+    /// The scenario's canonical text: <see cref="ToYaml"/> without a header and without the keys that change no result — run.agents_per_grain
+    /// (sharding) and the outputs section (which files are written) — so that it names the simulated economy (the seed included) and
+    /// nothing else. <see cref="RunIdentity"/> hashes it.
+    /// </summary>
+    public static string ToCanonicalYaml(Scenario s) =>
+        WriteRoot(s, omit: key => key.Type == typeof(OutputsSection) || key.Property == ShardingKey);
+
+    private static readonly System.Reflection.PropertyInfo ShardingKey = typeof(RunSection).GetProperty(nameof(RunSection.AgentsPerGrain))!;
+
     /// <summary>Any section object as a YAML document; <see cref="ToYaml"/> is this for a whole scenario.</summary>
-    internal static string WriteRoot(object root, string? headerComment = null)
+    internal static string WriteRoot(object root, string? headerComment = null, Func<SchemaKey, bool>? omit = null)
     {
         var sb = new StringBuilder();
         if (!string.IsNullOrEmpty(headerComment))
@@ -28,20 +38,21 @@ public static class ScenarioWriter
         var first = true;
         foreach (var key in ScenarioSchema.KeysOf(root.GetType()))
         {
+            if (omit?.Invoke(key) == true) continue;
             if (!first) sb.Append('\n');   // a blank line between top-level sections, for reading
             first = false;
-            WriteKey(sb, key, key.Property.GetValue(root), 0);
+            WriteKey(sb, key, key.Property.GetValue(root), 0, omit);
         }
         return sb.ToString();
     }
 
-    private static void WriteMapping(StringBuilder sb, object section, int indent)
+    private static void WriteMapping(StringBuilder sb, object section, int indent, Func<SchemaKey, bool>? omit = null)
     {
         foreach (var key in ScenarioSchema.KeysOf(section.GetType()))
-            WriteKey(sb, key, key.Property.GetValue(section), indent);
+            if (omit?.Invoke(key) != true) WriteKey(sb, key, key.Property.GetValue(section), indent, omit);
     }
 
-    private static void WriteKey(StringBuilder sb, SchemaKey key, object? value, int indent)
+    private static void WriteKey(StringBuilder sb, SchemaKey key, object? value, int indent, Func<SchemaKey, bool>? omit = null)
     {
         var pad = new string(' ', indent);
         if (value != null && ScenarioSchema.IsSection(key.Type))
@@ -52,7 +63,7 @@ public static class ScenarioWriter
                 return;
             }
             sb.Append(pad).Append(key.Name).Append(":\n");
-            WriteMapping(sb, value, indent + 2);
+            WriteMapping(sb, value, indent + 2, omit);
             return;
         }
         if (value is System.Collections.IEnumerable items and not string && ScenarioSchema.IsList(key.Type, out _))

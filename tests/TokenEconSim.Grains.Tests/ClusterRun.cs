@@ -80,9 +80,9 @@ internal static class ClusterRun
     public static byte[] Csv(IReadOnlyList<EpochMetrics> rows)
     {
         using var stream = new MemoryStream();
-        using (var writer = new MetricsCsvWriter(stream, MetricLayout.Every)) foreach (var row in rows) writer.Write(row);
+        using (var writer = new MetricsCsvWriter(stream, MetricLayout.Every, "cluster")) foreach (var row in rows) writer.Write(row);
         using var blocks = new MemoryStream();
-        using (var writer = new BlocksCsvWriter(blocks)) foreach (var row in rows) writer.Write(row);
+        using (var writer = new BlocksCsvWriter(blocks, "cluster")) foreach (var row in rows) writer.Write(row);
         return [.. stream.ToArray(), .. blocks.ToArray()];
     }
 

@@ -6,6 +6,8 @@ namespace TokenEconSim.Results.Tests;
 
 public class BlocksCsvWriterTests
 {
+    internal const string RunId = "r1";
+
     [Fact]
     public void RowsAreEveryBlockOfEveryEpochInOrderWithHexBitsAndRoundTripTimes()
     {
@@ -26,10 +28,10 @@ public class BlocksCsvWriterTests
             },
         ];
         Assert.Equal(
-            "height,epoch,time,producer,bits,hash\n" +
-            "0,0,600.5,7,1d00ffff,00000000839a8e68\n" +
-            "1,0,1200,3,1b0404cb,000000004ebadb55\n" +
-            "2,2,1800.0000000000002,12,00000000,ff\n",
+            "run_id,height,epoch,time,producer,bits,hash\n" +
+            "r1,0,0,600.5,7,1d00ffff,00000000839a8e68\n" +
+            "r1,1,0,1200,3,1b0404cb,000000004ebadb55\n" +
+            "r1,2,2,1800.0000000000002,12,00000000,ff\n",
             Text(rows));
     }
 
@@ -40,7 +42,7 @@ public class BlocksCsvWriterTests
         {
             BlockRecords = [new BlockRecord(0, 0, 1, 0, 1, "a"), new BlockRecord(1, 0, 2, 0, uint.MaxValue, "b")],
         };
-        Assert.Equal(["0,0,1,0,00000001,a", "1,0,2,0,ffffffff,b"], Text([row]).TrimEnd('\n').Split('\n')[1..]);
+        Assert.Equal(["r1,0,0,1,0,00000001,a", "r1,1,0,2,0,ffffffff,b"], Text([row]).TrimEnd('\n').Split('\n')[1..]);
     }
 
     [Fact]
@@ -60,20 +62,20 @@ public class BlocksCsvWriterTests
         Assert.NotEqual(0xEF, first[0]);
         var lines = Encoding.UTF8.GetString(first).TrimEnd('\n').Split('\n');
         Assert.Equal(1 + rows.Sum(r => r.BlockRecords.Count), lines.Length);
-        Assert.All(lines, l => Assert.Equal(6, l.Split(',').Length));
+        Assert.All(lines, l => Assert.Equal(7, l.Split(',').Length));
     }
 
     [Fact]
     public void AHashThatWouldBreakTheCsvIsRefused()
     {
-        using var writer = new BlocksCsvWriter(new MemoryStream());
+        using var writer = new BlocksCsvWriter(new MemoryStream(), RunId);
         Assert.Throws<ArgumentException>(() => writer.Write(new BlockRecord(0, 0, 1, 0, 0, "ab,cd")));
     }
 
     internal static byte[] Csv(IEnumerable<EpochMetrics> rows)
     {
         var stream = new MemoryStream();
-        using (var writer = new BlocksCsvWriter(stream))
+        using (var writer = new BlocksCsvWriter(stream, RunId))
             foreach (var row in rows) writer.Write(row);
         return stream.ToArray();
     }

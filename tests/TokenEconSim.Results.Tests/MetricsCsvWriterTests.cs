@@ -7,12 +7,21 @@ namespace TokenEconSim.Results.Tests;
 
 public class MetricsCsvWriterTests
 {
+    internal const string RunId = "0123456789ab";
+
     [Fact]
-    public void HeaderIsTheMetricColumnNamesInOrder()
+    public void HeaderIsTheRunIdThenTheMetricColumnNamesInOrder()
     {
         var lines = Lines(Csv([]));
-        Assert.Equal(string.Join(',', MetricColumns.All.Select(c => c.Name)), lines[0]);
+        Assert.Equal("run_id," + string.Join(',', MetricColumns.All.Select(c => c.Name)), lines[0]);
         Assert.Single(lines);
+    }
+
+    [Fact]
+    public void EveryRowStartsWithTheRunId()
+    {
+        Assert.All(Lines(Csv(SampleRows.Create(4)))[1..], l => Assert.StartsWith(RunId + ",", l));
+        Assert.Throws<ArgumentException>(() => new MetricsCsvWriter(new MemoryStream(), MetricLayout.Every, "a,b"));
     }
 
     [Fact]
@@ -56,7 +65,7 @@ public class MetricsCsvWriterTests
     [Fact]
     public void EveryDeclaredColumnIsInTheHeader()
     {
-        Assert.Equal(MetricColumns.All.Select(c => c.Name), Lines(Csv([]))[0].Split(','));
+        Assert.Equal(MetricColumns.All.Select(c => c.Name), Lines(Csv([]))[0].Split(',')[1..]);
     }
 
     [Fact]
@@ -66,8 +75,9 @@ public class MetricsCsvWriterTests
         var layout = MetricLayout.Of(g => g != EconomyColumns.Group);
         var full = Lines(Csv(rows));
         var partial = Lines(Csv(rows, layout));
-        var kept = full[0].Split(',').Select((name, i) => (name, i)).Where(c => layout.Columns.Any(l => l.Name == c.name)).Select(c => c.i).ToArray();
-        Assert.Equal(MetricColumns.All.Count - EconomyColumns.Group.Columns.Count, kept.Length);
+        var kept = full[0].Split(',').Select((name, i) => (name, i)).Where(c => c.name == "run_id" || layout.Columns.Any(l => l.Name == c.name))
+            .Select(c => c.i).ToArray();
+        Assert.Equal(1 + MetricColumns.All.Count - EconomyColumns.Group.Columns.Count, kept.Length);
         for (var k = 0; k < full.Length; k++)
             Assert.Equal(string.Join(',', kept.Select(i => full[k].Split(',')[i])), partial[k]);
     }
@@ -100,13 +110,13 @@ public class MetricsCsvWriterTests
         Assert.DoesNotContain((byte)'\r', first);
         Assert.NotEqual(0xEF, first[0]);
         Assert.Equal(31, Lines(first).Length);
-        Assert.All(Lines(first), l => Assert.Equal(MetricColumns.All.Count, l.Split(',').Length));
+        Assert.All(Lines(first), l => Assert.Equal(1 + MetricColumns.All.Count, l.Split(',').Length));
     }
 
     internal static byte[] Csv(IEnumerable<EpochMetrics> rows, MetricLayout? layout = null)
     {
         var stream = new MemoryStream();
-        using (var writer = new MetricsCsvWriter(stream, layout ?? MetricLayout.Every))
+        using (var writer = new MetricsCsvWriter(stream, layout ?? MetricLayout.Every, RunId))
             foreach (var row in rows) writer.Write(row);
         return stream.ToArray();
     }

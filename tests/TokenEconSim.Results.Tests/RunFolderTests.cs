@@ -26,7 +26,7 @@ public class RunFolderTests
         using var parent = new TempDirectory();
         using (var run = RunFolder.Create(parent.Path, "baseline", Now))
         {
-            using var metrics = run.OpenMetrics(MetricLayout.Every);
+            using var metrics = run.OpenMetrics(MetricLayout.Every, MetricsCsvWriterTests.RunId);
             metrics.Write(SampleRows.Row(0));
             run.WriteResolvedScenario(Info.ResolvedScenarioYaml);
             run.WriteCharts(SampleRows.Create(3));
@@ -42,7 +42,7 @@ public class RunFolderTests
         string final;
         using (var run = RunFolder.Create(parent.Path, "baseline", Now))
         {
-            using (var metrics = run.OpenMetrics(MetricLayout.Every))
+            using (var metrics = run.OpenMetrics(MetricLayout.Every, MetricsCsvWriterTests.RunId))
                 foreach (var row in rows) metrics.Write(row);
             run.WriteResolvedScenario(Info.ResolvedScenarioYaml);
             run.WriteSummary(RunSummary.From(Info, rows));
@@ -70,9 +70,9 @@ public class RunFolderTests
         string final;
         using (var run = RunFolder.Create(parent.Path, "baseline", Now))
         {
-            using (var metrics = run.OpenMetrics(MetricLayout.Every))
+            using (var metrics = run.OpenMetrics(MetricLayout.Every, MetricsCsvWriterTests.RunId))
                 foreach (var row in rows) metrics.Write(row);
-            run.OpenBlocks();
+            run.OpenBlocks(BlocksCsvWriterTests.RunId);
             run.OpenGovernance();
             run.OpenMarketplace();
             run.WriteResolvedScenario(Info.ResolvedScenarioYaml);
@@ -94,7 +94,7 @@ public class RunFolderTests
     {
         using var parent = new TempDirectory();
         using var run = RunFolder.Create(parent.Path, "baseline", Now);
-        var metrics = run.OpenMetrics(MetricLayout.Every);
+        var metrics = run.OpenMetrics(MetricLayout.Every, MetricsCsvWriterTests.RunId);
         metrics.Write(SampleRows.Row(0));
         var final = run.Complete();
         Assert.Equal(MetricsCsvWriterTests.Csv([SampleRows.Row(0)]), File.ReadAllBytes(Path.Combine(final, "metrics.csv")));
@@ -106,14 +106,14 @@ public class RunFolderTests
         using var parent = new TempDirectory();
         var rows = SampleRows.WithBlocks(SampleRows.Create(8));
         using var run = RunFolder.Create(parent.Path, "baseline", Now);
-        var metrics = run.OpenMetrics(MetricLayout.Every);
-        var blocks = run.OpenBlocks(); // left open: Complete flushes and closes both
+        var metrics = run.OpenMetrics(MetricLayout.Every, MetricsCsvWriterTests.RunId);
+        var blocks = run.OpenBlocks(BlocksCsvWriterTests.RunId); // left open: Complete flushes and closes both
         foreach (var row in rows)
         {
             metrics.Write(row);
             blocks.Write(row);
         }
-        Assert.Throws<InvalidOperationException>(() => run.OpenBlocks());
+        Assert.Throws<InvalidOperationException>(() => run.OpenBlocks(BlocksCsvWriterTests.RunId));
         var final = run.Complete();
         Assert.Equal(BlocksCsvWriterTests.Csv(rows), File.ReadAllBytes(Path.Combine(final, "blocks.csv")));
         Assert.Equal(MetricsCsvWriterTests.Csv(rows), File.ReadAllBytes(Path.Combine(final, "metrics.csv")));
@@ -126,7 +126,7 @@ public class RunFolderTests
         using var parent = new TempDirectory();
         using (var run = RunFolder.Create(parent.Path, "baseline", Now))
         {
-            var blocks = run.OpenBlocks();
+            var blocks = run.OpenBlocks(BlocksCsvWriterTests.RunId);
             blocks.Write(SampleRows.WithBlocks(SampleRows.Create(2))[0]);
         }
         Assert.Empty(Directory.EnumerateFileSystemEntries(parent.Path));

@@ -73,7 +73,7 @@ public class ScenarioWriterTests
         Assert.Contains("  block_timing: poisson\n", yaml);
         Assert.Contains("  data_providers:\n    count: 40\n    participation: 1\n    batch_size: poisson(100)\n    quality: beta(8,2)\n", yaml);
         Assert.Contains("    call_duration: exp(1.5)\n", yaml);
-        Assert.Contains("\noutputs:\n  charts: true\n\ngovernance:\n  enabled: false\n", yaml);
+        Assert.Contains("\noutputs:\n  charts: true\n  agents: none\n  agents_every: 1\n\ngovernance:\n  enabled: false\n", yaml);
         Assert.Contains("  proposals: []\n", yaml);
         Assert.EndsWith("marketplace:\n  enabled: false\n  publish_probability: 0.1\n  price: uniform(1,5)\n  purchase_probability: 0.2\n  "
             + "max_listings: 100\n", yaml);

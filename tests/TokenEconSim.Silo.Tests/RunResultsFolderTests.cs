@@ -30,7 +30,8 @@ public sealed class RunResultsFolderTests : IDisposable
         // metrics.csv: header + one row per epoch, epochs numbered from 0.
         var rows = run.MetricRows;
         Assert.Equal(5, rows.Count);
-        Assert.Equal(["0", "1", "2", "3", "4"], rows.Select(r => r.Split(',')[0]));
+        Assert.Equal(["0", "1", "2", "3", "4"], rows.Select(r => r.Split(',')[1]));
+        Assert.Single(rows.Select(r => r.Split(',')[0]).Distinct()); // the run's id, on every row
 
         // scenario.yaml: the resolved scenario, seed and epoch override included.
         var scenario = File.ReadAllText(run.ScenarioPath);

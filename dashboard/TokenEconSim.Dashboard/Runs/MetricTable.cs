@@ -1,6 +1,7 @@
 using System.Globalization;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Domain.Tokens;
+using TokenEconSim.Results;
 
 namespace TokenEconSim.Dashboard.Runs;
 
@@ -33,18 +34,24 @@ public static class MetricTable
         return row;
     }
 
-    /// <summary>Reads a finished run's metrics.csv (written by the results writer: invariant culture, no quoting).</summary>
+    /// <summary>Reads a finished run's metrics.csv (written by the results writer: invariant culture, no quoting); its leading run_id
+    /// column (text, the same on every row) is left out, so the columns are the metrics' as a live run lists them.</summary>
     public static (IReadOnlyList<string> Columns, IReadOnlyList<double?[]> Rows) ReadCsv(string path)
     {
         using var reader = new StreamReader(path);
-        var columns = (reader.ReadLine() ?? "").Split(',');
+        var header = (reader.ReadLine() ?? "").Split(',');
+        var skip = header.Length > 0 && header[0] == RunFiles.RunIdColumn ? 1 : 0;
+        var columns = header[skip..];
         var rows = new List<double?[]>();
         while (reader.ReadLine() is { Length: > 0 } line)
         {
             var cells = line.Split(',');
             var row = new double?[columns.Length];
-            for (var i = 0; i < row.Length && i < cells.Length; i++)
-                row[i] = double.TryParse(cells[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
+            for (var i = 0; i < row.Length && i + skip < cells.Length; i++)
+            {
+                var cell = cells[i + skip];
+                row[i] = double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
+            }
             rows.Add(row);
         }
         return (columns, rows);

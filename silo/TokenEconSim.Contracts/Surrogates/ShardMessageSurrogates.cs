@@ -150,12 +150,12 @@ public sealed class ScoreReportConverter : IConverter<ScoreReport, ScoreReportSu
     public ScoreReportSurrogate ConvertToSurrogate(in ScoreReport v) => new(v.ScoreByRole, v.TrainingValueSum);
 }
 
-[GenerateSerializer, Immutable, Alias("TokenEconSim.AgentTotals")]
-public readonly record struct AgentTotalsSurrogate([property: Id(0)] byte[] Bytes);
+[GenerateSerializer, Immutable, Alias("TokenEconSim.AgentRows")]
+public readonly record struct AgentRowsSurrogate([property: Id(0)] byte[] Bytes);
 
 [RegisterConverter]
-public sealed class AgentTotalsConverter : IConverter<AgentTotals, AgentTotalsSurrogate>
+public sealed class AgentRowsConverter : IConverter<AgentRows, AgentRowsSurrogate>
 {
-    public AgentTotals ConvertFromSurrogate(in AgentTotalsSurrogate s) => AgentTotals.FromBytes(s.Bytes);
-    public AgentTotalsSurrogate ConvertToSurrogate(in AgentTotals v) => new(v.ToBytes());
+    public AgentRows ConvertFromSurrogate(in AgentRowsSurrogate s) => AgentRows.FromBytes(s.Bytes);
+    public AgentRowsSurrogate ConvertToSurrogate(in AgentRows v) => new(v.ToBytes());
 }

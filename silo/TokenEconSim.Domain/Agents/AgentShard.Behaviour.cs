@@ -170,33 +170,6 @@ public sealed partial class AgentShard
         }
     }
 
-    /// <summary>
-    /// Each responding agent's totals over the epochs paid so far, in agent-id order (every responding role; latent agents included),
-    /// with the paid epochs not yet settled into the state added (<see cref="RoleBehaviour.TotalOf"/>), changing nothing; null when every
-    /// population is fixed. Called once, at the end of a run (it allocates).
-    /// </summary>
-    public AgentTotals? AgentTotals()
-    {
-        if (_behaviour is null) return null;
-        var n = 0;
-        foreach (var b in _behaviour) n += b?.Count ?? 0;
-        var (ids, roles, totals) = (new int[n], new Role[n], new AgentTotal[n]);
-        var unsettled = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_unsettled);
-        var at = 0;
-        foreach (var segment in Segments())
-        {
-            if (Responding(segment.Role) is not { } b) continue;
-            var paid = _paid![(int)segment.Role];
-            for (var j = 0; j < b.Count; j++, at++)
-            {
-                ids[at] = First + segment.From + j;
-                roles[at] = segment.Role;
-                totals[at] = b.TotalOf(j, unsettled, paid);
-            }
-        }
-        return new AgentTotals(ids, roles, totals);
-    }
-
     private void WriteBehaviourState(BinaryWriter w)
     {
         w.Write(_bondHeld);

@@ -46,6 +46,8 @@ public sealed partial class AgentShard
         private readonly RewardsSection _rewards = shard._model.Scenario.Rewards;
         private readonly double _gain = shard._model.Scenario.Learning.Gain;
         public ExactSum Training;
+        /// <summary>When the epoch's agent rows are recorded: each trainer's V_T, by shard-local index.</summary>
+        public double[]? Values;
 
         public double Reward(int i, int j)
         {
@@ -55,6 +57,7 @@ public sealed partial class AgentShard
                     ContributionValues.SyntheticAccuracyGain(_gain, order.MeanQuality, shard._trainers.AccuracyDraw[j]),
                     _rewards.CGpu, _rewards.CAcc);
             Training.Add(value);
+            if (Values is not null) Values[i] = value;
             return order.Weights.Reward(0, value, 0);
         }
     }

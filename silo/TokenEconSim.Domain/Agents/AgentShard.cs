@@ -102,15 +102,21 @@ public sealed partial class AgentShard
     /// <summary>Runs the parts of one pipelined step in their fixed order (see <see cref="StepOrder"/>).</summary>
     public StepReport Step(StepOrder order)
     {
-        var settled = order.Settle is { } s ? Settle(s) : null;
+        var settled = order.Settle is { } s ? Settle(s, Records(s.Epoch) ? Recorded(s.Epoch) : null) : null;
+        var recording = order.Score is { } scored && Records(scored.Epoch) ? BeginRecording(scored.Epoch) : null;
+        if (recording is not null) BeforeFees(recording, _balance);
         long? fees = order.ChargeFeesEpoch is not null ? ChargeFees() : null;
-        var score = order.Score is { } o ? Score(o) : null;
+        if (recording is not null) AfterFees(recording, _balance);
+        var score = order.Score is { } o ? Score(o, recording) : null;
+        if (recording is not null) AfterScore(recording);
         var contribution = order.ContributeEpoch is { } e ? Contribute(e, order) : null;
         return new StepReport(settled, fees, score, contribution);
     }
 
-    private SettleReport Settle(SettleOrder order)
+    /// <param name="recording">The epoch's agent rows when outputs.agents records it, else null.</param>
+    private SettleReport Settle(SettleOrder order, AgentRows? recording)
     {
+        if (recording is not null) BeforePay(recording, _balance);
         var rewards = new long[Roles.Count];
         var pool = new long[Roles.Count];
         if (order.Accepted)
@@ -139,6 +145,7 @@ public sealed partial class AgentShard
             _balance[i] += credit.Units;
             rewards[(int)_model.Layout.RoleOf(credit.AgentId)] += credit.Units;
         }
+        if (recording is not null) AfterPay(recording, _balance);
         long debited = 0;
         foreach (var debit in order.Debits)
         {
@@ -148,6 +155,7 @@ public sealed partial class AgentShard
             _balance[i] -= units;
             debited += units;
         }
+        if (recording is not null) AfterDebits(recording, _balance);
         var economy = order.Economy is { } trades ? Trade(trades) : null;
         // Sorted into buffers reused in turn, not a fresh array: 8 bytes per agent-epoch less garbage
         // (see SettleReport for how long a lent buffer stays valid).
@@ -155,7 +163,9 @@ public sealed partial class AgentShard
         _nextSorted ^= 1;
         _balance.CopyTo(sorted, 0);
         RadixSort.Sort(sorted, _sortBuffer);
-        return new SettleReport(sorted, rewards, pool) { Debited = debited, Economy = economy, Behaviour = SettleBehaviour(order) };
+        var report = new SettleReport(sorted, rewards, pool) { Debited = debited, Economy = economy, Behaviour = SettleBehaviour(order) };
+        if (recording is not null) AfterSettle(recording);
+        return report;
     }
 
     /// <summary>Each active user pays fee_per_call per call of the last contribution, capped at its balance.</summary>
@@ -174,12 +184,12 @@ public sealed partial class AgentShard
     }
 
     /// <summary>Every accepted epoch's R_i (docs/model.md §3.1), stored for settlement and summed per role.</summary>
-    private ScoreReport Score(ScoreOrder order)
+    private ScoreReport Score(ScoreOrder order, AgentRows? recording)
     {
         var byRole = new Int128[Roles.Count];
         var providers = new ProviderReward(_providers, order.Weights);
         byRole[(int)Role.DataProvider] = ScoreRole(_providers, ref providers) - UnscoreCaught(_providers);
-        var trainers = new TrainerReward(this, order);
+        var trainers = new TrainerReward(this, order) { Values = recording?.Value };
         byRole[(int)Role.Trainer] = ScoreRole(_trainers, ref trainers) - UnscoreCaught(_trainers);
         var users = new UserReward(_users, order.Weights);
         byRole[(int)Role.ServiceUser] = ScoreRole(_users, ref users) - UnscoreCaught(_users);

@@ -3,8 +3,8 @@ using TokenEconSim.Domain.Tokens;
 namespace TokenEconSim.Domain.Behaviour;
 
 /// <summary>
-/// One responding agent's totals over the epochs paid so far (<see cref="RoleBehaviour.TotalOf"/>): a row of the run's agents.csv
-/// (docs/model.md §17.8).
+/// One responding agent's totals over the epochs paid so far (<see cref="RoleBehaviour.TotalOf"/>): the *_total columns of its rows in
+/// the run's agents.parquet (docs/model.md §17.8).
 /// </summary>
 /// <param name="Present">The agent is present (entered and not left) after the last epoch drawn.</param>
 /// <param name="EpochsActive">Epochs it took part in.</param>

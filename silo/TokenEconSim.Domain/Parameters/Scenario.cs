@@ -285,4 +285,21 @@ public sealed class OutputsSection
 {
     /// <summary>Write PNG and SVG charts beside metrics.csv.</summary>
     public bool Charts { get; init; } = true;
+    /// <summary>Which epochs agents.parquet records, one row per agent each (docs/model.md §17.8): none (no file), the final epoch, or every
+    /// <see cref="AgentsEvery"/> epochs.</summary>
+    public AgentsOutput Agents { get; init; } = AgentsOutput.None;
+    /// <summary>With agents: every, the epochs recorded are N − 1, 2N − 1, … and the final one.</summary>
+    [Range(1, 10_000_000)] public int AgentsEvery { get; init; } = 1;
+
+    /// <summary>Whether agents.parquet has rows for <paramref name="epoch"/> (0-based) of a run of <paramref name="epochs"/> epochs: the one
+    /// rule both engines' shards and the writer follow.</summary>
+    public bool RecordsAgents(int epoch, int epochs) => Agents switch
+    {
+        AgentsOutput.Final => epoch == epochs - 1,
+        AgentsOutput.Every => epoch == epochs - 1 || (epoch + 1) % AgentsEvery == 0,
+        _ => false,
+    };
 }
+
+/// <summary>outputs.agents: which epochs the per-agent file records.</summary>
+public enum AgentsOutput { None, Final, Every }

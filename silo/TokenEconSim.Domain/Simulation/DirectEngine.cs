@@ -25,8 +25,8 @@ public sealed class DirectShardGateway(RunModel model) : IShardGateway
     public Task<IReadOnlyList<StepReport>> StepAsync(StepOrder order, CancellationToken cancellationToken) =>
         Task.Run(() => ForEachShard(s => s.Step(order)), cancellationToken);
 
-    public Task<AgentTotals?[]> AgentTotalsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(ForEachShard(s => s.AgentTotals()).ToArray());
+    public Task<AgentRows> TakeAgentRowsAsync(int shard, int epoch, CancellationToken cancellationToken) =>
+        Task.FromResult(_shards[shard].TakeAgentRows(epoch));
 
     public Task<byte[][]> SaveStatesAsync(CancellationToken cancellationToken) =>
         Task.FromResult(ForEachShard(s => s.StateBytes()).ToArray());

@@ -46,11 +46,14 @@ public sealed partial class EpochLoop
     /// Why a scenario's runs take no checkpoints, or null. The token market feeds the price and the
     /// miners' on/off switch back into draws and consensus at whatever epoch completed last, so
     /// draining the pipeline would change what they read (a known limit: reads indexed by epoch
-    /// would lift it).
+    /// would lift it). Per-agent rows of every N epochs leave the shards as they complete and are not in a checkpoint.
     /// </summary>
     public static string? NotCheckpointable(Parameters.Scenario scenario) =>
         scenario.Market.Enabled
             ? "market.enabled: the token price feeds back into the pipelined draws, so this run takes no checkpoints (no resume, no failover)"
+            : scenario.Outputs.Agents == Parameters.AgentsOutput.Every
+            ? "outputs.agents: every: agents.parquet is written as the run goes and a resumed run could not write the rows of the epochs "
+                + "before its checkpoint again, so this run takes no checkpoints (no resume, no failover); outputs.agents: final can"
             : Staked(scenario) is { } role
                 ? $"behaviour.{role.SectionKey()}.stake: entry reads the agent's balance, which draining the pipeline for a "
                     + "checkpoint would change, so this run takes no checkpoints (no resume, no failover)"

@@ -39,16 +39,19 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
     public LoopBehaviour? Behaviour => _behaviour;
 
     /// <summary>
-    /// The responding agents' totals over the epochs paid so far, in agent-id order (the run's agents.csv, docs/model.md §17.8); null
-    /// when every population is fixed. Once the run is complete every epoch is paid (the loop drains its pipeline to finish), so the
-    /// totals cover the whole run. Reads the shards' state and changes nothing.
+    /// The epoch whose per-agent rows (outputs.agents, docs/model.md §17.8) wait in the shards, or null: set when a recorded epoch
+    /// completes, which ends <see cref="AdvanceAsync"/>; the host takes them (<see cref="TakeAgentRowsAsync"/>) before advancing again,
+    /// so the shards hold at most two recorded epochs whatever the run's length.
     /// </summary>
-    public async Task<AgentTotals?> AgentTotalsAsync(CancellationToken ct = default)
-    {
-        if (_behaviour is null) return null;
-        await InitializeAsync(ct);
-        return AgentTotals.Concat(await shards.AgentTotalsAsync(ct));
-    }
+    public int? AgentsReady { get; private set; }
+
+    /// <summary>Shard <paramref name="shard"/>'s rows of <see cref="AgentsReady"/>; shards are taken one at a time, in shard order (= agent-id
+    /// order), so that the host holds one shard's rows at once.</summary>
+    public Task<AgentRows> TakeAgentRowsAsync(int shard, CancellationToken ct = default) =>
+        shards.TakeAgentRowsAsync(shard, AgentsReady ?? throw new InvalidOperationException("no recorded epoch has completed"), ct);
+
+    /// <summary>How many shards the run's agents are in (<see cref="RunModel.AgentsPerShard"/> each, the last one fewer).</summary>
+    public int ShardCount { get; } = model.Layout.Shards(model.AgentsPerShard).Count();
 
     public int EpochsTotal => _scenario.Run.Epochs;
     /// <summary>Governance, market and marketplace state (null when all are off), for checkpoints.</summary>
@@ -81,8 +84,9 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
     public async Task<IReadOnlyList<EpochMetrics>> AdvanceAsync(int maxEpochs, CancellationToken ct = default)
     {
         await InitializeAsync(ct);
+        AgentsReady = null;
         var done = new List<EpochMetrics>();
-        while (done.Count + (_settling is null ? 0 : 1) < maxEpochs && !IsComplete)
+        while (done.Count + (_settling is null ? 0 : 1) < maxEpochs && !IsComplete && AgentsReady is null)
         {
             ct.ThrowIfCancellationRequested();
             if (await CheckpointIfDueAsync(ct)) continue;
@@ -211,6 +215,7 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
         var economy = _economy?.Settle(d.Governance, settled.Economy, d.Epoch) ?? EconomyMetrics.None;
         var identity = ledger.Identity((_economy?.Held ?? 0) + (settled.Behaviour?.BondHeld ?? 0));
         EpochsCompleted++;
+        if (_scenario.Outputs.RecordsAgents(d.Epoch, EpochsTotal)) AgentsReady = d.Epoch;
 
         var blocks = d.Decided.Blocks;
         var intervals = BlockIntervals.Of(blocks, d.PreviousBlockTime);

@@ -12,12 +12,10 @@ public interface IShardGateway
     /// <summary>One fan-out: every shard runs the step; one report per shard, in shard order.</summary>
     Task<IReadOnlyList<StepReport>> StepAsync(StepOrder order, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Every shard's responding agents' totals (<see cref="Agents.AgentShard.AgentTotals"/>), in shard order; a null entry for a shard
-    /// when every population is fixed.
+    /// <summary>Shard <paramref name="shard"/>'s finished agent rows of <paramref name="epoch"/> (<see cref="Agents.AgentShard.TakeAgentRows"/>).
     /// </summary>
-    Task<AgentTotals?[]> AgentTotalsAsync(CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{GetType().Name} cannot report agents' totals");
+    Task<AgentRows> TakeAgentRowsAsync(int shard, int epoch, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot report agent rows");
 
     /// <summary>Every shard's complete state (<see cref="Agents.AgentShard.StateBytes"/>), in shard order, for a checkpoint.</summary>
     Task<byte[][]> SaveStatesAsync(CancellationToken cancellationToken) =>

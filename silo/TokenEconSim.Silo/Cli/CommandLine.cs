@@ -25,6 +25,7 @@ public static class CommandLine
             HostCommand.Create(),
             DbCommand.Create(),
             ServeCommand.Create(),
+            AgentsCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

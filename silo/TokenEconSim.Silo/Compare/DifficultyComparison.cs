@@ -45,6 +45,7 @@ public static class DifficultyComparison
             {
                 new("consensus.difficulty.algorithm", algorithm),
                 new("run.seed", seed.ToString(CultureInfo.InvariantCulture)),
+                new("outputs.agents", "none"), // the comparison reads the metrics alone, in one AdvanceAsync
             };
             if (epochs is { } e) overrides.Add(new("run.epochs", e.ToString(CultureInfo.InvariantCulture)));
             var scenario = Cli.ScenarioInput.Load(environmentFile, overrides);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TokenEconSim.Domain.Consensus;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Scenarios;
@@ -30,9 +31,12 @@ public sealed class DirectEngine(Checkpointing? checkpointing = null) : ISimulat
         return (rows, _loop.IsComplete);
     }
 
-    public Task<AgentTotals?> AgentTotalsAsync(CancellationToken ct) => _loop!.IsComplete
-        ? _loop.AgentTotalsAsync(ct)
-        : throw new InvalidOperationException("the run is not complete: its last epochs are not paid yet");
+    public int? AgentsEpoch => _loop!.AgentsReady;
+
+    public async IAsyncEnumerable<AgentRows> TakeAgentRowsAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        for (var shard = 0; shard < _loop!.ShardCount; shard++) yield return await _loop.TakeAgentRowsAsync(shard, ct);
+    }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Messaging;
@@ -33,7 +34,8 @@ public sealed class OrleansEngine(IGrainFactory? grains = null, ClusterSettings?
     private (int Epoch, byte[] Bytes)? _lastCheckpoint;
     private IGatewayListProvider? _gateways;
     private bool _complete;
-    private AgentTotals? _agents; // the coordinator sends them with the batch that completes the run, then releases the shards
+    private int _shards;
+    private int _agentsTaken = -1; // the last epoch whose agent rows were taken: a replay after a failure reports them again
 
     /// <summary>Continuations after silo failures so far (for tests and the report line).</summary>
     public int Recoveries => _recoveries;
@@ -57,12 +59,12 @@ public sealed class OrleansEngine(IGrainFactory? grains = null, ClusterSettings?
             // A new coordinator key: grains of the interrupted process may still live in a cluster.
             _coordinator = _grains.GetGrain<IRunCoordinatorGrain>(Continuation());
             var started = await _coordinator.Resume(resolvedScenario, plan, checkpoint);
-            _delivered = started.FromEpoch;
+            (_delivered, _shards) = (started.FromEpoch, started.Shards);
         }
         else
         {
             _coordinator = _grains.GetGrain<IRunCoordinatorGrain>(runId);
-            await _coordinator.StartCheckpointed(resolvedScenario, plan);
+            _shards = (await _coordinator.StartCheckpointed(resolvedScenario, plan)).Shards;
         }
     }
 
@@ -86,16 +88,28 @@ public sealed class OrleansEngine(IGrainFactory? grains = null, ClusterSettings?
                 _lastCheckpoint = (batch.CheckpointEpoch, bytes);
                 if (_checkpointing.Saved is { } saved) await saved(batch.CheckpointEpoch, bytes);
             }
-            if (batch.Complete) (_complete, _agents) = (true, batch.Agents);
+            _complete = batch.Complete;
+            AgentsEpoch = batch.AgentsEpoch > _agentsTaken ? batch.AgentsEpoch : null;
+            if (batch.Complete && batch.AgentsEpoch is not null && AgentsEpoch is null) await _coordinator.Finish(); // replayed rows
             var fresh = batch.Epochs.Where(r => r.Epoch >= _delivered).ToArray();
             _delivered += fresh.Length;
             if (fresh.Length > 0 || batch.Complete) return (fresh, batch.Complete);
         }
     }
 
-    public Task<AgentTotals?> AgentTotalsAsync(CancellationToken ct) => _complete
-        ? Task.FromResult(_agents)
-        : throw new InvalidOperationException("the run is not complete: its last epochs are not paid yet");
+    public int? AgentsEpoch { get; private set; }
+
+    public async IAsyncEnumerable<AgentRows> TakeAgentRowsAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        if (AgentsEpoch is not { } epoch) yield break;
+        for (var shard = 0; shard < _shards; shard++)
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return await _coordinator!.TakeAgentRows(shard);
+        }
+        (_agentsTaken, AgentsEpoch) = (epoch, null);
+        if (_complete) await _coordinator!.Finish(); // the coordinator kept the shards for these rows
+    }
 
     private bool CanRecover(Exception e) =>
         _checkpointing.Every > 0 && _recoveries < MaxRecoveries && e is OrleansException or TimeoutException;

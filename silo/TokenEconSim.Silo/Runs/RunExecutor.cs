@@ -100,15 +100,16 @@ public static class RunExecutor
         RunCheckpointFiles? files, (byte[] Checkpoint, IReadOnlyList<EpochMetrics> Rows)? resume, CancellationToken ct)
     {
         var rows = new List<EpochMetrics>(scenario.Run.Epochs);
+        var id = RunIdentity.Of(scenario);
         var clock = Stopwatch.StartNew();
         var checkpointing = files is null ? Checkpointing.None : new Checkpointing(request.CheckpointEvery, files.Saved, resume?.Checkpoint);
-        AgentTotals? agents = null;
         await using (var engine = Create(request, checkpointing))
         {
             await engine.StartAsync(runId, resolved, ct);
             request.OnStarted?.Invoke(new RunStarted(runId, scenario, folder.TemporaryPath));
-            using var csv = folder.OpenMetrics(MetricLayout.For(scenario));
-            using var blocks = folder.OpenBlocks();
+            using var csv = folder.OpenMetrics(MetricLayout.For(scenario), id);
+            using var blocks = folder.OpenBlocks(id);
+            await using var agents = scenario.Outputs.Agents != AgentsOutput.None ? await folder.OpenAgentsAsync(id, ct) : null;
             using var governance = scenario.Governance.Enabled ? folder.OpenGovernance() : null;
             using var marketplace = scenario.Marketplace.Enabled ? folder.OpenMarketplace() : null;
             foreach (var row in resume?.Rows ?? [])
@@ -133,6 +134,8 @@ public static class RunExecutor
                         marketplace?.Write(row);
                     }
                     rows.AddRange(batch);
+                    if (engine.AgentsEpoch is { } recorded)
+                        await foreach (var shard in engine.TakeAgentRowsAsync(ct)) await agents!.AppendAsync(recorded, shard, ct);
                     request.OnEpochs?.Invoke(batch);
                     var before = files?.PublishedEpoch;
                     files?.Append(batch);
@@ -144,17 +147,16 @@ public static class RunExecutor
                     chunk = NextChunk(chunk, clock.Elapsed - t0);
                 }
             });
-            // Responding populations only: runs whose populations all draw keep their file list (docs/model.md §17.8).
-            if (BehaviourColumns.Group.IsEnabled(scenario))
-                agents = await engine.AgentTotalsAsync(ct) ?? throw new InvalidOperationException("the engine reported no agents' totals");
         }
         files?.Delete();
         var elapsed = clock.Elapsed;
-        var info = new RunInfo(scenario.Run.Name, scenario.Run.Seed, resolved, request.Engine.ToString().ToLowerInvariant(),
-            new RunModel(scenario).AgentsPerShard, Version);
+        var engineName = request.Engine.ToString().ToLowerInvariant();
+        var info = new RunInfo(scenario.Run.Name, scenario.Run.Seed, resolved, engineName, new RunModel(scenario).AgentsPerShard, Version)
+        {
+            RunId = id,
+        };
         var summary = RunSummary.From(info, rows, BehaviourColumns.Group.IsEnabled(scenario));
         folder.WriteSummary(summary);
-        if (agents is not null) folder.WriteAgents(agents);
         var charts = scenario.Outputs.Charts ? folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime,
             scenario.Consensus.Hashing == HashingMode.Real ? "H/s" : "× 2³² H/s")) : null;
         folder.WriteReport(summary, resolved, MetricLayout.For(scenario), charts);

@@ -34,6 +34,8 @@ internal sealed record SmallScenario
     public ConsensusSection? ConsensusSection { get; init; }
     /// <summary>A learning section (e.g. federated) instead of the synthetic default.</summary>
     public LearningSection? Learning { get; init; }
+    /// <summary>What the run writes (outputs.agents: its per-agent rows); the default writes none.</summary>
+    public OutputsSection? Outputs { get; init; }
 
     public int Total => Providers + Trainers + Users + Validators + Miners;
 
@@ -59,6 +61,7 @@ internal sealed record SmallScenario
             Validators = new ValidatorPopulation { Count = Validators, Participation = Participation },
             Miners = new MinerPopulation { Count = Miners, Participation = Participation },
         },
+        Outputs = Outputs ?? new OutputsSection(),
     };
 }
 

@@ -26,7 +26,7 @@ internal sealed partial class RunOutput
             var text = File.ReadAllText(MetricsPath);
             Assert.EndsWith("\n", text);
             var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.StartsWith("epoch,", lines[0]);
+            Assert.StartsWith("run_id,epoch,", lines[0]);
             return lines[1..];
         }
     }
