@@ -94,7 +94,11 @@ public static class RunReport
     {
         html.Append("<section id=\"metrics\">\n<h2>Metrics</h2>\n<p>The columns of ").Append(RunFiles.Metrics)
             .Append(", one row per epoch, in file order. Token amounts are in tokens; an empty cell is an undefined value.</p>\n")
-            .Append("<table class=\"metrics\">\n<thead><tr><th>column</th><th>unit</th><th>meaning</th><th>charts</th></tr></thead>\n");
+            .Append("<table class=\"metrics\">\n<thead><tr><th>column</th><th>unit</th><th>meaning</th><th>charts</th></tr></thead>\n")
+            .Append("<tbody>\n<tr class=\"group\"><th colspan=\"4\">run: which run a row belongs to</th></tr>\n<tr data-column=\"")
+            .Append(RunFiles.RunIdColumn).Append("\"><td><code>").Append(RunFiles.RunIdColumn)
+            .Append("</code></td><td>text</td><td>the run's id, the same on every row: 12 hex digits, a pure function of the scenario and seed, ")
+            .Append("so that the tables of many runs concatenate and stay apart</td><td></td></tr>\n</tbody>\n");
         foreach (var group in layout.Columns.GroupBy(c => c.Group))
         {
             html.Append("<tbody>\n<tr class=\"group\"><th colspan=\"4\">").Append(Text(group.Key.Key)).Append(": ")

@@ -75,8 +75,22 @@ public partial class RunReportTests
             Assert.Contains($"<td>{column.Unit.ToString().ToLowerInvariant()}</td>", row.Value);
             Assert.Contains(System.Net.WebUtility.HtmlEncode(column.Description), row.Value);
         }
-        Assert.Equal(MetricLayout.Every.Columns.Count, Regex.Count(html, "<tr data-column="));
+        Assert.Equal(MetricsCsvWriter.HeaderOf(MetricLayout.Every).Split(','), DescribedColumns(html));
     }
+
+    [Fact]
+    public void TheRunIdColumnIsDescribedFirst()
+    {
+        var row = Regex.Match(Report(SampleRows.Create(3), charts: null), $"<tr data-column=\"{RunFiles.RunIdColumn}\">(.*?)</tr>");
+
+        Assert.True(row.Success, "no row for run_id");
+        Assert.Contains("<td>text</td>", row.Value);
+        Assert.Contains("scenario and seed", row.Value);
+    }
+
+    /// <summary>The data-column rows of the report's metrics table, in page order.</summary>
+    private static string[] DescribedColumns(string html) =>
+        [.. Regex.Matches(html, "<tr data-column=\"([^\"]*)\">").Select(m => m.Groups[1].Value)];
 
     [Fact]
     public void OnlyTheRunsColumnsAreDescribed()
@@ -84,7 +98,7 @@ public partial class RunReportTests
         var layout = MetricLayout.Of(g => !g.IsOptional);
         var html = RunReport.ToHtml(RunSummary.From(Info, SampleRows.Create(3)), Info.ResolvedScenarioYaml, layout, null);
 
-        Assert.Equal(layout.Columns.Count, Regex.Count(html, "<tr data-column="));
+        Assert.Equal(MetricsCsvWriter.HeaderOf(layout).Split(','), DescribedColumns(html));
         Assert.DoesNotContain($"data-column=\"{BehaviourColumns.Bonded.Name}\"", html);
     }
 
