@@ -1,4 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Silo.Bench;
 using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests;
@@ -56,6 +60,27 @@ public sealed class BenchCommandTests
             Assert.Contains("B per training step", line);
         }
         Assert.DoesNotContain("\"results\"", result.Out); // the economy is not run
+    }
+
+    [Fact]
+    public async Task TheDigestIsThatOfTheRunsMetricsCsvWithoutItsRunIdColumn()
+    {
+        // The digests recorded in docs/performance.md predate the run_id column; the bench digest leaves it out to stay comparable.
+        var options = new BenchOptions(200, 3, 1, false, ShardSize.Auto, 1, Path.Combine(Repo.Scenarios, "bench.yaml"));
+        var bench = await SiloCli.InvokeAsync("bench", "--n", "200", "--epochs", "3", "--runs", "1", "--per-agent-limit", "1",
+            "--scenario", options.ScenarioPath);
+        CliAssert.Exit(0, bench);
+        using var dir = new TempDir();
+        var scenario = Path.Combine(dir.Path, "bench-200.yaml");
+        File.WriteAllText(scenario, BenchRunner.Resolve(options, ShardSize.Auto, options.Epochs));
+
+        var run = await SiloCli.InvokeAsync("run", scenario, "--out", dir.Path, "--quiet", "--engine", "direct");
+        CliAssert.Exit(0, run);
+        var lines = File.ReadAllText(Directory.GetFiles(dir.Path, "metrics.csv", SearchOption.AllDirectories).Single()).Split('\n');
+        Assert.StartsWith("run_id,", lines[0]);
+        var withoutRunId = string.Join('\n', lines.Select(line => line[(line.IndexOf(',') + 1)..]));
+        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(withoutRunId)))[..12];
+        Assert.Equal([expected, expected], Digests(bench));
     }
 
     private static string[] Digests(CliResult result) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
@@ -146,13 +147,15 @@ public static class BenchRunner
 
     /// <summary>
     /// The run's metrics.csv as its scenario writes it (optional groups only when enabled), so a group added for a feature the bench
-    /// economy does not use leaves the digest as it was.
+    /// economy does not use leaves the digest as it was; without its leading run_id column, a function of the scenario alone, so the
+    /// digests stay comparable with those recorded before the column existed (docs/performance.md).
     /// </summary>
     private static string Digest(Scenario scenario, IReadOnlyList<EpochMetrics> rows)
     {
         using var stream = new MemoryStream();
         using (var csv = new MetricsCsvWriter(stream, MetricLayout.For(scenario), RunIdentity.Of(scenario))) foreach (var row in rows) csv.Write(row);
-        return Convert.ToHexStringLower(SHA256.HashData(stream.ToArray()))[..12];
+        var withoutRunId = string.Join('\n', Encoding.UTF8.GetString(stream.ToArray()).Split('\n').Select(line => line[(line.IndexOf(',') + 1)..]));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(withoutRunId)))[..12];
     }
 
     internal static double Median(IEnumerable<double> values)
