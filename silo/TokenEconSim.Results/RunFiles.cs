@@ -60,6 +60,9 @@ public static class RunFiles
     /// <summary>A sweep's table: one row per parameter point, over its seeds.</summary>
     public const string SweepPoints = "points.csv";
 
+    /// <summary>In a sweep folder of a sobol or morris design: each metric's sensitivity to each parameter (docs/sweeps.md).</summary>
+    public const string SweepSensitivity = "sensitivity.csv";
+
     /// <summary>`silo tune`: one row per evaluation.</summary>
     public const string Tune = "tune.csv";
 }

@@ -9,7 +9,9 @@ public sealed record SobolIndex(string Name, double First, double FirstHalfWidth
 /// <summary>
 /// First-order and total Sobol indices from a <see cref="SaltelliDesign"/>'s outputs. With f_A, f_B, f_ABi the outputs on A, B
 /// and A_B^(i), and V the variance of f_A and f_B together (population variance):
-/// S_i = mean(f_B · (f_ABi − f_A)) / V, Saltelli et al. 2010, Table 2 (b);
+/// S_i = mean((f_B − m) · (f_ABi − f_A)) / V, Saltelli et al. 2010, Table 2 (b), with the outputs centred on their mean m (Sobol'
+/// 2001, "Global sensitivity indices for nonlinear mathematical models": E[f_ABi − f_A] = 0, so the expectation is unchanged, and the
+/// estimate no longer scales its noise by the mean — a metric such as a Gini coefficient near 0.5 with a spread of 0.01 needs it);
 /// S_Ti = mean((f_A − f_ABi)²) / (2V), Jansen 1999 (Table 2 (f) there).
 /// Confidence: the estimators recomputed on <c>resamples</c> bootstrap resamples of the N rows (the same rows for every matrix),
 /// the half-width z_{(1+c)/2} times their standard deviation, as SALib's sobol.analyze reports it, so the two compare.
@@ -54,7 +56,7 @@ public static class SobolIndices
         {
             double fa = y[j], fb = y[n + j], fabi = y[(2 + i) * n + j];
             sumSq += (fa - meanAb) * (fa - meanAb) + (fb - meanAb) * (fb - meanAb);
-            first += fb * (fabi - fa);
+            first += (fb - meanAb) * (fabi - fa);
             total += (fa - fabi) * (fa - fabi);
         }
         var variance = sumSq / (2.0 * rows.Length);

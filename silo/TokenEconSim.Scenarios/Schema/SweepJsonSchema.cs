@@ -28,6 +28,9 @@ internal static class SweepJsonSchema
                     }),
             },
             ["objective"] = Objective(docs),
+            ["samples"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+            ["levels"] = new JsonObject { ["type"] = "integer", ["minimum"] = 2, ["multipleOf"] = 2 },
+            ["design_seed"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
         };
         return Closed(Documented(SweepSectionReader.SectionKeys, schemas, docs));
     }
@@ -37,6 +40,8 @@ internal static class SweepJsonSchema
     {
         var range = new JsonObject();
         foreach (var key in SweepSectionReader.RangeKeys) range[key] = Of("number");
+        var bounds = new JsonObject();
+        foreach (var key in SweepSectionReader.BoundKeys) bounds[key] = Of("number");
         var sweepable = ScenarioSchema.Leaves.Select(l => l.Path).Where(p => SweepPaths.Problem(p) is null);
         return new JsonObject
         {
@@ -44,7 +49,8 @@ internal static class SweepJsonSchema
             ["propertyNames"] = new JsonObject { ["enum"] = new JsonArray([.. sweepable.Select(p => JsonValue.Create(p))]) },
             ["additionalProperties"] = new JsonObject
             {
-                ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "array", ["minItems"] = 1 }, Closed(range, "from", "to")),
+                ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "array", ["minItems"] = 1 }, Closed(range, "from", "to"),
+                    Closed(bounds, SweepSectionReader.BoundKeys)),
             },
         };
     }

@@ -12,5 +12,7 @@ internal sealed record SweepSetting(string Key, string Value, SourceLocation At,
 internal sealed record SweepDimension(string Label, IReadOnlyList<IReadOnlyList<SweepSetting>> Values);
 
 /// <summary>A `sweep:` section read and checked, before expansion.</summary>
+/// <remarks>A sampled design (<see cref="Design"/>) has its points as the one dimension in <see cref="Parameters"/>.</remarks>
 internal sealed record SweepSpec(SweepMode Mode, IReadOnlyList<SweepDimension> Parameters, SweepDimension? Simplex,
-    decimal? SimplexStep, IReadOnlyList<SweepSetting>? Seeds, SweepObjective? Objective);
+    decimal? SimplexStep, IReadOnlyList<SweepSetting>? Seeds, SweepObjective? Objective, SweepDesign? Design = null,
+    IReadOnlyList<SweepSetting>? DesignBounds = null);

@@ -14,6 +14,7 @@ namespace TokenEconSim.Scenarios.Sweeps;
 ///   simplex: {step: 0.1}  # (rewards.alpha, beta, gamma) on the simplex; 1/step whole; 66 points for 0.1
 ///   seeds: 5              # a count (1..5) or a list [3, 7]; default: the scenario's run.seed
 /// </code>
+/// or a sampled design (<see cref="SweepDesign"/>): mode lhs, sobol or morris, each parameter a range {low, high}, and samples.
 /// Points are in grid order: the first parameter varies slowest, the simplex last (one more
 /// dimension). Zip pairs the lists (all one length) and refuses a simplex next to parameters; a
 /// simplex alone is allowed. Seeds multiply every point and are innermost. run.seed cannot be a
@@ -64,6 +65,8 @@ public static class SweepLoader
 
         var points = spec.Mode == SweepMode.Zip ? Zip(dimensions) : Grid(dimensions);
         var found = new List<ScenarioError>();
+        foreach (var end in spec.DesignBounds ?? []) Check(tree, [end], -1, found);
+        if (found.Count > 0) return new SweepLoadResult(null, Distinct(found, path));
         for (var p = 0; p < points.Count; p++) Check(tree, points[p], p, found);
         // Seeds do not interact with the parameters (run.seed cannot be swept), so each is checked once.
         foreach (var seed in seeds.Where(s => s.Origin != "run.seed")) Check(tree, [seed], -1, found);
@@ -76,10 +79,12 @@ public static class SweepLoader
             IReadOnlyList<KeyValuePair<string, string>> overrides = [.. points[p].Select(o => new KeyValuePair<string, string>(o.Key, o.Value))];
             foreach (var seed in seedValues) runs.Add(new SweepRun(runs.Count, p, overrides, seed));
         }
-        var parameters = spec.Parameters.Select(d => new SweptParameter(d.Label, [.. d.Values.Select(v => v[0].Value)])).ToList();
+        var parameters = spec.Design is { } design
+            ? [.. design.Parameters.Select((p, d) => new SweptParameter(p.Range.Name, [.. points.Select(point => point[d].Value)]))]
+            : spec.Parameters.Select(d => new SweptParameter(d.Label, [.. d.Values.Select(v => v[0].Value)])).ToList();
         return new SweepLoadResult(new SweepPlan(path, @base, tree, spec.Mode, parameters,
             spec.SimplexStep, seedValues, points.Count, runs)
-        { Objective = spec.Objective }, []);
+        { Objective = spec.Objective, Design = spec.Design }, []);
 
         SweepLoadResult Fail(ScenarioError e) => new(null, [e]);
     }

@@ -5,11 +5,29 @@ using TokenEconSim.Scenarios.Yaml;
 
 namespace TokenEconSim.Scenarios.Sweeps;
 
-/// <summary>How a sweep's parameter lists combine: every combination, or the i-th values together.</summary>
+/// <summary>
+/// How a sweep's points are made: every combination of the parameter lists (grid), the i-th values together (zip), or a sampled design
+/// over parameter ranges (lhs, sobol, morris; <see cref="SweepDesign"/>).
+/// </summary>
 public enum SweepMode
 {
     Grid,
     Zip,
+    Lhs,
+    Sobol,
+    Morris,
+}
+
+/// <summary>The sweep modes as the file writes them.</summary>
+public static class SweepModes
+{
+    /// <summary>The mode's name in a sweep file and in sweep.json (grid, zip, lhs, sobol, morris).</summary>
+    public static string Key(this SweepMode mode) => Naming.ToSnakeCase(mode.ToString());
+
+    /// <summary>True for the sampled designs, whose parameters are ranges rather than lists.</summary>
+    public static bool IsDesign(this SweepMode mode) => mode is SweepMode.Lhs or SweepMode.Sobol or SweepMode.Morris;
+
+    public static readonly string[] Keys = [.. Enum.GetValues<SweepMode>().Select(Key)];
 }
 
 /// <summary>
@@ -68,6 +86,9 @@ public sealed class SweepPlan
     /// <summary>What `silo tune` optimizes and sweeps report per run; null when the file sets none.</summary>
     public SweepObjective? Objective { get; init; }
 
+    /// <summary>The sampled design (lhs, sobol, morris) the points come from, or null for grid and zip.</summary>
+    public SweepDesign? Design { get; init; }
+
     /// <summary>The simplex grid step over (rewards.alpha, rewards.beta, rewards.gamma), or null when none.</summary>
     public decimal? SimplexStep { get; }
 
@@ -81,8 +102,9 @@ public sealed class SweepPlan
     public string Describe()
     {
         var dimensions = new List<string>();
-        if (Parameters.Count > 0)
-            dimensions.Add($"{(Mode == SweepMode.Grid ? "grid" : "zip")} over {Count(Parameters.Count, "parameter")}");
+        if (Design is { } design) dimensions.Add(design.Describe());
+        else if (Parameters.Count > 0)
+            dimensions.Add($"{(Mode.Key())} over {Count(Parameters.Count, "parameter")}");
         if (SimplexStep is { } step)
             dimensions.Add($"simplex step {step.ToString(CultureInfo.InvariantCulture)}");
         var over = dimensions.Count == 0 ? "the base scenario only" : string.Join(" + ", dimensions);

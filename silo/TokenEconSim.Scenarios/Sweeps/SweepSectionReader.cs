@@ -12,10 +12,11 @@ namespace TokenEconSim.Scenarios.Sweeps;
 internal sealed class SweepSectionReader(List<ScenarioError> errors)
 {
     // The keys of each mapping of the section (also what scenario.schema.json allows there).
-    internal static readonly string[] SectionKeys = ["mode", "parameters", "simplex", "seeds", "objective"];
+    internal static readonly string[] SectionKeys = ["mode", "parameters", "simplex", "seeds", "objective", "samples", "levels", "design_seed"];
     internal static readonly string[] ObjectiveKeys = ["goal", "terms"];
     internal static readonly string[] TermKeys = ["metric", "weight", "target"];
     internal static readonly string[] RangeKeys = ["from", "to", "step"];
+    internal static readonly string[] BoundKeys = ["low", "high"];
 
     public SweepSpec? Read(MappingEntry sweep)
     {
@@ -27,6 +28,8 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
         var before = errors.Count;
         CheckKeys(section, SectionKeys, "sweep");
         var mode = ReadMode(section.Find("mode"));
+        if (mode.IsDesign()) return new SweepDesignReader(errors, this).Read(section, mode, before);
+        RefuseDesignKeys(section, mode);
         var parameters = ReadParameters(section.Find("parameters"));
         var (simplex, step) = ReadSimplex(section.Find("simplex"));
         var seeds = ReadSeeds(section.Find("seeds"));
@@ -47,14 +50,20 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
     {
         if (entry == null) return SweepMode.Grid;
         var text = entry.Value is ScalarNode s ? s.Value : "";
-        switch (text)
-        {
-            case "grid": return SweepMode.Grid;
-            case "zip": return SweepMode.Zip;
-        }
-        var hint = Suggestions.Closest(text, ["grid", "zip"]) is { } m ? $"did you mean '{m}'?" : "valid: grid, zip";
+        var known = Enum.GetValues<SweepMode>().FirstOrDefault(m => m.Key() == text, (SweepMode)(-1));
+        if (known >= 0) return known;
+        var hint = Suggestions.Closest(text, SweepModes.Keys) is { } m ? $"did you mean '{m}'?" : $"valid: {string.Join(", ", SweepModes.Keys)}";
         errors.Add(entry.Value.At.Error($"sweep.mode: '{text}' is not a sweep mode; {hint}"));
         return SweepMode.Grid;
+    }
+
+    /// <summary>samples, levels and design_seed belong to the sampled designs; in grid or zip they would be silently ignored.</summary>
+    private void RefuseDesignKeys(MappingNode section, SweepMode mode)
+    {
+        foreach (var key in SweepDesignReader.DesignKeys)
+            if (section.Find(key) is { } entry)
+                errors.Add(entry.Key.At.Error($"sweep.{key}: only the sampled designs (mode: lhs, sobol or morris) read it; mode {mode.Key()} "
+                    + "takes lists and ranges"));
     }
 
     private List<SweepDimension> ReadParameters(MappingEntry? entry)
@@ -198,7 +207,7 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
         return (new SweepDimension("simplex", points), h);
     }
 
-    private List<SweepSetting>? ReadSeeds(MappingEntry? entry)
+    internal List<SweepSetting>? ReadSeeds(MappingEntry? entry)
     {
         if (entry == null || entry.Value is ScalarNode { IsNull: true }) return null;
         switch (entry.Value)
@@ -233,7 +242,7 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
     /// objective: {goal: maximize|minimize, terms: [{metric, weight = 1, target}]}: Σ weight·metric,
     /// or weight·|metric − target| for a term with a target. Metric names are checked by the host.
     /// </summary>
-    private SweepObjective? ReadObjective(MappingEntry? entry)
+    internal SweepObjective? ReadObjective(MappingEntry? entry)
     {
         if (entry == null || entry.Value is ScalarNode { IsNull: true }) return null;
         if (entry.Value is not MappingNode section)
@@ -307,7 +316,7 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
                     + $"{string.Join(", ", parameters.Select(p => $"{p.Label}: {p.Values.Count}"))}"));
     }
 
-    private void CheckKeys(MappingNode node, string[] valid, string where)
+    internal void CheckKeys(MappingNode node, string[] valid, string where)
     {
         foreach (var e in node.Entries.Where(e => !valid.Contains(e.Key.Value)))
         {
@@ -324,7 +333,7 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
 
     private List<IReadOnlyList<SweepSetting>>? Refuse(SourceNode at, string message) => Refuse<IReadOnlyList<SweepSetting>>(at, message);
 
-    private static string Describe(SourceNode node) => node switch
+    internal static string Describe(SourceNode node) => node switch
     {
         MappingNode => "a mapping",
         SequenceNode => "a list",

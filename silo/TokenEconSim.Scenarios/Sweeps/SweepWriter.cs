@@ -14,8 +14,9 @@ public static class SweepWriter
     {
         var sb = new StringBuilder(ScenarioWriter.ToYaml(plan.Base, headerComment));
         sb.Append("\nsweep:\n");
-        sb.Append("  mode: ").Append(plan.Mode == SweepMode.Grid ? "grid" : "zip").Append('\n');
-        if (plan.ParameterValues.Count > 0)
+        sb.Append("  mode: ").Append(plan.Mode.Key()).Append('\n');
+        if (plan.Design is { } design) AppendDesign(sb, design);
+        else if (plan.ParameterValues.Count > 0)
         {
             sb.Append("  parameters:\n");
             foreach (var p in plan.ParameterValues)
@@ -35,6 +36,17 @@ public static class SweepWriter
             }
         }
         return sb.ToString();
+    }
+
+    /// <summary>A design is written as it was given (ranges, samples, levels, seed): it expands to the same points again.</summary>
+    private static void AppendDesign(StringBuilder sb, SweepDesign design)
+    {
+        sb.Append("  parameters:\n");
+        foreach (var p in design.Parameters)
+            sb.Append("    ").Append(p.Range.Name).Append(": {low: ").Append(R(p.Range.Low)).Append(", high: ").Append(R(p.Range.High)).Append("}\n");
+        sb.Append("  samples: ").Append(design.Samples.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        if (design.Mode == SweepMode.Morris) sb.Append("  levels: ").Append(design.Levels.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        if (design.Mode != SweepMode.Sobol) sb.Append("  design_seed: ").Append(design.Seed.ToString(CultureInfo.InvariantCulture)).Append('\n');
     }
 
     /// <summary>Numbers plain; anything else double-quoted (as the resolved scenario writes strings), so no value is misread as YAML.</summary>

@@ -7,19 +7,22 @@ namespace TokenEconSim.Silo.Sweeps;
 /// <summary>
 /// The sweep's charts in charts/: a ternary heat map per metric when the sweep is the α-β-γ simplex
 /// alone (ternary_&lt;metric&gt;), line charts with 95 % CI bands when it sweeps one numeric
-/// parameter alone (line_&lt;parameter&gt;_&lt;metric&gt;). Other shapes have no chart (the tables hold them).
+/// parameter alone (line_&lt;parameter&gt;_&lt;metric&gt;). A sobol or morris design's charts are its sensitivity
+/// (<see cref="SweepSensitivity"/>). Other shapes have no chart (the tables hold them).
 /// </summary>
 public static class SweepCharts
 {
     /// <summary>Why there is no chart for this sweep's shape, or null when there is one.</summary>
     public static string? Unsupported(SweepPlan plan) =>
-        plan.SimplexStep != null && plan.Parameters.Count == 0 ? null
+        SweepSensitivity.Applies(plan) ? null
+        : plan.Design is not null ? "an lhs design has no chart (sobol and morris designs get sensitivity charts); see points.csv"
+        : plan.SimplexStep != null && plan.Parameters.Count == 0 ? null
         : plan.SimplexStep == null && plan.Parameters.Count == 1 && plan.ParameterValues[0].Values.All(IsNumber) ? null
         : "charts are drawn for a simplex alone (ternary) or one numeric parameter alone (lines); see points.csv";
 
     public static IReadOnlyList<string> Write(SweepPlan plan, SweepRecorder recorder, IReadOnlyList<string> metrics, string directory)
     {
-        if (Unsupported(plan) != null || recorder.Points.Count == 0) return [];
+        if (Unsupported(plan) != null || recorder.Points.Count == 0 || SweepSensitivity.Applies(plan)) return [];
         var files = new List<string>();
         var seeds = plan.Seeds.Count;
         foreach (var metric in metrics)

@@ -62,7 +62,8 @@ public static class SweepRunner
             throw new SweepCancelledException(folder.Path, kept, jobs.Count);
         }
         var elapsed = clock.Elapsed;
-        var charts = SweepCharts.Write(plan, recorder, metrics, folder.ChartsPath);
+        var charts = SweepCharts.Write(plan, recorder, metrics, folder.ChartsPath)
+            .Concat(SweepSensitivity.Write(plan, recorder, metrics, folder.File(RunFiles.SweepSensitivity), folder.ChartsPath)).ToList();
         if (SweepCharts.Unsupported(plan) is { } why) Console.WriteLine($"no charts: {why}");
         Report(folder, plan, name, options.File, recorder, "complete", charts);
         return new SweepOutcome(folder.Path, jobs.Count, jobs.Count - todo.Count, todo.Count, elapsed, charts);
@@ -101,7 +102,7 @@ public static class SweepRunner
         int? kept = null)
     {
         var best = Best(recorder, plan.Objective);
-        var report = new SweepReport(name, file, plan.Base.Run.Name, plan.Mode == SweepMode.Grid ? "grid" : "zip",
+        var report = new SweepReport(name, file, plan.Base.Run.Name, plan.Mode.Key(),
             [.. plan.Parameters, .. plan.SimplexStep is null ? Array.Empty<string>() : SweepPlan.SimplexKeys],
             plan.SimplexStep, plan.PointCount, plan.Seeds, plan.Runs.Count, kept ?? recorder.Recorded, status, recorder.Columns,
             plan.Objective, best, plan.Objective is null ? 0 : recorder.IndexOf("objective"),

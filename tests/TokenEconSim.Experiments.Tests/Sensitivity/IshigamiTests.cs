@@ -21,10 +21,12 @@ public sealed class IshigamiTests
     private static readonly double V = A * A / 8 + B * Pi4 / 5 + B * B * Pi8 / 18 + 0.5;
     private static readonly double V1 = 0.5 * Math.Pow(1 + B * Pi4 / 5, 2), V2 = A * A / 8, V13 = B * B * Pi8 * (1.0 / 18 - 1.0 / 50);
 
-    [Fact]
-    public void SobolIndicesMatchTheAnalyticValues()
+    [Theory]
+    [InlineData(1 << 13)] // within 0.01 at N = 2^13 (measured: 0.0010 at most), the ±0.02 asked of an estimator there
+    [InlineData(1 << 14)]
+    public void SobolIndicesMatchTheAnalyticValues(int baseSamples)
     {
-        var indices = SensitivityAnalysis.Sobol(Ishigami, Ranges, baseSamples: 1 << 14);
+        var indices = SensitivityAnalysis.Sobol(Ishigami, Ranges, baseSamples);
 
         double[] first = [V1 / V, V2 / V, 0], total = [(V1 + V13) / V, V2 / V, V13 / V];
         Assert.Equal(0.3139, first[0], 4); // the closed form itself, against the values every reference quotes
