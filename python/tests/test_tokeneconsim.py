@@ -113,7 +113,23 @@ def test_a_sweep_has_its_parameters_as_columns(tmp_path):
     assert sweep.points["seeds"].tolist() == [2, 2]
     assert sweep.points["final_gini_mean"].dtype == "float64"
     assert sweep.run(0).summary["seed"] == sweep.runs.loc[0, "seed"]
+    assert sweep.sensitivity is None  # a grid has no sensitivity table
     assert tes.sweep(sweep.folder).folder == sweep.folder  # a folder is read, not rerun
+
+
+def test_a_sobol_sweep_has_its_sensitivity_table(tmp_path):
+    file = tmp_path / "sobol.yaml"
+    file.write_text(f"extends: {SCENARIOS / 'baseline.yaml'}\nrun: {{epochs: 2}}\n"
+                    "sweep:\n  mode: sobol\n  parameters:\n    token.emission_per_epoch: {low: 500, high: 5000}\n"
+                    "    token.fee_burn_fraction: {low: 0.1, high: 0.9}\n  samples: 4\n", encoding="utf-8")
+    sweep = tes.sweep(file, out=tmp_path / "sweeps", parallel=2)
+    assert len(sweep.points) == 4 * (2 + 2)
+    table = sweep.sensitivity
+    assert table.columns[:3].tolist() == ["metric", "parameter", "first_order"]
+    assert table["total"].dtype == "float64"
+    supply = table[table["metric"] == "final_supply"].set_index("parameter")
+    assert supply.index.tolist() == ["token.emission_per_epoch", "token.fee_burn_fraction"]
+    assert supply.loc["token.emission_per_epoch", "total"] > supply.loc["token.fee_burn_fraction", "total"]
 
 
 def test_parquet_without_pyarrow_or_silo_says_what_to_install(baseline, tmp_path, monkeypatch):

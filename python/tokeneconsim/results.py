@@ -117,6 +117,15 @@ class Sweep:
     def points(self):
         return self._read(files.SWEEP_POINTS)
 
+    @cached_property
+    def sensitivity(self):
+        """sensitivity.csv of a sobol or morris design (one row per metric and parameter), or None for other sweeps."""
+        path = self.folder / files.SWEEP_SENSITIVITY
+        if not path.is_file():
+            return None
+        header = pd.read_csv(path, nrows=0).columns
+        return pd.read_csv(path, dtype={c: (str if c in ("metric", "parameter") else "float64") for c in header})
+
     def run(self, index):
         """The Run of row `index` of `runs`."""
         return Run(self.folder / self.runs.loc[index, "folder"])
