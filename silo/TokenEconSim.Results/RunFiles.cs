@@ -60,6 +60,9 @@ public static class RunFiles
     /// <summary>A sweep's table: one row per parameter point, over its seeds.</summary>
     public const string SweepPoints = "points.csv";
 
+    /// <summary>A comparison folder's table (`silo compare`, `silo compare-difficulty`).</summary>
+    public const string Comparison = "comparison.csv";
+
     /// <summary>In a sweep folder of a sobol or morris design: each metric's sensitivity to each parameter (docs/sweeps.md).</summary>
     public const string SweepSensitivity = "sensitivity.csv";
 

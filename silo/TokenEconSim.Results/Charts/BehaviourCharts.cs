@@ -14,7 +14,7 @@ internal static class BehaviourCharts
     public static bool IsMeaningful(IReadOnlyList<EpochMetrics> rows) =>
         Enumerable.Range(0, BehaviourColumns.Responding.Count).Any(k => Responds(rows, k));
 
-    /// <summary>Active agents per responding role on the left axis, their mean effort (dashed) on the right.</summary>
+    /// <summary>Active agents per responding role on the left axis, their mean effort (thin, open circles) on the right.</summary>
     internal static Plot Participation(IReadOnlyList<EpochMetrics> rows)
     {
         var plot = RunCharts.NewPlot(ChartGroups.Png.Participation.Title);
@@ -25,7 +25,11 @@ internal static class BehaviourCharts
             var effort = RunCharts.AddLine(plot, rows, r => r[BehaviourColumns.EffortMean[k]], $"{role.Title()}: mean effort");
             effort.Axes.YAxis = plot.Axes.Right;
             active.Color = effort.Color = plot.Add.Palette.GetColor(k); // a role keeps its colour in both charts
-            effort.LinePattern = LinePattern.Dashed;
+            // Open circles on a thin line, not a dash: Skia's SVG canvas (the .svg files and report.html) cannot draw dashes, drew
+            // these solid, and printed "Unsupported path effect in addPaint." once per line segment.
+            effort.LineWidth = 1;
+            effort.MarkerShape = MarkerShape.OpenCircle;
+            effort.MarkerSize = 5;
         }
         plot.YLabel("Agents taking part");
         plot.Axes.Right.Label.Text = "Mean effort (quality; share switched on)";

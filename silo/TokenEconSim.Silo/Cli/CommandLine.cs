@@ -19,6 +19,7 @@ public static class CommandLine
             SchemaCommand.Create(),
             BenchCommand.Create(),
             CompareCommand.Create(),
+            CompareScenariosCommand.Create(),
             SweepCommand.Create(),
             TuneCommand.Create(),
             ResumeCommand.Create(),

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TokenEconSim.Domain.Simulation;
+using TokenEconSim.Experiments.Comparison;
+using TokenEconSim.Results;
+using TokenEconSim.Results.Sweeps;
+using TokenEconSim.Silo.Cli;
+using TokenEconSim.Silo.Engines;
+using TokenEconSim.Silo.Runs;
+using TokenEconSim.Silo.Sweeps;
+
+namespace TokenEconSim.Silo.Compare;
+
+/// <summary>What `silo compare` was asked to do.</summary>
+public sealed record ComparisonOptions(string A, string B, int Seeds, string Output, int Parallel, bool ShowProgress);
+
+/// <summary>What it found: the folder and every summary metric's comparison, in summary.json order.</summary>
+public sealed record ComparisonOutcome(string Folder, IReadOnlyList<MetricComparison> Metrics, IReadOnlyList<string> Main);
+
+/// <summary>
+/// `silo compare A.yaml B.yaml --seeds n`: both scenarios on seeds 1…n (common random numbers), each run an ordinary run in
+/// compare/&lt;a&gt;-vs-&lt;b&gt;-&lt;utc timestamp&gt;/runs/{a,b}-s&lt;seed&gt;/, then every summary metric's B − A paired by seed and unpaired
+/// (<see cref="PairedComparison"/>) into comparison.csv.
+/// </summary>
+public static class ScenarioComparison
+{
+    public static async Task<ComparisonOutcome> RunAsync(ComparisonOptions o, CancellationToken ct)
+    {
+        // Both files bound with every seed before anything runs: a bad file is exit 2 at its line, not a failed run later.
+        var seeds = Enumerable.Range(1, o.Seeds).ToArray();
+        var scenarios = new[] { o.A, o.B }.Select(file => seeds.Select(s => ScenarioInput.Load(file, [new("run.seed", I(s))])).ToArray()).ToArray();
+        var name = $"{Path.GetFileNameWithoutExtension(o.A)}-vs-{Path.GetFileNameWithoutExtension(o.B)}";
+        var folder = Path.Combine(o.Output, name + "-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        var runs = Path.Combine(folder, "runs");
+        try { Directory.CreateDirectory(runs); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadInputException($"--out {o.Output}: cannot create the comparison folder there ({e.Message})");
+        }
+
+        var jobs = seeds.SelectMany((seed, i) => new[] { (Side: 0, Seed: seed, Index: i), (Side: 1, Seed: seed, Index: i) }).ToList();
+        using (var host = await EmbeddedSilo.StartAsync(ct))
+        {
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            await SweepProgress.RunAsync(o.ShowProgress, name, jobs.Count, 0, tick => Parallel.ForEachAsync(jobs,
+                new ParallelOptions { MaxDegreeOfParallelism = o.Parallel, CancellationToken = ct }, async (job, token) =>
+                {
+                    var file = job.Side == 0 ? o.A : o.B;
+                    await RunExecutor.ExecuteAsync(new RunRequest(file, [new("run.seed", I(job.Seed))], runs, EngineKind.Orleans, ShowProgress: false)
+                    {
+                        Scenario = scenarios[job.Side][job.Index],
+                        Grains = grains,
+                        FolderName = FolderOf(job.Side, job.Seed),
+                    }, token);
+                    tick();
+                }));
+            await host.StopAsync(TimeSpan.FromSeconds(10));
+        }
+
+        var responding = scenarios.Any(side => BehaviourColumns.Group.IsEnabled(side[0]));
+        var names = SummaryMetrics.For(responding);
+        double[][] Values(int side) => [.. seeds.Select(s => SummaryMetrics.Read(Path.Combine(runs, FolderOf(side, s), RunFiles.Summary), names)
+            .Select(SummaryMetrics.Value).ToArray())];
+        var (a, b) = (Values(0), Values(1));
+        var metrics = names.Select((m, k) => PairedComparison.Of(m, [.. a.Select(v => v[k])], [.. b.Select(v => v[k])])).ToList();
+        ComparisonCsv.Write(Path.Combine(folder, RunFiles.Comparison), metrics);
+        return new ComparisonOutcome(folder, metrics, SummaryMetrics.MainFor(responding));
+    }
+
+    private static string FolderOf(int side, int seed) => $"{(side == 0 ? 'a' : 'b')}-s{I(seed)}";
+
+    private static string I(int x) => x.ToString(CultureInfo.InvariantCulture);
+}
