@@ -1,6 +1,3 @@
-using MathNet.Numerics.Distributions;
-using TokenEconSim.Domain.Randomness;
-
 namespace TokenEconSim.Experiments.Sensitivity;
 
 /// <summary>One parameter's elementary effects: their mean μ, the mean of their absolute values μ* with its confidence
@@ -19,11 +16,7 @@ public static class MorrisEffects
         int resamples = 1000, double confidence = 0.95, ulong seed = 1)
     {
         ArgumentNullException.ThrowIfNull(design);
-        ParameterRange.Check(ranges);
-        if (ranges.Count != design.Parameters) throw new ArgumentException($"{ranges.Count} ranges for a design of {design.Parameters} parameters");
-        if (outputs.Length != design.Rows.Count) throw new ArgumentException($"{outputs.Length} outputs for {design.Rows.Count} design rows");
-        foreach (var y in outputs) if (!double.IsFinite(y)) throw new ArgumentException("an output is not a finite number");
-        ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 2);
+        Bootstrap.CheckOutputs(design.Parameters, design.Rows.Count, ranges, outputs, resamples, confidence);
 
         int k = design.Parameters, r = design.Trajectories;
         var effects = new double[k, r];
@@ -34,17 +27,15 @@ public static class MorrisEffects
                 var at = t * (k + 1) + s;
                 effects[i, t] = (outputs[at + 1] - outputs[at]) / move;
             }
-        var rng = new Xoshiro256StarStar(seed);
-        var samples = Enumerable.Range(0, resamples).Select(_ => Enumerable.Range(0, r).Select(_ => rng.Next(r)).ToArray()).ToArray();
-        var z = Normal.InvCDF(0, 1, (1 + confidence) / 2);
+        var samples = Bootstrap.Resamples(r, resamples, seed);
         var result = new MorrisEffect[k];
         for (var i = 0; i < k; i++)
         {
             var ee = Enumerable.Range(0, r).Select(t => effects[i, t]).ToArray();
             var muStar = ee.Average(Math.Abs);
             var boot = samples.Select(rows => rows.Average(t => Math.Abs(ee[t])));
-            result[i] = new MorrisEffect(ranges[i].Name, ee.Average(), muStar, z * SobolIndices.StandardDeviation(boot),
-                SobolIndices.StandardDeviation(ee));
+            result[i] = new MorrisEffect(ranges[i].Name, ee.Average(), muStar, Bootstrap.HalfWidth(boot, confidence),
+                Bootstrap.StandardDeviation(ee));
         }
         return result;
     }

@@ -1,6 +1,3 @@
-using MathNet.Numerics.Distributions;
-using TokenEconSim.Domain.Randomness;
-
 namespace TokenEconSim.Experiments.Sensitivity;
 
 /// <summary>One parameter's Sobol indices, each with the half-width of its confidence interval.</summary>
@@ -22,26 +19,19 @@ public static class SobolIndices
         int resamples = 1000, double confidence = 0.95, ulong seed = 1)
     {
         ArgumentNullException.ThrowIfNull(design);
-        ParameterRange.Check(ranges);
-        if (ranges.Count != design.Parameters) throw new ArgumentException($"{ranges.Count} ranges for a design of {design.Parameters} parameters");
-        if (outputs.Length != design.Rows.Count) throw new ArgumentException($"{outputs.Length} outputs for {design.Rows.Count} design rows");
-        foreach (var y in outputs) if (!double.IsFinite(y)) throw new ArgumentException("an output is not a finite number");
-        ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 2);
-        if (confidence is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(confidence), "between 0 and 1");
+        Bootstrap.CheckOutputs(design.Parameters, design.Rows.Count, ranges, outputs, resamples, confidence);
 
         var n = design.BaseSamples;
         var y0 = outputs.ToArray();
         var all = Enumerable.Range(0, n).ToArray();
-        var rng = new Xoshiro256StarStar(seed);
-        var samples = Enumerable.Range(0, resamples).Select(_ => Enumerable.Range(0, n).Select(_ => rng.Next(n)).ToArray()).ToArray();
-        var z = Normal.InvCDF(0, 1, (1 + confidence) / 2);
+        var samples = Bootstrap.Resamples(n, resamples, seed);
         var result = new SobolIndex[design.Parameters];
         for (var i = 0; i < design.Parameters; i++)
         {
             var (first, total) = Estimate(y0, n, i, all);
             var boot = samples.Select(rows => Estimate(y0, n, i, rows)).ToArray();
-            result[i] = new SobolIndex(ranges[i].Name, first, z * StandardDeviation(boot.Select(b => b.First)),
-                total, z * StandardDeviation(boot.Select(b => b.Total)));
+            result[i] = new SobolIndex(ranges[i].Name, first, Bootstrap.HalfWidth(boot.Select(b => b.First), confidence),
+                total, Bootstrap.HalfWidth(boot.Select(b => b.Total), confidence));
         }
         return result;
     }
@@ -62,13 +52,5 @@ public static class SobolIndices
         var variance = sumSq / (2.0 * rows.Length);
         if (variance == 0) return (0, 0); // a constant output: no parameter explains any of it
         return (first / rows.Length / variance, total / (2.0 * rows.Length) / variance);
-    }
-
-    /// <summary>Sample standard deviation (n − 1), as numpy's std(ddof=1) that SALib applies to its bootstrap.</summary>
-    internal static double StandardDeviation(IEnumerable<double> values)
-    {
-        var xs = values.ToArray();
-        var mean = xs.Average();
-        return Math.Sqrt(xs.Sum(x => (x - mean) * (x - mean)) / (xs.Length - 1));
     }
 }
