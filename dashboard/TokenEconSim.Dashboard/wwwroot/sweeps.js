@@ -7,6 +7,7 @@ const num = v => v == null || v === "" ? null : Number(v);
 // sweep.json as `silo sweep` and `silo tune` write it (SweepReport): snake_case keys.
 function design(j) {
   if (j.mode == null) return null;
+  if (j.design != null) return j.design;
   return j.simplex_step != null ? `${j.mode} over the α-β-γ simplex, step ${j.simplex_step}` : j.mode;
 }
 

@@ -6,7 +6,7 @@ namespace TokenEconSim.Silo.Sweeps;
 
 /// <summary>
 /// sweep.json: what a sweep folder holds, for people and for the dashboard's list of sweeps.
-/// Keys: name, sweep_file, base_scenario, mode (grid|zip|tune), parameters, simplex_step, points,
+/// Keys: name, sweep_file, base_scenario, mode (grid|zip|lhs|sobol|morris|tune), design (sampled designs only), parameters, simplex_step, points,
 /// seeds, runs_total, runs_complete, status (running|interrupted|complete), metrics, objective,
 /// best (the point with the best mean objective: point, parameters, objective mean and 95 % CI), charts, version.
 /// </summary>
@@ -29,6 +29,9 @@ public sealed record SweepReport(
     IReadOnlyList<string> Charts,
     string Version)
 {
+    /// <summary>A sampled design in words (e.g. "sobol over 6 parameters, N = 32"); absent for grid, zip and tune.</summary>
+    public string? Design { get; init; }
+
     public string ToJson()
     {
         var buffer = new MemoryStream();
@@ -43,6 +46,7 @@ public sealed record SweepReport(
             w.WriteString("sweep_file", SweepFile);
             w.WriteString("base_scenario", BaseScenario);
             w.WriteString("mode", Mode);
+            if (Design is not null) w.WriteString("design", Design);
             Strings(w, "parameters", Parameters);
             if (SimplexStep is { } step) w.WriteNumber("simplex_step", step);
             else w.WriteNull("simplex_step");

@@ -106,7 +106,10 @@ public static class SweepRunner
             [.. plan.Parameters, .. plan.SimplexStep is null ? Array.Empty<string>() : SweepPlan.SimplexKeys],
             plan.SimplexStep, plan.PointCount, plan.Seeds, plan.Runs.Count, kept ?? recorder.Recorded, status, recorder.Columns,
             plan.Objective, best, plan.Objective is null ? 0 : recorder.IndexOf("objective"),
-            [.. charts.Select(c => Path.GetRelativePath(folder.Path, c))], RunExecutor.Version);
+            [.. charts.Select(c => Path.GetRelativePath(folder.Path, c))], RunExecutor.Version)
+        {
+            Design = plan.Design?.Describe(),
+        };
         folder.Write(RunFiles.SweepReport, report.ToJson());
     }
 }

@@ -46,6 +46,7 @@ public sealed class SensitivitySweepTests : IDisposable
         Assert.True(new FileInfo(Path.Combine(folder, "charts", "sensitivity_final_supply.png")).Length > 10_000);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "sweep.json")));
         Assert.Equal("sobol", json.RootElement.GetProperty("mode").GetString());
+        Assert.Equal("sobol over 2 parameters, N = 8", json.RootElement.GetProperty("design").GetString());
     }
 
     [Fact]
