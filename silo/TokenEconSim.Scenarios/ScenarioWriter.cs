@@ -16,12 +16,38 @@ public static class ScenarioWriter
     public static string ToYaml(Scenario s, string? headerComment = null) => WriteRoot(s, headerComment);
 
     /// <summary>
-    /// The scenario's canonical text: <see cref="ToYaml"/> without a header and without the keys that change no result — run.agents_per_grain
-    /// (sharding) and the outputs section (which files are written) — so that it names the simulated economy (the seed included) and
-    /// nothing else. <see cref="RunIdentity"/> hashes it.
+    /// The scenario's canonical text, which <see cref="RunIdentity"/> hashes: the keys whose value differs from the key's default, in
+    /// <see cref="ToYaml"/>'s form, without the keys that change no result — run.agents_per_grain (sharding) and the outputs section
+    /// (which files are written). It names the simulated economy (the seed included) and nothing else, and a key added later at a
+    /// default that changes nothing leaves every existing run's id as it was.
     /// </summary>
-    public static string ToCanonicalYaml(Scenario s) =>
-        WriteRoot(s, omit: key => key.Type == typeof(OutputsSection) || key.Property == ShardingKey);
+    public static string ToCanonicalYaml(Scenario s)
+    {
+        var sb = new StringBuilder();
+        WriteChanged(sb, s, new Scenario(), 0, key => key.Type == typeof(OutputsSection) || key.Property == ShardingKey);
+        return sb.ToString();
+    }
+
+    /// <summary>The keys of <paramref name="section"/> whose text differs from <paramref name="defaults"/>', sub-sections key by key.</summary>
+    private static void WriteChanged(StringBuilder sb, object section, object defaults, int indent, Func<SchemaKey, bool> omit)
+    {
+        foreach (var key in ScenarioSchema.KeysOf(section.GetType()).Where(k => !omit(k)))
+        {
+            object? value = key.Property.GetValue(section), fallback = key.Property.GetValue(defaults);
+            if (value != null && fallback != null && value.GetType() == fallback.GetType() && ScenarioSchema.IsSection(key.Type)
+                && ScenarioSchema.KeysOf(value.GetType()).Count > 0)
+            {
+                var inner = new StringBuilder();
+                WriteChanged(inner, value, fallback, indent + 2, omit);
+                if (inner.Length > 0) sb.Append(' ', indent).Append(key.Name).Append(":\n").Append(inner);
+                continue;
+            }
+            StringBuilder text = new(), defaultText = new();
+            WriteKey(text, key, value, indent);
+            WriteKey(defaultText, key, fallback, indent);
+            if (!text.Equals(defaultText)) sb.Append(text);
+        }
+    }
 
     private static readonly System.Reflection.PropertyInfo ShardingKey = typeof(RunSection).GetProperty(nameof(RunSection.AgentsPerGrain))!;
 

@@ -27,6 +27,18 @@ public class RunIdentityTests
     }
 
     [Fact]
+    public void KeysAtTheirDefaultNameNothingSoANewKeyChangesNoExistingId()
+    {
+        var id = RunIdentity.Of(Load("run:\n  seed: 7\n"));
+        var defaults = new Scenario();
+
+        // Writing a default out, or leaving it to the default, is the same economy.
+        Assert.Equal(id, RunIdentity.Of(Load($"run:\n  seed: 7\ntoken:\n  emission_per_epoch: {defaults.Token.EmissionPerEpoch}\n")));
+        Assert.NotEqual(id, RunIdentity.Of(Load($"run:\n  seed: 7\ntoken:\n  emission_per_epoch: {defaults.Token.EmissionPerEpoch + 1}\n")));
+        Assert.Equal("run:\n  seed: 7\n", ScenarioWriter.ToCanonicalYaml(Load("run:\n  seed: 7\n")));
+    }
+
+    [Fact]
     public void ShardingAndOutputsChangeNoId()
     {
         var id = RunIdentity.Of(Load("run:\n  seed: 7\n"));
