@@ -80,4 +80,19 @@ public sealed class CompareCommandTests : IDisposable
         Assert.True(blend.MeanAbsDeviation < asert.MeanAbsDeviation, $"MAD {blend.MeanAbsDeviation} against ASERT's {asert.MeanAbsDeviation}");
         Assert.True(blend.PredictionRmse < blend.LastValueRmse, $"forecast RMSE {blend.PredictionRmse}, last value {blend.LastValueRmse}");
     }
+
+    // env-price: the token's outside price moves and miners paying stable for energy switch with profitability, so over a run the
+    // network hashrate goes with the price (ln against ln), and with the previous epoch's price too (the miners' lag).
+    [Fact]
+    public async Task ThePriceEnvironmentsHashrateFollowsThePrice()
+    {
+        var (_, rows) = await DifficultyComparison.MeasureAsync(Repo.Scenario("env-price.yaml"), DifficultyAlgorithmKind.Asert, 1, null,
+            CancellationToken.None);
+        var price = rows.Select(r => Math.Log(r.Economy.TokenPrice)).ToArray();
+        var hashrate = rows.Select(r => Math.Log(r.Hashrate)).ToArray();
+        Assert.True(MathNet.Numerics.Statistics.Statistics.PopulationStandardDeviation(price) > 0.2, "the price hardly moves");
+        var now = MathNet.Numerics.Statistics.Correlation.Pearson(price, hashrate);
+        var lagged = MathNet.Numerics.Statistics.Correlation.Pearson(price[..^1], hashrate[1..]);
+        Assert.True(now > 0.4 && lagged > 0.4, $"corr(ln p, ln H) {now}, with the previous epoch's price {lagged}");
+    }
 }

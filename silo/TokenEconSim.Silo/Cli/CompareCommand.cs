@@ -21,7 +21,7 @@ public static class CompareCommand
         {
             Description = "Environment scenarios", AllowMultipleArgumentsPerToken = true,
             DefaultValueFactory = _ => ["scenarios/env-growth.yaml", "scenarios/env-drop-recovery.yaml", "scenarios/env-random-walk.yaml",
-                "scenarios/env-greedy.yaml", "scenarios/env-switching.yaml"],
+                "scenarios/env-greedy.yaml", "scenarios/env-switching.yaml", "scenarios/env-price.yaml"],
         };
         var command = new Command("compare-difficulty", "Compare difficulty algorithms across hashrate environments") { seeds, epochs, output,
             environments };
