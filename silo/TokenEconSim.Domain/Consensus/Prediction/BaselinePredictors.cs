@@ -11,8 +11,9 @@ public sealed class HoltPredictor(double alpha, double beta) : IHashratePredicto
     private double _level, _trend;
     private bool _started;
 
-    public Task<double?> ObserveAsync(double windowHashrate)
+    public Task<double?> ObserveAsync(WindowObservation window)
     {
+        var windowHashrate = window.Hashrate;
         if (!(windowHashrate > 0)) return Task.FromResult<double?>(_started ? Math.Exp(_level + _trend) : null);
         var y = Math.Log(windowHashrate);
         if (!_started) (_level, _trend, _started) = (y, 0, true);
@@ -34,8 +35,9 @@ public sealed class SeasonalNaivePredictor(int seasonWindows) : IHashratePredict
 {
     private readonly Queue<double> _season = new();
 
-    public Task<double?> ObserveAsync(double windowHashrate)
+    public Task<double?> ObserveAsync(WindowObservation window)
     {
+        var windowHashrate = window.Hashrate;
         _season.Enqueue(windowHashrate);
         if (_season.Count < seasonWindows) return Task.FromResult<double?>(windowHashrate);
         if (_season.Count > seasonWindows) _season.Dequeue();
