@@ -50,6 +50,29 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal("", Cell("asert", "prediction_minus_last_value_rmse"));
     }
 
+    // --horizons 2: every forecaster gets a row per horizon in forecast_horizons.csv and a column pair in the Markdown. On periodic
+    // switching (3 windows up, 3 down) the seasonal naive forecast beats the last value at both horizons, by more at the second,
+    // where the last value is more often on the wrong side of a switch.
+    [Fact]
+    public async Task ForecastsAreMeasuredByHorizonAgainstTheLastValue()
+    {
+        var result = await SiloCli.InvokeAsync("compare-difficulty", "--seeds", "2", "--epochs", "30", "--horizons", "2", "--out", _dir.Path,
+            "--environments", Repo.Scenario("env-switching.yaml"));
+        CliAssert.Exit(0, result);
+        var csv = File.ReadAllLines(Path.Combine(Directory.GetDirectories(_dir.Path).Single(), "forecast_horizons.csv"));
+        var header = csv[0].Split(',');
+        Assert.Equal(ForecastHorizons.Forecasters.Length * 2, csv.Length - 1);
+        double Value(string forecaster, int horizon, string column) => double.Parse(
+            csv.Single(l => l.Split(',')[1] == forecaster && l.Split(',')[2] == $"{horizon}").Split(',')[Array.IndexOf(header, column)],
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0, Value("last_value", 1, "minus_last_value"));
+        for (var h = 1; h <= 2; h++)
+            Assert.True(Value("seasonal_naive", h, "rmse") < Value("last_value", h, "rmse"), $"horizon {h}");
+        Assert.True(Value("seasonal_naive", 2, "minus_last_value") < Value("seasonal_naive", 1, "minus_last_value"));
+        Assert.Contains("| env-switching | lstm-change-inputs |", result.Out);
+        Assert.Contains("RMSE h=2", result.Out);
+    }
+
     [Fact]
     public async Task ZeroSeedsIsBadInput()
     {

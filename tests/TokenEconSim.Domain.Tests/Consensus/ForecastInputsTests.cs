@@ -84,4 +84,23 @@ public class ForecastInputsTests
         Assert.Equal(a[..12], b[..12]);
         Assert.Contains(a[12..].Zip(b[12..]), pair => pair.First != pair.Second);
     }
+
+    // Forecasting several windows ahead feeds the network its own forecasts without training and leaves the predictor as it was:
+    // its first step is the one-window forecast, and the state after equals the state before.
+    [Fact]
+    public void AheadLeavesThePredictorAsItWas()
+    {
+        var predictor = new LstmHashratePredictor(new LstmPredictorSection
+        {
+            Window = 3, Hidden = 4, TrainEvery = 2, History = 20, Epochs = 3, Inputs = LstmInputs.All, Period = 3000,
+        }, runSeed: 4);
+        for (var k = 0; k < 15; k++) predictor.Observe(100 + 20 * Math.Sin(k), new WindowContext(1 + 0.2 * Math.Cos(k), 50, 900 + k, 600 * k));
+        var (before, next) = (predictor.ExportState(), predictor.Predict());
+        var ahead = predictor.Ahead(4, windowSeconds: 600);
+        Assert.Equal(4, ahead.Length);
+        Assert.Equal(next, ahead[0]);
+        Assert.NotEqual(ahead[0], ahead[1]);
+        Assert.Equal(before, predictor.ExportState());
+        Assert.Equal(next, predictor.Predict());
+    }
 }

@@ -25,6 +25,10 @@ public sealed class HoltPredictor(double alpha, double beta) : IHashratePredicto
         }
         return Task.FromResult<double?>(Math.Exp(_level + _trend));
     }
+
+    /// <summary>Forecasts 1…<paramref name="horizons"/> windows ahead: exp(ℓ + j·b) (ibid., §8.2); empty before the first window.</summary>
+    public double[] Ahead(int horizons) =>
+        _started ? [.. Enumerable.Range(1, horizons).Select(j => Math.Exp(_level + j * _trend))] : [];
 }
 
 /// <summary>
@@ -42,5 +46,13 @@ public sealed class SeasonalNaivePredictor(int seasonWindows) : IHashratePredict
         if (_season.Count < seasonWindows) return Task.FromResult<double?>(windowHashrate);
         if (_season.Count > seasonWindows) _season.Dequeue();
         return Task.FromResult<double?>(_season.Peek());
+    }
+
+    /// <summary>Forecasts 1…<paramref name="horizons"/> windows ahead: Ĥ_{k+j} = H_{k+j−m·⌈j/m⌉} (ibid., §5.2), the last value until a season is seen.</summary>
+    public double[] Ahead(int horizons)
+    {
+        if (_season.Count == 0) return [];
+        var season = _season.ToArray();
+        return [.. Enumerable.Range(1, horizons).Select(j => season.Length < seasonWindows ? season[^1] : season[(j - 1) % seasonWindows])];
     }
 }

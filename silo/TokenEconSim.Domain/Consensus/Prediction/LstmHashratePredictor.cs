@@ -87,6 +87,40 @@ public sealed class LstmHashratePredictor
         return Math.Exp(ForecastsChange ? _logs[^1] + next : next);
     }
 
+    /// <summary>
+    /// Forecasts 1…<paramref name="horizons"/> windows ahead by recursion (the network's own forecast taken as the next window, the
+    /// price held at its last value, the phase advanced by <paramref name="windowSeconds"/> a window); nothing is trained and the
+    /// predictor is left as it was. For measuring forecasts by horizon; consensus reads one window ahead only.
+    /// </summary>
+    public double[] Ahead(int horizons, double windowSeconds)
+    {
+        if (_logs.Count == 0) return [];
+        var (logs, contexts) = (_logs.Count, _contexts.Count);
+        var ahead = new double[horizons];
+        for (var j = 0; j < horizons; j++)
+        {
+            ahead[j] = Predict()!.Value;
+            if (Extra > 0) _contexts.Add(Advanced(_contexts[^1], windowSeconds));
+            _logs.Add(Math.Log(ahead[j]));
+        }
+        _logs.RemoveRange(logs, _logs.Count - logs);
+        _contexts.RemoveRange(contexts, _contexts.Count - contexts);
+        return ahead;
+    }
+
+    /// <summary>The next window's inputs as far as they can be known: the same price (no change), block value and difficulty; the phase moved on.</summary>
+    private double[] Advanced(double[] last, double windowSeconds)
+    {
+        var next = (double[])last.Clone();
+        next[1] = 0;
+        if (Extra == 6)
+        {
+            var step = 2 * Math.PI * windowSeconds / _settings.Period;
+            (next[4], next[5]) = (last[4] * Math.Cos(step) + last[5] * Math.Sin(step), last[5] * Math.Cos(step) - last[4] * Math.Sin(step));
+        }
+        return next;
+    }
+
     private bool ForecastsChange => _settings.Forecast == LstmForecastTarget.Change;
 
     /// <summary>What the network reads and predicts: ln H itself, or its window-to-window differences.</summary>
