@@ -100,7 +100,7 @@ public static class CompareCommand
 
         """;
 
-    /// <summary>RMSE by horizon, one row per (environment, forecaster, horizon), with its interval and the paired difference with the last value.</summary>
+    /// <summary>RMSE by horizon, a row per (environment, forecaster, horizon), with its interval and paired difference with the last value.</summary>
     private static string HorizonCsv(IReadOnlyList<HorizonRow> rows)
     {
         var sb = new System.Text.StringBuilder("environment,forecaster,horizon,seeds,rmse,rmse_ci95_low,rmse_ci95_high,"

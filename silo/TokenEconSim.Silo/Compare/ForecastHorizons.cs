@@ -85,7 +85,7 @@ public static class ForecastHorizons
         return [.. squares.Select((s, h) => counts[h] == 0 ? double.NaN : Math.Sqrt(s / counts[h]))];
     }
 
-    /// <summary>A fresh forecaster of the scenario's settings: observes a window, returns its forecasts 1…<paramref name="horizons"/> windows ahead.</summary>
+    /// <summary>A fresh forecaster of the scenario's settings: it observes a window and forecasts 1…<paramref name="horizons"/> ahead.</summary>
     private static Func<WindowObservation, double[]> Forecaster(string name, Scenario scenario, int horizons)
     {
         var d = scenario.Consensus.Difficulty;

@@ -48,7 +48,10 @@ public sealed class SeasonalNaivePredictor(int seasonWindows) : IHashratePredict
         return Task.FromResult<double?>(_season.Peek());
     }
 
-    /// <summary>Forecasts 1…<paramref name="horizons"/> windows ahead: Ĥ_{k+j} = H_{k+j−m·⌈j/m⌉} (ibid., §5.2), the last value until a season is seen.</summary>
+    /// <summary>
+    /// Forecasts 1…<paramref name="horizons"/> windows ahead: Ĥ_{k+j} = H_{k+j−m·⌈j/m⌉} (ibid., §5.2), the last value until a season
+    /// is seen.
+    /// </summary>
     public double[] Ahead(int horizons)
     {
         if (_season.Count == 0) return [];

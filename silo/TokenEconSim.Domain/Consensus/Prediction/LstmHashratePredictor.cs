@@ -108,7 +108,7 @@ public sealed class LstmHashratePredictor
         return ahead;
     }
 
-    /// <summary>The next window's inputs as far as they can be known: the same price (no change), block value and difficulty; the phase moved on.</summary>
+    /// <summary>The next window's inputs as far as known: the same price (no change), block value and difficulty; the phase moved on.</summary>
     private double[] Advanced(double[] last, double windowSeconds)
     {
         var next = (double[])last.Clone();
