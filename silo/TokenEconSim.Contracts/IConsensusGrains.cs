@@ -68,6 +68,9 @@ public interface IPredictorGrain : IGrainWithStringKey
     /// <summary>Gives the predictor its run's resolved scenario, once per run (kept with its state, so a reactivated predictor has it too).</summary>
     Task Start(string resolvedScenario);
 
-    /// <summary>Records a closed window's hashrate; returns the forecast for the next window.</summary>
-    Task<double?> Observe(double windowHashrate);
+    /// <summary>
+    /// Records a closed window's hashrate and context (token price, block reward in tokens, difficulty, header time); returns the
+    /// forecast for the next window.
+    /// </summary>
+    Task<double?> Observe(double windowHashrate, double tokenPrice, double blockReward, double difficulty, long time);
 }

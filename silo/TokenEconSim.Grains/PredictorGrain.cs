@@ -23,10 +23,10 @@ public sealed class PredictorGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task<double?> Observe(double windowHashrate)
+    public async Task<double?> Observe(double windowHashrate, double tokenPrice, double blockReward, double difficulty, long time)
     {
         var predictor = Predictor();
-        predictor.Observe(windowHashrate);
+        predictor.Observe(windowHashrate, new WindowContext(tokenPrice, blockReward, difficulty, time));
         state.State.Model = predictor.ExportState();
         await state.WriteStateAsync();
         return predictor.Predict();
@@ -61,9 +61,10 @@ public sealed class OrleansPredictor(IGrainFactory grains, string runId, string 
     private readonly IPredictorGrain _grain = grains.GetGrain<IPredictorGrain>(GrainKeys.Predictor(runId));
     private Task? _started;
 
-    public async Task<double?> ObserveAsync(double windowHashrate)
+    public async Task<double?> ObserveAsync(WindowObservation window)
     {
         await (_started ??= _grain.Start(resolvedScenario));
-        return await _grain.Observe(windowHashrate);
+        var c = window.Context;
+        return await _grain.Observe(window.Hashrate, c.TokenPrice, c.BlockReward, c.Difficulty, c.Time);
     }
 }

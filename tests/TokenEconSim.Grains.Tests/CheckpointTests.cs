@@ -101,6 +101,17 @@ public sealed class CheckpointTests
             ("behaviour.miners.inertia", "0.5"), ("behaviour.miners.energy_cost", "700"), ("populations.miners.count", "10"),
             ("behaviour.miners.max_count", "25"), ("behaviour.miners.lambda", "0.05")));
 
+    /// <summary>
+    /// env-price: the outside token price the miners decide by, and the LSTM reading it (lstm.inputs: all) in a predictive_asert
+    /// chain; the journal replays each epoch's price, so the restored forecaster sees the windows the uninterrupted one saw.
+    /// </summary>
+    [Fact]
+    public async Task TheOutsidePriceAndTheForecastInputsRestoredFromACheckpointGiveTheUninterruptedBytes() =>
+        await AssertRestoresToTheUninterruptedBytes(LoadSmall("env-price.yaml", ("run.epochs", "12"),
+            ("consensus.difficulty.retarget_window", "36"), ("consensus.difficulty.lstm.inputs", "all"),
+            ("consensus.difficulty.lstm.period", "300000"), ("consensus.difficulty.lstm.window", "3"),
+            ("consensus.difficulty.lstm.train_every", "2"), ("consensus.difficulty.skill_windows", "2")));
+
     /// <summary>Responding validators (the baseline at a stake yield of 0.03 an epoch, near the proposer reward per unit when all
     /// bond): their bonded stakes and votes reach the restored consensus, their proposer rewards settle into the restored state.</summary>
     [Theory]

@@ -50,6 +50,11 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
     [InlineData("predictive-asert", "consensus.difficulty.algorithm=predictive_asert", "consensus.difficulty.retarget_window=5",
         "consensus.difficulty.predictor=seasonal_naive", "consensus.difficulty.season_windows=4", "consensus.difficulty.skill_windows=2",
         "populations.miners.switch_period=4", "populations.miners.switch_factor=3", "consensus.block_timing=poisson")]
+    [InlineData("price-inputs", "consensus.difficulty.algorithm=predictive_asert", "consensus.difficulty.retarget_window=4",
+        "consensus.difficulty.lstm.inputs=all", "consensus.difficulty.lstm.period=24000", "consensus.difficulty.lstm.window=3",
+        "consensus.difficulty.lstm.hidden=4", "consensus.difficulty.lstm.train_every=2", "consensus.difficulty.lstm.history=12",
+        "consensus.difficulty.skill_windows=2", "market.price_sigma=0.3", "market.price_reversion=0.1", "behaviour.numeraire=stable",
+        "behaviour.miners.model=logit", "behaviour.miners.energy_cost=30", "consensus.block_timing=poisson")]
     [InlineData("economy", "governance.enabled=true", "governance.adaptive=true", "governance.adaptive_interval=2", "market.enabled=true",
         "marketplace.enabled=true", "marketplace.purchase_probability=0.6")]
     [InlineData("behaviour", "rewards.mode=shares", "behaviour.data_providers.model=logit", "behaviour.data_providers.cheating=true",
@@ -194,12 +199,13 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
     }
 
     // The LSTM predictor grain persists its whole state: deactivated mid-run, it resumes with the
-    // same weights and history, so its forecasts equal an uninterrupted in-process predictor's.
+    // same weights and history (the windows' contexts too), so its forecasts equal an uninterrupted in-process predictor's.
     [Fact]
     public async Task ThePredictorGrainSurvivesDeactivationWithItsTrainedState()
     {
         var resolved = ClusterRun.Resolved(("consensus.difficulty.lstm.window", "4"), ("consensus.difficulty.lstm.hidden", "4"),
-            ("consensus.difficulty.lstm.train_every", "4"), ("consensus.difficulty.lstm.history", "16"));
+            ("consensus.difficulty.lstm.train_every", "4"), ("consensus.difficulty.lstm.history", "16"),
+            ("consensus.difficulty.lstm.inputs", "all"), ("consensus.difficulty.lstm.period", "5000"));
         var scenario = Scenarios.ScenarioLoader.LoadText(resolved).Scenario!;
         var local = new Domain.Consensus.Prediction.LstmHashratePredictor(scenario.Consensus.Difficulty.Lstm, scenario.Run.Seed);
         var grain = _one.Client.GetGrain<Contracts.IPredictorGrain>(Contracts.GrainKeys.Predictor("survivor"));
@@ -208,8 +214,9 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
         for (var t = 0; t < 24; t++)
         {
             var hashrate = 100 + 10 * Math.Sin(t / 3.0);
-            local.Observe(hashrate);
-            var remote = await grain.Observe(hashrate);
+            var (price, reward, difficulty, time) = (1 + 0.1 * Math.Cos(t), 50.0, 4000 + 7.0 * t, 1200L * t);
+            local.Observe(hashrate, new(price, reward, difficulty, time));
+            var remote = await grain.Observe(hashrate, price, reward, difficulty, time);
             Assert.Equal(local.Predict(), remote);
             if (t % 7 != 6) continue;
             await management.ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);

@@ -18,7 +18,7 @@ public sealed class PredictorGrainTests : IAsyncLifetime
     public async Task ThePredictorNeedsItsScenarioOnceAndKeepsIt()
     {
         var grain = _cluster.Client.GetGrain<IPredictorGrain>(GrainKeys.Predictor("unstarted"));
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.Observe(100));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.Observe(100, 1, 0, 0, 0));
         Assert.Contains("was not started", error.Message);
 
         var resolved = ClusterRun.Resolved();
@@ -26,10 +26,10 @@ public sealed class PredictorGrainTests : IAsyncLifetime
         var local = new Domain.Consensus.Prediction.LstmHashratePredictor(scenario.Consensus.Difficulty.Lstm, scenario.Run.Seed);
         await grain.Start(resolved);
         local.Observe(100);
-        Assert.Equal(local.Predict(), await grain.Observe(100));
+        Assert.Equal(local.Predict(), await grain.Observe(100, 1, 0, 0, 0));
         await grain.Start(resolved);
         local.Observe(110);
-        Assert.Equal(local.Predict(), await grain.Observe(110));
+        Assert.Equal(local.Predict(), await grain.Observe(110, 1, 0, 0, 0));
         var other = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.Start(ClusterRun.Resolved(("run.seed", "8"))));
         Assert.Contains("different scenario", other.Message);
     }

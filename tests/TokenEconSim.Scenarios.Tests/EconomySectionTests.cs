@@ -94,6 +94,16 @@ public class EconomySectionTests : IDisposable
         Assert.Null(TokenEconSim.Domain.Simulation.EpochEconomy.Create(new TokenEconSim.Domain.Simulation.RunModel(result.Scenario!)));
     }
 
+    // The outside price is for an economy without the pool; beside it the pool's swaps set the price, so both are refused.
+    [Fact]
+    public void AnOutsidePriceBesideThePoolIsRefusedAtItsKey()
+    {
+        var error = Assert.Single(Load("market:\n  enabled: true\n  price_sigma: 0.2\n").Errors);
+        Assert.Contains("market.price_sigma: the outside price is for an economy without the pool", error.Message);
+        Assert.Equal((3, 16), (error.Line, error.Column));
+        Assert.True(Load("market:\n  enabled: false\n  price_sigma: 0.2\n  price_reversion: 0.05\n").Success);
+    }
+
     [Fact]
     public void GovernanceNeedsValidators()
     {

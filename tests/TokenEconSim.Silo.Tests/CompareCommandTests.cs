@@ -50,6 +50,29 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal("", Cell("asert", "prediction_minus_last_value_rmse"));
     }
 
+    // --horizons 2: every forecaster gets a row per horizon in forecast_horizons.csv and a column pair in the Markdown. On periodic
+    // switching (3 windows up, 3 down) the seasonal naive forecast beats the last value at both horizons, by more at the second,
+    // where the last value is more often on the wrong side of a switch.
+    [Fact]
+    public async Task ForecastsAreMeasuredByHorizonAgainstTheLastValue()
+    {
+        var result = await SiloCli.InvokeAsync("compare-difficulty", "--seeds", "2", "--epochs", "30", "--horizons", "2", "--out", _dir.Path,
+            "--environments", Repo.Scenario("env-switching.yaml"));
+        CliAssert.Exit(0, result);
+        var csv = File.ReadAllLines(Path.Combine(Directory.GetDirectories(_dir.Path).Single(), "forecast_horizons.csv"));
+        var header = csv[0].Split(',');
+        Assert.Equal(ForecastHorizons.Forecasters.Length * 2, csv.Length - 1);
+        double Value(string forecaster, int horizon, string column) => double.Parse(
+            csv.Single(l => l.Split(',')[1] == forecaster && l.Split(',')[2] == $"{horizon}").Split(',')[Array.IndexOf(header, column)],
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0, Value("last_value", 1, "minus_last_value"));
+        for (var h = 1; h <= 2; h++)
+            Assert.True(Value("seasonal_naive", h, "rmse") < Value("last_value", h, "rmse"), $"horizon {h}");
+        Assert.True(Value("seasonal_naive", 2, "minus_last_value") < Value("seasonal_naive", 1, "minus_last_value"));
+        Assert.Contains("| env-switching | lstm-change-inputs |", result.Out);
+        Assert.Contains("RMSE h=2", result.Out);
+    }
+
     [Fact]
     public async Task ZeroSeedsIsBadInput()
     {
@@ -79,5 +102,20 @@ public sealed class CompareCommandTests : IDisposable
             CancellationToken.None);
         Assert.True(blend.MeanAbsDeviation < asert.MeanAbsDeviation, $"MAD {blend.MeanAbsDeviation} against ASERT's {asert.MeanAbsDeviation}");
         Assert.True(blend.PredictionRmse < blend.LastValueRmse, $"forecast RMSE {blend.PredictionRmse}, last value {blend.LastValueRmse}");
+    }
+
+    // env-price: the token's outside price moves and miners paying stable for energy switch with profitability, so over a run the
+    // network hashrate goes with the price (ln against ln), and with the previous epoch's price too (the miners' lag).
+    [Fact]
+    public async Task ThePriceEnvironmentsHashrateFollowsThePrice()
+    {
+        var (_, rows) = await DifficultyComparison.MeasureAsync(Repo.Scenario("env-price.yaml"), DifficultyAlgorithmKind.Asert, 1, null,
+            CancellationToken.None);
+        var price = rows.Select(r => Math.Log(r.Economy.TokenPrice)).ToArray();
+        var hashrate = rows.Select(r => Math.Log(r.Hashrate)).ToArray();
+        Assert.True(MathNet.Numerics.Statistics.Statistics.PopulationStandardDeviation(price) > 0.2, "the price hardly moves");
+        var now = MathNet.Numerics.Statistics.Correlation.Pearson(price, hashrate);
+        var lagged = MathNet.Numerics.Statistics.Correlation.Pearson(price[..^1], hashrate[1..]);
+        Assert.True(now > 0.4 && lagged > 0.4, $"corr(ln p, ln H) {now}, with the previous epoch's price {lagged}");
     }
 }

@@ -31,6 +31,11 @@ public sealed record ConsensusInput(
     /// validation loss worsens beyond the tolerance), decided with the settlement; null without it.
     /// </summary>
     public bool? UpdateVerdict { get; init; }
+    /// <summary>
+    /// The token price the epoch was drawn at (stable per token, 1 without a market): known before its first block, so a forecaster
+    /// may read it (docs/model.md §4.2).
+    /// </summary>
+    public double TokenPrice { get; init; } = 1;
 }
 
 /// <summary>What consensus decided for an epoch, and what it measured.</summary>

@@ -70,6 +70,13 @@ public sealed class MarketSection
     [Range(0, 100)] public double UserBuyFraction { get; init; } = 1;
     /// <summary>A miner stops below (1 − h) and restarts above (1 + h) of break-even.</summary>
     [Range(0, 1)] public double Hysteresis { get; init; } = 0.1;
+    /// <summary>
+    /// Without the pool (<see cref="Enabled"/> false): σ of the exogenous token price's log shock per epoch, the price being set on
+    /// outside markets (docs/model.md §12.4); 0, the default, keeps the price at 1.
+    /// </summary>
+    [Range(0, 10)] public double PriceSigma { get; init; }
+    /// <summary>κ: the share of ln p that decays toward ln 1 each epoch (an AR(1) in logs; 0 is a random walk).</summary>
+    [Range(0, 1)] public double PriceReversion { get; init; }
 }
 
 /// <summary>The AI model store: trainers publish models, users buy access from their creators.</summary>

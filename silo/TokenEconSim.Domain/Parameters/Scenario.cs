@@ -156,7 +156,17 @@ public sealed class LstmPredictorSection
     [Range(0, 1, MinExclusive = true)] public double LearningRate { get; init; } = 0.01;
     /// <summary>What the network learns: the level ln H (the original rule) or the change ln H′ − ln H (docs/model.md §4.2).</summary>
     public LstmForecastTarget Forecast { get; init; } = LstmForecastTarget.Level;
+    /// <summary>What the network reads per window: the hashrate alone, or with the price, block value, difficulty and phase.</summary>
+    public LstmInputs Inputs { get; init; } = LstmInputs.Hashrate;
+    /// <summary>Seconds of the period whose phase (sin, cos) the inputs carry with <c>inputs: all</c>; 0: no phase.</summary>
+    [Range(0, 1e12)] public double Period { get; init; }
 }
+
+/// <summary>
+/// The LSTM's inputs per window (docs/model.md §4.2): <c>hashrate</c>, its own series alone (the original predictor); <c>all</c>,
+/// also ln p and its change, ln(block reward · p), ln D and the phase of <c>lstm.period</c>, all known when the window closed.
+/// </summary>
+public enum LstmInputs { Hashrate, All }
 
 /// <summary>
 /// The LSTM's training target. <c>level</c> regresses toward the mean of the z-scored history, so under a trend

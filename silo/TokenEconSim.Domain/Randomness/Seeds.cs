@@ -22,6 +22,7 @@ public enum RngPurpose : ulong
     GovernanceVote = 21,
     MinerCosts = 22,
     Marketplace = 23,
+    TokenPrice = 24,
 }
 
 /// <summary>

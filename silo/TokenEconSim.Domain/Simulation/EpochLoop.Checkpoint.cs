@@ -20,7 +20,7 @@ namespace TokenEconSim.Domain.Simulation;
 /// </summary>
 public sealed partial class EpochLoop
 {
-    private const string Magic = "TokenEconSim checkpoint 3"; // 3: the providers' pay rank of a pending federated round
+    private const string Magic = "TokenEconSim checkpoint 4"; // 4: the token price each journaled epoch was drawn at
     private MemoryStream? _journal;
     private BinaryWriter? _journalWriter;
     private int _journalEpochs;
@@ -188,6 +188,7 @@ public sealed partial class EpochLoop
         StateIo.Write(w, input.ModelDigest);
         w.Write(input.PreviousFeesBurned);
         w.Write(input.UpdateVerdict switch { null => (sbyte)-1, false => (sbyte)0, true => (sbyte)1 });
+        w.Write(input.TokenPrice);
     }
 
     private static ConsensusInput ReadInput(BinaryReader r) =>
@@ -198,5 +199,6 @@ public sealed partial class EpochLoop
             ModelDigest = StateIo.ReadHash(r),
             PreviousFeesBurned = r.ReadInt64(),
             UpdateVerdict = r.ReadSByte() switch { -1 => null, 0 => false, _ => true },
+            TokenPrice = r.ReadDouble(),
         };
 }

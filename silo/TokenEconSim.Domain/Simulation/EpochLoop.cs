@@ -33,6 +33,7 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
     /// <summary>Federated learning's run state (learning.kind: federated), else null.</summary>
     public FederatedLearning? Learning => _learning;
     private readonly EpochEconomy? _economy = EpochEconomy.Create(model);
+    private readonly Market.OutsidePrice? _outsidePrice = Market.OutsidePrice.For(model.Scenario);
     private readonly LoopBehaviour? _behaviour = LoopBehaviour.For(model);
 
     /// <summary>The responding populations' loop state (null when every population is fixed), for checkpoints and tests.</summary>
@@ -62,6 +63,8 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
     /// <summary>An epoch whose contributions are drawn; consensus, fees and scores come next.</summary>
     private sealed record Drawn(int Epoch, ContributionReport Contribution, double MeanQuality, RewardWeights Weights)
     {
+        /// <summary>The token price the epoch was drawn at: what its agents decided by, and what its consensus may know.</summary>
+        public double TokenPrice { get; init; } = StepOrder.NoMarketTokenPrice;
         public ConsensusOutcome? Consensus { get; init; }
         public double PreviousBlockTime { get; init; }
         public Governance.GovernanceEpoch? Governance { get; init; }
@@ -94,7 +97,7 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
             // Trainers start the next draw from the model consensus is about to decide: decide first.
             if (_learning is not null && _drawn is { Consensus: null } early) _drawn = await DecideAsync(early);
             var scoreOrder = _drawn is { } d ? new ScoreOrder(d.Epoch, d.MeanQuality, d.Weights) { Learning = d.Learned?.Score } : null;
-            var tokenPrice = _economy?.TokenPrice ?? StepOrder.NoMarketTokenPrice;
+            var tokenPrice = TokenPrice();
             var order = new StepOrder(_scored?.Settle, _drawn?.Epoch, scoreOrder, drawEpoch)
             {
                 Learning = drawEpoch is not null ? _learning?.NextOrder() : null,
@@ -108,12 +111,19 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
             // The unpipelined order: finish the older epoch before the newer one touches the ledger.
             if (_scored is not null) Complete(_scored, reply);
             _scored = _drawn is not null ? ChargeAndScore(_drawn, reply) : null;
-            _drawn = drawEpoch is { } e ? Draw(e, reply.Contribution!) : null;
+            _drawn = drawEpoch is { } e ? Draw(e, reply.Contribution!) with { TokenPrice = tokenPrice } : null;
             if (drawEpoch is not null) _nextEpoch++;
         }
         await FinishSettlingAsync(done);
         return done;
     }
+
+    /// <summary>
+    /// The price a step runs at: the pool's after the last barrier, or the outside price of the epoch drawn next (also while the
+    /// pipeline drains, so a checkpoint changes no price), else 1.
+    /// </summary>
+    private double TokenPrice() =>
+        _outsidePrice?.At(_nextEpoch) ?? _economy?.TokenPrice ?? StepOrder.NoMarketTokenPrice;
 
     private Drawn Draw(int epoch, ContributionReport c)
     {
@@ -142,6 +152,7 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
             ModelDigest = _learning?.UpdateDigest() ?? Digest(epoch, c.GpuHoursSum, c.ActiveByRole[(int)Role.Trainer]),
             PreviousFeesBurned = _lastFeesBurned,
             UpdateVerdict = _learning?.Verdict,
+            TokenPrice = d.TokenPrice,
         });
         var learned = _learning?.Settle(outcome.UpdateAccepted ?? false);
         var previousBlockTime = _lastBlockTime;
@@ -213,6 +224,7 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
         if (settled.Behaviour is { } slashes) ledger.BurnFromAgents(slashes.Slashed);
 
         var economy = _economy?.Settle(d.Governance, settled.Economy, d.Epoch) ?? EconomyMetrics.None;
+        if (_outsidePrice is not null) economy = economy with { TokenPrice = d.TokenPrice };
         var identity = ledger.Identity((_economy?.Held ?? 0) + (settled.Behaviour?.BondHeld ?? 0));
         EpochsCompleted++;
         if (_scenario.Outputs.RecordsAgents(d.Epoch, EpochsTotal)) AgentsReady = d.Epoch;

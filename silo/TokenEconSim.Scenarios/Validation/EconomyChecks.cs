@@ -26,6 +26,10 @@ internal static class EconomyChecks
                 errors.Add(ProposalAt(root, i).Error(
                     $"{path}: alpha + beta + gamma must equal 1, got {G(p.Alpha)} + {G(p.Beta)} + {G(p.Gamma)} = {G(p.Alpha + p.Beta + p.Gamma)}"));
         }
+        if (s.Market is { Enabled: true, PriceSigma: > 0 } && !failed.Overlaps(["market.enabled", "market.price_sigma"]))
+            errors.Add(root.Locate("market", "price_sigma").Error(
+                "market.price_sigma: the outside price is for an economy without the pool; with market.enabled the pool's swaps set the "
+                    + "price. Use one: market.enabled false, or market.price_sigma 0"));
         if (!g.Enabled) return;
         if (g.Voting == GovernanceVoting.Payoff) CheckPayoffVoting(s, root, failed, errors);
         else if (!failed.Contains("populations.validators.count") && s.Populations.Validators.Count < 1)

@@ -21,24 +21,27 @@ public static class CompareCommand
         {
             Description = "Environment scenarios", AllowMultipleArgumentsPerToken = true,
             DefaultValueFactory = _ => ["scenarios/env-growth.yaml", "scenarios/env-drop-recovery.yaml", "scenarios/env-random-walk.yaml",
-                "scenarios/env-greedy.yaml", "scenarios/env-switching.yaml"],
+                "scenarios/env-greedy.yaml", "scenarios/env-switching.yaml", "scenarios/env-price.yaml"],
         };
+        var horizons = IntegerOption.Create("--horizons", "Windows ahead the forecasters are measured at (RMSE by horizon)", 3, 1);
         var command = new Command("compare-difficulty", "Compare difficulty algorithms across hashrate environments") { seeds, epochs, output,
-            environments };
+            environments, horizons };
         command.SetAction(async (parse, ct) =>
         {
-            await RunAsync(parse.GetValue(environments)!, parse.GetValue(seeds), parse.GetValue(epochs), parse.GetValue(output)!, ct);
+            await RunAsync(parse.GetValue(environments)!, parse.GetValue(seeds), parse.GetValue(epochs), parse.GetValue(horizons),
+                parse.GetValue(output)!, ct);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static async Task RunAsync(string[] environments, int seeds, int? epochs, string output, CancellationToken ct)
+    private static async Task RunAsync(string[] environments, int seeds, int? epochs, int horizons, string output, CancellationToken ct)
     {
         foreach (var file in environments) ScenarioInput.Load(file, []); // bad input fails before any run
         var folder = Path.Combine(output, "difficulty-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(folder);
         var rows = new List<ComparisonRow>();
+        var byHorizon = new List<HorizonRow>();
         foreach (var file in environments)
         {
             var firstSeeds = new Dictionary<string, IReadOnlyList<EpochMetrics>>();
@@ -47,14 +50,17 @@ public static class CompareCommand
                 var algorithm = Naming.Of(kind);
                 Console.WriteLine($"{Path.GetFileNameWithoutExtension(file)} × {algorithm} × {seeds} seeds …");
                 var (row, first) = await DifficultyComparison.MeasureAsync(file, kind, seeds, epochs, ct);
-                rows.Add(row);
+                rows.Add(row with { Runs = [] }); // only asert's runs are kept, for the forecasts by horizon
                 firstSeeds[algorithm] = first;
+                if (kind == DifficultyAlgorithmKind.Asert)
+                    byHorizon.AddRange(await ForecastHorizons.MeasureAsync(Path.GetFileNameWithoutExtension(file), row.Runs, horizons));
             }
             var target = ScenarioInput.Load(file, []).Consensus.TargetBlockTime;
             ComparisonCharts.Write(Path.GetFileNameWithoutExtension(file), firstSeeds, target, Path.Combine(folder, RunFiles.Charts), shownSeed: 1);
         }
         File.WriteAllText(Path.Combine(folder, "comparison.csv"), DifficultyComparison.Csv(rows));
-        var markdown = Markdown(rows);
+        File.WriteAllText(Path.Combine(folder, "forecast_horizons.csv"), HorizonCsv(byHorizon));
+        var markdown = Markdown(rows) + HorizonMarkdown(byHorizon);
         File.WriteAllText(Path.Combine(folder, "comparison.md"), markdown);
         Console.Write(markdown);
         Console.WriteLine($"results: {folder}");
@@ -93,6 +99,49 @@ public static class CompareCommand
         (consensus.difficulty.predictor). Charts show seed 1.
 
         """;
+
+    /// <summary>RMSE by horizon, a row per (environment, forecaster, horizon), with its interval and paired difference with the last value.</summary>
+    private static string HorizonCsv(IReadOnlyList<HorizonRow> rows)
+    {
+        var sb = new System.Text.StringBuilder("environment,forecaster,horizon,seeds,rmse,rmse_ci95_low,rmse_ci95_high,"
+            + "minus_last_value,minus_last_value_ci95_low,minus_last_value_ci95_high\n");
+        foreach (var r in rows)
+        {
+            var (a, d) = (r.Across, r.MinusLastValue);
+            sb.Append(string.Join(",", r.Environment, r.Forecaster, r.Horizon.ToString(CultureInfo.InvariantCulture),
+                r.Rmse.Length.ToString(CultureInfo.InvariantCulture), R(a.Mean), R(a.Low), R(a.High), R(d.Mean), R(d.Low), R(d.High)) + "\n");
+        }
+        return sb.ToString();
+    }
+
+    private static string HorizonMarkdown(IReadOnlyList<HorizonRow> rows)
+    {
+        var horizons = rows.Count == 0 ? 0 : rows.Max(r => r.Horizon);
+        var sb = new System.Text.StringBuilder("\n| environment | forecaster |");
+        for (var h = 1; h <= horizons; h++) sb.Append($" RMSE h={h} | − last value h={h} |");
+        sb.Append("\n| --- | --- |").Append(string.Concat(Enumerable.Repeat(" ---: | ---: |", horizons))).Append('\n');
+        foreach (var group in rows.GroupBy(r => (r.Environment, r.Forecaster)))
+        {
+            sb.Append($"| {group.Key.Environment} | {group.Key.Forecaster} |");
+            foreach (var r in group.OrderBy(r => r.Horizon)) sb.Append($" {Ci(r.Across, 3)} | {Ci(r.MinusLastValue, 3)} |");
+            sb.Append('\n');
+        }
+        return sb.Append(HorizonLegend).ToString();
+    }
+
+    private const string HorizonLegend = """
+
+        Forecast RMSE by horizon: every forecaster reads the windows (retarget_window blocks each) of the asert run of each seed, rebuilt
+        from its blocks with what the chain knew as each closed (token price, block reward, difficulty, time), and after window k
+        forecasts windows k+1…k+H; RMSE h is the relative RMSE of (forecast − window k+h's estimated hashrate) / that estimate, mean
+        over seeds [95 % interval], and − last value h its paired difference with "every later window = window k" (negative = better).
+        lstm learns ln H, lstm-change its window-to-window change; -inputs adds the price, its change, the block value, ln D and the
+        phase of lstm.period (consensus.difficulty.lstm.inputs: all); beyond one window the LSTM feeds its own forecast back, the price
+        held. Settings are the environment's (lstm.*, holt_*, season_windows).
+
+        """;
+
+    private static string R(double x) => double.IsNaN(x) ? "" : x.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Ci(PointStatistics s, int digits = 1) =>
         double.IsNaN(s.Low) ? F(s.Mean, digits) : $"{F(s.Mean, digits)} [{F(s.Low, digits)}, {F(s.High, digits)}]";

@@ -14,6 +14,9 @@ public sealed record ComparisonRow(string Environment, string Algorithm, int See
 {
     /// <summary>Each seed's measures, in seed order (seed 1 first), in the order of <see cref="DifficultyComparison.Measures"/>.</summary>
     public IReadOnlyList<double[]> PerSeed { get; init; } = [];
+
+    /// <summary>Each seed's run, in seed order: its metrics and its scenario (the forecasts by horizon replay them).</summary>
+    public IReadOnlyList<(IReadOnlyList<EpochMetrics> Rows, Scenario Scenario)> Runs { get; init; } = [];
 }
 
 /// <summary>
@@ -59,7 +62,7 @@ public static class DifficultyComparison
         var row = new ComparisonRow(Path.GetFileNameWithoutExtension(environmentFile), algorithm, seeds,
             Mean(perRun, m => m[0]), Mean(perRun, m => m[1]), Mean(perRun, m => m[2]), Mean(perRun, m => m[3]), Mean(perRun, m => m[4]),
             Mean(perRun, m => m[5]), Mean(perRun, m => m[6]), Mean(perRun, m => m[7]), Mean(perRun, m => m[8]));
-        return (row with { PerSeed = perRun }, runs[0].Rows);
+        return (row with { PerSeed = perRun, Runs = runs }, runs[0].Rows);
     }
 
     private static double[] Measure(IReadOnlyList<EpochMetrics> rows, double target, int shockEpoch)

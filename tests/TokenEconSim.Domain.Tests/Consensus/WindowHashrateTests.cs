@@ -8,7 +8,7 @@ public class WindowHashrateTests
     private sealed class Scripted(params double[] forecasts) : IHashratePredictor
     {
         private int _next;
-        public Task<double?> ObserveAsync(double windowHashrate) => Task.FromResult<double?>(forecasts[_next++]);
+        public Task<double?> ObserveAsync(WindowObservation window) => Task.FromResult<double?>(forecasts[_next++]);
     }
 
     // Windows of one block of 1 second: the observed hashrate is the block's expected hashes.

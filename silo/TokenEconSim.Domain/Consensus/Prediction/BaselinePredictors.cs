@@ -11,8 +11,9 @@ public sealed class HoltPredictor(double alpha, double beta) : IHashratePredicto
     private double _level, _trend;
     private bool _started;
 
-    public Task<double?> ObserveAsync(double windowHashrate)
+    public Task<double?> ObserveAsync(WindowObservation window)
     {
+        var windowHashrate = window.Hashrate;
         if (!(windowHashrate > 0)) return Task.FromResult<double?>(_started ? Math.Exp(_level + _trend) : null);
         var y = Math.Log(windowHashrate);
         if (!_started) (_level, _trend, _started) = (y, 0, true);
@@ -24,6 +25,10 @@ public sealed class HoltPredictor(double alpha, double beta) : IHashratePredicto
         }
         return Task.FromResult<double?>(Math.Exp(_level + _trend));
     }
+
+    /// <summary>Forecasts 1…<paramref name="horizons"/> windows ahead: exp(ℓ + j·b) (ibid., §8.2); empty before the first window.</summary>
+    public double[] Ahead(int horizons) =>
+        _started ? [.. Enumerable.Range(1, horizons).Select(j => Math.Exp(_level + j * _trend))] : [];
 }
 
 /// <summary>
@@ -34,11 +39,23 @@ public sealed class SeasonalNaivePredictor(int seasonWindows) : IHashratePredict
 {
     private readonly Queue<double> _season = new();
 
-    public Task<double?> ObserveAsync(double windowHashrate)
+    public Task<double?> ObserveAsync(WindowObservation window)
     {
+        var windowHashrate = window.Hashrate;
         _season.Enqueue(windowHashrate);
         if (_season.Count < seasonWindows) return Task.FromResult<double?>(windowHashrate);
         if (_season.Count > seasonWindows) _season.Dequeue();
         return Task.FromResult<double?>(_season.Peek());
+    }
+
+    /// <summary>
+    /// Forecasts 1…<paramref name="horizons"/> windows ahead: Ĥ_{k+j} = H_{k+j−m·⌈j/m⌉} (ibid., §5.2), the last value until a season
+    /// is seen.
+    /// </summary>
+    public double[] Ahead(int horizons)
+    {
+        if (_season.Count == 0) return [];
+        var season = _season.ToArray();
+        return [.. Enumerable.Range(1, horizons).Select(j => season.Length < seasonWindows ? season[^1] : season[(j - 1) % seasonWindows])];
     }
 }

@@ -24,7 +24,8 @@ public sealed class WindowHashrate(int window, IHashratePredictor predictor, int
 
     public HashrateForecast? Forecast { get; private set; }
 
-    public async Task OnBlockAsync(double expectedHashes, double secondsSincePrevious)
+    /// <param name="context">What the chain knows at this block (the window's context when it is the window's last).</param>
+    public async Task OnBlockAsync(double expectedHashes, double secondsSincePrevious, WindowContext? context = null)
     {
         _hashes += expectedHashes;
         _seconds += Math.Max(0, secondsSincePrevious);
@@ -33,7 +34,8 @@ public sealed class WindowHashrate(int window, IHashratePredictor predictor, int
         {
             var last = _hashes / _seconds;
             Score(last);
-            Forecast = await predictor.ObserveAsync(last) is { } predicted ? new HashrateForecast(predicted, last, Skill()) : null;
+            var observed = new WindowObservation(last, context ?? WindowContext.None);
+            Forecast = await predictor.ObserveAsync(observed) is { } predicted ? new HashrateForecast(predicted, last, Skill()) : null;
         }
         (_hashes, _seconds, _blocks) = (0, 0, 0);
     }

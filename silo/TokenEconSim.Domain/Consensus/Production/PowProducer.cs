@@ -60,7 +60,9 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
                 var work = CompactTarget.ExpectedHashes(block.Header.Bits);
                 expectedHashes += work;
                 if (_forecaster is not null)
-                    await _forecaster.OnBlockAsync(work, t - (blocks.Count == 0 ? epochStartTime : blocks[^1].Time));
+                    await _forecaster.OnBlockAsync(work, t - (blocks.Count == 0 ? epochStartTime : blocks[^1].Time), new WindowContext(
+                        input.TokenPrice, Tokens.TokenUnits.ToTokens(input.BlockRewardUnits),
+                        CompactTarget.Difficulty(block.Header.Bits), block.Header.Time));
                 blocks.Add(new ProducedBlock(block.Height, t, block.ProducerId));
                 records.Add(new BlockRecord(block.Height, input.Epoch, t, block.ProducerId, block.Header.Bits, chain.TipHash.ToString()));
                 credits.Add(new AgentCredit(block.ProducerId, input.BlockRewardUnits));
