@@ -63,6 +63,12 @@ public static class RunFiles
     /// <summary>A comparison folder's table (`silo compare`, `silo compare-difficulty`).</summary>
     public const string Comparison = "comparison.csv";
 
+    /// <summary>compare-difficulty's table as Markdown, the form docs/model.md pastes.</summary>
+    public const string ComparisonMarkdown = "comparison.md";
+
+    /// <summary>compare-difficulty's forecast RMSE by horizon (--horizons).</summary>
+    public const string ForecastHorizons = "forecast_horizons.csv";
+
     /// <summary>In a sweep folder of a sobol or morris design: each metric's sensitivity to each parameter (docs/sweeps.md).</summary>
     public const string SweepSensitivity = "sensitivity.csv";
 

@@ -58,10 +58,10 @@ public static class CompareCommand
             var target = ScenarioInput.Load(file, []).Consensus.TargetBlockTime;
             ComparisonCharts.Write(Path.GetFileNameWithoutExtension(file), firstSeeds, target, Path.Combine(folder, RunFiles.Charts), shownSeed: 1);
         }
-        File.WriteAllText(Path.Combine(folder, "comparison.csv"), DifficultyComparison.Csv(rows));
-        File.WriteAllText(Path.Combine(folder, "forecast_horizons.csv"), HorizonCsv(byHorizon));
+        File.WriteAllText(Path.Combine(folder, RunFiles.Comparison), DifficultyComparison.Csv(rows));
+        File.WriteAllText(Path.Combine(folder, RunFiles.ForecastHorizons), HorizonCsv(byHorizon));
         var markdown = Markdown(rows) + HorizonMarkdown(byHorizon);
-        File.WriteAllText(Path.Combine(folder, "comparison.md"), markdown);
+        File.WriteAllText(Path.Combine(folder, RunFiles.ComparisonMarkdown), markdown);
         Console.Write(markdown);
         Console.WriteLine($"results: {folder}");
     }
