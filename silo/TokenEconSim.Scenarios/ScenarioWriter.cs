@@ -17,13 +17,17 @@ public static class ScenarioWriter
 
     /// <summary>
     /// The scenario's canonical text: <see cref="ToYaml"/> without a header and without the keys that change no result — run.agents_per_grain
-    /// (sharding) and the outputs section (which files are written) — so that it names the simulated economy (the seed included) and
-    /// nothing else. <see cref="RunIdentity"/> hashes it.
+    /// (sharding), the outputs section (which files are written) and, with rewards.scoring raw, the scoring key and the rewards.yuma
+    /// section (read only by yuma scoring; leaving them out keeps the ids of runs from before they existed) — so that it names the
+    /// simulated economy (the seed included) and nothing else. <see cref="RunIdentity"/> hashes it.
     /// </summary>
     public static string ToCanonicalYaml(Scenario s) =>
-        WriteRoot(s, omit: key => key.Type == typeof(OutputsSection) || key.Property == ShardingKey);
+        WriteRoot(s, omit: key => key.Type == typeof(OutputsSection) || key.Property == ShardingKey
+            || (s.Rewards.Scoring == RewardScoring.Raw && (key.Property == ScoringKey || key.Property == YumaKey)));
 
     private static readonly System.Reflection.PropertyInfo ShardingKey = typeof(RunSection).GetProperty(nameof(RunSection.AgentsPerGrain))!;
+    private static readonly System.Reflection.PropertyInfo ScoringKey = typeof(RewardsSection).GetProperty(nameof(RewardsSection.Scoring))!;
+    private static readonly System.Reflection.PropertyInfo YumaKey = typeof(RewardsSection).GetProperty(nameof(RewardsSection.Yuma))!;
 
     /// <summary>Any section object as a YAML document; <see cref="ToYaml"/> is this for a whole scenario.</summary>
     internal static string WriteRoot(object root, string? headerComment = null, Func<SchemaKey, bool>? omit = null)
