@@ -66,6 +66,19 @@ public sealed record EpochMetrics : MetricValues
 
     private readonly BehaviourMetrics? _behaviour;
 
+    /// <summary>Yuma scoring's columns (<see cref="YumaColumns"/>); null when it did not run for this epoch.</summary>
+    public YumaMetrics? Yuma
+    {
+        get => _yuma;
+        init
+        {
+            _yuma = value;
+            if (value is not null) CopyGroup(YumaColumns.Group, value);
+        }
+    }
+
+    private readonly YumaMetrics? _yuma;
+
     public int Epoch { get => this[L.Epoch]; init => this[L.Epoch] = value; }
     public long Supply { get => this[L.Supply]; init => this[L.Supply] = value; }
     public long Minted { get => this[L.Minted]; init => this[L.Minted] = value; }

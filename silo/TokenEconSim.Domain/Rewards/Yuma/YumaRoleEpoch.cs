@@ -14,17 +14,30 @@ public sealed record YumaValidator(double Stake, double Bias, double Noise);
 public static class YumaRoleEpoch
 {
     /// <param name="validators">In agent-id order; a validator that did not take part has stake 0.</param>
-    /// <param name="values">The role's members' true values V_j, in agent-id order.</param>
+    /// <param name="values">The role's members' true values V_j, in agent-id order; NaN for a member that is not evaluated.</param>
     /// <param name="bonds">This role's bonds from the last epoch (validators × members).</param>
     /// <param name="parameters">The Yuma parameters.</param>
     /// <param name="streamOf">Validator k's random stream for this epoch (seeded by the caller from run seed, epoch and k).</param>
     public static YumaResult Run(
-        IReadOnlyList<YumaValidator> validators, double[] values, double[][] bonds, YumaParameters parameters, Func<int, Random> streamOf)
+        IReadOnlyList<YumaValidator> validators, double[] values, double[][] bonds, YumaParameters parameters, Func<int, Random> streamOf) =>
+        YumaEpoch.Run([.. validators.Select(v => v.Stake)], Weights(validators, values, streamOf), bonds, parameters, values.Length);
+
+    /// <summary>
+    /// Every validator's u16 weights on the role's members (validators × members): its scores of the evaluated members
+    /// (<see cref="ValidatorEvaluation"/>, V̄ their mean), as subtensor stores them (<see cref="ValidatorWeights"/>). A member whose
+    /// value is NaN (it did not take part, or was caught cheating) is not evaluated and weighs 0 in every row, so its bonds decay.
+    /// </summary>
+    public static ushort[][] Weights(IReadOnlyList<YumaValidator> validators, double[] values, Func<int, Random> streamOf)
     {
-        var weights = validators
-            .Select((v, k) => ValidatorWeights.FromScores(ValidatorEvaluation.Scores(values, v.Bias, v.Noise, streamOf(k))))
-            .ToArray();
-        return YumaEpoch.Run([.. validators.Select(v => v.Stake)], weights, bonds, parameters, values.Length);
+        var evaluated = Enumerable.Range(0, values.Length).Where(j => !double.IsNaN(values[j])).ToArray();
+        var seen = evaluated.Select(j => values[j]).ToArray();
+        return [.. validators.Select((v, k) =>
+        {
+            var row = new ushort[values.Length];
+            var weights = ValidatorWeights.FromScores(ValidatorEvaluation.Scores(seen, v.Bias, v.Noise, streamOf(k)));
+            for (var e = 0; e < evaluated.Length; e++) row[evaluated[e]] = weights[e];
+            return row;
+        })];
     }
 
     /// <summary>
