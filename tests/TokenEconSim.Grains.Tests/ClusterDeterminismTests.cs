@@ -66,6 +66,8 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
     [InlineData("yuma-shares-behaviour", "rewards.scoring=yuma", "rewards.mode=shares", "rewards.yuma.noise=const(0.2)",
         "rewards.yuma.liquid_alpha=false", "behaviour.data_providers.model=logit", "behaviour.data_providers.cheating=true",
         "behaviour.data_providers.max_count=60", "behaviour.trainers.model=best_response")]
+    [InlineData("yuma-adversaries", "rewards.scoring=yuma", "rewards.yuma.noise=const(0.1)", "rewards.yuma.colluders=1",
+        "rewards.yuma.copiers=1", "rewards.yuma.lazy=1", "rewards.yuma.lazy_period=3", "populations.trainers.participation=0.7")]
     public async Task EveryConsensusKindGivesTheSameBytesOnTwoSilos(string name, params string[] sets)
     {
         var resolved = ClusterRun.Resolved([("run.epoch_length", "6000"), ("run.agents_per_grain", "7"),

@@ -54,6 +54,9 @@ public class YumaSectionTests : IDisposable
     [InlineData("rewards:\n  yuma:\n    noise: uniform(-1,1)\n", 3, 12, "samples must be ≥ 0")]
     [InlineData("rewards:\n  mode: absolute\n  scoring: yuma\n", 3, 12, "has no pool to split")]
     [InlineData("rewards:\n  scoring: yuma\npopulations:\n  validators:\n    count: 0\n", 2, 12, "needs validators")]
+    [InlineData("rewards:\n  yuma:\n    colluders: 3\n    copiers: 2\n    lazy: 1\npopulations:\n  validators:\n    count: 5\n", 2, 3,
+        "3 colluders, 2 copiers and 1 lazy validators are 6, but populations.validators.count is 5")]
+    [InlineData("rewards:\n  yuma:\n    collusion_boost: 0.5\n", 3, 22, "rewards.yuma.collusion_boost: 0.5 is out of range")]
     public void BadValuesAreErrorsAtTheirKey(string yaml, int line, int column, string message)
     {
         var error = Assert.Single(Load(yaml).Errors);

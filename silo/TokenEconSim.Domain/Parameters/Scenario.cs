@@ -101,6 +101,17 @@ public sealed class YumaSection
     /// <summary>Each validator's noise σ, drawn once per validator, in units of the role's mean value.</summary>
     [Samples(SampleDomain.NonNegative)] public Distribution Noise { get; init; } = new(DistributionKind.Const, 0);
 
+    /// <summary>Validators (the lowest ids) colluding with the first trainer: each multiplies its score of it by collusion_boost.</summary>
+    [Range(0, 100_000_000)] public int Colluders { get; init; }
+    /// <summary>The factor by which a colluding validator inflates its score of its partner.</summary>
+    [Range(1, 1e6)] public double CollusionBoost { get; init; } = 10;
+    /// <summary>Validators (after the colluders, by id) that set as weights the consensus of the role's last Yuma epoch.</summary>
+    [Range(0, 100_000_000)] public int Copiers { get; init; }
+    /// <summary>Validators (after the copiers, by id) that evaluate only every lazy_period epochs and keep those weights between.</summary>
+    [Range(0, 100_000_000)] public int Lazy { get; init; }
+    /// <summary>Epochs between a lazy validator's evaluations (it evaluates at epochs that are multiples of this).</summary>
+    [Range(1, 1_000_000)] public int LazyPeriod { get; init; } = 10;
+
     /// <summary>The epoch's parameters (validate first: <see cref="Rewards.Yuma.YumaParameters.Problems"/>).</summary>
     public Rewards.Yuma.YumaParameters Parameters =>
         new(Kappa, BondsPenalty, BondsMovingAverage, LiquidAlpha, AlphaLow, AlphaHigh, AlphaSigmoidSteepness);

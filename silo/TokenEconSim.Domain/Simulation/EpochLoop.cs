@@ -79,7 +79,7 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
         long BurnedAtStart, long Pool, long FeesPaid, long FeesBurned)
     {
         /// <summary>Yuma scoring's columns for the epoch (null when it did not run).</summary>
-        public YumaMetrics? Yuma { get; init; }
+        public YumaScores? Yuma { get; init; }
     }
 
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -201,7 +201,7 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
             Economy = _economy?.NextOrder(d.Epoch),
         };
         _behaviour?.Observe(d.Epoch, settle, score, d.Contribution, d.Learned?.Model.Accuracy ?? double.NaN);
-        return new Scored(d, settle, score, supply, minted, burned, pool, reply.FeesPaid, feesBurned) { Yuma = yuma?.Metrics };
+        return new Scored(d, settle, score, supply, minted, burned, pool, reply.FeesPaid, feesBurned) { Yuma = yuma };
     }
 
     /// <summary>Shares mode (docs/model.md §17.7): the parts α·P, β·P, γ·P of the pool for providers, trainers and users.</summary>
@@ -285,7 +285,8 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
             Economy = economy,
             Behaviour = BehaviourMetrics.Of(c.Behaviour, settled.Behaviour, d.Learned?.PayTracking ?? double.NaN,
                 d.Learned?.ProviderPayTracking ?? double.NaN),
-            Yuma = p.Yuma,
+            Yuma = p.Yuma?.Metrics,
+            YumaAdversaries = p.Yuma?.Adversaries,
         };
         StartSettling(row, identity, settled.BalanceRuns ?? throw new InvalidOperationException($"epoch {d.Epoch}: the shards sent no balances"));
     }

@@ -1,5 +1,6 @@
 using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Numerics;
+using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Randomness;
 using TokenEconSim.Domain.Rewards.Yuma;
 using TokenEconSim.Domain.Simulation.Checkpoints;
@@ -19,6 +20,9 @@ public sealed class LoopYuma : ICheckpointed
     private readonly YumaParameters _parameters;
     private readonly (double Bias, double Noise)[] _evaluation;
     private readonly double[][][] _bonds; // per scored role: validators × members
+    private readonly YumaSection _settings;
+    private readonly double[]?[] _lastConsensus; // per scored role: the consensus of its last Yuma epoch (what copiers copy)
+    private readonly ushort[]?[][] _lazyWeights; // per scored role, per lazy validator: the weights of its last evaluation
 
     private LoopYuma(RunModel model)
     {
@@ -31,7 +35,20 @@ public sealed class LoopYuma : ICheckpointed
             return (yuma.Bias.Sample(rng), Math.Max(0, yuma.Noise.Sample(rng)));
         })];
         _bonds = [.. YumaColumns.Scored.Select(role => Zeros(_evaluation.Length, layout.CountOf(role)))];
+        _settings = yuma;
+        _lastConsensus = new double[]?[YumaColumns.Scored.Count];
+        _lazyWeights = [.. YumaColumns.Scored.Select(_ => new ushort[]?[yuma.Lazy])];
     }
+
+    /// <summary>Whether some validators are adversaries (rewards.yuma colluders, copiers or lazy).</summary>
+    public static bool HasAdversaries(YumaSection yuma) => yuma.Colluders + yuma.Copiers + yuma.Lazy > 0;
+
+    /// <summary>What validator <paramref name="k"/> (its index among the validators) is: the lowest ids collude, then copy, then are lazy.</summary>
+    private YumaConduct ConductOf(int k) =>
+        k < _settings.Colluders ? YumaConduct.Colluder
+        : k < _settings.Colluders + _settings.Copiers ? YumaConduct.Copier
+        : k < _settings.Colluders + _settings.Copiers + _settings.Lazy ? YumaConduct.Lazy
+        : YumaConduct.Honest;
 
     /// <summary>The loop's Yuma state with rewards.scoring: yuma, else null.</summary>
     public static LoopYuma? For(RunModel model) =>
@@ -56,21 +73,58 @@ public sealed class LoopYuma : ICheckpointed
         var incentives = new long[]?[Roles.Count];
         var totals = new Int128[Roles.Count];
         var metrics = new (double, double, double, double)[YumaColumns.Scored.Count];
+        var gains = new YumaAdversaryMetrics.Builder();
+        var stakes = validators.Select(v => v.Stake).ToArray();
         for (var r = 0; r < YumaColumns.Scored.Count; r++)
         {
             var role = YumaColumns.Scored[r];
             var values = score.MemberValues?[(int)role] ?? throw new InvalidOperationException($"epoch {epoch}: no member values of {role}");
-            var weights = YumaRoleEpoch.Weights(validators, values,
+            var scores = YumaRoleEpoch.Scores(validators, values,
                 k => new Xoshiro256StarStar(Seeds.ForAgentEpoch(_runSeed, _firstValidator + k, RngPurpose.YumaEvaluation, epoch, (int)role)));
-            var stakes = validators.Select(v => v.Stake).ToArray();
+            var honest = scores.Select(row => ValidatorWeights.FromScores(row)).ToArray();
+            var weights = HasAdversaries(_settings) ? Conducted(epoch, r, role, scores, honest) : honest;
             var result = YumaEpoch.Run(stakes, weights, _bonds[r], _parameters, values.Length);
+            if (HasAdversaries(_settings))
+                gains.Add(r, role, result, YumaEpoch.Run(stakes, honest, _bonds[r], _parameters, values.Length).Incentive, stakes, ConductOf);
             _bonds[r] = result.Bonds;
-            var quantised = result.Incentive.Select(i => (long)ExactSum.Quantize(Math.Max(0, i))).ToArray();
+            _lastConsensus[r] = result.Consensus;
+            var quantised = YumaRoleEpoch.Quantised(result.Incentive);
             incentives[(int)role] = quantised;
             foreach (var q in quantised) totals[(int)role] += q;
             metrics[r] = Measure(result, values, weights, stakes);
         }
-        return new YumaScores(incentives, totals, new YumaMetrics(metrics));
+        return new YumaScores(incentives, totals, new YumaMetrics(metrics)) { Adversaries = HasAdversaries(_settings) ? gains.Build() : null };
+    }
+
+    /// <summary>
+    /// The weights the validators set (docs/model.md §3.6, adversaries): honest ones their evaluation; a colluder its evaluation with its
+    /// partner's score (the first trainer's) × collusion_boost; a copier the consensus of the role's last Yuma epoch (none before the
+    /// first); a lazy validator the weights of its last evaluation, made at epochs that are multiples of lazy_period (or its first).
+    /// </summary>
+    private ushort[][] Conducted(int epoch, int r, Role role, double[][] scores, ushort[][] honest)
+    {
+        var weights = (ushort[][])honest.Clone();
+        var lazyFrom = _settings.Colluders + _settings.Copiers;
+        for (var k = 0; k < weights.Length; k++)
+        {
+            switch (ConductOf(k))
+            {
+                case YumaConduct.Colluder when role == Role.Trainer && scores[k].Length > 0:
+                    var inflated = (double[])scores[k].Clone();
+                    inflated[0] *= _settings.CollusionBoost;
+                    weights[k] = ValidatorWeights.FromScores(inflated);
+                    break;
+                case YumaConduct.Copier:
+                    weights[k] = _lastConsensus[r] is { } consensus ? ValidatorWeights.FromScores(consensus) : new ushort[honest[k].Length];
+                    break;
+                case YumaConduct.Lazy:
+                    ref var kept = ref _lazyWeights[r][k - lazyFrom];
+                    if (kept is null || epoch % _settings.LazyPeriod == 0) kept = honest[k];
+                    weights[k] = kept;
+                    break;
+            }
+        }
+        return weights;
     }
 
     private static (double, double, double, double) Measure(YumaResult result, double[] values, ushort[][] weights, double[] stakes)
@@ -102,17 +156,46 @@ public sealed class LoopYuma : ICheckpointed
     {
         foreach (var bonds in _bonds)
             foreach (var row in bonds) StateIo.Write(w, row);
+        foreach (var consensus in _lastConsensus)
+        {
+            w.Write(consensus is not null);
+            if (consensus is not null) StateIo.Write(w, consensus);
+        }
+        foreach (var lazy in _lazyWeights)
+            foreach (var kept in lazy)
+            {
+                w.Write(kept is not null);
+                if (kept is null) continue;
+                w.Write(kept.Length);
+                foreach (var x in kept) w.Write(x);
+            }
     }
 
     public void ReadState(BinaryReader r)
     {
         foreach (var bonds in _bonds)
             foreach (var row in bonds) StateIo.Read(r, row);
+        for (var k = 0; k < _lastConsensus.Length; k++) _lastConsensus[k] = r.ReadBoolean() ? StateIo.ReadDoubles(r) : null;
+        foreach (var lazy in _lazyWeights)
+            for (var k = 0; k < lazy.Length; k++)
+            {
+                if (!r.ReadBoolean()) { lazy[k] = null; continue; }
+                var kept = new ushort[r.ReadInt32()];
+                for (var j = 0; j < kept.Length; j++) kept[j] = r.ReadUInt16();
+                lazy[k] = kept;
+            }
     }
 }
+
+/// <summary>How a validator sets its weights under Yuma scoring (rewards.yuma colluders, copiers, lazy).</summary>
+public enum YumaConduct { Honest, Colluder, Copier, Lazy }
 
 /// <summary>
 /// One epoch's Yuma scoring: per role its members' incentive Q(I_j) in 2⁻³² fixed point (member order; null for a role paid by R),
 /// their exact totals, and the metrics row's Yuma columns.
 /// </summary>
-public sealed record YumaScores(long[]?[] Incentives, Int128[] Totals, YumaMetrics Metrics);
+public sealed record YumaScores(long[]?[] Incentives, Int128[] Totals, YumaMetrics Metrics)
+{
+    /// <summary>What the adversaries gained (with rewards.yuma colluders, copiers or lazy validators), else null.</summary>
+    public YumaAdversaryMetrics? Adversaries { get; init; }
+}

@@ -19,6 +19,12 @@ internal static class YumaChecks
             if (failed.Contains(path)) continue; // the binder said it already
             errors.Add(root.Locate("rewards", "yuma", key).Error($"{path}: {message}"));
         }
+        var y = s.Rewards.Yuma;
+        var adversaries = (long)y.Colluders + y.Copiers + y.Lazy;
+        if (!failed.Overlaps(["rewards.yuma.colluders", "rewards.yuma.copiers", "rewards.yuma.lazy", "populations.validators.count"])
+            && adversaries > s.Populations.Validators.Count)
+            errors.Add(root.Locate("rewards", "yuma").Error($"rewards.yuma: {y.Colluders} colluders, {y.Copiers} copiers and {y.Lazy} lazy "
+                + $"validators are {adversaries}, but populations.validators.count is {s.Populations.Validators.Count}"));
         if (failed.Contains("rewards.scoring") || s.Rewards.Scoring != RewardScoring.Yuma) return;
         var at = root.Locate("rewards", "scoring");
         if (!failed.Contains("rewards.mode") && s.Rewards.Mode == RewardMode.Absolute)

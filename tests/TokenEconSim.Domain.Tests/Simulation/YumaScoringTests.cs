@@ -82,6 +82,45 @@ public class YumaScoringTests
         Assert.All(bonds.SelectMany(row => row), b => Assert.InRange(b, 0, 1));
     }
 
+    // Two of ten validators inflate their score of the first trainer tenfold. With κ = ½ its weights are clipped to the stake-weighted
+    // median, which the honest majority sets; with κ = 0.05 almost any stake backs a weight and the inflation goes through. The gain is
+    // the partner's incentive over what the same epoch gives it with every validator honest (yuma_partner_incentive_honest).
+    [Fact]
+    public async Task KappaClippingBoundsAColludingMinoritysGain()
+    {
+        async Task<double> GainAsync(double kappa)
+        {
+            var rows = await DirectRun.RunAsync(new SmallScenario
+            {
+                Epochs = 8, Validators = 10, Scoring = RewardScoring.Yuma,
+                Yuma = new YumaSection { Kappa = kappa, Colluders = 2, CollusionBoost = 10 },
+            });
+            Assert.All(rows, r => Assert.True(r[YumaAdversaryColumns.PartnerIncentiveHonest] > 0));
+            return rows.Average(r => r[YumaAdversaryColumns.PartnerIncentive] / r[YumaAdversaryColumns.PartnerIncentiveHonest]) - 1;
+        }
+        var clipped = await GainAsync(0.5);
+        var unclipped = await GainAsync(0.05);
+        Assert.True(unclipped > 0.5, $"without clipping the partner gains {unclipped:P1}");
+        Assert.InRange(clipped, 0, unclipped / 5);
+    }
+
+    // A copier has no consensus to copy in the first Yuma epoch, so no weights, bonds or dividends; from then on it copies consensus and
+    // earns dividends, less per unit stake than the honest validators whose weights lead consensus (Yuma 3's liquid alpha).
+    [Fact]
+    public async Task ACopierEarnsNothingBeforeItHasConsensusToCopyAndLessThanHonestValidatorsAfter()
+    {
+        var rows = await DirectRun.RunAsync(new SmallScenario
+        {
+            Epochs = 10, Validators = 8, Scoring = RewardScoring.Yuma,
+            Yuma = new YumaSection { Copiers = 2, Noise = new(DistributionKind.Const, 0.2) },
+        });
+        var copier = YumaAdversaryColumns.Dividends[1];
+        Assert.All(copier, c => Assert.Equal(0, rows[0][c]));
+        Assert.All(rows.Skip(1), r => Assert.All(copier, c => Assert.True(r[c] > 0)));
+        Assert.All(copier, c => Assert.True(rows.Skip(1).Average(r => r[c]) < 1));
+        Assert.All(rows, r => Assert.True(double.IsNaN(r[YumaAdversaryColumns.Dividends[0][0]]))); // no colluders
+    }
+
     [Fact]
     public async Task RawScoringHasNoYumaState()
     {

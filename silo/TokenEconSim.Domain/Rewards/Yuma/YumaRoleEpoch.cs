@@ -23,19 +23,26 @@ public static class YumaRoleEpoch
         YumaEpoch.Run([.. validators.Select(v => v.Stake)], Weights(validators, values, streamOf), bonds, parameters, values.Length);
 
     /// <summary>
-    /// Every validator's u16 weights on the role's members (validators × members): its scores of the evaluated members
-    /// (<see cref="ValidatorEvaluation"/>, V̄ their mean), as subtensor stores them (<see cref="ValidatorWeights"/>). A member whose
-    /// value is NaN (it did not take part, or was caught cheating) is not evaluated and weighs 0 in every row, so its bonds decay.
+    /// Every validator's u16 weights on the role's members (validators × members): its <see cref="Scores"/> as subtensor stores them
+    /// (<see cref="ValidatorWeights"/>).
     /// </summary>
-    public static ushort[][] Weights(IReadOnlyList<YumaValidator> validators, double[] values, Func<int, Random> streamOf)
+    public static ushort[][] Weights(IReadOnlyList<YumaValidator> validators, double[] values, Func<int, Random> streamOf) =>
+        [.. Scores(validators, values, streamOf).Select(row => ValidatorWeights.FromScores(row))];
+
+    /// <summary>
+    /// Every validator's scores of the role's members (validators × members, <see cref="ValidatorEvaluation"/> with V̄ the evaluated
+    /// members' mean). A member whose value is NaN (it did not take part, or was caught cheating) is not evaluated: it scores 0 in
+    /// every row, so it weighs 0 and its bonds decay.
+    /// </summary>
+    public static double[][] Scores(IReadOnlyList<YumaValidator> validators, double[] values, Func<int, Random> streamOf)
     {
         var evaluated = Enumerable.Range(0, values.Length).Where(j => !double.IsNaN(values[j])).ToArray();
         var seen = evaluated.Select(j => values[j]).ToArray();
         return [.. validators.Select((v, k) =>
         {
-            var row = new ushort[values.Length];
-            var weights = ValidatorWeights.FromScores(ValidatorEvaluation.Scores(seen, v.Bias, v.Noise, streamOf(k)));
-            for (var e = 0; e < evaluated.Length; e++) row[evaluated[e]] = weights[e];
+            var row = new double[values.Length];
+            var scores = ValidatorEvaluation.Scores(seen, v.Bias, v.Noise, streamOf(k));
+            for (var e = 0; e < evaluated.Length; e++) row[evaluated[e]] = scores[e];
             return row;
         })];
     }
@@ -46,8 +53,11 @@ public static class YumaRoleEpoch
     /// </summary>
     public static long[] Payouts(long rolePool, double[] incentive)
     {
-        var quantised = incentive.Select(i => ExactSum.Quantize(Math.Max(0, i))).ToArray();
+        var quantised = Quantised(incentive);
         var total = quantised.Aggregate(Int128.Zero, (sum, q) => sum + q);
         return [.. quantised.Select(q => PoolSplit.Share(rolePool, q, total))];
     }
+
+    /// <summary>Q(I_j), the incentive in 2⁻³² fixed point (§7.3); at most 2³², as I_j ≤ 1.</summary>
+    public static long[] Quantised(double[] incentive) => [.. incentive.Select(i => (long)ExactSum.Quantize(Math.Max(0, i)))];
 }

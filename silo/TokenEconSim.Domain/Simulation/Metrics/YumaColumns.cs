@@ -45,3 +45,77 @@ public sealed record YumaMetrics : MetricValues
         }
     }
 }
+
+/// <summary>
+/// Yuma scoring's adversaries (docs/model.md §3.6): what the colluders' partner, the copiers and the lazy validators gained; an optional
+/// group, in metrics.csv only with rewards.scoring: yuma and some colluders, copiers or lazy validators.
+/// </summary>
+public static class YumaAdversaryColumns
+{
+    public static readonly MetricGroup Group = new("yuma_adversaries",
+        "Yuma scoring's adversaries: the colluders' partner, copiers, lazy validators", scenario => scenario.Rewards.Scoring == RewardScoring.Yuma && LoopYuma.HasAdversaries(scenario.Rewards.Yuma));
+
+    public static readonly MetricColumn<double> PartnerIncentive = Group.Declare("yuma_partner_incentive", MetricUnit.Ratio,
+        "the colluders' partner (the first trainer): its incentive I_p among the trainers", None, double.NaN);
+    public static readonly MetricColumn<double> PartnerIncentiveHonest = Group.Declare("yuma_partner_incentive_honest", MetricUnit.Ratio,
+        "the partner's incentive had every validator set its honest weights (same stakes and evaluations)", None, double.NaN);
+
+    /// <summary>Per conduct (colluders, copiers, lazy), per scored role: its dividends per unit stake over the honest validators'.</summary>
+    public static readonly IReadOnlyList<IReadOnlyList<MetricColumn<double>>> Dividends =
+        [PerRole("colluder"), PerRole("copier"), PerRole("lazy")];
+
+    /// <summary>The conducts of <see cref="Dividends"/>, in its order.</summary>
+    public static IReadOnlyList<YumaConduct> Conducts { get; } = [YumaConduct.Colluder, YumaConduct.Copier, YumaConduct.Lazy];
+
+    private static MetricColumn<double>[] PerRole(string conduct) =>
+        [.. YumaColumns.Scored.Select(role => Group.Declare($"yuma_{conduct}_dividends_{role.Key()}", MetricUnit.Ratio,
+            $"{role.Title().ToLowerInvariant()}: mean dividends per unit stake of the {conduct} validators over the honest ones' "
+                + "(1: they earn as honest validators; empty without such validators or honest ones with dividends)", None, double.NaN))];
+}
+
+/// <summary>The adversary columns of one scored epoch.</summary>
+public sealed record YumaAdversaryMetrics : MetricValues
+{
+    private YumaAdversaryMetrics(double partner, double partnerHonest, double[,] dividends)
+    {
+        this[YumaAdversaryColumns.PartnerIncentive] = partner;
+        this[YumaAdversaryColumns.PartnerIncentiveHonest] = partnerHonest;
+        for (var c = 0; c < YumaAdversaryColumns.Conducts.Count; c++)
+            for (var r = 0; r < YumaColumns.Scored.Count; r++) this[YumaAdversaryColumns.Dividends[c][r]] = dividends[c, r];
+    }
+
+    /// <summary>Gathers an epoch's roles, then <see cref="Build"/>.</summary>
+    public sealed class Builder
+    {
+        private double _partner = double.NaN, _partnerHonest = double.NaN;
+        private readonly double[,] _dividends = Filled(double.NaN);
+
+        /// <param name="r">The role's index in <see cref="YumaColumns.Scored"/>.</param>
+        public void Add(int r, Agents.Role role, Rewards.Yuma.YumaResult result, double[] honestIncentive, double[] stakes,
+            Func<int, YumaConduct> conductOf)
+        {
+            if (role == Agents.Role.Trainer && honestIncentive.Length > 0) (_partner, _partnerHonest) = (result.Incentive[0], honestIncentive[0]);
+            var honest = PerStake(result, stakes, conductOf, YumaConduct.Honest);
+            for (var c = 0; c < YumaAdversaryColumns.Conducts.Count; c++)
+                _dividends[c, r] = honest > 0 ? PerStake(result, stakes, conductOf, YumaAdversaryColumns.Conducts[c]) / honest : double.NaN;
+        }
+
+        public YumaAdversaryMetrics Build() => new(_partner, _partnerHonest, _dividends);
+
+        /// <summary>The mean of D_i/s_i over the validators of one conduct with stake; NaN when there are none.</summary>
+        private static double PerStake(Rewards.Yuma.YumaResult result, double[] stakes, Func<int, YumaConduct> conductOf, YumaConduct conduct)
+        {
+            var ratios = Enumerable.Range(0, stakes.Length).Where(k => stakes[k] > 0 && conductOf(k) == conduct)
+                .Select(k => result.Dividends[k] / stakes[k]).ToArray();
+            return ratios.Length > 0 ? ratios.Average() : double.NaN;
+        }
+
+        private static double[,] Filled(double value)
+        {
+            var a = new double[YumaAdversaryColumns.Conducts.Count, YumaColumns.Scored.Count];
+            for (var c = 0; c < a.GetLength(0); c++)
+                for (var r = 0; r < a.GetLength(1); r++) a[c, r] = value;
+            return a;
+        }
+    }
+}
