@@ -53,7 +53,8 @@ public sealed record YumaMetrics : MetricValues
 public static class YumaAdversaryColumns
 {
     public static readonly MetricGroup Group = new("yuma_adversaries",
-        "Yuma scoring's adversaries: the colluders' partner, copiers, lazy validators", scenario => scenario.Rewards.Scoring == RewardScoring.Yuma && LoopYuma.HasAdversaries(scenario.Rewards.Yuma));
+        "Yuma scoring's adversaries: the colluders' partner, copiers, lazy validators",
+        scenario => scenario.Rewards.Scoring == RewardScoring.Yuma && LoopYuma.HasAdversaries(scenario.Rewards.Yuma));
 
     public static readonly MetricColumn<double> PartnerIncentive = Group.Declare("yuma_partner_incentive", MetricUnit.Ratio,
         "the colluders' partner (the first trainer): its incentive I_p among the trainers", None, double.NaN);
