@@ -1,6 +1,7 @@
 using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Parameters;
 using static TokenEconSim.Domain.Simulation.ChartGroups;
+using Png = TokenEconSim.Domain.Simulation.ChartGroups.Png;
 
 namespace TokenEconSim.Domain.Simulation;
 
@@ -17,17 +18,18 @@ public static class YumaColumns
     public static IReadOnlyList<Role> Scored { get; } = [Role.DataProvider, Role.Trainer];
 
     public static readonly IReadOnlyList<MetricColumn<double>> IncentiveGini = PerRole("yuma_incentive_gini",
-        "Gini of the incentive I_j over the members evaluated (active, not caught)");
+        "Gini of the incentive I_j over the members evaluated (active, not caught)", role => [Png.Yuma.Series($"{role.Title()}: incentive Gini")]);
     public static readonly IReadOnlyList<MetricColumn<double>> ValidatorTrust = PerRole("yuma_validator_trust",
-        "mean over the validators with stake of their trust Σ_j min(W_ij, C_j): how much of each one's weight consensus kept");
+        "mean over the validators with stake of their trust Σ_j min(W_ij, C_j): how much of each one's weight consensus kept",
+        role => [Png.Yuma.Series($"{role.Title()}: validators' trust", rightAxis: true)]);
     public static readonly IReadOnlyList<MetricColumn<double>> WeightDistance = PerRole("yuma_weight_distance",
         "mean over the validators with weights of Σ_j |W_ij − C_j|: the L1 distance of each one's normalised weights from consensus");
     public static readonly IReadOnlyList<MetricColumn<double>> DividendsGini = PerRole("yuma_dividends_gini",
         "Gini of the validators' dividends D_i (validators with stake)");
 
-    private static MetricColumn<double>[] PerRole(string name, string description) =>
+    private static MetricColumn<double>[] PerRole(string name, string description, Func<Role, ChartSeat[]>? charts = null) =>
         [.. Scored.Select(role => Group.Declare($"{name}_{role.Key()}", MetricUnit.Ratio,
-            $"{role.Title().ToLowerInvariant()}: {description}", None, double.NaN))];
+            $"{role.Title().ToLowerInvariant()}: {description}", charts?.Invoke(role) ?? None, double.NaN))];
 }
 
 /// <summary>The Yuma columns of one scored epoch.</summary>
@@ -57,9 +59,11 @@ public static class YumaAdversaryColumns
         scenario => scenario.Rewards.Scoring == RewardScoring.Yuma && LoopYuma.HasAdversaries(scenario.Rewards.Yuma));
 
     public static readonly MetricColumn<double> PartnerIncentive = Group.Declare("yuma_partner_incentive", MetricUnit.Ratio,
-        "the colluders' partner (the first trainer): its incentive I_p among the trainers", None, double.NaN);
+        "the colluders' partner (the first trainer): its incentive I_p among the trainers",
+        [Png.YumaAdversaries.Series("Colluders' partner: incentive")], double.NaN);
     public static readonly MetricColumn<double> PartnerIncentiveHonest = Group.Declare("yuma_partner_incentive_honest", MetricUnit.Ratio,
-        "the partner's incentive had every validator set its honest weights (same stakes and evaluations)", None, double.NaN);
+        "the partner's incentive had every validator set its honest weights (same stakes and evaluations)",
+        [Png.YumaAdversaries.Series("Partner: incentive, all validators honest")], double.NaN);
 
     /// <summary>Per conduct (colluders, copiers, lazy), per scored role: its dividends per unit stake over the honest validators'.</summary>
     public static readonly IReadOnlyList<IReadOnlyList<MetricColumn<double>>> Dividends =
@@ -71,7 +75,8 @@ public static class YumaAdversaryColumns
     private static MetricColumn<double>[] PerRole(string conduct) =>
         [.. YumaColumns.Scored.Select(role => Group.Declare($"yuma_{conduct}_dividends_{role.Key()}", MetricUnit.Ratio,
             $"{role.Title().ToLowerInvariant()}: mean dividends per unit stake of the {conduct} validators over the honest ones' "
-                + "(1: they earn as honest validators; empty without such validators or honest ones with dividends)", None, double.NaN))];
+                + "(1: they earn as honest validators; empty without such validators or honest ones with dividends)",
+            [Png.YumaAdversaries.Series($"{conduct} validators' dividends per stake / honest, {role.Key()}s", rightAxis: true)], double.NaN))];
 }
 
 /// <summary>The adversary columns of one scored epoch.</summary>
