@@ -119,6 +119,7 @@ public class YumaScoringTests
         Assert.All(rows.Skip(1), r => Assert.All(copier, c => Assert.True(r[c] > 0)));
         Assert.All(copier, c => Assert.True(rows.Skip(1).Average(r => r[c]) < 1));
         Assert.All(rows, r => Assert.True(double.IsNaN(r[YumaAdversaryColumns.Dividends[0][0]]))); // no colluders
+        Assert.All(rows, r => Assert.True(double.IsNaN(r[YumaAdversaryColumns.PartnerIncentive]))); // so no partner
     }
 
     [Fact]

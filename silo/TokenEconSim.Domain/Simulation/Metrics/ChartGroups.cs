@@ -72,8 +72,7 @@ public static class ChartGroups
         /// <summary>Yuma scoring only (docs/model.md §3.6): the incentive's Gini and the validators' trust, per scored role.</summary>
         public static readonly ChartGroup Yuma = New("yuma", "Yuma consensus: incentive Gini and validators' trust, by role");
         /// <summary>Yuma scoring with adversaries only: what the colluders' partner got against honest consensus, and the adversaries' dividends.</summary>
-        public static readonly ChartGroup YumaAdversaries = New("yuma_adversaries",
-            "Yuma adversaries: the colluders' partner's incentive, and dividends per stake against honest validators");
+        public static readonly ChartGroup YumaAdversaries = New("yuma_adversaries", "Yuma adversaries: what they gained");
 
         public static IReadOnlyList<ChartGroup> All { get; } =
             [SupplyInflation, Gini, RewardsPerRole, DifficultyHashrate, BlockTimeHistogram, ProducerConcentration, ModelAccuracy, RewardWeights,

@@ -59,7 +59,7 @@ public static class YumaAdversaryColumns
         scenario => scenario.Rewards.Scoring == RewardScoring.Yuma && LoopYuma.HasAdversaries(scenario.Rewards.Yuma));
 
     public static readonly MetricColumn<double> PartnerIncentive = Group.Declare("yuma_partner_incentive", MetricUnit.Ratio,
-        "the colluders' partner (the first trainer): its incentive I_p among the trainers",
+        "the colluders' partner (the first trainer): its incentive I_p among the trainers (empty without colluders)",
         [Png.YumaAdversaries.Series("Colluders' partner: incentive")], double.NaN);
     public static readonly MetricColumn<double> PartnerIncentiveHonest = Group.Declare("yuma_partner_incentive_honest", MetricUnit.Ratio,
         "the partner's incentive had every validator set its honest weights (same stakes and evaluations)",
@@ -67,16 +67,16 @@ public static class YumaAdversaryColumns
 
     /// <summary>Per conduct (colluders, copiers, lazy), per scored role: its dividends per unit stake over the honest validators'.</summary>
     public static readonly IReadOnlyList<IReadOnlyList<MetricColumn<double>>> Dividends =
-        [PerRole("colluder"), PerRole("copier"), PerRole("lazy")];
+        [PerRole("colluder", "Colluders"), PerRole("copier", "Copiers"), PerRole("lazy", "Lazy validators")];
 
     /// <summary>The conducts of <see cref="Dividends"/>, in its order.</summary>
     public static IReadOnlyList<YumaConduct> Conducts { get; } = [YumaConduct.Colluder, YumaConduct.Copier, YumaConduct.Lazy];
 
-    private static MetricColumn<double>[] PerRole(string conduct) =>
+    private static MetricColumn<double>[] PerRole(string conduct, string legend) =>
         [.. YumaColumns.Scored.Select(role => Group.Declare($"yuma_{conduct}_dividends_{role.Key()}", MetricUnit.Ratio,
             $"{role.Title().ToLowerInvariant()}: mean dividends per unit stake of the {conduct} validators over the honest ones' "
                 + "(1: they earn as honest validators; empty without such validators or honest ones with dividends)",
-            [Png.YumaAdversaries.Series($"{conduct} validators' dividends per stake / honest, {role.Key()}s", rightAxis: true)], double.NaN))];
+            [Png.YumaAdversaries.Series($"{legend}: dividends per stake / honest, {role.Key()}s", rightAxis: true)], double.NaN))];
 }
 
 /// <summary>The adversary columns of one scored epoch.</summary>
@@ -97,10 +97,17 @@ public sealed record YumaAdversaryMetrics : MetricValues
         private readonly double[,] _dividends = Filled(double.NaN);
 
         /// <param name="r">The role's index in <see cref="YumaColumns.Scored"/>.</param>
+        /// <param name="role">The role.</param>
+        /// <param name="result">Its Yuma epoch.</param>
+        /// <param name="honestIncentive">Its incentive had every validator set its honest weights.</param>
+        /// <param name="stakes">The validators' stakes.</param>
+        /// <param name="conductOf">Each validator's conduct; the partner's columns are written only when some validator colludes.</param>
         public void Add(int r, Agents.Role role, Rewards.Yuma.YumaResult result, double[] honestIncentive, double[] stakes,
             Func<int, YumaConduct> conductOf)
         {
-            if (role == Agents.Role.Trainer && honestIncentive.Length > 0) (_partner, _partnerHonest) = (result.Incentive[0], honestIncentive[0]);
+            var colluding = Enumerable.Range(0, stakes.Length).Any(k => conductOf(k) == YumaConduct.Colluder);
+            if (colluding && role == Agents.Role.Trainer && honestIncentive.Length > 0)
+                (_partner, _partnerHonest) = (result.Incentive[0], honestIncentive[0]);
             var honest = PerStake(result, stakes, conductOf, YumaConduct.Honest);
             for (var c = 0; c < YumaAdversaryColumns.Conducts.Count; c++)
                 _dividends[c, r] = honest > 0 ? PerStake(result, stakes, conductOf, YumaAdversaryColumns.Conducts[c]) / honest : double.NaN;
