@@ -71,7 +71,7 @@ public static class ChartGroups
         public static readonly ChartGroup Profit = New("profit", "Mean profit of those taking part, by responding role");
         /// <summary>Yuma scoring only (docs/model.md §3.6): the incentive's Gini and the validators' trust, per scored role.</summary>
         public static readonly ChartGroup Yuma = New("yuma", "Yuma consensus: incentive Gini and validators' trust, by role");
-        /// <summary>Yuma scoring with adversaries only: what the colluders' partner got against honest consensus, and the adversaries' dividends.</summary>
+        /// <summary>Yuma scoring with adversaries only: the colluders' partner against honest consensus, the adversaries' dividends.</summary>
         public static readonly ChartGroup YumaAdversaries = New("yuma_adversaries", "Yuma adversaries: what they gained");
 
         public static IReadOnlyList<ChartGroup> All { get; } =
