@@ -66,6 +66,13 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
     [InlineData("payoff-governance", "rewards.mode=shares", "behaviour.data_providers.model=logit", "behaviour.data_providers.stake=5",
         "behaviour.trainers.model=logit", "behaviour.trainers.stake=10", "governance.enabled=true", "governance.voting=payoff",
         "governance.adaptive=true", "governance.adaptive_interval=2", "governance.timelock=0")]
+    [InlineData("yuma", "rewards.scoring=yuma", "rewards.yuma.bias=uniform(-0.1,0.1)", "rewards.yuma.noise=uniform(0,0.3)",
+        "populations.data_providers.participation=0.8", "populations.validators.participation=0.8")]
+    [InlineData("yuma-shares-behaviour", "rewards.scoring=yuma", "rewards.mode=shares", "rewards.yuma.noise=const(0.2)",
+        "rewards.yuma.liquid_alpha=false", "behaviour.data_providers.model=logit", "behaviour.data_providers.cheating=true",
+        "behaviour.data_providers.max_count=60", "behaviour.trainers.model=best_response")]
+    [InlineData("yuma-adversaries", "rewards.scoring=yuma", "rewards.yuma.noise=const(0.1)", "rewards.yuma.colluders=1",
+        "rewards.yuma.copiers=1", "rewards.yuma.lazy=1", "rewards.yuma.lazy_period=3", "populations.trainers.participation=0.7")]
     public async Task EveryConsensusKindGivesTheSameBytesOnTwoSilos(string name, params string[] sets)
     {
         var resolved = ClusterRun.Resolved([("run.epoch_length", "6000"), ("run.agents_per_grain", "7"),

@@ -23,8 +23,39 @@ public class PngChartsTests
             ModelAccuracy = 0.5 + r.Epoch / 100.0,
             Economy = new EconomyMetrics { ReserveToken = 5, ReserveStable = 5, Proposals = [Vote] },
             Behaviour = Responding(r.Epoch),
+            Yuma = YumaScored(r.Epoch),
+            YumaAdversaries = Adversaries(r.Epoch),
         }).ToList();
         Assert.Equal(ChartGroups.Png.All.Select(g => g.Key), RunCharts.NamesFor(rows));
+    }
+
+    [Fact]
+    public void OnlyAYumaRunGetsTheYumaChartsAndOnlyWithAdversariesTheirs()
+    {
+        using var dir = new TempDirectory();
+        var plain = SampleRows.Create(12);
+        Assert.DoesNotContain("yuma", RunCharts.NamesFor(plain));
+        var yuma = plain.Select(r => r with { Yuma = YumaScored(r.Epoch) }).ToList();
+        Assert.Contains("yuma", RunCharts.NamesFor(yuma));
+        Assert.DoesNotContain("yuma_adversaries", RunCharts.NamesFor(yuma));
+        var files = RunCharts.Write([.. yuma.Select(r => r with { YumaAdversaries = Adversaries(r.Epoch) })], dir.Path)
+            .Select(Path.GetFileName).ToList();
+        Assert.Contains("yuma.png", files);
+        Assert.Contains("yuma_adversaries.svg", files);
+    }
+
+    /// <summary>A Yuma epoch whose incentive concentrates as the epochs go, with validators' trust near 0.9.</summary>
+    private static YumaMetrics YumaScored(int epoch) => new([(0.1 + epoch / 100.0, 0.9, 0.1, 0.4), (0.3, 0.92, 0.12, 0.4)]);
+
+    /// <summary>Colluders whose partner gets a little more than honest consensus gives it.</summary>
+    private static YumaAdversaryMetrics Adversaries(int epoch)
+    {
+        var builder = new YumaAdversaryMetrics.Builder();
+        double[] stakes = [1, 1, 2];
+        var result = new TokenEconSim.Domain.Rewards.Yuma.YumaResult([0.5, 0.5], [1, 1, 1], [1, 1], [1, 1], [0.55, 0.45],
+            [0.2, 0.3, 0.5 + epoch / 1000.0], [[0, 0], [0, 0], [0, 0]], [0.275, 0.225], [0.1, 0.15, 0.25]);
+        builder.Add(1, TokenEconSim.Domain.Agents.Role.Trainer, result, [0.5, 0.5], stakes, k => k == 0 ? YumaConduct.Colluder : YumaConduct.Honest);
+        return builder.Build();
     }
 
     [Fact]

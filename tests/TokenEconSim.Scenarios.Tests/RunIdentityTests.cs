@@ -50,6 +50,17 @@ public class RunIdentityTests
         Assert.Contains("seed: 7", canonical);
     }
 
+    [Fact]
+    public void YumaKeysNameTheEconomyOnlyWhenScoringIsYuma()
+    {
+        var id = RunIdentity.Of(Load("run:\n  seed: 7\n"));
+        Assert.Equal(id, RunIdentity.Of(Load("run:\n  seed: 7\nrewards:\n  scoring: raw\n  yuma:\n    kappa: 0.6\n")));
+        Assert.DoesNotContain("yuma", ScenarioWriter.ToCanonicalYaml(Load("run:\n  seed: 7\n")));
+        var yuma = RunIdentity.Of(Load("run:\n  seed: 7\nrewards:\n  scoring: yuma\n"));
+        Assert.NotEqual(id, yuma);
+        Assert.NotEqual(yuma, RunIdentity.Of(Load("run:\n  seed: 7\nrewards:\n  scoring: yuma\n  yuma:\n    kappa: 0.6\n")));
+    }
+
     [Theory]
     [InlineData("outputs:\n  agents: sometimes", "outputs.agents: unknown value 'sometimes'", 2, 11)]
     [InlineData("outputs:\n  agents: every\n  agents_every: 0", "outputs.agents_every", 3, 17)]

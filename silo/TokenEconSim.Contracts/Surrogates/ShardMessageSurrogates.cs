@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Agents;
 using TokenEconSim.Domain.Learning.Federated;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Rewards;
@@ -43,7 +44,11 @@ public readonly record struct SettleOrderSurrogate(
     [property: Id(8)] long[] DebitUnits,
     [property: Id(9)] EconomyOrder? Economy,
     [property: Id(10)] long[]? RolePools,
-    [property: Id(11)] Int128[]? RoleScoreTotals);
+    [property: Id(11)] Int128[]? RoleScoreTotals,
+    [property: Id(12)] long[]? DataIncentives,
+    [property: Id(13)] long[]? TrainingIncentives,
+    [property: Id(14)] Int128[]? IncentiveTotals,
+    [property: Id(15)] long[]? YumaPools);
 
 [RegisterConverter]
 public sealed class SettleOrderConverter : IConverter<SettleOrder, SettleOrderSurrogate>
@@ -56,12 +61,28 @@ public sealed class SettleOrderConverter : IConverter<SettleOrder, SettleOrderSu
             Economy = s.Economy,
             RolePools = s.RolePools,
             RoleScoreTotals = s.RoleScoreTotals,
+            Incentives = YumaRoles.Join(s.DataIncentives, s.TrainingIncentives),
+            IncentiveTotals = s.IncentiveTotals,
+            YumaPools = s.YumaPools,
         };
 
     public SettleOrderSurrogate ConvertToSurrogate(in SettleOrder v) =>
         new(v.Epoch, v.Accepted, (int)v.Mode, v.Pool, v.ScoreTotal,
             [.. v.Credits.Select(c => c.AgentId)], [.. v.Credits.Select(c => c.Units)],
-            [.. v.Debits.Select(c => c.AgentId)], [.. v.Debits.Select(c => c.Units)], v.Economy, v.RolePools, v.RoleScoreTotals);
+            [.. v.Debits.Select(c => c.AgentId)], [.. v.Debits.Select(c => c.Units)], v.Economy, v.RolePools, v.RoleScoreTotals,
+            v.Incentives?[(int)Role.DataProvider], v.Incentives?[(int)Role.Trainer], v.IncentiveTotals, v.YumaPools);
+}
+
+/// <summary>Yuma scoring's per-role arrays travel as one field per scored role (providers, trainers); the other roles' are null.</summary>
+internal static class YumaRoles
+{
+    public static T[]?[]? Join<T>(T[]? data, T[]? training)
+    {
+        if (data is null && training is null) return null;
+        var byRole = new T[]?[Roles.Count];
+        (byRole[(int)Role.DataProvider], byRole[(int)Role.Trainer]) = (data, training);
+        return byRole;
+    }
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.StepReport")]
@@ -141,13 +162,16 @@ public sealed class ScoreOrderConverter : IConverter<ScoreOrder, ScoreOrderSurro
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.ScoreReport")]
-public readonly record struct ScoreReportSurrogate([property: Id(0)] Int128[] ScoreByRole, [property: Id(1)] Int128 TrainingValueSum);
+public readonly record struct ScoreReportSurrogate([property: Id(0)] Int128[] ScoreByRole, [property: Id(1)] Int128 TrainingValueSum,
+    [property: Id(2)] double[]? DataValues, [property: Id(3)] double[]? TrainingValues);
 
 [RegisterConverter]
 public sealed class ScoreReportConverter : IConverter<ScoreReport, ScoreReportSurrogate>
 {
-    public ScoreReport ConvertFromSurrogate(in ScoreReportSurrogate s) => new(s.ScoreByRole, s.TrainingValueSum);
-    public ScoreReportSurrogate ConvertToSurrogate(in ScoreReport v) => new(v.ScoreByRole, v.TrainingValueSum);
+    public ScoreReport ConvertFromSurrogate(in ScoreReportSurrogate s) =>
+        new(s.ScoreByRole, s.TrainingValueSum) { MemberValues = YumaRoles.Join(s.DataValues, s.TrainingValues) };
+    public ScoreReportSurrogate ConvertToSurrogate(in ScoreReport v) =>
+        new(v.ScoreByRole, v.TrainingValueSum, v.MemberValues?[(int)Role.DataProvider], v.MemberValues?[(int)Role.Trainer]);
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.AgentRows")]

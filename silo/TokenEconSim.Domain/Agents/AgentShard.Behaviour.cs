@@ -1,10 +1,8 @@
 using TokenEconSim.Domain.Behaviour;
 using TokenEconSim.Domain.Numerics;
 using TokenEconSim.Domain.Parameters;
-using TokenEconSim.Domain.Rewards;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Domain.Simulation.Checkpoints;
-using TokenEconSim.Domain.Tokens;
 
 namespace TokenEconSim.Domain.Agents;
 
@@ -131,13 +129,11 @@ public sealed partial class AgentShard
             if (Responding(segment.Role) is not { } b) continue;
             ref var tally = ref report.ByRole[(int)segment.Role];
             var paid = _paid![(int)segment.Role];
-            var (share, total) = order.PoolOf(segment.Role);
+            var member = MemberOffset(segment.Role);
             for (var i = segment.From; i < segment.To; i++)
             {
                 var j = i - segment.From;
-                var units = !order.Accepted ? 0
-                    : order.Mode != RewardMode.Absolute ? PoolSplit.Share(share, _score[i], total)
-                    : PoolSplit.Absolute(_score[i], TokenUnits.PerToken);
+                var units = order.Payout(segment.Role, i + member, _score[i]);
                 paid[j * RoleBehaviour.PipelineDepth + slot] = units;
                 var outcome = b.OutcomeOf(j, order.Epoch, units);
                 tally.Add(outcome);

@@ -30,6 +30,27 @@ public sealed partial class AgentShard
         return sum;
     }
 
+    /// <summary>
+    /// Yuma scoring (docs/model.md §3.6): the values the validators evaluate, per role by index in its segment: a provider's V_D, a
+    /// trainer's V_T (<paramref name="trainerValues"/>, as scored), NaN for one that did not take part or was caught cheating (scored 0).
+    /// </summary>
+    private double[]?[] MemberValues(double[] trainerValues)
+    {
+        var values = new double[]?[Roles.Count];
+        values[(int)Role.DataProvider] = Evaluated(_providers, _providers.DataValue);
+        values[(int)Role.Trainer] = Evaluated(_trainers, trainerValues);
+        return values;
+    }
+
+    private double[] Evaluated(RoleSegment segment, double[] values)
+    {
+        var evaluated = new double[segment.Count];
+        var caught = Responding(segment.Role) is not null ? _caught![(int)segment.Role] : null;
+        for (var j = 0; j < evaluated.Length; j++)
+            evaluated[j] = _active[segment.From + j] && caught?[j] != true ? values[j] : double.NaN;
+        return evaluated;
+    }
+
     private readonly struct ProviderReward(ProviderState providers, RewardWeights weights) : IRoleReward
     {
         public double Reward(int i, int j) => weights.Reward(providers.DataValue[j], 0, 0);
@@ -48,6 +69,8 @@ public sealed partial class AgentShard
         public ExactSum Training;
         /// <summary>When the epoch's agent rows are recorded: each trainer's V_T, by shard-local index.</summary>
         public double[]? Values;
+        /// <summary>With Yuma scoring: each active trainer's V_T, by index in the segment.</summary>
+        public double[]? MemberValues;
 
         public double Reward(int i, int j)
         {
@@ -58,6 +81,7 @@ public sealed partial class AgentShard
                     _rewards.CGpu, _rewards.CAcc);
             Training.Add(value);
             if (Values is not null) Values[i] = value;
+            if (MemberValues is not null) MemberValues[j] = value;
             return order.Weights.Reward(0, value, 0);
         }
     }

@@ -1,9 +1,7 @@
 using TokenEconSim.Domain.Numerics;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Randomness;
-using TokenEconSim.Domain.Rewards;
 using TokenEconSim.Domain.Simulation;
-using TokenEconSim.Domain.Tokens;
 
 namespace TokenEconSim.Domain.Agents;
 
@@ -124,13 +122,11 @@ public sealed partial class AgentShard
             foreach (var segment in (ReadOnlySpan<RoleSegment>)[_providers, _trainers, _users])
             {
                 var role = segment.Role;
-                var (share, total) = order.PoolOf(role);
+                var member = MemberOffset(role);
                 long paid = 0;
                 for (var i = segment.From; i < segment.To; i++)
                 {
-                    var units = order.Mode != RewardMode.Absolute
-                        ? PoolSplit.Share(share, _score[i], total)
-                        : PoolSplit.Absolute(_score[i], TokenUnits.PerToken);
+                    var units = order.Payout(role, i + member, _score[i]);
                     _balance[i] += units;
                     paid += units;
                 }
@@ -168,6 +164,9 @@ public sealed partial class AgentShard
         return report;
     }
 
+    /// <summary>What to add to a shard-local index of <paramref name="role"/>'s segment for the agent's index among the role's agents.</summary>
+    private int MemberOffset(Role role) => First - _model.Layout.Start(role);
+
     /// <summary>Each active user pays fee_per_call per call of the last contribution, capped at its balance.</summary>
     private long ChargeFees()
     {
@@ -189,11 +188,16 @@ public sealed partial class AgentShard
         var byRole = new Int128[Roles.Count];
         var providers = new ProviderReward(_providers, order.Weights);
         byRole[(int)Role.DataProvider] = ScoreRole(_providers, ref providers) - UnscoreCaught(_providers);
-        var trainers = new TrainerReward(this, order) { Values = recording?.Value };
+        var trainers = new TrainerReward(this, order)
+        {
+            Values = recording?.Value,
+            MemberValues = _model.Scenario.Rewards.Scoring == RewardScoring.Yuma ? new double[_trainers.Count] : null,
+        };
         byRole[(int)Role.Trainer] = ScoreRole(_trainers, ref trainers) - UnscoreCaught(_trainers);
         var users = new UserReward(_users, order.Weights);
         byRole[(int)Role.ServiceUser] = ScoreRole(_users, ref users) - UnscoreCaught(_users);
-        return new ScoreReport(byRole, trainers.Training.Raw);
+        var yuma = trainers.MemberValues is { } trainerValues ? MemberValues(trainerValues) : null;
+        return new ScoreReport(byRole, trainers.Training.Raw) { MemberValues = yuma };
     }
 
     private static long SaturatingMultiply(long a, long b) =>

@@ -67,6 +67,54 @@ public sealed class RewardsSection
     [Range(0, 1e9)] public double CGpu { get; init; } = 0.5;
     /// <summary>V_T per unit of accuracy gain (a fraction: 0.02 = 2 %).</summary>
     [Range(0, 1e12)] public double CAcc { get; init; } = 10_000;
+    /// <summary>How a role's part is split among its providers or trainers: by value (raw) or by Yuma incentive (docs/model.md §3.6).</summary>
+    public RewardScoring Scoring { get; init; } = RewardScoring.Raw;
+    /// <summary>The Yuma 3 epoch's parameters and the validators' evaluation (read only with scoring: yuma).</summary>
+    public YumaSection Yuma { get; init; } = new();
+}
+
+/// <summary>rewards.scoring: <c>raw</c> pays providers and trainers by their values; <c>yuma</c> by the validators' Yuma 3 consensus.</summary>
+public enum RewardScoring { Raw, Yuma }
+
+/// <summary>
+/// rewards.yuma (docs/model.md §3.6): subtensor's Yuma 3 hyperparameters, defaults as subtensor's runtime sets them, and each
+/// validator's evaluation bias and noise, drawn once per validator at the start (in units of the role's mean value).
+/// </summary>
+public sealed class YumaSection
+{
+    /// <summary>κ: the stake share that must back a weight for it to count; in (0, 1).</summary>
+    [Range(0, 1, MinExclusive = true)] public double Kappa { get; init; } = Rewards.Yuma.YumaParameters.Subtensor.Kappa;
+    /// <summary>β_p: bonds follow the raw weights at 0, the clipped ones at 1.</summary>
+    [Range(0, 1)] public double BondsPenalty { get; init; } = Rewards.Yuma.YumaParameters.Subtensor.BondsPenalty;
+    /// <summary>The bonds' EMA memory m when liquid alpha is off (α = 1 − m).</summary>
+    [Range(0, 1)] public double BondsMovingAverage { get; init; } = Rewards.Yuma.YumaParameters.Subtensor.BondsMovingAverage;
+    /// <summary>One α per bond from a sigmoid of its distance to consensus (Yuma 3) instead of 1 − m.</summary>
+    public bool LiquidAlpha { get; init; } = Rewards.Yuma.YumaParameters.Subtensor.LiquidAlpha;
+    /// <summary>The smallest per-bond α, at most alpha_high.</summary>
+    [Range(0, 1, MinExclusive = true)] public double AlphaLow { get; init; } = Rewards.Yuma.YumaParameters.Subtensor.AlphaLow;
+    /// <summary>The largest per-bond α.</summary>
+    [Range(0, 1, MinExclusive = true)] public double AlphaHigh { get; init; } = Rewards.Yuma.YumaParameters.Subtensor.AlphaHigh;
+    /// <summary>k: the per-bond α's sigmoid has slope k/100 (subtensor's i16).</summary>
+    [Range(-32_768, 32_767)] public double AlphaSigmoidSteepness { get; init; } = Rewards.Yuma.YumaParameters.Subtensor.AlphaSigmoidSteepness;
+    /// <summary>Each validator's additive bias b, drawn once per validator, in units of the role's mean value (may be negative).</summary>
+    public Distribution Bias { get; init; } = new(DistributionKind.Const, 0);
+    /// <summary>Each validator's noise σ, drawn once per validator, in units of the role's mean value.</summary>
+    [Samples(SampleDomain.NonNegative)] public Distribution Noise { get; init; } = new(DistributionKind.Const, 0);
+
+    /// <summary>Validators (the lowest ids) colluding with the first trainer: each multiplies its score of it by collusion_boost.</summary>
+    [Range(0, 100_000_000)] public int Colluders { get; init; }
+    /// <summary>The factor by which a colluding validator inflates its score of its partner.</summary>
+    [Range(1, 1e6)] public double CollusionBoost { get; init; } = 10;
+    /// <summary>Validators (after the colluders, by id) that set as weights the consensus of the role's last Yuma epoch.</summary>
+    [Range(0, 100_000_000)] public int Copiers { get; init; }
+    /// <summary>Validators (after the copiers, by id) that evaluate only every lazy_period epochs and keep those weights between.</summary>
+    [Range(0, 100_000_000)] public int Lazy { get; init; }
+    /// <summary>Epochs between a lazy validator's evaluations (it evaluates at epochs that are multiples of this).</summary>
+    [Range(1, 1_000_000)] public int LazyPeriod { get; init; } = 10;
+
+    /// <summary>The epoch's parameters (validate first: <see cref="Rewards.Yuma.YumaParameters.Problems"/>).</summary>
+    public Rewards.Yuma.YumaParameters Parameters =>
+        new(Kappa, BondsPenalty, BondsMovingAverage, LiquidAlpha, AlphaLow, AlphaHigh, AlphaSigmoidSteepness);
 }
 
 public enum LearningKind { Synthetic, Federated }

@@ -23,6 +23,8 @@ public enum RngPurpose : ulong
     MinerCosts = 22,
     Marketplace = 23,
     TokenPrice = 24,
+    YumaValidator = 25,
+    YumaEvaluation = 26,
 }
 
 /// <summary>
@@ -42,6 +44,11 @@ public static class Seeds
     /// <summary>A second stream of agent i for one purpose (the marketplace), so enabling it shifts none of the agent's other draws.</summary>
     public static ulong ForAgent(long runSeed, int agentId, RngPurpose purpose) =>
         Combine(ForAgent(runSeed, agentId), (ulong)purpose);
+
+    /// <summary>An agent's stream for one purpose, one epoch and one slot within it (a validator's evaluation of one role in one epoch),
+    /// so that no draw depends on how many were drawn before.</summary>
+    public static ulong ForAgentEpoch(long runSeed, int agentId, RngPurpose purpose, int epoch, int slot) =>
+        Combine(Combine(ForAgent(runSeed, agentId, purpose), (ulong)epoch), (ulong)slot);
 
     public static ulong ForShared(long runSeed, int epoch, RngPurpose purpose) =>
         Combine(Combine(Combine(SharedDomain, (ulong)runSeed), (ulong)epoch), (ulong)purpose);

@@ -36,7 +36,8 @@ public sealed partial class EpochLoop
     /// Run-level stateful components carried by a checkpoint, in a fixed order: a new component is
     /// one <c>CheckpointParts.Add(component)</c> where the loop (or its host) creates it.
     /// </summary>
-    public List<ICheckpointed> CheckpointParts => _parts ??= [.. new ICheckpointed?[] { _learning, _economy, _behaviour }.OfType<ICheckpointed>()];
+    public List<ICheckpointed> CheckpointParts =>
+        _parts ??= [.. new ICheckpointed?[] { _learning, _economy, _behaviour, _yuma }.OfType<ICheckpointed>()];
 
     private List<ICheckpointed>? _parts;
 

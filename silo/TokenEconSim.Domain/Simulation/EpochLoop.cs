@@ -35,6 +35,10 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
     private readonly EpochEconomy? _economy = EpochEconomy.Create(model);
     private readonly Market.OutsidePrice? _outsidePrice = Market.OutsidePrice.For(model.Scenario);
     private readonly LoopBehaviour? _behaviour = LoopBehaviour.For(model);
+    private readonly LoopYuma? _yuma = LoopYuma.For(model);
+
+    /// <summary>Yuma scoring's loop state (rewards.scoring: yuma), else null.</summary>
+    public LoopYuma? Yuma => _yuma;
 
     /// <summary>The responding populations' loop state (null when every population is fixed), for checkpoints and tests.</summary>
     public LoopBehaviour? Behaviour => _behaviour;
@@ -75,7 +79,11 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
 
     /// <summary>An epoch charged, scored and (if accepted) given its pool; it settles next.</summary>
     private sealed record Scored(Drawn Drawn, SettleOrder Settle, ScoreReport? Score, long SupplyAtStart, long MintedAtStart,
-        long BurnedAtStart, long Pool, long FeesPaid, long FeesBurned);
+        long BurnedAtStart, long Pool, long FeesPaid, long FeesBurned)
+    {
+        /// <summary>Yuma scoring's columns for the epoch (null when it did not run).</summary>
+        public YumaScores? Yuma { get; init; }
+    }
 
     public async Task InitializeAsync(CancellationToken ct = default)
     {
@@ -191,15 +199,20 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
                 pool = ledger.Treasury;
             }
         }
+        var shares = _scenario.Rewards.Mode == RewardMode.Shares ? RolePools(pool, d.Weights) : null;
+        var yuma = score is not null ? _yuma?.Score(d.Epoch, d.Contribution, score) : null;
         var settle = new SettleOrder(d.Epoch, accepted, _scenario.Rewards.Mode, pool, scoreTotal, d.Decided.Credits)
         {
-            RolePools = _scenario.Rewards.Mode == RewardMode.Shares ? RolePools(pool, d.Weights) : null,
+            RolePools = shares,
             RoleScoreTotals = _scenario.Rewards.Mode == RewardMode.Shares ? score?.ScoreByRole ?? new Int128[Roles.Count] : null,
+            Incentives = yuma?.Incentives,
+            IncentiveTotals = yuma?.Totals,
+            YumaPools = yuma is null ? null : shares ?? [.. score!.ScoreByRole.Select(s => PoolSplit.Share(pool, s, scoreTotal))],
             Debits = d.Decided.Debits,
             Economy = _economy?.NextOrder(d.Epoch),
         };
         _behaviour?.Observe(d.Epoch, settle, score, d.Contribution, d.Learned?.Model.Accuracy ?? double.NaN);
-        return new Scored(d, settle, score, supply, minted, burned, pool, reply.FeesPaid, feesBurned);
+        return new Scored(d, settle, score, supply, minted, burned, pool, reply.FeesPaid, feesBurned) { Yuma = yuma };
     }
 
     /// <summary>Shares mode (docs/model.md §17.7): the parts α·P, β·P, γ·P of the pool for providers, trainers and users.</summary>
@@ -284,6 +297,8 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
             Economy = economy,
             Behaviour = BehaviourMetrics.Of(c.Behaviour, settled.Behaviour, d.Learned?.PayTracking ?? double.NaN,
                 d.Learned?.ProviderPayTracking ?? double.NaN),
+            Yuma = p.Yuma?.Metrics,
+            YumaAdversaries = p.Yuma?.Adversaries,
         };
         StartSettling(row, identity, settled.BalanceRuns ?? throw new InvalidOperationException($"epoch {d.Epoch}: the shards sent no balances"));
     }

@@ -66,6 +66,32 @@ public sealed record EpochMetrics : MetricValues
 
     private readonly BehaviourMetrics? _behaviour;
 
+    /// <summary>Yuma scoring's columns (<see cref="YumaColumns"/>); null when it did not run for this epoch.</summary>
+    public YumaMetrics? Yuma
+    {
+        get => _yuma;
+        init
+        {
+            _yuma = value;
+            if (value is not null) CopyGroup(YumaColumns.Group, value);
+        }
+    }
+
+    private readonly YumaMetrics? _yuma;
+
+    /// <summary>Yuma scoring's adversary columns (<see cref="YumaAdversaryColumns"/>); null without adversaries or a Yuma epoch.</summary>
+    public YumaAdversaryMetrics? YumaAdversaries
+    {
+        get => _yumaAdversaries;
+        init
+        {
+            _yumaAdversaries = value;
+            if (value is not null) CopyGroup(YumaAdversaryColumns.Group, value);
+        }
+    }
+
+    private readonly YumaAdversaryMetrics? _yumaAdversaries;
+
     public int Epoch { get => this[L.Epoch]; init => this[L.Epoch] = value; }
     public long Supply { get => this[L.Supply]; init => this[L.Supply] = value; }
     public long Minted { get => this[L.Minted]; init => this[L.Minted] = value; }

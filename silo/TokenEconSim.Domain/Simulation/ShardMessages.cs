@@ -47,6 +47,34 @@ public sealed record SettleOrder(int Epoch, bool Accepted, RewardMode Mode, long
     public (long Pool, Int128 Total) PoolOf(Role role) =>
         Mode == RewardMode.Shares ? (RolePools![(int)role], RoleScoreTotals![(int)role]) : (Pool, ScoreTotal);
 
+    /// <summary>
+    /// Yuma scoring (docs/model.md §3.6): per role, its members' incentive Q(I_j) (2⁻³² fixed point, member order), null for a role
+    /// paid by R (users); null altogether with raw scoring or a rejected epoch. A role with incentives splits its part of the pool
+    /// (<see cref="YumaPools"/>) by them.
+    /// </summary>
+    public long[]?[]? Incentives { get; init; }
+
+    /// <summary>Yuma scoring: per role, Σ Q(I_j) over its members.</summary>
+    public Int128[]? IncentiveTotals { get; init; }
+
+    /// <summary>Yuma scoring: per role, its part P_r of the pool: shares mode's part, in pool mode ⌊P·S_r/S⌋.</summary>
+    public long[]? YumaPools { get; init; }
+
+    /// <summary>
+    /// What member <paramref name="member"/> of <paramref name="role"/> (its index among the role's agents) with score
+    /// <paramref name="score"/> is paid: nothing when rejected; absolute mode R_i minted; a Yuma-scored role
+    /// ⌊P_r·Q(I_j)/Σ Q(I)⌋; otherwise its share of the pool it splits (<see cref="PoolOf"/>). The one rule both the settlement and the
+    /// responding agents' outcomes use.
+    /// </summary>
+    public long Payout(Role role, int member, Int128 score)
+    {
+        if (!Accepted) return 0;
+        if (Mode == RewardMode.Absolute) return PoolSplit.Absolute(score, Tokens.TokenUnits.PerToken);
+        if (Incentives?[(int)role] is { } incentive) return PoolSplit.Share(YumaPools![(int)role], incentive[member], IncentiveTotals![(int)role]);
+        var (share, total) = PoolOf(role);
+        return PoolSplit.Share(share, score, total);
+    }
+
     /// <summary>Tokens burned from agents' balances (slashing), each capped at the balance.</summary>
     public AgentCredit[] Debits { get; init; } = [];
 
@@ -145,6 +173,12 @@ public sealed record ScoreOrder(int Epoch, double MeanQuality, RewardWeights Wei
 /// <summary>Σ R_i per role (2⁻³² fixed point) and Σ V_T (trainers' values need the mean quality).</summary>
 public sealed record ScoreReport(Int128[] ScoreByRole, Int128 TrainingValueSum)
 {
+    /// <summary>
+    /// Yuma scoring (docs/model.md §3.6): per role, each member's value V_j in id order, NaN for a member not evaluated (inactive or
+    /// caught cheating); null for a role Yuma does not score, and null altogether with raw scoring.
+    /// </summary>
+    public double[]?[]? MemberValues { get; init; }
+
     public static ScoreReport Merge(IReadOnlyList<ScoreReport> parts)
     {
         var byRole = new Int128[Roles.Count];
@@ -154,7 +188,12 @@ public sealed record ScoreReport(Int128[] ScoreByRole, Int128 TrainingValueSum)
             for (var r = 0; r < Roles.Count; r++) byRole[r] += p.ScoreByRole[r];
             training += p.TrainingValueSum;
         }
-        return new ScoreReport(byRole, training);
+        // Parts arrive in shard order, shards are id ranges: concatenation is id order.
+        var values = parts.Count > 0 && parts[0].MemberValues is not null
+            ? Enumerable.Range(0, Roles.Count).Select(r => parts[0].MemberValues![r] is null ? null
+                : parts.SelectMany(p => p.MemberValues![r]!).ToArray()).ToArray()
+            : null;
+        return new ScoreReport(byRole, training) { MemberValues = values };
     }
 }
 

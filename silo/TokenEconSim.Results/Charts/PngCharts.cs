@@ -41,6 +41,8 @@ internal static class PngCharts
         Economy(Png.RewardsStacked),
         new(Png.Participation, BehaviourCharts.IsMeaningful, (rows, _) => BehaviourCharts.Participation(rows)),
         new(Png.Profit, BehaviourCharts.IsMeaningful, (rows, _) => BehaviourCharts.Profit(rows)),
+        Yuma(Png.Yuma, "Incentive Gini", "Validators' trust"),
+        Yuma(Png.YumaAdversaries, "Partner's incentive (share of the trainers')", "Dividends per stake / honest validators'"),
     }.ToDictionary(c => c.Group.Key);
 
     public static IReadOnlyList<PngChart> All { get; } =
@@ -53,6 +55,9 @@ internal static class PngCharts
 
     private static PngChart Block(ChartGroup g) =>
         new(g, rows => BlockCharts.IsMeaningful(g.Key, rows), (rows, options) => BlockCharts.Draw(g.Key, rows, options));
+
+    private static PngChart Yuma(ChartGroup g, string yLabel, string y2Label) =>
+        new(g, rows => SeatedCharts.IsMeaningful(g, rows), (rows, _) => SeatedCharts.Draw(g, rows, yLabel, y2Label));
 
     private static PngChart Economy(ChartGroup g) =>
         new(g, rows => EconomyCharts.IsMeaningful(g.Key, rows), (rows, _) => EconomyCharts.Draw(g.Key, rows));

@@ -54,6 +54,7 @@ internal static partial class CrossFieldChecks
         CheckConsensus(s, root, failed, errors);
         CheckLearning(s, root, failed, errors);
         EconomyChecks.Check(s, root, failed, errors);
+        YumaChecks.Check(s, root, failed, errors);
         BehaviourChecks.Check(s, root, failed, errors);
     }
 

@@ -1,3 +1,4 @@
+using TokenEconSim.Domain.Distributions;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 
@@ -31,15 +32,33 @@ public class DeterminismTests
             Assert.Equal(reference, MetricsText.Csv(await DirectRun.RunAsync(Busy(agentsPerGrain: perGrain))));
     }
 
+    // Yuma scoring (docs/model.md §3.6): the members' values gathered in id order, one Yuma epoch per role at the barrier.
     [Theory]
     [InlineData(RewardMode.Pool)]
-    [InlineData(RewardMode.Absolute)]
-    public async Task AgentsPerGrainNeverChangesAnAgentsBalance(RewardMode mode)
+    [InlineData(RewardMode.Shares)]
+    public async Task AgentsPerGrainNeverChangesAYumaResult(RewardMode mode)
+    {
+        var yuma = new YumaSection
+        {
+            Bias = new(DistributionKind.Uniform, -0.2, 0.2), Noise = new(DistributionKind.Uniform, 0, 0.4),
+        };
+        SmallScenario Scenario(int perGrain) => Busy(perGrain) with { Mode = mode, Scoring = RewardScoring.Yuma, Yuma = yuma };
+        var reference = MetricsText.Csv(await DirectRun.RunAsync(Scenario(1)));
+        Assert.NotEqual(MetricsText.Csv(await DirectRun.RunAsync(Busy(1) with { Mode = mode })), reference);
+        foreach (var perGrain in new[] { 7, 10_000 })
+            Assert.Equal(reference, MetricsText.Csv(await DirectRun.RunAsync(Scenario(perGrain))));
+    }
+
+    [Theory]
+    [InlineData(RewardMode.Pool, RewardScoring.Raw)]
+    [InlineData(RewardMode.Absolute, RewardScoring.Raw)]
+    [InlineData(RewardMode.Pool, RewardScoring.Yuma)]
+    public async Task AgentsPerGrainNeverChangesAnAgentsBalance(RewardMode mode, RewardScoring scoring)
     {
         long[]? reference = null;
         foreach (var perGrain in new[] { 1, 13, 10_000 })
         {
-            var run = new DirectRun((Busy(perGrain) with { Mode = mode }).Build());
+            var run = new DirectRun((Busy(perGrain) with { Mode = mode, Scoring = scoring }).Build());
             await run.AdvanceAsync();
             var balances = run.Balances();
             reference ??= balances;

@@ -23,14 +23,21 @@ public partial class MetricColumnsTests
         Assert.Equal("epoch", names[0]);
         var economy = EconomyColumns.Group.Columns.Count;
         var behaviour = BehaviourColumns.Group.Columns.Count;
+        var adversaries = YumaAdversaryColumns.Group.Columns.Count;
+        var yuma = YumaColumns.Group.Columns.Count + adversaries;
         // Seven per role, four more per role that can cheat (providers, trainers), their two pay ranks, the bonds' two.
         Assert.Equal(7 * Roles.Count + 4 * 2 + 4, behaviour);
-        Assert.Equal(37 + 3 * Roles.Count + 4 + economy + behaviour, names.Count);
-        // Appended at the end: federated learning's four, the token economy's, then the optional behaviour group's.
+        // Four per Yuma-scored role (providers, trainers); the partner's two, then three conducts' dividends per scored role.
+        Assert.Equal(4 * 2, YumaColumns.Group.Columns.Count);
+        Assert.Equal(2 + 3 * 2, adversaries);
+        Assert.Equal(37 + 3 * Roles.Count + 4 + economy + behaviour + yuma, names.Count);
+        // Appended at the end: federated learning's four, the token economy's, then the optional behaviour and Yuma groups'.
         Assert.Equal(["model_accuracy", "model_loss", "update_accepted", "trainer_updates"],
-            names[^(4 + economy + behaviour)..^(economy + behaviour)]);
-        Assert.Equal(EconomyColumns.Group.Columns.Select(c => c.Name), names.SkipLast(behaviour).TakeLast(economy));
-        Assert.Equal(BehaviourColumns.Group.Columns.Select(c => c.Name), names.TakeLast(behaviour));
+            names[^(4 + economy + behaviour + yuma)..^(economy + behaviour + yuma)]);
+        Assert.Equal(EconomyColumns.Group.Columns.Select(c => c.Name), names.SkipLast(behaviour + yuma).TakeLast(economy));
+        Assert.Equal(BehaviourColumns.Group.Columns.Select(c => c.Name), names.SkipLast(yuma).TakeLast(behaviour));
+        Assert.Equal(YumaColumns.Group.Columns.Select(c => c.Name), names.SkipLast(adversaries).TakeLast(yuma - adversaries));
+        Assert.Equal(YumaAdversaryColumns.Group.Columns.Select(c => c.Name), names.TakeLast(adversaries));
         foreach (var role in Roles.All)
         {
             Assert.Contains($"reward_total_{role.Key()}", names);

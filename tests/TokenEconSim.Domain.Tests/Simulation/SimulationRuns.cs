@@ -36,6 +36,11 @@ internal sealed record SmallScenario
     public LearningSection? Learning { get; init; }
     /// <summary>What the run writes (outputs.agents: its per-agent rows); the default writes none.</summary>
     public OutputsSection? Outputs { get; init; }
+    public RewardScoring Scoring { get; init; } = RewardScoring.Raw;
+    /// <summary>rewards.yuma (with <see cref="Scoring"/> yuma); null: subtensor's defaults, unbiased noiseless validators.</summary>
+    public YumaSection? Yuma { get; init; }
+    /// <summary>populations.data_providers.batch_size; null: the default.</summary>
+    public Domain.Distributions.Distribution? BatchSize { get; init; }
 
     public int Total => Providers + Trainers + Users + Validators + Miners;
 
@@ -47,7 +52,7 @@ internal sealed record SmallScenario
             InitialBalance = InitialBalance, EmissionPerEpoch = Emission, HalvingInterval = HalvingInterval,
             FeePerCall = FeePerCall, FeeBurnFraction = FeeBurnFraction,
         },
-        Rewards = new RewardsSection { Mode = Mode, Alpha = Alpha, Beta = Beta, Gamma = Gamma },
+        Rewards = new RewardsSection { Mode = Mode, Alpha = Alpha, Beta = Beta, Gamma = Gamma, Scoring = Scoring, Yuma = Yuma ?? new YumaSection() },
         Learning = Learning ?? new LearningSection(),
         Consensus = ConsensusSection ?? new ConsensusSection
         {
@@ -55,7 +60,10 @@ internal sealed record SmallScenario
         },
         Populations = new PopulationsSection
         {
-            DataProviders = new DataProviderPopulation { Count = Providers, Participation = Participation },
+            DataProviders = new DataProviderPopulation
+            {
+                Count = Providers, Participation = Participation, BatchSize = BatchSize ?? new DataProviderPopulation().BatchSize,
+            },
             Trainers = new TrainerPopulation { Count = Trainers, Participation = Participation },
             Users = new UserPopulation { Count = Users, Participation = Participation },
             Validators = new ValidatorPopulation { Count = Validators, Participation = Participation },

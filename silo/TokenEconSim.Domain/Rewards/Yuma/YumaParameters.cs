@@ -44,17 +44,24 @@ public sealed record YumaParameters(
         AlphaSigmoidSteepness: 1000);
 
     /// <summary>What is wrong with these values, one line each, naming the parameter; empty when none.</summary>
-    public IReadOnlyList<string> Problems()
+    public IReadOnlyList<string> Problems() => [.. ProblemsByKey().Select(p => p.Message)];
+
+    /// <summary>
+    /// <see cref="Problems"/> with the scenario key (under rewards.yuma) each one is about, so that a scenario's error can point at
+    /// where that key is written.
+    /// </summary>
+    public IReadOnlyList<(string Key, string Message)> ProblemsByKey()
     {
-        var problems = new List<string>();
-        if (!(Kappa > 0 && Kappa < 1)) problems.Add($"kappa must be in (0, 1), got {Kappa}");
-        if (!(BondsPenalty >= 0 && BondsPenalty <= 1)) problems.Add($"bonds_penalty must be in [0, 1], got {BondsPenalty}");
+        var problems = new List<(string, string)>();
+        if (!(Kappa > 0 && Kappa < 1)) problems.Add(("kappa", $"kappa must be in (0, 1), got {Kappa}"));
+        if (!(BondsPenalty >= 0 && BondsPenalty <= 1)) problems.Add(("bonds_penalty", $"bonds_penalty must be in [0, 1], got {BondsPenalty}"));
         if (!(BondsMovingAverage >= 0 && BondsMovingAverage <= 1))
-            problems.Add($"bonds_moving_average must be in [0, 1], got {BondsMovingAverage}");
-        if (!(AlphaLow > 0 && AlphaLow <= 1)) problems.Add($"bond_alpha_low must be in (0, 1], got {AlphaLow}");
-        if (!(AlphaHigh > 0 && AlphaHigh <= 1)) problems.Add($"bond_alpha_high must be in (0, 1], got {AlphaHigh}");
-        if (AlphaLow > AlphaHigh) problems.Add($"bond_alpha_low ({AlphaLow}) must not exceed bond_alpha_high ({AlphaHigh})");
-        if (!double.IsFinite(AlphaSigmoidSteepness)) problems.Add($"alpha_sigmoid_steepness must be finite, got {AlphaSigmoidSteepness}");
+            problems.Add(("bonds_moving_average", $"bonds_moving_average must be in [0, 1], got {BondsMovingAverage}"));
+        if (!(AlphaLow > 0 && AlphaLow <= 1)) problems.Add(("alpha_low", $"alpha_low must be in (0, 1], got {AlphaLow}"));
+        if (!(AlphaHigh > 0 && AlphaHigh <= 1)) problems.Add(("alpha_high", $"alpha_high must be in (0, 1], got {AlphaHigh}"));
+        if (AlphaLow > AlphaHigh) problems.Add(("alpha_low", $"alpha_low ({AlphaLow}) must not exceed alpha_high ({AlphaHigh})"));
+        if (!double.IsFinite(AlphaSigmoidSteepness))
+            problems.Add(("alpha_sigmoid_steepness", $"alpha_sigmoid_steepness must be finite, got {AlphaSigmoidSteepness}"));
         return problems;
     }
 

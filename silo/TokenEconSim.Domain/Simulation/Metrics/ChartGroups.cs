@@ -69,10 +69,14 @@ public static class ChartGroups
         public static readonly ChartGroup Participation = New("participation", "Agents taking part, and their effort, by responding role");
         /// <summary>Responding populations only: mean profit per role.</summary>
         public static readonly ChartGroup Profit = New("profit", "Mean profit of those taking part, by responding role");
+        /// <summary>Yuma scoring only (docs/model.md §3.6): the incentive's Gini and the validators' trust, per scored role.</summary>
+        public static readonly ChartGroup Yuma = New("yuma", "Yuma consensus: incentive Gini and validators' trust, by role");
+        /// <summary>Yuma scoring with adversaries only: the colluders' partner against honest consensus, the adversaries' dividends.</summary>
+        public static readonly ChartGroup YumaAdversaries = New("yuma_adversaries", "Yuma adversaries: what they gained");
 
         public static IReadOnlyList<ChartGroup> All { get; } =
             [SupplyInflation, Gini, RewardsPerRole, DifficultyHashrate, BlockTimeHistogram, ProducerConcentration, ModelAccuracy, RewardWeights,
-                TokenPrice, RewardsStacked, Participation, Profit];
+                TokenPrice, RewardsStacked, Participation, Profit, Yuma, YumaAdversaries];
 
         private static ChartGroup New(string key, string title) => new(key, ChartSurface.Png, title);
     }

@@ -22,7 +22,7 @@ public class YumaParametersTests
     public void AlphaLowAboveAlphaHighIsAProblem()
     {
         var p = YumaParameters.Subtensor with { AlphaLow = 0.5, AlphaHigh = 0.3 };
-        Assert.Contains(p.Problems(), x => x.Contains("must not exceed bond_alpha_high", StringComparison.Ordinal));
+        Assert.Contains(p.Problems(), x => x.Contains("must not exceed alpha_high", StringComparison.Ordinal));
         Assert.Throws<ArgumentException>(() => p.Checked());
     }
 
