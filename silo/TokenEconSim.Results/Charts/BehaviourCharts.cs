@@ -25,11 +25,7 @@ internal static class BehaviourCharts
             var effort = RunCharts.AddLine(plot, rows, r => r[BehaviourColumns.EffortMean[k]], $"{role.Title()}: mean effort");
             effort.Axes.YAxis = plot.Axes.Right;
             active.Color = effort.Color = plot.Add.Palette.GetColor(k); // a role keeps its colour in both charts
-            // Open circles on a thin line, not a dash: Skia's SVG canvas (the .svg files and report.html) cannot draw dashes, drew
-            // these solid, and printed "Unsupported path effect in addPaint." once per line segment.
-            effort.LineWidth = 1;
-            effort.MarkerShape = MarkerShape.OpenCircle;
-            effort.MarkerSize = 5;
+            RunCharts.StyleSecondary(effort);
         }
         plot.YLabel("Agents taking part");
         plot.Axes.Right.Label.Text = "Mean effort (quality; share switched on)";

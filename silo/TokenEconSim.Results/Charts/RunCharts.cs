@@ -135,6 +135,17 @@ public static class RunCharts
         return line;
     }
 
+    /// <summary>
+    /// A line read on the right axis: thin, with open circles. Not dashed: Skia's SVG canvas (the .svg files and report.html) cannot
+    /// draw dashes, drew such lines solid, and printed "Unsupported path effect in addPaint." to stderr once per segment.
+    /// </summary>
+    internal static void StyleSecondary(ScottPlot.Plottables.Scatter line)
+    {
+        line.LineWidth = 1;
+        line.MarkerShape = MarkerShape.OpenCircle;
+        line.MarkerSize = 5;
+    }
+
     /// <summary>Saves (and disposes) the plot as PNG, and as SVG unless <paramref name="svg"/> is false; returns the SVG text (or null).</summary>
     internal static string? Save(Plot plot, string directory, string name, List<string> files, bool svg = true)
     {

@@ -5,7 +5,7 @@ namespace TokenEconSim.Results.Charts;
 
 /// <summary>
 /// A chart drawn straight from its seated columns (<see cref="ChartGroup.Members"/>): one line per column that has a value, on the
-/// left axis or, dashed, on the right; drawn only for runs where some column has one (Yuma scoring's charts, docs/model.md §3.6).
+/// left axis or, thin with open circles, on the right; drawn only for runs where some column has one (Yuma scoring's charts, docs/model.md §3.6).
 /// </summary>
 internal static class SeatedCharts
 {
@@ -20,7 +20,7 @@ internal static class SeatedCharts
             var line = RunCharts.AddLine(plot, rows, column.Read, seat.Label);
             if (!seat.RightAxis) continue;
             line.Axes.YAxis = plot.Axes.Right;
-            line.LinePattern = LinePattern.Dashed;
+            RunCharts.StyleSecondary(line);
         }
         plot.YLabel(yLabel);
         plot.Axes.Right.Label.Text = y2Label;
