@@ -1,13 +1,9 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Experiments.Comparison;
 using TokenEconSim.Results;
 using TokenEconSim.Results.Sweeps;
 using TokenEconSim.Silo.Cli;
-using TokenEconSim.Silo.Engines;
-using TokenEconSim.Silo.Runs;
 using TokenEconSim.Silo.Sweeps;
 
 namespace TokenEconSim.Silo.Compare;
@@ -19,7 +15,7 @@ public sealed record ComparisonOptions(string A, string B, int Seeds, string Out
 public sealed record ComparisonOutcome(string Folder, IReadOnlyList<MetricComparison> Metrics, IReadOnlyList<string> Main);
 
 /// <summary>
-/// `silo compare A.yaml B.yaml --seeds n`: both scenarios on seeds 1…n (common random numbers), each run an ordinary run in
+/// `silo compare A.yaml B.yaml --seeds n`: both scenarios on seeds 1…n (common random numbers), run by the sweeps' executor, each in
 /// compare/&lt;a&gt;-vs-&lt;b&gt;-&lt;utc timestamp&gt;/runs/{a,b}-s&lt;seed&gt;/, then every summary metric's B − A paired by seed and unpaired
 /// (<see cref="PairedComparison"/>) into comparison.csv.
 /// </summary>
@@ -29,7 +25,8 @@ public static class ScenarioComparison
     {
         // Both files bound with every seed before anything runs: a bad file is exit 2 at its line, not a failed run later.
         var seeds = Enumerable.Range(1, o.Seeds).ToArray();
-        var scenarios = new[] { o.A, o.B }.Select(file => seeds.Select(s => ScenarioInput.Load(file, [new("run.seed", I(s))])).ToArray()).ToArray();
+        var files = new[] { o.A, o.B };
+        var scenarios = files.Select(file => seeds.Select(s => ScenarioInput.Load(file, [new("run.seed", I(s))])).ToArray()).ToArray();
         var name = $"{Path.GetFileNameWithoutExtension(o.A)}-vs-{Path.GetFileNameWithoutExtension(o.B)}";
         var folder = Path.Combine(o.Output, name + "-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         var runs = Path.Combine(folder, "runs");
@@ -39,24 +36,12 @@ public static class ScenarioComparison
             throw new BadInputException($"--out {o.Output}: cannot create the comparison folder there ({e.Message})");
         }
 
-        var jobs = seeds.SelectMany((seed, i) => new[] { (Side: 0, Seed: seed, Index: i), (Side: 1, Seed: seed, Index: i) }).ToList();
-        using (var host = await EmbeddedSilo.StartAsync(ct))
-        {
-            var grains = host.Services.GetRequiredService<IGrainFactory>();
-            await SweepProgress.RunAsync(o.ShowProgress, name, jobs.Count, 0, tick => Parallel.ForEachAsync(jobs,
-                new ParallelOptions { MaxDegreeOfParallelism = o.Parallel, CancellationToken = ct }, async (job, token) =>
-                {
-                    var file = job.Side == 0 ? o.A : o.B;
-                    await RunExecutor.ExecuteAsync(new RunRequest(file, [new("run.seed", I(job.Seed))], runs, EngineKind.Orleans, ShowProgress: false)
-                    {
-                        Scenario = scenarios[job.Side][job.Index],
-                        Grains = grains,
-                        FolderName = FolderOf(job.Side, job.Seed),
-                    }, token);
-                    tick();
-                }));
-            await host.StopAsync(TimeSpan.FromSeconds(10));
-        }
+        // Job i: side i % 2 (A, B) of seed i / 2 + 1, so a seed's two runs are adjacent and start together.
+        var jobs = seeds.SelectMany((seed, i) => new[] { 0, 1 }.Select(side =>
+            new SweepJob(2 * i + side, side, [], seed, FolderOf(side, seed)))).ToList();
+        await using (var executor = await SweepExecutor.StartAsync(o.Parallel, ct))
+            await SweepProgress.RunAsync(o.ShowProgress, name, jobs.Count, 0, tick => executor.RunAsync(jobs, runs,
+                job => (files[job.Point], scenarios[job.Point][job.Index / 2]), _ => tick(), ct));
 
         var responding = scenarios.Any(side => BehaviourColumns.Group.IsEnabled(side[0]));
         var names = SummaryMetrics.For(responding);
@@ -68,7 +53,7 @@ public static class ScenarioComparison
         return new ComparisonOutcome(folder, metrics, SummaryMetrics.MainFor(responding));
     }
 
-    private static string FolderOf(int side, int seed) => $"{(side == 0 ? 'a' : 'b')}-s{I(seed)}";
+    private static string FolderOf(int side, long seed) => $"{(side == 0 ? 'a' : 'b')}-s{seed.ToString(CultureInfo.InvariantCulture)}";
 
     private static string I(int x) => x.ToString(CultureInfo.InvariantCulture);
 }

@@ -35,16 +35,25 @@ public sealed class SweepExecutor : IAsyncDisposable
     /// Runs every job whose folder is not complete, at most <c>parallel</c> at once, in index order of
     /// starting; <paramref name="completed"/> is told of each (from any thread, one at a time).
     /// </summary>
-    public async Task RunAsync(IReadOnlyList<SweepJob> jobs, SweepFolder folder, Func<SweepJob, Scenario> scenarioOf,
-        string source, Action<SweepJob> completed, CancellationToken ct)
+    public Task RunAsync(IReadOnlyList<SweepJob> jobs, SweepFolder folder, Func<SweepJob, Scenario> scenarioOf,
+        string source, Action<SweepJob> completed, CancellationToken ct) =>
+        RunAsync(jobs, folder.RunsPath, job => (source, scenarioOf(job)), completed, ct);
+
+    /// <summary>
+    /// The same for jobs whose scenarios come from several files (`silo compare`): each job's source file and scenario, its folder
+    /// under <paramref name="runsPath"/>.
+    /// </summary>
+    public async Task RunAsync(IReadOnlyList<SweepJob> jobs, string runsPath, Func<SweepJob, (string Source, Scenario Scenario)> scenarioOf,
+        Action<SweepJob> completed, CancellationToken ct)
     {
         var gate = new Lock();
         var options = new ParallelOptions { MaxDegreeOfParallelism = _parallel, CancellationToken = ct };
         await Parallel.ForEachAsync(jobs, options, async (job, token) =>
         {
-            var request = new RunRequest(source, job.OverridesWithSeed, folder.RunsPath, EngineKind.Orleans, ShowProgress: false)
+            var (source, scenario) = scenarioOf(job);
+            var request = new RunRequest(source, job.OverridesWithSeed, runsPath, EngineKind.Orleans, ShowProgress: false)
             {
-                Scenario = scenarioOf(job),
+                Scenario = scenario,
                 Grains = _grains,
                 FolderName = job.Folder,
             };
