@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using TokenEconSim.Domain.Parameters;
-using TokenEconSim.Silo.Bench;
+using TokenEconSim.Studies.Bench;
 using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests;

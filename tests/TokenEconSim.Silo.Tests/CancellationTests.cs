@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using TokenEconSim.Silo.Runs;
+using TokenEconSim.Hosting.Runs;
 using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests;

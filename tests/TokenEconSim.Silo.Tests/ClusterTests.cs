@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TokenEconSim.Contracts;
-using TokenEconSim.Silo.Cluster;
+using TokenEconSim.Hosting.Cluster;
 using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests;
@@ -110,7 +110,7 @@ public sealed class ClusterTests(PostgresServer postgres) : IDisposable
     private async Task<SiloProcess> HostAsync(string connection)
     {
         var silo = SiloProcess.Start("host", "--cluster", "postgres", "--storage", "postgres", "--connection", connection,
-            "--port", Engines.EmbeddedSilo.FreePort().ToString(), "--gateway-port", Engines.EmbeddedSilo.FreePort().ToString());
+            "--port", Hosting.Engines.EmbeddedSilo.FreePort().ToString(), "--gateway-port", Hosting.Engines.EmbeddedSilo.FreePort().ToString());
         Track(silo);
         await silo.WaitForLine("silo up", Start);
         return silo;

@@ -1,5 +1,5 @@
 using TokenEconSim.Domain.Parameters;
-using TokenEconSim.Silo.Compare;
+using TokenEconSim.Studies.Compare;
 using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests;

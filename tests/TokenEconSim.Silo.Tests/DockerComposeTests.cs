@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using TokenEconSim.Silo.Cluster;
+using TokenEconSim.Hosting.Cluster;
 using TokenEconSim.Silo.Tests.Support;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

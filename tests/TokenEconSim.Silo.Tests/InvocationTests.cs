@@ -1,4 +1,4 @@
-using TokenEconSim.Silo.Cli;
+using TokenEconSim.Hosting;
 
 namespace TokenEconSim.Silo.Tests;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Npgsql;
-using TokenEconSim.Silo.Cli;
-using TokenEconSim.Silo.Cluster;
+using TokenEconSim.Hosting;
+using TokenEconSim.Hosting.Cluster;
 using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests;
@@ -137,7 +137,7 @@ public sealed class PostgresConfigurationTests(PostgresServer postgres) : IDispo
 
     private static int ClosedPort()
     {
-        var port = Engines.EmbeddedSilo.FreePort();
+        var port = Hosting.Engines.EmbeddedSilo.FreePort();
         return port; // free a moment ago, nothing listens there
     }
 }

@@ -1,6 +1,6 @@
-using TokenEconSim.Silo.Cli;
-using TokenEconSim.Silo.Engines;
-using TokenEconSim.Silo.Runs;
+using TokenEconSim.Hosting;
+using TokenEconSim.Hosting.Engines;
+using TokenEconSim.Hosting.Runs;
 using TokenEconSim.Silo.Tests.Support;
 
 namespace TokenEconSim.Silo.Tests;

@@ -1,4 +1,4 @@
-using TokenEconSim.Silo.Runs;
+using TokenEconSim.Hosting.Runs;
 using TokenEconSim.Silo.Tests.Support;
 using TokenEconSim.Silo.Tests.Sweeps;
 
@@ -49,7 +49,7 @@ public sealed class RunOwnershipTests : IDisposable
         var path = _dir.Sub("x.lock");
         using (FolderLock.Acquire(path, "the thing"))
         {
-            var e = Assert.Throws<TokenEconSim.Silo.Cli.BadInputException>(() => FolderLock.Acquire(path, "the thing"));
+            var e = Assert.Throws<TokenEconSim.Hosting.BadInputException>(() => FolderLock.Acquire(path, "the thing"));
             Assert.StartsWith($"the thing is in use by process {Environment.ProcessId} ", e.Message);
         }
         FolderLock.Acquire(path, "the thing").ReleaseAndDelete();

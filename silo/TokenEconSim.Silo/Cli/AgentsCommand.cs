@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TokenEconSim.Hosting;
 using TokenEconSim.Results;
 
 namespace TokenEconSim.Silo.Cli;

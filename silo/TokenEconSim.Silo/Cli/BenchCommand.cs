@@ -4,8 +4,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using TokenEconSim.Domain.Parameters;
-using TokenEconSim.Silo.Bench;
-using TokenEconSim.Silo.Engines;
+using TokenEconSim.Studies.Bench;
+using TokenEconSim.Hosting.Engines;
 
 namespace TokenEconSim.Silo.Cli;
 

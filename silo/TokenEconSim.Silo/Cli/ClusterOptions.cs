@@ -1,5 +1,5 @@
 using System.CommandLine;
-using TokenEconSim.Silo.Cluster;
+using TokenEconSim.Hosting.Cluster;
 
 namespace TokenEconSim.Silo.Cli;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using TokenEconSim.Hosting;
 
 namespace TokenEconSim.Silo.Cli;
 
@@ -48,7 +49,7 @@ public static class CommandLine
             foreach (var p in e.Problems) Console.Error.WriteLine(p);
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is Sweeps.SweepCancelledException or Runs.RunInterruptedException)
+        catch (Exception e) when (e is Studies.Sweeps.SweepCancelledException or Hosting.Runs.RunInterruptedException)
         {
             Console.Error.WriteLine(e.Message);
             return signals?.ExitCode ?? ExitCodes.Failure;

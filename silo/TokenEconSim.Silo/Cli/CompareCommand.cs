@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using TokenEconSim.Hosting;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Results;
 using TokenEconSim.Results.Charts;
 using TokenEconSim.Results.Sweeps;
-using TokenEconSim.Silo.Compare;
+using TokenEconSim.Studies.Compare;
 
 namespace TokenEconSim.Silo.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using TokenEconSim.Silo.Compare;
+using TokenEconSim.Studies.Compare;
 
 namespace TokenEconSim.Silo.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
-using TokenEconSim.Silo.Cluster;
-using TokenEconSim.Silo.Engines;
+using TokenEconSim.Hosting.Cluster;
+using TokenEconSim.Hosting.Engines;
 
 namespace TokenEconSim.Silo.Cli;
 

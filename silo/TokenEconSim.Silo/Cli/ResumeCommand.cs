@@ -1,6 +1,6 @@
 using System.CommandLine;
-using TokenEconSim.Silo.Engines;
-using TokenEconSim.Silo.Runs;
+using TokenEconSim.Hosting.Engines;
+using TokenEconSim.Hosting.Runs;
 
 namespace TokenEconSim.Silo.Cli;
 

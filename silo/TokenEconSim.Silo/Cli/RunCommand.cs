@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using TokenEconSim.Hosting;
 using TokenEconSim.Domain.Tokens;
-using TokenEconSim.Silo.Engines;
-using TokenEconSim.Silo.Runs;
+using TokenEconSim.Hosting.Engines;
+using TokenEconSim.Hosting.Runs;
 
 namespace TokenEconSim.Silo.Cli;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using TokenEconSim.Hosting;
 using TokenEconSim.Scenarios.Schema;
 
 namespace TokenEconSim.Silo.Cli;

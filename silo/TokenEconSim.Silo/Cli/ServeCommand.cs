@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
+using TokenEconSim.Hosting;
 using TokenEconSim.Dashboard.Security;
-using TokenEconSim.Silo.Cluster;
-using TokenEconSim.Silo.Serve;
+using TokenEconSim.Hosting.Cluster;
+using TokenEconSim.Dashboard.Serve;
 
 namespace TokenEconSim.Silo.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using TokenEconSim.Silo.Sweeps;
+using TokenEconSim.Studies.Sweeps;
 
 namespace TokenEconSim.Silo.Cli;
 

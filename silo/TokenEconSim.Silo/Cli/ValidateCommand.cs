@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TokenEconSim.Hosting;
 using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Scenarios.Sweeps;
@@ -16,15 +17,15 @@ public static class ValidateCommand
             var path = parse.GetValue(scenario)!;
             if (File.Exists(path) && SweepLoader.HasSweepSection(path))
             {
-                var plan = Sweeps.SweepInput.Load(path); // also checks the objective's metric names
+                var plan = Studies.Sweeps.SweepInput.Load(path); // also checks the objective's metric names
                 Console.WriteLine($"{path}: valid sweep — {plan.Describe()}");
                 return ExitCodes.Success;
             }
             var s = ScenarioInput.Load(path, []);
             var layout = new RunModel(s).Layout;
             Console.WriteLine($"{path}: valid — '{s.Run.Name}', {layout.Total} agents, {s.Run.Epochs} epochs, seed {s.Run.Seed}; memory estimate "
-                + $"{RunFootprint.Format(RunFootprint.EstimateBytes(s, Engines.Checkpointing.DefaultEvery))} (checkpoints every "
-                + $"{Engines.Checkpointing.DefaultEvery} epochs)");
+                + $"{RunFootprint.Format(RunFootprint.EstimateBytes(s, Hosting.Engines.Checkpointing.DefaultEvery))} (checkpoints every "
+                + $"{Hosting.Engines.Checkpointing.DefaultEvery} epochs)");
             return ExitCodes.Success;
         });
         return command;

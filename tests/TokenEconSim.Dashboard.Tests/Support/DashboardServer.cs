@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using TokenEconSim.Silo.Serve;
+using TokenEconSim.Dashboard.Serve;
 
 namespace TokenEconSim.Dashboard.Tests.Support;
 
