@@ -38,7 +38,7 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         await page.FillAsync("#epochs", "120"); // long enough (10–60 s here) for the page to join while it runs
         await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "start-page.png") });
         await page.ClickAsync("#submit");
-        await page.WaitForURLAsync("**/runs/baseline-*");
+        await WaitForRunPageAsync(page);
         var runId = Uri.UnescapeDataString(page.Url.Split('/')[^1]);
 
         // Live: the charts hold points while the run is still running, and gain more before it ends.
@@ -112,6 +112,27 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("alpha + beta + gamma must equal 1, got 0.9 + 0.3 + 0.3 = 1.5");
         Assert.EndsWith("/start", page.Url);
         await page.CloseAsync();
+    }
+
+    /// <summary>
+    /// The start page goes to the run's page once the server has started the run, or shows why it did not: a refusal fails
+    /// here with the page's own message (and the server's runs) instead of an anonymous navigation timeout.
+    /// </summary>
+    private async Task WaitForRunPageAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => location.pathname.startsWith('/runs/') || !document.querySelector('#error')?.hidden");
+        }
+        catch (TimeoutException e)
+        {
+            Assert.Fail($"POST /api/runs from the start page did not answer ({e.Message}); runs on the server: "
+                + await server.Http.GetStringAsync("/api/runs"));
+        }
+        if (!page.Url.Contains("/runs/", StringComparison.Ordinal))
+            Assert.Fail($"the start page stayed at {page.Url}: {await page.Locator("#error").TextContentAsync()}; runs on the server: "
+                + await server.Http.GetStringAsync("/api/runs"));
+        await page.WaitForURLAsync("**/runs/baseline-*");
     }
 
     private static async Task HoverMiddleAsync(IPage page, ILocator chart)
