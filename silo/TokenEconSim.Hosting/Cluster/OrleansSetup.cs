@@ -39,8 +39,6 @@ public static class OrleansSetup
             silo.AddAdoNetGrainStorageAsDefault(o => (o.Invariant, o.ConnectionString) = (ClusterSettings.Invariant, settings.Connection));
         else
             silo.AddMemoryGrainStorageAsDefault();
-        // A coordinator call runs whole epochs; a large population can take longer than the 30 s default.
-        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
         silo.Services.AddTokenEconSim();
     }
 
@@ -49,7 +47,6 @@ public static class OrleansSetup
     {
         client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, ClusterSettings.ServiceId));
         client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (ClusterSettings.Invariant, settings.Connection));
-        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
         client.Services.AddTokenEconSim();
     }
 
