@@ -28,7 +28,13 @@ public static class ForecastHorizons
 {
     /// <summary>Every forecaster measured: the baselines, then the LSTM learning levels or changes, on the hashrate alone or all inputs.</summary>
     public static readonly string[] Forecasters =
-        ["last_value", "holt", "seasonal_naive", "lstm", "lstm-change", "lstm-inputs", "lstm-change-inputs"];
+        ["last_value", "holt", "seasonal_naive", "lstm", "lstm-change", "lstm-inputs", "lstm-change-inputs", "combined"];
+
+    /// <summary>What <c>combined</c> weighs (<see cref="ForecastCombination"/>): the baselines and the two LSTMs that win somewhere.</summary>
+    public static readonly string[] Combined = ["last_value", "holt", "seasonal_naive", "lstm-change", "lstm-inputs"];
+
+    /// <summary>The combination's discount per window (Stock &amp; Watson 2004 try 1, 0.95 and 0.9): a regime change is forgotten in ~10 windows.</summary>
+    public const double CombinationDiscount = 0.9;
 
     public static async Task<IReadOnlyList<HorizonRow>> MeasureAsync(string environment,
         IReadOnlyList<(IReadOnlyList<EpochMetrics> Rows, Scenario Scenario)> runs, int horizons)
@@ -98,6 +104,12 @@ public static class ForecastHorizons
             {
                 var holt = new HoltPredictor(d.HoltAlpha, d.HoltBeta);
                 return w => { holt.ObserveAsync(w).GetAwaiter().GetResult(); return holt.Ahead(horizons); };
+            }
+            case "combined":
+            {
+                var components = Combined.Select(c => Forecaster(c, scenario, horizons)).ToArray();
+                var combination = new ForecastCombination(components.Length, horizons, CombinationDiscount);
+                return w => combination.Observe(w.Hashrate, [.. components.Select(c => c(w))]);
             }
             case "seasonal_naive":
             {
