@@ -30,7 +30,8 @@ public sealed class GraphTopology : INetworkTopology
             throw new ArgumentException("one peer, latency and bandwidth per edge; offsets end at the edge count");
         if (!(validationSeconds >= 0)) throw new ArgumentOutOfRangeException(nameof(validationSeconds));
         foreach (var l in latencySeconds) if (!(l >= 0)) throw new ArgumentOutOfRangeException(nameof(latencySeconds), "latency ≥ 0");
-        foreach (var b in bandwidthBitsPerSecond) if (!(b > 0)) throw new ArgumentOutOfRangeException(nameof(bandwidthBitsPerSecond), "bandwidth > 0");
+        foreach (var b in bandwidthBitsPerSecond)
+            if (!(b > 0)) throw new ArgumentOutOfRangeException(nameof(bandwidthBitsPerSecond), "bandwidth > 0");
         (_offsets, _peers, _latency, _bandwidth) = (offsets, peers, latencySeconds, bandwidthBitsPerSecond);
         ValidationSeconds = validationSeconds;
         Regions = regions;

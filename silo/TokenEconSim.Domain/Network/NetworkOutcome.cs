@@ -40,6 +40,9 @@ public sealed record NetworkOutcome
     public required int DoubleSpendAttempts { get; init; }
     public required int DoubleSpendSuccesses { get; init; }
     public required double SimulatedSeconds { get; init; }
+    /// <summary>Times a block reached a node before its parent and waited for it (possible when relays spend validation time).</summary>
+    public int OrphanArrivals { get; init; }
+
     public required Hash256 MainTip { get; init; }
     public required long MainTipHeight { get; init; }
 
@@ -51,7 +54,8 @@ public sealed record NetworkOutcome
         foreach (var (d, n) in ForkDepths) sb.Append(CultureInfo.InvariantCulture, $"{d}:{n},");
         sb.Append(CultureInfo.InvariantCulture, $"|{MeanReach50:R}|{MeanReach90:R}|{AttackerRelativeRevenue:R}|");
         foreach (var r in RevenueShares) sb.Append(CultureInfo.InvariantCulture, $"{r:R},");
-        sb.Append(CultureInfo.InvariantCulture, $"|{DoubleSpendAttempts}|{DoubleSpendSuccesses}|{SimulatedSeconds:R}|{MainTip}|{MainTipHeight}");
+        sb.Append(CultureInfo.InvariantCulture, $"|{DoubleSpendAttempts}|{DoubleSpendSuccesses}|{SimulatedSeconds:R}|");
+        sb.Append(CultureInfo.InvariantCulture, $"{MainTip}|{MainTipHeight}|{OrphanArrivals}");
         return sb.ToString();
     }
 

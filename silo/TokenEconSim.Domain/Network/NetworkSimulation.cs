@@ -24,6 +24,7 @@ public sealed class NetworkSimulation : IDeliverySink
     private readonly Dictionary<(int Node, int Parent), List<int>> _waiting = [];
     private readonly double _reach50, _reach90;
     private long _sequence;
+    private int _orphanArrivals;
     private int _found;
     private double _now;
     private int _sendingBlock;
@@ -69,7 +70,10 @@ public sealed class NetworkSimulation : IDeliverySink
             if (e.Kind == MineKind) Mine(_miners[_minerAt[key.Node]], e.Version);
             else Arrive(key.Node, e.Block);
         }
-        return NetworkOutcome.Measure(_tree, _config, _flights, _miners.Select(m => m.Spec.Strategy).ToArray(), _now);
+        return NetworkOutcome.Measure(_tree, _config, _flights, _miners.Select(m => m.Spec.Strategy).ToArray(), _now) with
+        {
+            OrphanArrivals = _orphanArrivals,
+        };
     }
 
     void IDeliverySink.Deliver(int peer, double delaySeconds)
@@ -119,6 +123,7 @@ public sealed class NetworkSimulation : IDeliverySink
             var key = (node, block.Parent.Index);
             if (!_waiting.TryGetValue(key, out var list)) _waiting[key] = list = [];
             list.Add(blockIndex);
+            _orphanArrivals++;
             return;
         }
         Accept(node, block);

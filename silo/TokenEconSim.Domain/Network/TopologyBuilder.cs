@@ -91,7 +91,8 @@ public static class TopologyBuilder
         adjacency[b].Add(a);
     }
 
-    /// <summary>Links the first node of every component not reached from node 0 to the last node reached, so every block can reach every node.</summary>
+    /// <summary>Links the first node of every component not reached from node 0 to the last node reached, so every block can
+    /// reach every node.</summary>
     private static void Connect(List<int>[] adjacency, HashSet<long> seen)
     {
         var component = new int[adjacency.Length];
