@@ -37,6 +37,8 @@ public abstract class MinerStrategy
 
     internal void Attach(IMinerContext context, TreeBlock genesis)
     {
+        // A strategy holds its run's state (private branch, counts): one instance serves one run.
+        if (_context is not null) throw new InvalidOperationException($"this {Name} strategy already serves a run; give each run its own");
         _context = context;
         MiningTip = genesis;
         OnStart(genesis);

@@ -57,8 +57,10 @@ public sealed class NetworkSimulation : IDeliverySink
 
     public BlockTree Tree => _tree;
 
+    /// <summary>Runs to the configured block count and measures; once per simulation.</summary>
     public NetworkOutcome Run()
     {
+        if (_sequence > 0) throw new InvalidOperationException("a network simulation runs once");
         foreach (var m in _miners)
         {
             m.Spec.Strategy.Attach(m, _tree.Genesis);

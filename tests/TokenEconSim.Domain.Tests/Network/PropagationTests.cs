@@ -35,4 +35,14 @@ public class PropagationTests
         Assert.False(double.IsNaN(slow.MeanReach90));
         Assert.True(slow.MeanReach90 > fast.MeanReach90 + 20);
     }
+
+    [Fact]
+    public void AStrategyServesOneRun()
+    {
+        var config = NetworkKit.Config(new UniformDelayTopology(2, 0), NetworkKit.EqualHonest(2), 10);
+        var sim = new NetworkSimulation(config);
+        sim.Run();
+        Assert.Throws<InvalidOperationException>(() => sim.Run());
+        Assert.Throws<InvalidOperationException>(() => new NetworkSimulation(config).Run());
+    }
 }
