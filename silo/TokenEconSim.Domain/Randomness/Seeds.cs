@@ -25,6 +25,9 @@ public enum RngPurpose : ulong
     TokenPrice = 24,
     YumaValidator = 25,
     YumaEvaluation = 26,
+    NetworkMining = 27,
+    NetworkTopology = 28,
+    NetworkStrategy = 29,
 }
 
 /// <summary>

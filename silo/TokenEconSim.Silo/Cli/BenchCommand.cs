@@ -41,10 +41,20 @@ public static class BenchCommand
             Description = "Only the LSTM predictor: µs and bytes allocated per prediction and per training step (window 12, hidden 16 and 32), "
                 + "median of --runs",
         };
+        var network = new Option<bool>("--network")
+        {
+            Description = "Only the peer-to-peer network: 10 000 nodes of degree 8 in SimBlock's regions, 1 000 blocks of 1 MB relayed to "
+                + "every node; run time, stale rate, time to reach 50 % and 90 % of nodes (docs/model.md §19), --runs times",
+        };
         var command = new Command("bench", "Measure agent-steps/s of the bench economy on every engine") { n, epochs, runs, stats, shard,
-            perAgentLimit, scenario, behaviour, lstm };
+            perAgentLimit, scenario, behaviour, lstm, network };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(network))
+            {
+                NetworkBench.Run(parse.GetValue(runs));
+                return ExitCodes.Success;
+            }
             if (parse.GetValue(lstm))
             {
                 LstmBench.Run(parse.GetValue(runs));

@@ -13,7 +13,7 @@ public class PbftScenarioTests
     [InlineData(13)]
     public void AllHonestCommitInThreeRoundsWithoutViewChange(int n)
     {
-        var result = Network(n).Run(100);
+        var result = PbftFixtures.Network(n).Run(100);
         Assert.Equal(new PbftOutcome(true, A, 3, 0, (n - 1) + (n - 1) * (n - 1) + n * (n - 1)), result.Outcome);
         Assert.All(result.Decisions, d => Assert.Equal(A, d));
         Assert.Equal(0, result.FinalView);
@@ -23,7 +23,7 @@ public class PbftScenarioTests
     [Fact]
     public void SilentPrimaryIsReplacedByAViewChange()
     {
-        var result = Network(4, new Dictionary<int, ByzantineBehaviour> { [0] = ByzantineBehaviour.Silent }, timeoutRounds: 6).Run(200);
+        var result = PbftFixtures.Network(4, new Dictionary<int, ByzantineBehaviour> { [0] = ByzantineBehaviour.Silent }, timeoutRounds: 6).Run(200);
         Assert.True(result.Outcome.Committed);
         Assert.Equal(A, result.Outcome.Digest);
         Assert.Equal(1, result.FinalView);
@@ -38,7 +38,7 @@ public class PbftScenarioTests
     [Fact]
     public void EquivocatingPrimaryTriggersAViewChangeAndTheNextPrimaryCommits()
     {
-        var result = Network(7, new Dictionary<int, ByzantineBehaviour> { [0] = ByzantineBehaviour.EquivocatingPrimary }, lie: B).Run(300);
+        var result = PbftFixtures.Network(7, new Dictionary<int, ByzantineBehaviour> { [0] = ByzantineBehaviour.EquivocatingPrimary }, lie: B).Run(300);
         Assert.True(result.Outcome.Committed);
         Assert.Equal(A, result.Outcome.Digest);
         Assert.Equal(1, result.FinalView);
@@ -51,7 +51,7 @@ public class PbftScenarioTests
     [Fact]
     public void AReplicaThatSawABogusPrePrepareStillLearnsTheDecision()
     {
-        var result = Network(4, new Dictionary<int, ByzantineBehaviour> { [0] = ByzantineBehaviour.EquivocatingPrimary }, lie: Bogus).Run(300);
+        var result = PbftFixtures.Network(4, new Dictionary<int, ByzantineBehaviour> { [0] = ByzantineBehaviour.EquivocatingPrimary }, lie: Bogus).Run(300);
         Assert.True(result.Outcome.Committed);
         Assert.Equal(A, result.Outcome.Digest);
         Assert.Equal(1, result.Outcome.ViewChanges);
@@ -64,7 +64,7 @@ public class PbftScenarioTests
     public void WrongDigestVotersUpToFDoNotPreventCommit(int n, int[] liars)
     {
         var byzantine = liars.ToDictionary(i => i, _ => ByzantineBehaviour.WrongDigest);
-        var result = Network(n, byzantine, lie: B).Run(300);
+        var result = PbftFixtures.Network(n, byzantine, lie: B).Run(300);
         Assert.True(result.Outcome.Committed);
         Assert.Equal(A, result.Outcome.Digest);
         Assert.Equal(0, result.Outcome.ViewChanges);
@@ -74,7 +74,7 @@ public class PbftScenarioTests
     [Fact]
     public void WrongDigestPrimaryStillCommits()
     {
-        var result = Network(4, new Dictionary<int, ByzantineBehaviour> { [0] = ByzantineBehaviour.WrongDigest }).Run(300);
+        var result = PbftFixtures.Network(4, new Dictionary<int, ByzantineBehaviour> { [0] = ByzantineBehaviour.WrongDigest }).Run(300);
         Assert.True(result.Outcome.Committed);
         Assert.Equal(A, result.Outcome.Digest);
     }
@@ -82,7 +82,7 @@ public class PbftScenarioTests
     [Fact]
     public void RunsAreReproducibleFromTheSeed()
     {
-        PbftRunResult Run(ulong seed) => Network(7, new Dictionary<int, ByzantineBehaviour>
+        PbftRunResult Run(ulong seed) => PbftFixtures.Network(7, new Dictionary<int, ByzantineBehaviour>
         {
             [0] = ByzantineBehaviour.Random,
             [3] = ByzantineBehaviour.Random,
