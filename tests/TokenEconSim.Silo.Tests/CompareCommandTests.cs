@@ -66,11 +66,14 @@ public sealed class CompareCommandTests : IDisposable
             csv.Single(l => l.Split(',')[1] == forecaster && l.Split(',')[2] == $"{horizon}").Split(',')[Array.IndexOf(header, column)],
             System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(0, Value("last_value", 1, "minus_last_value"));
+        Assert.Equal(0, Value("holt", 2, "minus_holt"));
+        Assert.Equal(Value("last_value", 1, "rmse") - Value("holt", 1, "rmse"), Value("last_value", 1, "minus_holt"), 9);
         for (var h = 1; h <= 2; h++)
             Assert.True(Value("seasonal_naive", h, "rmse") < Value("last_value", h, "rmse"), $"horizon {h}");
         Assert.True(Value("seasonal_naive", 2, "minus_last_value") < Value("seasonal_naive", 1, "minus_last_value"));
         Assert.Contains("| env-switching | lstm-change-inputs |", result.Out);
         Assert.Contains("RMSE h=2", result.Out);
+        Assert.Contains("− Holt h=2", result.Out);
     }
 
     [Fact]

@@ -105,12 +105,13 @@ public static class CompareCommand
     private static string HorizonCsv(IReadOnlyList<HorizonRow> rows)
     {
         var sb = new System.Text.StringBuilder("environment,forecaster,horizon,seeds,rmse,rmse_ci95_low,rmse_ci95_high,"
-            + "minus_last_value,minus_last_value_ci95_low,minus_last_value_ci95_high\n");
+            + "minus_last_value,minus_last_value_ci95_low,minus_last_value_ci95_high,minus_holt,minus_holt_ci95_low,minus_holt_ci95_high\n");
         foreach (var r in rows)
         {
-            var (a, d) = (r.Across, r.MinusLastValue);
+            var (a, d, t) = (r.Across, r.MinusLastValue, r.MinusHolt);
             sb.Append(string.Join(",", r.Environment, r.Forecaster, r.Horizon.ToString(CultureInfo.InvariantCulture),
-                r.Rmse.Length.ToString(CultureInfo.InvariantCulture), R(a.Mean), R(a.Low), R(a.High), R(d.Mean), R(d.Low), R(d.High)) + "\n");
+                r.Rmse.Length.ToString(CultureInfo.InvariantCulture), R(a.Mean), R(a.Low), R(a.High), R(d.Mean), R(d.Low), R(d.High),
+                R(t.Mean), R(t.Low), R(t.High)) + "\n");
         }
         return sb.ToString();
     }
@@ -119,12 +120,12 @@ public static class CompareCommand
     {
         var horizons = rows.Count == 0 ? 0 : rows.Max(r => r.Horizon);
         var sb = new System.Text.StringBuilder("\n| environment | forecaster |");
-        for (var h = 1; h <= horizons; h++) sb.Append($" RMSE h={h} | − last value h={h} |");
-        sb.Append("\n| --- | --- |").Append(string.Concat(Enumerable.Repeat(" ---: | ---: |", horizons))).Append('\n');
+        for (var h = 1; h <= horizons; h++) sb.Append($" RMSE h={h} | − last value h={h} | − Holt h={h} |");
+        sb.Append("\n| --- | --- |").Append(string.Concat(Enumerable.Repeat(" ---: | ---: | ---: |", horizons))).Append('\n');
         foreach (var group in rows.GroupBy(r => (r.Environment, r.Forecaster)))
         {
             sb.Append($"| {group.Key.Environment} | {group.Key.Forecaster} |");
-            foreach (var r in group.OrderBy(r => r.Horizon)) sb.Append($" {Ci(r.Across, 3)} | {Ci(r.MinusLastValue, 3)} |");
+            foreach (var r in group.OrderBy(r => r.Horizon)) sb.Append($" {Ci(r.Across, 3)} | {Ci(r.MinusLastValue, 3)} | {Ci(r.MinusHolt, 3)} |");
             sb.Append('\n');
         }
         return sb.Append(HorizonLegend).ToString();
@@ -135,10 +136,12 @@ public static class CompareCommand
         Forecast RMSE by horizon: every forecaster reads the windows (retarget_window blocks each) of the asert run of each seed, rebuilt
         from its blocks with what the chain knew as each closed (token price, block reward, difficulty, time), and after window k
         forecasts windows k+1…k+H; RMSE h is the relative RMSE of (forecast − window k+h's estimated hashrate) / that estimate, mean
-        over seeds [95 % interval], and − last value h its paired difference with "every later window = window k" (negative = better).
+        over seeds [95 % interval], − last value h its paired difference with "every later window = window k" and − Holt h with Holt's
+        linear trend on ln H (negative = better).
         lstm learns ln H, lstm-change its window-to-window change; -inputs adds the price, its change, the block value, ln D and the
         phase of lstm.period (consensus.difficulty.lstm.inputs: all); beyond one window the LSTM feeds its own forecast back, the price
-        held. Settings are the environment's (lstm.*, holt_*, season_windows).
+        held. combined weighs last_value, holt, seasonal_naive, lstm-change and lstm-inputs by the inverse of each one's discounted
+        squared log error so far at that horizon (docs/model.md). Settings are the environment's (lstm.*, holt_*, season_windows).
 
         """;
 

@@ -8,13 +8,16 @@ using TokenEconSim.Results.Sweeps;
 
 namespace TokenEconSim.Studies.Compare;
 
-/// <summary>One forecaster at one horizon: each seed's relative RMSE and the last value's on the same windows.</summary>
-public sealed record HorizonRow(string Environment, string Forecaster, int Horizon, double[] Rmse, double[] LastValueRmse)
+/// <summary>One forecaster at one horizon: each seed's relative RMSE, and the last value's and Holt's on the same windows.</summary>
+public sealed record HorizonRow(string Environment, string Forecaster, int Horizon, double[] Rmse, double[] LastValueRmse, double[] HoltRmse)
 {
     public PointStatistics Across => PointStatistics.Of(Rmse);
 
     /// <summary>Paired by seed: this forecaster's RMSE minus the last value's (negative: it beat the last value).</summary>
     public PointStatistics MinusLastValue => PointStatistics.Of(Rmse.Zip(LastValueRmse, (a, b) => a - b));
+
+    /// <summary>Paired by seed: this forecaster's RMSE minus Holt's (negative: it beat the trend baseline).</summary>
+    public PointStatistics MinusHolt => PointStatistics.Of(Rmse.Zip(HoltRmse, (a, b) => a - b));
 }
 
 /// <summary>
@@ -49,7 +52,8 @@ public static class ForecastHorizons
         [
             .. from f in Forecasters
             from h in Enumerable.Range(1, horizons)
-            select new HorizonRow(environment, f, h, [.. perSeed.Select(s => s[f][h - 1])], [.. perSeed.Select(s => s["last_value"][h - 1])]),
+            select new HorizonRow(environment, f, h, [.. perSeed.Select(s => s[f][h - 1])], [.. perSeed.Select(s => s["last_value"][h - 1])],
+                [.. perSeed.Select(s => s["holt"][h - 1])]),
         ];
     }
 
