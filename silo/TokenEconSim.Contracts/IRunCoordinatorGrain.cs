@@ -58,6 +58,9 @@ public sealed record RunStarted([property: Id(0)] int Shards, [property: Id(1)] 
 {
     /// <summary>The first epoch the next <c>Advance</c> returns: 0, or the epoch of the checkpoint resumed from.</summary>
     [Id(3)] public int FromEpoch { get; init; }
+
+    /// <summary>The endpoint (address:port) of the silo the coordinator runs on, so that a sweep can count its runs per silo.</summary>
+    [Id(4)] public string? Silo { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("TokenEconSim.EpochBatch")]

@@ -4,8 +4,12 @@ using TokenEconSim.Domain.Simulation;
 
 namespace TokenEconSim.Grains;
 
-/// <summary>Hosts a run's <see cref="EpochLoop"/> over the shard grains (the barrier lives in the domain).</summary>
-public sealed class RunCoordinatorGrain(ScenarioCache scenarios) : Grain, IRunCoordinatorGrain
+/// <summary>
+/// Hosts a run's <see cref="EpochLoop"/> over the shard grains (the barrier lives in the domain). Placed at random, so that the
+/// many runs of a sweep started by one cluster client spread over the silos (default placement would favour the gateway's silo).
+/// </summary>
+[Orleans.Placement.RandomPlacement]
+public sealed class RunCoordinatorGrain(ScenarioCache scenarios, ILocalSiloDetails silo) : Grain, IRunCoordinatorGrain
 {
     private EpochLoop? _loop;
     private OrleansShardGateway? _gateway;
@@ -80,7 +84,8 @@ public sealed class RunCoordinatorGrain(ScenarioCache scenarios) : Grain, IRunCo
         return _loop;
     }
 
-    private RunStarted Started(EpochLoop loop) => new(_gateway!.ShardCount, _agents, loop.EpochsTotal);
+    private RunStarted Started(EpochLoop loop) =>
+        new(_gateway!.ShardCount, _agents, loop.EpochsTotal) { Silo = silo.SiloAddress.Endpoint.ToString() };
 
     private string RunId => this.GetPrimaryKeyString();
 }

@@ -43,6 +43,20 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
+    public void TheSweepClientRunsOnlyUnderItsProfileAndKeepsItsFolderInAVolume()
+    {
+        var sweep = Service("sweep");
+        Assert.Equal(["sweep"], Sequence(sweep, "profiles"));
+        var command = Sequence(sweep, "command");
+        Assert.Equal("sweep", command[0]);
+        Assert.True(File.Exists(Path.Combine(Repo.Root, command[1])), $"{command[1]} is not a shipped file");
+        var output = command[Array.IndexOf(command, "--out") + 1];
+        Assert.Contains(Sequence(sweep, "volumes"), v => v.EndsWith($":/app/{output}", StringComparison.Ordinal));
+        var environment = (YamlMappingNode)sweep.Children[new YamlScalarNode("environment")];
+        Assert.Equal("postgres", environment["TOKENECONSIM__CLUSTER"].ToString()); // a client of the silos, not a silo of its own
+    }
+
+    [Fact]
     public async Task DockerComposeValidatesTheFileWhereItIsInstalled()
     {
         var tool = new[] { "/usr/bin/docker-compose", "/usr/local/bin/docker-compose" }.FirstOrDefault(File.Exists);

@@ -19,4 +19,10 @@ public interface ISimulationEngine : IAsyncDisposable
     /// <summary>The rows of <see cref="AgentsEpoch"/>, one shard at a time in agent-id order; a shard's rows are valid until the next is
     /// asked for (the direct engine lends the shard's buffer).</summary>
     IAsyncEnumerable<AgentRows> TakeAgentRowsAsync(CancellationToken ct);
+
+    /// <summary>The endpoint of the silo that hosts the run's coordinator; null without Orleans.</summary>
+    string? Silo => null;
+
+    /// <summary>Times the run continued on other silos after a silo was lost (its start retried included).</summary>
+    int Recoveries => 0;
 }

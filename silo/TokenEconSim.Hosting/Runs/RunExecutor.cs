@@ -21,7 +21,14 @@ public static class RunExecutor
     public static string Version { get; } =
         typeof(RunExecutor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public sealed record Outcome(string Folder, IReadOnlyList<EpochMetrics> Rows, TimeSpan Elapsed);
+    public sealed record Outcome(string Folder, IReadOnlyList<EpochMetrics> Rows, TimeSpan Elapsed)
+    {
+        /// <summary>The endpoint of the silo that finished the run (null on the direct engine).</summary>
+        public string? Silo { get; init; }
+
+        /// <summary>Times the run continued on other silos after a silo was lost.</summary>
+        public int Recoveries { get; init; }
+    }
 
     public static async Task<Outcome> ExecuteAsync(RunRequest request, CancellationToken ct)
     {
@@ -102,10 +109,12 @@ public static class RunExecutor
         var id = RunIdentity.Of(scenario);
         var clock = Stopwatch.StartNew();
         var checkpointing = files is null ? Checkpointing.None : new Checkpointing(request.CheckpointEvery, files.Saved, resume?.Checkpoint);
+        string? silo;
+        int recoveries;
         await using (var engine = Create(request, checkpointing))
         {
             await engine.StartAsync(runId, resolved, ct);
-            request.OnStarted?.Invoke(new RunStarted(runId, scenario, folder.TemporaryPath));
+            request.OnStarted?.Invoke(new RunStarted(runId, scenario, folder.TemporaryPath) { Silo = engine.Silo });
             using var csv = folder.OpenMetrics(MetricLayout.For(scenario), id);
             using var blocks = folder.OpenBlocks(id);
             await using var agents = scenario.Outputs.Agents != AgentsOutput.None ? await folder.OpenAgentsAsync(id, ct) : null;
@@ -146,6 +155,7 @@ public static class RunExecutor
                     chunk = NextChunk(chunk, clock.Elapsed - t0);
                 }
             });
+            (silo, recoveries) = (engine.Silo, engine.Recoveries);
         }
         files?.Delete();
         var elapsed = clock.Elapsed;
@@ -159,7 +169,7 @@ public static class RunExecutor
         var charts = scenario.Outputs.Charts ? folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime,
             scenario.Consensus.Hashing == HashingMode.Real ? "H/s" : "× 2³² H/s")) : null;
         folder.WriteReport(summary, resolved, MetricLayout.For(scenario), charts);
-        return new Outcome(folder.Complete(), rows, elapsed);
+        return new Outcome(folder.Complete(), rows, elapsed) { Silo = silo, Recoveries = recoveries };
     }
 
     /// <summary>A run that failed after a checkpoint: its folder is kept and the message says how to resume it.</summary>
@@ -189,7 +199,7 @@ public static class RunExecutor
     private static ISimulationEngine Create(RunRequest request, Checkpointing checkpointing) => request.Engine switch
     {
         EngineKind.Direct => new DirectEngine(checkpointing),
-        _ => new OrleansEngine(request.Grains, request.Cluster, checkpointing),
+        _ => new OrleansEngine(request.Grains, request.Cluster, checkpointing, request.Membership),
     };
 
     private static async Task WithProgress(bool show, Scenario scenario, Func<Action<int>, Task> work)

@@ -19,6 +19,9 @@ public sealed record RunRequest(
     /// <summary>A running silo to host the run (many runs share one); null starts an embedded silo for this run alone.</summary>
     public IGrainFactory? Grains { get; init; }
 
+    /// <summary>With <see cref="Grains"/> of a cluster client: the client's watch of lost silos, so that the run continues on the survivors.</summary>
+    public MembershipWatch? Membership { get; init; }
+
     /// <summary>
     /// The results folder's exact name inside <see cref="OutputParent"/> (a sweep's runs/p012-s3); null: &lt;run name&gt;-&lt;utc
     /// timestamp&gt;.
@@ -51,4 +54,8 @@ public sealed record RunRequest(
 }
 
 /// <summary>A run that has started: its id (unique per run), the scenario it resolved to and the folder it is written to until complete.</summary>
-public sealed record RunStarted(string RunId, Scenario Scenario, string TemporaryFolder);
+public sealed record RunStarted(string RunId, Scenario Scenario, string TemporaryFolder)
+{
+    /// <summary>The endpoint of the silo its coordinator started on; null on the direct engine.</summary>
+    public string? Silo { get; init; }
+}

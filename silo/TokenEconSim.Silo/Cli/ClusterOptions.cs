@@ -3,7 +3,7 @@ using TokenEconSim.Hosting.Cluster;
 
 namespace TokenEconSim.Silo.Cli;
 
-/// <summary>--storage, --cluster and --connection, shared by run, resume and host (docs/cluster.md).</summary>
+/// <summary>--storage, --cluster and --connection, shared by run, resume, host, sweep and tune (docs/cluster.md).</summary>
 public sealed class ClusterOptions
 {
     public Option<string?> Storage { get; } = new("--storage") { Description = "Grain storage: memory (default) or postgres" };

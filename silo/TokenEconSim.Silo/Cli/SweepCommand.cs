@@ -22,12 +22,18 @@ public static class SweepCommand
         var metrics = MetricOption();
         var fresh = new Option<bool>("--fresh") { Description = "Start a new sweep folder instead of resuming the last one of the same sweep" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar" };
+        var cluster = new ClusterOptions();
         var command = new Command("sweep", "Run every point × seed of a sweep file into sweeps/<name>-<utc timestamp>/ (re-running resumes)")
             { file, output, parallel, metrics, fresh, quiet };
+        cluster.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var outcome = await SweepRunner.RunAsync(new SweepOptions(parse.GetValue(file)!, parse.GetValue(output)!, parse.GetValue(parallel),
-                parse.GetValue(metrics) ?? [], parse.GetValue(fresh), !parse.GetValue(quiet)), ct);
+            var options = new SweepOptions(parse.GetValue(file)!, parse.GetValue(output)!, parse.GetValue(parallel),
+                parse.GetValue(metrics) ?? [], parse.GetValue(fresh), !parse.GetValue(quiet))
+            {
+                Cluster = cluster.Resolve(parse),
+            };
+            var outcome = await SweepRunner.RunAsync(options, ct);
             Print(outcome, parse.GetValue(parallel));
             return ExitCodes.Success;
         });
@@ -35,7 +41,8 @@ public static class SweepCommand
     }
 
     internal static Option<int> ParallelOption() =>
-        IntegerOption.Create("--parallel", "Runs at once inside the silo (2 × cores by default)", DefaultParallel, 1);
+        IntegerOption.Create("--parallel", "Runs at once inside the silo (2 × cores by default; on a cluster, about 2 × its cores)",
+            DefaultParallel, 1);
 
     internal static Option<string[]> MetricOption() => new("--metric")
     {
@@ -51,6 +58,7 @@ public static class SweepCommand
             : $"{outcome.Ran} runs in {outcome.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s: "
               + $"{(outcome.Ran / Math.Max(minutes, 1e-9)).ToString("F1", CultureInfo.InvariantCulture)} runs/min with --parallel {parallel}"
               + (outcome.Skipped > 0 ? $" ({outcome.Skipped} already complete, skipped)" : ""));
+        if (outcome.Placement is { } placement) Console.WriteLine($"runs per silo: {placement.Describe()}");
         foreach (var chart in outcome.Charts.Where(c => c.EndsWith(".png", StringComparison.Ordinal)))
             Console.WriteLine($"chart: {chart}");
         Console.WriteLine($"results: {outcome.Folder}");

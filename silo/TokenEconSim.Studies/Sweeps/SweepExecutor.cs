@@ -1,34 +1,67 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Messaging;
 using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Hosting.Cluster;
 using TokenEconSim.Hosting.Engines;
 using TokenEconSim.Hosting.Runs;
 
 namespace TokenEconSim.Studies.Sweeps;
 
 /// <summary>
-/// Runs a sweep's runs, many at once, through one silo: each is an ordinary <see cref="RunExecutor"/>
-/// run on the shared grain factory, isolated by its own run id (every grain key starts with it).
-/// Only the grain factory is used, so a cluster client would spread the same runs over a cluster.
+/// Runs a sweep's runs, many at once, through one silo or one cluster: each is an ordinary
+/// <see cref="RunExecutor"/> run on the shared grain factory, isolated by its own run id (every grain
+/// key starts with it). With --cluster postgres the factory is a client's of silos already running
+/// (docs/cluster.md): the coordinators are placed at random, so the runs spread over the silos, and a
+/// lost silo's runs continue from their checkpoints on the survivors (<see cref="MembershipWatch"/>).
 /// </summary>
 public sealed class SweepExecutor : IAsyncDisposable
 {
     private readonly IHost? _host;
     private readonly IGrainFactory _grains;
+    private readonly MembershipWatch? _membership;
     private readonly int _parallel;
 
-    private SweepExecutor(IHost? host, IGrainFactory grains, int parallel)
+    private SweepExecutor(IHost? host, IGrainFactory grains, MembershipWatch? membership, int parallel)
     {
         _host = host;
         _grains = grains;
+        _membership = membership;
         _parallel = parallel;
     }
 
+    /// <summary>Where the runs ran; null outside a cluster.</summary>
+    public SiloPlacement? Placement { get; private init; }
+
     /// <summary>Starts the embedded silo all runs share.</summary>
-    public static async Task<SweepExecutor> StartAsync(int parallel, CancellationToken ct)
+    public static Task<SweepExecutor> StartAsync(int parallel, CancellationToken ct) => StartAsync(parallel, null, null, ct);
+
+    /// <summary>
+    /// Connects to the cluster of <paramref name="cluster"/> when its membership is postgres, else starts an embedded silo with its
+    /// storage; <paramref name="placement"/> (a caller's, or a new one) counts the runs per silo of a cluster.
+    /// </summary>
+    public static async Task<SweepExecutor> StartAsync(int parallel, ClusterSettings? cluster, SiloPlacement? placement, CancellationToken ct)
     {
-        var host = await EmbeddedSilo.StartAsync(ct);
-        return new SweepExecutor(host, host.Services.GetRequiredService<IGrainFactory>(), parallel);
+        cluster ??= ClusterSettings.Embedded;
+        if (cluster.Cluster != MembershipKind.Postgres)
+        {
+            var silo = await EmbeddedSilo.StartAsync(cluster, ct);
+            return new SweepExecutor(silo, silo.Services.GetRequiredService<IGrainFactory>(), null, parallel);
+        }
+        var client = await OrleansSetup.StartClientAsync(cluster, ct);
+        try
+        {
+            var watch = await MembershipWatch.StartAsync(client.Services.GetRequiredService<IGatewayListProvider>(), ct);
+            return new SweepExecutor(client, client.Services.GetRequiredService<IGrainFactory>(), watch, parallel)
+            {
+                Placement = placement ?? new SiloPlacement(),
+            };
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -51,19 +84,28 @@ public sealed class SweepExecutor : IAsyncDisposable
         await Parallel.ForEachAsync(jobs, options, async (job, token) =>
         {
             var (source, scenario) = scenarioOf(job);
+            string? startedOn = null;
             var request = new RunRequest(source, job.OverridesWithSeed, runsPath, EngineKind.Orleans, ShowProgress: false)
             {
                 Scenario = scenario,
                 Grains = _grains,
+                Membership = _membership,
                 FolderName = job.Folder,
+                OnStarted = started =>
+                {
+                    startedOn = started.Silo;
+                    Placement?.Started(startedOn);
+                },
             };
-            await RunExecutor.ExecuteAsync(request, token);
+            var outcome = await RunExecutor.ExecuteAsync(request, token);
+            Placement?.Finished(startedOn, outcome.Silo, outcome.Recoveries);
             lock (gate) completed(job);
         });
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_membership is not null) await _membership.DisposeAsync();
         if (_host is null) return;
         await _host.StopAsync(TimeSpan.FromSeconds(10));
         _host.Dispose();

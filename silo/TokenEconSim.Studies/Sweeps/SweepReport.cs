@@ -8,7 +8,8 @@ namespace TokenEconSim.Studies.Sweeps;
 /// sweep.json: what a sweep folder holds, for people and for the dashboard's list of sweeps.
 /// Keys: name, sweep_file, base_scenario, mode (grid|zip|lhs|sobol|morris|tune), design (sampled designs only), parameters, simplex_step, points,
 /// seeds, runs_total, runs_complete, status (running|interrupted|complete), metrics, objective,
-/// best (the point with the best mean objective: point, parameters, objective mean and 95 % CI), charts, version.
+/// best (the point with the best mean objective: point, parameters, objective mean and 95 % CI), charts, version; on a cluster
+/// (--cluster postgres) also runs_per_silo (this start's runs by the silo that finished each) and recoveries.
 /// </summary>
 public sealed record SweepReport(
     string Name,
@@ -31,6 +32,9 @@ public sealed record SweepReport(
 {
     /// <summary>A sampled design in words (e.g. "sobol over 6 parameters, N = 32"); absent for grid, zip and tune.</summary>
     public string? Design { get; init; }
+
+    /// <summary>On a cluster: runs_per_silo and recoveries; absent from an embedded sweep's sweep.json.</summary>
+    public SiloPlacement? Placement { get; init; }
 
     public string ToJson()
     {
@@ -77,9 +81,18 @@ public sealed record SweepReport(
             }
             Strings(w, "charts", Charts);
             w.WriteString("version", Version);
+            if (Placement is not null) WritePlacement(w, Placement);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WritePlacement(Utf8JsonWriter w, SiloPlacement placement)
+    {
+        w.WriteStartObject("runs_per_silo");
+        foreach (var (silo, runs) in placement.RunsPerSilo) w.WriteNumber(silo, runs);
+        w.WriteEndObject();
+        w.WriteNumber("recoveries", placement.Recoveries);
     }
 
     private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)

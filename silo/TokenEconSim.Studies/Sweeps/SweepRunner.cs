@@ -4,15 +4,29 @@ using TokenEconSim.Domain.Parameters;
 using TokenEconSim.Results;
 using TokenEconSim.Scenarios.Sweeps;
 using TokenEconSim.Hosting;
+using TokenEconSim.Hosting.Cluster;
 using TokenEconSim.Hosting.Runs;
 
 namespace TokenEconSim.Studies.Sweeps;
 
 /// <summary>What `silo sweep` was asked to do.</summary>
-public sealed record SweepOptions(string File, string Output, int Parallel, IReadOnlyList<string> Metrics, bool Fresh, bool ShowProgress);
+public sealed record SweepOptions(string File, string Output, int Parallel, IReadOnlyList<string> Metrics, bool Fresh, bool ShowProgress)
+{
+    /// <summary>Null or embedded: one silo in this process; postgres membership: a client of silos already running (docs/cluster.md).</summary>
+    public ClusterSettings? Cluster { get; init; }
+
+    /// <summary>On a cluster: counts the runs per silo (a caller may pass its own to watch the sweep as it runs).</summary>
+    public SiloPlacement? Placement { get; init; }
+
+    internal SiloPlacement? PlacementOnCluster => Cluster?.Cluster == MembershipKind.Postgres ? Placement ?? new SiloPlacement() : null;
+}
 
 /// <summary>What a sweep did: its folder, how many runs this start ran and how long they took.</summary>
-public sealed record SweepOutcome(string Folder, int RunsTotal, int Skipped, int Ran, TimeSpan Elapsed, IReadOnlyList<string> Charts);
+public sealed record SweepOutcome(string Folder, int RunsTotal, int Skipped, int Ran, TimeSpan Elapsed, IReadOnlyList<string> Charts)
+{
+    /// <summary>On a cluster: the runs of this start per silo, and the continuations after lost silos.</summary>
+    public SiloPlacement? Placement { get; init; }
+}
 
 /// <summary>
 /// `silo sweep`: expands the sweep file, runs every run not yet complete (many at once, one silo),
@@ -38,14 +52,15 @@ public static class SweepRunner
         var parameters = jobs.Count == 0 ? [] : jobs[0].Overrides.Select(o => o.Key).ToList();
         using var recorder = new SweepRecorder(folder, parameters, SweepInput.MetricNames(plan), plan.Objective, plan.Seeds.Count);
         var ordered = new OrderedCompletion(jobs, folder.IsComplete, recorder.Record);
-        Report(folder, plan, name, options.File, recorder, "running", []);
+        var placement = options.PlacementOnCluster;
+        Report(folder, plan, name, options.File, recorder, "running", [], placement);
 
         var clock = Stopwatch.StartNew();
         try
         {
             if (todo.Count > 0)
             {
-                await using var executor = await SweepExecutor.StartAsync(options.Parallel, ct);
+                await using var executor = await SweepExecutor.StartAsync(options.Parallel, options.Cluster, placement, ct);
                 await SweepProgress.RunAsync(options.ShowProgress, name, jobs.Count, jobs.Count - todo.Count, tick =>
                     executor.RunAsync(todo, folder, job => Scenario(plan, job), options.File, job =>
                     {
@@ -58,15 +73,15 @@ public static class SweepRunner
         {
             // Runs complete out of index order are kept too (their folders), though the tables stop at the first gap.
             var kept = jobs.Count(folder.IsComplete);
-            Report(folder, plan, name, options.File, recorder, "interrupted", [], kept);
+            Report(folder, plan, name, options.File, recorder, "interrupted", [], placement, kept);
             throw new SweepCancelledException(folder.Path, kept, jobs.Count);
         }
         var elapsed = clock.Elapsed;
         var charts = SweepCharts.Write(plan, recorder, metrics, folder.ChartsPath)
             .Concat(SweepSensitivity.Write(plan, recorder, metrics, folder.File(RunFiles.SweepSensitivity), folder.ChartsPath)).ToList();
         if (SweepCharts.Unsupported(plan) is { } why) Console.WriteLine($"no charts: {why}");
-        Report(folder, plan, name, options.File, recorder, "complete", charts);
-        return new SweepOutcome(folder.Path, jobs.Count, jobs.Count - todo.Count, todo.Count, elapsed, charts);
+        Report(folder, plan, name, options.File, recorder, "complete", charts, placement);
+        return new SweepOutcome(folder.Path, jobs.Count, jobs.Count - todo.Count, todo.Count, elapsed, charts) { Placement = placement };
     }
 
     /// <summary>The best point by mean objective (largest when maximizing), or null without an objective.</summary>
@@ -98,8 +113,7 @@ public static class SweepRunner
 
     /// <param name="kept">Complete runs when it is not the recorded ones (an interrupted sweep).</param>
     private static void Report(SweepFolder folder, SweepPlan plan, string name, string file, SweepRecorder recorder, string status,
-        IReadOnlyList<string> charts,
-        int? kept = null)
+        IReadOnlyList<string> charts, SiloPlacement? placement, int? kept = null)
     {
         var best = Best(recorder, plan.Objective);
         var report = new SweepReport(name, file, plan.Base.Run.Name, plan.Mode.Key(),
@@ -109,6 +123,7 @@ public static class SweepRunner
             [.. charts.Select(c => Path.GetRelativePath(folder.Path, c))], RunExecutor.Version)
         {
             Design = plan.Design?.Describe(),
+            Placement = placement,
         };
         folder.Write(RunFiles.SweepReport, report.ToJson());
     }

@@ -7,18 +7,27 @@ using TokenEconSim.Results.Charts;
 using TokenEconSim.Results.Sweeps;
 using TokenEconSim.Scenarios.Sweeps;
 using TokenEconSim.Hosting;
+using TokenEconSim.Hosting.Cluster;
 using TokenEconSim.Hosting.Runs;
 
 namespace TokenEconSim.Studies.Sweeps;
 
 /// <summary>What `silo tune` was asked to do.</summary>
-public sealed record TuneOptions(string File, string Output, int Parallel, int MaxEvaluations, bool Fresh, bool ShowProgress);
+public sealed record TuneOptions(string File, string Output, int Parallel, int MaxEvaluations, bool Fresh, bool ShowProgress)
+{
+    /// <summary>As <see cref="SweepOptions.Cluster"/>: null runs on an embedded silo, postgres membership on silos already running.</summary>
+    public ClusterSettings? Cluster { get; init; }
+}
 
 /// <summary>One evaluation of the objective: where (u, v and the weights), which point it ran (or reused), its mean and CI over seeds.</summary>
 public sealed record TuneEvaluation(int Evaluation, int Point, double U, double V, string Alpha, string Beta, string Gamma,
     PointStatistics Objective, bool Reused);
 
-public sealed record TuneOutcome(string Folder, IReadOnlyList<TuneEvaluation> Path, TuneEvaluation Best, int Runs, TimeSpan Elapsed, string Reason);
+public sealed record TuneOutcome(string Folder, IReadOnlyList<TuneEvaluation> Path, TuneEvaluation Best, int Runs, TimeSpan Elapsed, string Reason)
+{
+    /// <summary>On a cluster: the runs per silo and the continuations after lost silos.</summary>
+    public SiloPlacement? Placement { get; init; }
+}
 
 /// <summary>
 /// `silo tune`: searches the reward weights (α, β, γ) for the best objective with Nelder–Mead
@@ -58,7 +67,8 @@ public static class Tuner
         var path = new List<TuneEvaluation>();
         var runs = 0;
         var clock = Stopwatch.StartNew();
-        await using var executor = await SweepExecutor.StartAsync(options.Parallel, ct);
+        var placement = options.Cluster?.Cluster == MembershipKind.Postgres ? new SiloPlacement() : null;
+        await using var executor = await SweepExecutor.StartAsync(options.Parallel, options.Cluster, placement, ct);
 
         // Runs the seeds of every new point among `vertices` at once, then records them in order.
         async Task Prefetch(IEnumerable<(double U, double V)> vertices)
@@ -135,9 +145,12 @@ public static class Tuner
         var bestPoint = recorder.Points.First(p => p.Point == best.Point);
         var report = new SweepReport(name, options.File, plan.Base.Run.Name, "tune", SweepPlan.SimplexKeys, null, recorder.Points.Count, plan.Seeds,
             recorder.Recorded, recorder.Recorded, "complete", recorder.Columns, objective, bestPoint, column,
-            [.. charts.Select(c => Path.GetRelativePath(folder.Path, c))], RunExecutor.Version);
+            [.. charts.Select(c => Path.GetRelativePath(folder.Path, c))], RunExecutor.Version)
+        {
+            Placement = placement,
+        };
         folder.Write(RunFiles.SweepReport, report.ToJson());
-        return new TuneOutcome(folder.Path, path, best, runs, elapsed, reason);
+        return new TuneOutcome(folder.Path, path, best, runs, elapsed, reason) { Placement = placement };
     }
 
     private static string TuneCsv(IReadOnlyList<TuneEvaluation> path)
