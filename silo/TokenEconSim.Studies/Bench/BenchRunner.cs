@@ -65,7 +65,8 @@ public static class BenchRunner
         var rounds = 0;
         do
         {
-            for (var m = 0; m < all.Length; m++) warmRates[m].Add((double)o.Agents * warmEpochs / (await RunOnceAsync(all[m], o, warmEpochs, ct)).Loop);
+            for (var m = 0; m < all.Length; m++)
+                warmRates[m].Add((double)o.Agents * warmEpochs / (await RunOnceAsync(all[m], o, warmEpochs, ct)).Loop);
             rounds++;
         }
         while (!BenchWarmUp.Done(warmRates, rounds, warming.Elapsed));
@@ -81,7 +82,9 @@ public static class BenchRunner
         var results = new List<BenchResult>();
         var k = 1;
         foreach (var mode in modes)
-            results.Add(mode.Skipped is { } why ? new BenchResult(mode.Name, o.Agents, o.Epochs, 0, 0, 0, 0, 0, "", why) : Result(mode, o, runs[k++], runs[0]));
+            results.Add(mode.Skipped is { } why
+                ? new BenchResult(mode.Name, o.Agents, o.Epochs, 0, 0, 0, 0, 0, "", why)
+                : Result(mode, o, runs[k++], runs[0]));
         return new BenchSize(o.Agents, Result(floor, o, runs[0], runs[0]), results, LoadAverage(), rounds);
     }
 

@@ -13,7 +13,7 @@ public readonly record struct BenchSpread(double Median, double Min, double Max,
         return new BenchSpread(Quantile(sorted, 0.5), sorted[0], sorted[^1], Quantile(sorted, 0.25), Quantile(sorted, 0.75));
     }
 
-    /// <summary>The p-quantile of ascending <paramref name="sorted"/>: h = (n − 1)·p, x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎).</summary>
+    /// <summary>The p-quantile of ascending <paramref name="sorted"/> (0-based): h = (n − 1)·p, x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋ + 1] − x[⌊h⌋]).</summary>
     public static double Quantile(double[] sorted, double p)
     {
         var h = (sorted.Length - 1) * p;
