@@ -106,6 +106,37 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public async Task SizesMeasureEachNAgainstItsFloorAndTheMarkdownTableListsThemAll()
+    {
+        using var dir = new TempDir();
+        var table = Path.Combine(dir.Path, "table.md");
+        var result = await SiloCli.InvokeAsync("bench", "--sizes", "200,300", "--epochs", "3", "--runs", "1", "--agents-per-grain", "100",
+            "--per-agent-limit", "200", "--scenario", Path.Combine(Repo.Scenarios, "bench.yaml"), "--markdown", table);
+        CliAssert.Exit(0, result);
+        var json = JsonDocument.Parse(result.Out[result.Out.IndexOf("{\n", StringComparison.Ordinal)..]).RootElement;
+        Assert.Equal([200, 300], json.GetProperty("floors").EnumerateArray().Select(f => f.GetProperty("agents").GetInt32()));
+        var modes = json.GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(["direct", "orleans-100", "orleans-1", "direct", "orleans-100", "orleans-1"],
+            modes.Select(m => m.GetProperty("mode").GetString()));
+        Assert.Equal("skipped: N > 200", modes[5].GetProperty("skipped").GetString());
+        Assert.All(modes.Where(m => m.GetProperty("skipped").ValueKind == JsonValueKind.Null),
+            m => Assert.True(m.GetProperty("floor_percent").GetDouble() > 0));
+        var rows = File.ReadAllLines(table)
+            .Where(l => l.StartsWith("| 200 |", StringComparison.Ordinal) || l.StartsWith("| 300 |", StringComparison.Ordinal));
+        Assert.Equal(8, rows.Count()); // floor and three modes at each N
+        Assert.Contains("bench --sizes 200,300", File.ReadAllText(table));
+        // The digests are those of the runs at each N, as without --sizes.
+        var alone = await SiloCli.InvokeAsync("bench", "--n", "300", "--epochs", "3", "--runs", "1", "--agents-per-grain", "100",
+            "--per-agent-limit", "1", "--scenario", Path.Combine(Repo.Scenarios, "bench.yaml"));
+        Assert.Equal(modes[3].GetProperty("metrics_digest").GetString(), Digests(alone)[0]);
+
+        var bad = await SiloCli.InvokeAsync("bench", "--sizes", "1000,x");
+        CliAssert.Exit(2, bad);
+        CliAssert.NoStackTrace(bad);
+        Assert.Contains("--sizes: 'x'", bad.Err);
+    }
+
+    [Fact]
     public async Task ZeroAgentsIsBadInput()
     {
         var result = await SiloCli.InvokeAsync("bench", "--n", "0");

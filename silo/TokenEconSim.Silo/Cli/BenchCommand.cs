@@ -46,8 +46,17 @@ public static class BenchCommand
             Description = "Only the peer-to-peer network: 10 000 nodes of degree 8 in SimBlock's regions, 1 000 blocks of 1 MB relayed to "
                 + "every node; run time, stale rate, time to reach 50 % and 90 % of nodes (docs/model.md §19), --runs times",
         };
-        var command = new Command("bench", "Measure agent-steps/s of the bench economy on every engine") { n, epochs, runs, stats, shard,
-            perAgentLimit, scenario, behaviour, lstm, network };
+        var sizes = new Option<int[]>("--sizes")
+        {
+            Description = "Several N in one command, e.g. 10000,100000,1000000 (replaces --n)",
+            CustomParser = r => ParseSizes(r),
+        };
+        var markdown = new Option<string?>("--markdown")
+        {
+            Description = "Also write the table in Markdown to FILE (between its bench-table markers if it has them, as docs/performance.md does)",
+        };
+        var command = new Command("bench", "Measure agent-steps/s of the bench economy on every engine, against its floor") { n, sizes, epochs,
+            runs, stats, shard, perAgentLimit, scenario, behaviour, lstm, network, markdown };
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(network))
@@ -61,45 +70,58 @@ public static class BenchCommand
                 return ExitCodes.Success;
             }
             var options = new BenchOptions(parse.GetValue(n), parse.GetValue(epochs), parse.GetValue(runs), parse.GetValue(stats),
-                ShardSizeOf(parse.GetValue(shard)!), parse.GetValue(perAgentLimit), parse.GetValue(scenario)!);
+                ShardSizeOf(parse.GetValue(shard)!), parse.GetValue(perAgentLimit), parse.GetValue(scenario)!)
+            { Sizes = parse.GetValue(sizes) ?? [] };
             var chosen = parse.GetValue(behaviour)!;
-            await RunAsync(options, chosen == BenchBehaviour.Both ? [BenchBehaviour.Fixed, BenchBehaviour.Logit] : [chosen], ct);
+            var sessions = await RunAsync(options, chosen == BenchBehaviour.Both ? [BenchBehaviour.Fixed, BenchBehaviour.Logit] : [chosen], ct);
+            if (parse.GetValue(markdown) is { } file)
+                BenchMarkdown.Write(file, BenchMarkdown.Table(sessions, "silo " + string.Join(' ', parse.Tokens.Select(t => t.Value))));
             return ExitCodes.Success;
         });
         return command;
     }
 
+    /// <summary>A comma-separated list of N ≥ 1; an error of the parse (exit 2) otherwise.</summary>
+    private static int[] ParseSizes(System.CommandLine.Parsing.ArgumentResult r)
+    {
+        var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var sizes = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
+            {
+                r.AddError($"--sizes: '{parts[i]}' is not an agent count ≥ 1 (write e.g. 10000,100000,1000000)");
+                return [];
+            }
+        return sizes;
+    }
+
     private static ShardSize ShardSizeOf(string text) => ShardSize.TryParse(text, out var size, out _) ? size : ShardSize.Auto;
 
-    private static async Task RunAsync(BenchOptions options, string[] behaviours, CancellationToken ct)
+    private static async Task<List<BenchSize>> RunAsync(BenchOptions options, string[] behaviours, CancellationToken ct)
     {
         var o = options with { Behaviour = behaviours[0] };
         foreach (var b in behaviours) BenchRunner.Resolve(o with { Behaviour = b }, o.ShardSize, o.Epochs); // bad input fails here, before any timing
-        Console.WriteLine($"bench economy: N = {o.Agents}, {o.Epochs} epochs, median of {o.Runs} runs after a warm-up, "
-            + $"{Environment.ProcessorCount} cores, behaviour {string.Join(" and ", behaviours)}");
-        // With both behaviours each engine measures them one after the other, so a slow minute of this machine
-        // lands on one engine's pair rather than on one behaviour.
-        var results = new List<BenchResult>();
-        foreach (var b in behaviours)
-            results.Add(await BenchRunner.MeasureAsync(Mode("direct", b, behaviours), () => new DirectEngine(), o with { Behaviour = b },
-                o.ShardSize, ct));
+        int[] sizes = o.Sizes.Count > 0 ? [.. o.Sizes] : [o.Agents];
+        var sessions = new List<BenchSize>();
+        // One silo for the whole session, so every mode of every N runs beside the same (idle between its runs) silo.
         using (var host = await EmbeddedSilo.StartAsync(ct))
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();
-            var sharded = $"orleans-{o.ShardSize.Resolve(o.Agents, Environment.ProcessorCount)}";
-            foreach (var b in behaviours)
-                results.Add(await BenchRunner.MeasureAsync(Mode(sharded, b, behaviours), () => new OrleansEngine(grains), o with { Behaviour = b },
-                    o.ShardSize, ct));
-            foreach (var b in behaviours)
-                results.Add(o.Agents <= o.PerAgentGrainLimit
-                    ? await BenchRunner.MeasureAsync(Mode("orleans-1", b, behaviours), () => new OrleansEngine(grains),
-                        o with { Behaviour = b }, new ShardSize(1), ct)
-                    : new BenchResult(Mode("orleans-1", b, behaviours), o.Agents, o.Epochs, 0, 0, 0, 0, 0, "",
-                        $"skipped: N > {o.PerAgentGrainLimit}"));
+            foreach (var agents in sizes)
+            {
+                var at = o with { Agents = agents };
+                var session = await BenchRunner.MeasureSizeAsync(at, Modes(at, behaviours, grains), ct);
+                sessions.Add(session);
+                Console.WriteLine($"bench economy: N = {agents}, {o.Epochs} epochs, median of {o.Runs} interleaved runs after "
+                    + $"{session.WarmUpRounds} warm-up rounds, {Environment.ProcessorCount} cores, behaviour {string.Join(" and ", behaviours)}, "
+                    + $"load average {session.LoadAverage}");
+                PrintTable(session, behaviours.Length);
+                if (behaviours.Length > 1) PrintBehaviourRatios(session.Results);
+            }
             await host.StopAsync(ct);
         }
-        PrintTable(results, behaviours.Length);
-        if (behaviours.Length > 1) PrintBehaviourRatios(results);
+        o = o with { Agents = sizes[0] };
         // The LSTM hashrate predictor's cost at its default size (docs/model.md §4.2), a figure, not a test.
         var lstm = Domain.Learning.Lstm.LstmBenchmark.Measure(iterations: 500);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -116,8 +138,23 @@ public static class BenchCommand
                     + $"{g.Std:F6}"));
             statsJson = new { seeds = 5, final_supply_mean = s.Mean, final_supply_std = s.Std, final_gini_mean = g.Mean, final_gini_std = g.Std };
         }
-        Console.WriteLine(JsonSerializer.Serialize(new { results, stats = statsJson },
+        var results = sessions.SelectMany(x => x.Results);
+        var floors = sessions.Select(x => x.Floor);
+        var load = sessions.Select(x => new { agents = x.Agents, load_average = x.LoadAverage, warm_up_rounds = x.WarmUpRounds });
+        Console.WriteLine(JsonSerializer.Serialize(new { results, floors, sizes = load, stats = statsJson },
             new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+        return sessions;
+    }
+
+    /// <summary>Direct, sharded and one grain per agent (skipped above the limit), each under every behaviour, in that order.</summary>
+    private static List<BenchMode> Modes(BenchOptions o, string[] behaviours, IGrainFactory grains)
+    {
+        var sharded = $"orleans-{o.ShardSize.Resolve(o.Agents, Environment.ProcessorCount)}";
+        var modes = behaviours.Select(b => new BenchMode(Mode("direct", b, behaviours), () => new DirectEngine(), o.ShardSize, b)).ToList();
+        modes.AddRange(behaviours.Select(b => new BenchMode(Mode(sharded, b, behaviours), () => new OrleansEngine(grains), o.ShardSize, b)));
+        modes.AddRange(behaviours.Select(b => new BenchMode(Mode("orleans-1", b, behaviours), () => new OrleansEngine(grains), new ShardSize(1), b,
+            o.Agents <= o.PerAgentGrainLimit ? null : $"skipped: N > {o.PerAgentGrainLimit}")));
+        return modes;
     }
 
     /// <summary>The engine's name, with the behaviour when both are measured.</summary>
@@ -135,21 +172,24 @@ public static class BenchCommand
         }
     }
 
-    /// <summary>The table; ×direct compares each mode with the direct engine under the same behaviour (the first rows, one per behaviour).</summary>
-    private static void PrintTable(IReadOnlyList<BenchResult> results, int behaviours)
+    /// <summary>The table: the floor, then each mode; ×direct compares with the direct engine under the same behaviour (the first rows, one
+    /// per behaviour), % floor with the floor of the same round.</summary>
+    private static void PrintTable(BenchSize session, int behaviours)
     {
         // Off a terminal Spectre assumes 80 columns and wraps every number; a log file has room.
-        if (!AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
-        var table = new Table().AddColumns("mode", "build s", "loop s", "steps/s", "×direct", "B/agent", "alloc B/step", "GCs", "cores busy",
-            "RSS MiB", "sha256");
-        for (var i = 0; i < results.Count; i++)
+        if (!AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 190);
+        var table = new Table().AddColumns("mode", "build s", "loop s", "steps/s", "min–max", "% floor", "×direct", "B/agent", "alloc B/step",
+            "GCs", "cores busy", "RSS MiB", "RSS B/agent", "sha256");
+        var results = session.Results;
+        for (var i = -1; i < results.Count; i++)
         {
-            var r = results[i];
-            var direct = results[i % behaviours].AgentStepsPerSecond;
-            if (r.Skipped is not null) { table.AddRow(r.Mode, "", "", "", "", "", "", "", "", "", Markup.Escape(r.Skipped)); continue; }
+            var r = i < 0 ? session.Floor : results[i];
+            var direct = results[Math.Max(i, 0) % behaviours].AgentStepsPerSecond;
+            if (r.Skipped is not null) { table.AddRow([r.Mode, .. Enumerable.Repeat("", 12), Markup.Escape(r.Skipped)]); continue; }
             table.AddRow(r.Mode, F(r.ConstructionSeconds, 3), F(r.LoopSeconds, 3), r.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
+                $"{BenchMarkdown.Rate(r.RateSpread.Min)}–{BenchMarkdown.Rate(r.RateSpread.Max)}", i < 0 ? "100" : F(r.FloorPercent, 0),
                 F(r.AgentStepsPerSecond / direct, 2), F(r.ManagedBytesPerAgent, 0), F(r.AllocatedBytesPerStep, 1), F(r.Collections, 0),
-                    F(r.CoresBusy, 2), F(r.PeakRssBytes / 1048576.0, 0), r.MetricsDigest);
+                F(r.CoresBusy, 2), F(r.PeakRssBytes / 1048576.0, 0), F(r.PeakRssBytesPerAgent, 0), i < 0 ? "—" : r.MetricsDigest);
         }
         AnsiConsole.Write(table);
     }

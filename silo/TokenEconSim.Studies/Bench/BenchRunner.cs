@@ -14,9 +14,9 @@ using TokenEconSim.Hosting.Engines;
 namespace TokenEconSim.Studies.Bench;
 
 /// <summary>
-/// Times the bench economy on an engine: construction apart from the epoch loop, a warm-up run
-/// first (JIT tiering makes first runs 1.5–4× slower), then the median of the timed runs.
-/// Agent-steps/s = N · epochs / loop seconds. Every run's metrics are hashed, so the table also
+/// Times the bench economy on the engines and on its floor (<see cref="FloorKernel"/>): construction apart from the epoch loop,
+/// interleaved warm-up rounds until the rates settle (JIT tiering makes first runs 1.5–4× slower), then interleaved timed runs,
+/// their median and spread. Agent-steps/s = N · epochs / loop seconds. Every run's metrics are hashed, so the table also
 /// shows that the engines agree to the byte.
 /// </summary>
 public static class BenchRunner
@@ -28,7 +28,6 @@ public static class BenchRunner
     ];
 
     private const int WarmUpEpochs = 30;
-    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(2);
 
     public static string Resolve(BenchOptions o, ShardSize agentsPerGrain, int epochs, long? seed = null)
     {
@@ -47,58 +46,94 @@ public static class BenchRunner
         return ScenarioWriter.ToYaml(ScenarioInput.Load(o.ScenarioPath, overrides));
     }
 
-    public static async Task<BenchResult> MeasureAsync(string mode, Func<ISimulationEngine> engine, BenchOptions o, ShardSize agentsPerGrain,
-        CancellationToken ct)
+    /// <summary>
+    /// Measures the floor and <paramref name="modes"/> at <paramref name="o"/>'s N, interleaved: warm-up rounds (each mode once, in
+    /// order) until <see cref="BenchWarmUp.Done"/>, then <see cref="BenchOptions.Runs"/> timed rounds. A slow minute of a shared machine
+    /// then lands on every mode's runs alike, and each run's share of the floor is taken against the floor run of its own round, a few
+    /// seconds earlier; a mode's percentage is the median of those shares.
+    /// </summary>
+    public static async Task<BenchSize> MeasureSizeAsync(BenchOptions o, IReadOnlyList<BenchMode> modes, CancellationToken ct)
     {
-        // Warm-up: tiered JIT promotes hot methods to optimised code in the background, a while after
-        // they get hot. One short warm-up run left the first engine measured 2–3× slower than the
-        // same engine measured again later, so warm up for a fixed time, not a fixed number of runs.
-        var warmUp = Resolve(o, agentsPerGrain, Math.Min(o.Epochs, WarmUpEpochs));
+        var floor = new BenchMode("floor", null, o.ShardSize, BenchBehaviour.Fixed);
+        BenchMode[] all = [floor, .. modes.Where(m => m.Skipped is null)];
+        var steps = (double)o.Agents * o.Epochs;
+        // Progress on stderr (stdout carries the table and the JSON): at N = 10⁶ a round takes tens of seconds.
+        Console.Error.WriteLine($"N = {o.Agents}: warming up {string.Join(", ", all.Select(m => m.Name))} in turn");
+        var warmEpochs = Math.Min(o.Epochs, WarmUpEpochs);
+        var warmRates = all.Select(_ => new List<double>()).ToArray();
         var warming = Stopwatch.StartNew();
-        // Progress on stderr (stdout carries the table and the JSON): at N = 10⁶ one grain per agent
-        // takes minutes per run.
-        Console.Error.WriteLine($"{mode}: warming up");
-        do await RunOnceAsync(engine, warmUp, ct);
-        while (warming.Elapsed < WarmUpTime);
-        var resolved = Resolve(o, agentsPerGrain, o.Epochs);
-        var runs = new List<RunFigures>();
-        for (var r = 0; r < o.Runs; r++)
+        var rounds = 0;
+        do
         {
-            runs.Add(await RunOnceAsync(engine, resolved, ct));
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{mode}: run {r + 1}/{o.Runs}: {(double)o.Agents * o.Epochs / runs[^1].Loop:N0} agent-steps/s"));
+            for (var m = 0; m < all.Length; m++)
+                warmRates[m].Add((double)o.Agents * warmEpochs / (await RunOnceAsync(all[m], o, warmEpochs, ct)).Loop);
+            rounds++;
         }
+        while (!BenchWarmUp.Done(warmRates, rounds, warming.Elapsed));
+        Console.Error.WriteLine($"N = {o.Agents}: warm after {rounds} rounds");
+        var runs = all.Select(_ => new List<RunFigures>()).ToArray();
+        for (var r = 0; r < o.Runs; r++)
+            for (var m = 0; m < all.Length; m++)
+            {
+                runs[m].Add(await RunOnceAsync(all[m], o, o.Epochs, ct));
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{all[m].Name}: run {r + 1}/{o.Runs}: {steps / runs[m][^1].Loop:N0} agent-steps/s"));
+            }
+        var results = new List<BenchResult>();
+        var k = 1;
+        foreach (var mode in modes)
+            results.Add(mode.Skipped is { } why
+                ? new BenchResult(mode.Name, o.Agents, o.Epochs, 0, 0, 0, 0, 0, "", why)
+                : Result(mode, o, runs[k++], runs[0]));
+        return new BenchSize(o.Agents, Result(floor, o, runs[0], runs[0]), results, LoadAverage(), rounds);
+    }
+
+    private static BenchResult Result(BenchMode mode, BenchOptions o, List<RunFigures> runs, List<RunFigures> floorRuns)
+    {
+        var steps = (double)o.Agents * o.Epochs;
         var loop = Median(runs.Select(x => x.Loop));
-        return new BenchResult(mode, o.Agents, o.Epochs, Median(runs.Select(x => x.Construction)), loop,
-            (double)o.Agents * o.Epochs / loop, Median(runs.Select(x => x.BytesPerAgent)),
-            Process.GetCurrentProcess().PeakWorkingSet64, runs[0].Digest)
+        var peak = runs.Max(x => x.PeakRss);
+        return new BenchResult(mode.Name, o.Agents, o.Epochs, Median(runs.Select(x => x.Construction)), loop, steps / loop,
+            Median(runs.Select(x => x.BytesPerAgent)), peak, runs[0].Digest)
         {
-            AllocatedBytesPerStep = Median(runs.Select(x => x.AllocatedBytes)) / ((double)o.Agents * o.Epochs),
+            AllocatedBytesPerStep = Median(runs.Select(x => x.AllocatedBytes)) / steps,
             Collections = Median(runs.Select(x => (double)x.Collections)),
             CoresBusy = Median(runs.Select(x => x.CpuSeconds / x.Loop)),
+            RateSpread = BenchSpread.Of(runs.Select(x => steps / x.Loop)),
+            // Rate over the floor's rate of the same round: the loops ran the same steps, so the ratio is the floor's loop time over ours.
+            FloorPercent = 100 * Median(runs.Zip(floorRuns, (run, f) => f.Loop / run.Loop)),
+            PeakRssBytesPerAgent = (double)peak / o.Agents,
         };
     }
 
-    private sealed record RunFigures(double Construction, double Loop, double BytesPerAgent, string Digest, double AllocatedBytes, int Collections,
-        double CpuSeconds);
-
-    private static async Task<RunFigures> RunOnceAsync(
-        Func<ISimulationEngine> create, string resolved, CancellationToken ct)
+    /// <summary>The 1, 5 and 15 minute load averages (/proc/loadavg), or "" off Linux: how busy the machine was beside the numbers.</summary>
+    public static string LoadAverage()
     {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return ""; }
+        catch (UnauthorizedAccessException) { return ""; }
+    }
+
+    private sealed record RunFigures(double Construction, double Loop, double BytesPerAgent, string Digest, double AllocatedBytes, int Collections,
+        double CpuSeconds, long PeakRss);
+
+    private static async Task<RunFigures> RunOnceAsync(BenchMode mode, BenchOptions o, int epochs, CancellationToken ct)
+    {
+        var resolved = Resolve(o with { Behaviour = mode.Behaviour }, mode.AgentsPerGrain, epochs);
         var agents = ScenarioLoader.LoadText(resolved).Scenario!;
         var n = new RunModel(agents).Layout.Total;
+        // The previous run's memory returned to the system, so each run's peak resident set is its own (PeakRss).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        await using var engine = create();
+        PeakRss.Reset();
+        if (mode.Engine is null) return RunFloor(agents, n, before, epochs);
+        await using var engine = mode.Engine();
         var clock = Stopwatch.StartNew();
         await engine.StartAsync($"bench-{Guid.NewGuid():N}", resolved, ct);
         var construction = clock.Elapsed.TotalSeconds;
         var bytesPerAgent = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)n;
         var rows = new List<EpochMetrics>();
-        // Allocation and collections are process-wide (Orleans' own threads count too): what the
-        // loop costs the garbage collector, which on 2 cores competes with the agents for CPU.
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
-        var collectionsBefore = GC.CollectionCount(0);
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cost = LoopCost.Start();
         clock.Restart();
         var complete = false;
         while (!complete)
@@ -108,11 +143,36 @@ public static class BenchRunner
             await DrainAgentRowsAsync(engine, ct);
         }
         var loop = clock.Elapsed.TotalSeconds;
-        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        return cost.Figures(construction, loop, bytesPerAgent, Digest(agents, rows));
+    }
+
+    private static RunFigures RunFloor(Scenario scenario, int n, long before, int epochs)
+    {
+        var clock = Stopwatch.StartNew();
+        var kernel = new FloorKernel(scenario, Environment.ProcessorCount);
+        var construction = clock.Elapsed.TotalSeconds;
+        var bytesPerAgent = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)n;
+        var cost = LoopCost.Start();
+        clock.Restart();
+        var gini = kernel.Run(epochs);
+        var loop = clock.Elapsed.TotalSeconds;
+        // The Gini sum in place of a digest: the floor writes no metrics, and printing it keeps its work observable.
+        return cost.Figures(construction, loop, bytesPerAgent, gini.ToString("F6", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// What a loop costs beyond its time. Allocation and collections are process-wide (Orleans' own threads count too): what the
+    /// loop costs the garbage collector, which on 2 cores competes with the agents for CPU.
+    /// </summary>
+    private readonly record struct LoopCost(long Allocated, int Collections, TimeSpan Cpu)
+    {
+        public static LoopCost Start() =>
+            new(GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(0), Process.GetCurrentProcess().TotalProcessorTime);
+
         // Gen-0 count includes every higher-generation collection (each collects gen 0 too).
-        return new RunFigures(construction, loop, bytesPerAgent, Digest(agents, rows), allocated, GC.CollectionCount(0) - collectionsBefore,
-            cpu);
+        public RunFigures Figures(double construction, double loop, double bytesPerAgent, string digest) => new(construction, loop, bytesPerAgent,
+            digest, GC.GetTotalAllocatedBytes(precise: false) - Allocated, GC.CollectionCount(0) - Collections,
+            (Process.GetCurrentProcess().TotalProcessorTime - Cpu).TotalSeconds, PeakRss.Read());
     }
 
     /// <summary>A scenario with outputs.agents: its rows are taken (and the cost of capturing them timed) but not written.</summary>
