@@ -23,6 +23,8 @@ public static class SweepRunner
     public static async Task<SweepOutcome> RunAsync(SweepOptions options, CancellationToken ct)
     {
         var plan = SweepInput.Load(options.File);
+        if (plan.Pareto is not null)
+            throw new BadInputException($"{options.File}: mode pareto is a search whose points are found as it runs: run it with silo tune");
         var metrics = SweepInput.Metrics(options.Metrics, plan);
         var name = Path.GetFileNameWithoutExtension(options.File);
         var yaml = SweepWriter.ToYaml(plan, $"Resolved from {options.File} by TokenEconSim {RunExecutor.Version}. Re-run: silo sweep <this file>");
