@@ -95,7 +95,8 @@ internal sealed class SweepParetoReader(List<ScenarioError> errors, SweepSection
             if (goal is not null and not ParetoGoal.Target)
                 errors.Add(t.Key.At.Error($"{origin}.target: only goal: target reads it; goal {goal.ToString()!.ToLowerInvariant()} ignores it"));
         }
-        else if (goal == ParetoGoal.Target) errors.Add(map.Find("goal")!.Value.At.Error($"{origin}: goal: target needs target:, the value to approach"));
+        else if (goal == ParetoGoal.Target)
+            errors.Add(map.Find("goal")!.Value.At.Error($"{origin}: goal: target needs target:, the value to approach"));
         return errors.Count > before || goal is not { } g ? null : new ParetoObjective(metric.Value.Trim(), g, target, metric.At.Error(""));
     }
 

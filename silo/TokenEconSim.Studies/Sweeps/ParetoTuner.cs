@@ -58,7 +58,8 @@ public static class ParetoTuner
                 .Where(v => !points.ContainsKey(v.Key)))
             {
                 var index = points.Count + jobs.Count / plan.Seeds.Count;
-                IReadOnlyList<KeyValuePair<string, string>> overrides = [.. keys.Select((k, d) => new KeyValuePair<string, string>(k, point.Values[d]))];
+                IReadOnlyList<KeyValuePair<string, string>> overrides =
+                    [.. keys.Select((k, d) => new KeyValuePair<string, string>(k, point.Values[d]))];
                 jobs.AddRange(plan.Seeds.Select(seed =>
                     new SweepJob(recorder.Recorded + jobs.Count, index, overrides, seed, SweepJob.FolderName("e", index, 3, seed))));
             }
