@@ -137,7 +137,7 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         await Assertions.Expect(page.Locator("#design-summary dd[data-key='design']")).ToHaveTextAsync("16 points × 1 seed = 16 runs (sobol over "
             + "2 parameters, N = 4)");
         await Assertions.Expect(page.Locator("#design-keys tbody tr").First).ToContainTextAsync("token.emission_per_epoch");
-        await Assertions.Expect(page.Locator("#design-keys tbody tr").First).ToContainTextAsync("3000");
+        await Assertions.Expect(page.Locator("#design-keys tbody tr").First).ToContainTextAsync("3,000");
         await Assertions.Expect(page.Locator("#sensitivity-table tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#sensitivity-hint")).ToContainTextAsync("Sobol indices");
         await Assertions.Expect(page.Locator("#sensitivity-charts img")).ToHaveCountAsync(1);
@@ -155,6 +155,7 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         await Assertions.Expect(page.Locator("#design-summary dd[data-key='population']")).ToHaveTextAsync("4");
         await page.WaitForFunctionAsync(ImagesLoaded, "#pareto-charts");
         Assert.True(await page.Locator("#sensitivity").IsHiddenAsync());
+        Assert.True(await page.Locator("#no-charts").IsHiddenAsync()); // its chart is in the Pareto section
         await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "sweeps-pareto.png"), FullPage = true });
         await page.CloseAsync();
     }

@@ -127,7 +127,8 @@ function csvColumns(t, hidden = []) {
     const [low, high] = [at(c.replace(/_mean$/, "") + "_ci95_low"), at(c.replace(/_mean$/, "") + "_ci95_high")];
     const ci = r => low < 0 || num(r[low]) == null ? "" : `<span class="ci">[${fmtNumber(num(r[low]))}, ${fmtNumber(num(r[high]))}]</span>`;
     const value = r => { const v = num(r[at(c)]); return v == null || isNaN(v) ? r[at(c)] : v; };
-    return { key: c, label: c, num: true, value, html: r => cell(at(c), 5)(r) + ci(r) };
+    const numeric = t.rows.some(r => r[at(c)] !== "" && !isNaN(Number(r[at(c)]))); // metric and parameter names read leftwards
+    return { key: c, label: c, num: numeric, value, html: r => cell(at(c), 5)(r) + ci(r) };
   });
 }
 
@@ -186,8 +187,9 @@ async function detail(id) {
   sensitivitySection(s, base);
   // The sensitivity and Pareto charts are shown in their sections; the rest here.
   const others = chartOrder(s).filter(c => !(s.sensitivity && c.startsWith("sensitivity_")) && !(s.pareto && c.startsWith("pareto")));
-  document.getElementById("charts-section").hidden = others.length === 0 && (s.sensitivity || s.pareto);
-  document.getElementById("no-charts").hidden = others.length > 0;
+  const inSections = others.length === 0 && Boolean(s.sensitivity || s.pareto);
+  document.getElementById("charts-section").hidden = inSections;
+  document.getElementById("no-charts").hidden = others.length > 0 || inSections;
   figures("sweep-charts", others, base);
 }
 

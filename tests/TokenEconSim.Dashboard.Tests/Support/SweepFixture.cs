@@ -59,7 +59,7 @@ internal static class SweepFixture
     {
         var folder = Common(sweepsFolder, id, "pareto", "pareto over 2 parameters, 2 objectives, population 4, 8 evaluations, seed 1", 4,
             "run:\n  epochs: 3\nsweep:\n  mode: pareto\n" + Ranges + "  objectives:\n    - {metric: final_gini, goal: minimize}\n"
-            + "    - {metric: mean_inflation, goal: target, target: 0.05}\n  population: 4\n  evaluations: 8\n  seeds: 2\n");
+            + "    - {metric: mean_inflation, goal: target, target: 0.05}\n  population: 4\n  evaluations: 8\n  seeds: 2\n", "[1, 2]");
         File.WriteAllText(Path.Combine(folder, "pareto.csv"), string.Join("\n",
             "point,token.emission_per_epoch,populations.users.count,final_gini_mean,final_gini_ci95_low,final_gini_ci95_high,"
                 + "mean_inflation_mean,mean_inflation_ci95_low,mean_inflation_ci95_high,rank,crowding,on_front",
@@ -71,14 +71,14 @@ internal static class SweepFixture
         return folder;
     }
 
-    private static string Common(string sweepsFolder, string id, string mode, string design, int points, string yaml)
+    private static string Common(string sweepsFolder, string id, string mode, string design, int points, string yaml, string seeds = "[1]")
     {
         var folder = Path.Combine(sweepsFolder, id);
         Directory.CreateDirectory(Path.Combine(folder, "charts"));
         File.WriteAllText(Path.Combine(folder, "sweep.json"), $$"""
             {"name": "{{id}}", "sweep_file": "{{mode}}.yaml", "base_scenario": "baseline", "mode": "{{mode}}", "design": "{{design}}",
              "parameters": ["token.emission_per_epoch", "populations.users.count"], "simplex_step": null, "points": {{points}},
-             "seeds": [1], "runs_total": {{points}}, "runs_complete": {{points}}, "status": "complete", "metrics": ["final_gini"],
+             "seeds": {{seeds}}, "runs_total": {{points}}, "runs_complete": {{points}}, "status": "complete", "metrics": ["final_gini"],
              "objective": null, "best": null, "charts": [], "version": "test"}
             """);
         File.WriteAllText(Path.Combine(folder, "sweep.yaml"), yaml);
