@@ -68,7 +68,7 @@ public sealed class SweepsApiTests(DashboardServer server) : IClassFixture<Dashb
         Assert.True(keys[1].GetProperty("integer").GetBoolean());
 
         var sensitivity = sweep.GetProperty("sensitivity");
-        Assert.Equal("first", sensitivity.GetProperty("columns")[2].GetString());
+        Assert.Equal("first_order", sensitivity.GetProperty("columns")[2].GetString());
         Assert.Equal("0.62", sensitivity.GetProperty("rows")[0][2].GetString());
         Assert.Equal(JsonValueKind.Null, sweep.GetProperty("pareto").ValueKind);
 

@@ -44,7 +44,7 @@ internal static class SweepFixture
         var folder = Common(sweepsFolder, id, "sobol", "sobol over 2 parameters, N = 4", 16, "run:\n  epochs: 3\nsweep:\n  mode: sobol\n" + Ranges
             + "  samples: 4\n  seeds: 1\n");
         File.WriteAllText(Path.Combine(folder, "sensitivity.csv"), string.Join("\n",
-            "metric,parameter,first,first_ci95_low,first_ci95_high,total,total_ci95_low,total_ci95_high",
+            string.Join(",", Results.Sweeps.SensitivityCsv.SobolColumns),
             "final_gini,token.emission_per_epoch,0.62,0.41,0.83,0.7,0.52,0.88",
             "final_gini,populations.users.count,0.21,0.05,0.37,0.3,0.12,0.48", ""));
         File.WriteAllBytes(Path.Combine(folder, "charts", "sensitivity_final_gini.png"), png);
