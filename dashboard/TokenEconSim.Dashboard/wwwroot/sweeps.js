@@ -17,7 +17,7 @@ async function list() {
   document.querySelector("#sweeps tbody").innerHTML = sweeps.map(({ id, sweep: j }) => `<tr>
     <td><a href="/sweeps?id=${encodeURIComponent(id)}">${esc(id)}</a></td>
     <td>${show(j.base_scenario)}</td><td>${show(design(j))}</td><td class="num">${show(j.points)}</td>
-    <td class="num">${show(j.runs_total == null ? null : `${j.runs_complete ?? 0} / ${j.runs_total}`)}</td><td>${show(j.objective)}</td></tr>`).join("");
+    <td class="num">${show(j.runs_total == null ? null : `${j.runs_complete ?? 0} / ${j.runs_total}`)}</td><td>${show(j.objective ?? j.objectives?.join(", "))}</td></tr>`).join("");
 }
 
 // 1, 2, 3, 4, 7 → "1–4, 7"
@@ -44,7 +44,7 @@ function summary(s) {
     ["points", j.points ?? s.points.length], ["seeds per point", seeds],
     ["runs", j.runs_total == null ? null : `${j.runs_complete ?? 0} of ${j.runs_total} complete`
       + (j.status && j.status !== "complete" ? ` (${j.status})` : "")],
-    ["objective", j.objective], ["best point", best],
+    ["objective", j.objective], ["objectives", j.objectives?.join(", ")], ["best point", best],
     ["metrics", j.metrics ? `${j.metrics.length} tabulated; in the table: ${varying(s).join(", ") || "–"}` : null],
   ];
   const same = s.keyMetrics.filter(m => !varying(s).includes(m));
