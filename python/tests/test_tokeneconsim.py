@@ -9,6 +9,7 @@ import pytest
 
 import tokeneconsim as tes
 from tokeneconsim import files
+from tokeneconsim.cli import call
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -130,6 +131,21 @@ def test_a_sobol_sweep_has_its_sensitivity_table(tmp_path):
     supply = table[table["metric"] == "final_supply"].set_index("parameter")
     assert supply.index.tolist() == ["token.emission_per_epoch", "token.fee_burn_fraction"]
     assert supply.loc["token.emission_per_epoch", "total"] > supply.loc["token.fee_burn_fraction", "total"]
+
+
+def test_a_pareto_tune_has_its_front_table(tmp_path):
+    file = tmp_path / "pareto.yaml"
+    file.write_text(f"extends: {SCENARIOS / 'baseline.yaml'}\nrun: {{epochs: 2}}\n"
+                    "sweep:\n  mode: pareto\n  parameters:\n    token.emission_per_epoch: {low: 500, high: 5000}\n"
+                    "  objectives:\n    - {metric: final_gini, goal: minimize}\n    - {metric: total_minted, goal: maximize}\n"
+                    "  population: 4\n  evaluations: 4\n  seeds: 2\n", encoding="utf-8")
+    sweep = tes.load_sweep(call(["tune", str(file), "--quiet", "--out", str(tmp_path / "sweeps")]))
+    table = sweep.pareto
+    assert table.columns[:2].tolist() == ["point", "token.emission_per_epoch"]
+    assert table["rank"].dtype == "int64" and table["on_front"].dtype == "bool"
+    assert table["final_gini_ci95_low"].dtype == "float64"
+    assert table["on_front"].any() and (table["on_front"] == (table["rank"] == 1)).all()
+    assert sweep.sensitivity is None
 
 
 def test_parquet_without_pyarrow_or_silo_says_what_to_install(baseline, tmp_path, monkeypatch):

@@ -12,6 +12,7 @@ SWEEP_REPORT = "sweep.json"
 SWEEP_RUNS = "runs.csv"
 SWEEP_POINTS = "points.csv"
 SWEEP_SENSITIVITY = "sensitivity.csv"
+SWEEP_PARETO = "pareto.csv"
 
 # Column dtypes (docs/model.md §15.2, §17.8): one per column in every run, so tables of many runs concatenate. Every table's
 # first column is the file's own run_id (a pure function of the scenario and seed).

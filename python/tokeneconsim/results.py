@@ -126,6 +126,18 @@ class Sweep:
         header = pd.read_csv(path, nrows=0).columns
         return pd.read_csv(path, dtype={c: (str if c in ("metric", "parameter") else "float64") for c in header})
 
+    @cached_property
+    def pareto(self):
+        """pareto.csv of a Pareto tune (`silo tune` with mode pareto: one row per point, its objectives' means and 95 % intervals,
+        rank, crowding, on_front), or None for other sweeps. A front's ends have crowding inf."""
+        path = self.folder / files.SWEEP_PARETO
+        if not path.is_file():
+            return None
+        parameters = set(self.parameters)
+        header = pd.read_csv(path, nrows=0).columns
+        dtypes = {c: ("int64" if c in ("point", "rank") else "bool" if c == "on_front" else "float64") for c in header if c not in parameters}
+        return pd.read_csv(path, dtype=dtypes)
+
     def run(self, index):
         """The Run of row `index` of `runs`."""
         return Run(self.folder / self.runs.loc[index, "folder"])

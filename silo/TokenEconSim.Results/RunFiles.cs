@@ -74,4 +74,7 @@ public static class RunFiles
 
     /// <summary>`silo tune`: one row per evaluation.</summary>
     public const string Tune = "tune.csv";
+
+    /// <summary>`silo tune` with mode pareto: every point evaluated, its objectives' means and intervals, rank and crowding.</summary>
+    public const string Pareto = "pareto.csv";
 }

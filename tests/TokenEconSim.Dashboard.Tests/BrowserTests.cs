@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using TokenEconSim.Results.Charts;
 using TokenEconSim.Dashboard.Tests.Support;
 
 namespace TokenEconSim.Dashboard.Tests;
@@ -111,6 +112,51 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         await page.ClickAsync("#submit");
         await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("alpha + beta + gamma must equal 1, got 0.9 + 0.3 + 0.3 = 1.5");
         Assert.EndsWith("/start", page.Url);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheSweepsPageShowsASweepsDesignItsSensitivityAndAParetoFront()
+    {
+        Tools.Require("chromium");
+        // Real charts, drawn by the code that draws them for a sweep, so the screenshots show what a person would see.
+        var drawn = Path.Combine(server.Screenshots, "fixture-charts");
+        var pareto = ParetoCharts.Write([new(0.40, 0.09, true), new(0.45, 0.095, false), new(0.50, 0.052, true), new(0.55, 0.06, false)],
+            "final_gini ↓ (minimize), mean over seeds", "mean_inflation → 0.05 (target), mean over seeds", 2, drawn, "pareto");
+        var sobol = SensitivityCharts.WriteSobol([new("token.emission_per_epoch", 0.62, 0.21, 0.7, 0.18), new("populations.users.count", 0.21,
+            0.16, 0.3, 0.18)], "final_gini", drawn, "sensitivity_final_gini");
+        var (sensitivityId, paretoId) = ("sobol-20261124-120000", "pareto-tune-20261124-120000");
+        var ct = TestContext.Current.CancellationToken;
+        SweepFixture.WriteSensitivity(server.SweepsFolder, sensitivityId, await File.ReadAllBytesAsync(sobol[0], ct));
+        SweepFixture.WritePareto(server.SweepsFolder, paretoId, await File.ReadAllBytesAsync(pareto[0], ct));
+        var page = await server.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        const string ImagesLoaded = "s => [...document.querySelectorAll(s + ' img')].every(i => i.complete && i.naturalWidth > 100)";
+
+        await page.GotoAsync(new Uri(server.BaseUrl, $"/sweeps?id={sensitivityId}").ToString());
+        await Assertions.Expect(page.Locator("#design-keys tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#design-summary dd[data-key='design']")).ToHaveTextAsync("16 points × 1 seed = 16 runs (sobol over "
+            + "2 parameters, N = 4)");
+        await Assertions.Expect(page.Locator("#design-keys tbody tr").First).ToContainTextAsync("token.emission_per_epoch");
+        await Assertions.Expect(page.Locator("#design-keys tbody tr").First).ToContainTextAsync("3,000");
+        await Assertions.Expect(page.Locator("#sensitivity-table tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#sensitivity-hint")).ToContainTextAsync("Sobol indices");
+        await Assertions.Expect(page.Locator("#sensitivity-charts img")).ToHaveCountAsync(1);
+        await page.WaitForFunctionAsync(ImagesLoaded, "#sensitivity-charts");
+        Assert.True(await page.Locator("#pareto").IsHiddenAsync());
+        Assert.True(await page.Locator("#charts-section").IsHiddenAsync()); // its one chart is in its section
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "sweeps-sensitivity.png"), FullPage = true });
+
+        await page.GotoAsync(new Uri(server.BaseUrl, $"/sweeps?id={paretoId}").ToString());
+        await Assertions.Expect(page.Locator("#pareto-table tbody tr")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("#pareto-table tbody tr.front")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#pareto-count")).ToHaveTextAsync("2 of 4 points on the front.");
+        await Assertions.Expect(page.Locator("#design-summary dd[data-key='objectives']"))
+            .ToHaveTextAsync("final_gini ↓ (minimize), mean_inflation → 0.05 (target)");
+        await Assertions.Expect(page.Locator("#design-summary dd[data-key='population']")).ToHaveTextAsync("4");
+        await page.WaitForFunctionAsync(ImagesLoaded, "#pareto-charts");
+        Assert.True(await page.Locator("#sensitivity").IsHiddenAsync());
+        Assert.True(await page.Locator("#no-charts").IsHiddenAsync()); // its chart is in the Pareto section
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "sweeps-pareto.png"), FullPage = true });
         await page.CloseAsync();
     }
 

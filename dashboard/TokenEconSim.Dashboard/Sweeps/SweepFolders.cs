@@ -11,10 +11,23 @@ namespace TokenEconSim.Dashboard.Sweeps;
 /// objective, then the metrics a sweep charts by default, <see cref="SummaryMetrics.MainFor"/>, that the table has).
 /// </summary>
 public sealed record SweepView(string Id, JsonElement Sweep, IReadOnlyList<string> PointColumns, IReadOnlyList<string[]> Points,
-    IReadOnlyList<string> Charts, IReadOnlyList<string>? Parameters = null, IReadOnlyList<string>? KeyMetrics = null);
+    IReadOnlyList<string> Charts, IReadOnlyList<string>? Parameters = null, IReadOnlyList<string>? KeyMetrics = null)
+{
+    /// <summary>The design with its ranges or values, from sweep.yaml; null when it does not load.</summary>
+    public SweepDesignView? Design { get; init; }
+
+    /// <summary>sensitivity.csv (sobol and morris designs) as written, or null.</summary>
+    public CsvTable? Sensitivity { get; init; }
+
+    /// <summary>pareto.csv (a Pareto tune) as written, or null.</summary>
+    public CsvTable? Pareto { get; init; }
+}
+
+/// <summary>A CSV table as text cells: its header and rows.</summary>
+public sealed record CsvTable(IReadOnlyList<string> Columns, IReadOnlyList<string[]> Rows);
 
 /// <summary>
-/// Reads sweeps/&lt;name&gt;-&lt;timestamp&gt;/ (sweep.json, points.csv, charts/*.png) as the sweep
+/// Reads sweeps/&lt;name&gt;-&lt;timestamp&gt;/ (sweep.json, sweep.yaml, points.csv, sensitivity.csv, pareto.csv, charts/*.png) as the
 /// command writes them. Only names found in the folder are served, so no request reaches outside it.
 /// </summary>
 public sealed class SweepFolders(string root)
@@ -28,10 +41,11 @@ public sealed class SweepFolders(string root)
 
     public SweepView? Find(string id) => Folder(id) is null ? null : Read(id, withPoints: true);
 
-    /// <summary>The full path of sweep.json or points.csv (<paramref name="file"/>) of a sweep folder, or null.</summary>
+    /// <summary>The full path of a sweep folder's sweep.json, points.csv, sensitivity.csv or pareto.csv (<paramref name="file"/>), or null.</summary>
     public string? Table(string id, string file)
     {
-        if (file is not (RunFiles.SweepReport or RunFiles.SweepPoints) || Folder(id) is not { } folder) return null;
+        if (file is not (RunFiles.SweepReport or RunFiles.SweepPoints or RunFiles.SweepSensitivity or RunFiles.Pareto)
+            || Folder(id) is not { } folder) return null;
         var path = Path.Combine(folder, file);
         return File.Exists(path) ? path : null;
     }
@@ -70,7 +84,12 @@ public sealed class SweepFolders(string root)
             : [];
         if (!withPoints) return new SweepView(id, sweep, [], [], charts);
         var (columns, points) = ReadCsv(Path.Combine(folder, RunFiles.SweepPoints));
-        return new SweepView(id, sweep, columns, points, charts, Parameters(columns), KeyMetrics(columns));
+        return new SweepView(id, sweep, columns, points, charts, Parameters(columns), KeyMetrics(columns))
+        {
+            Design = SweepDesignView.Read(Path.Combine(folder, RunFiles.SweepScenario)),
+            Sensitivity = Table(Path.Combine(folder, RunFiles.SweepSensitivity)),
+            Pareto = Table(Path.Combine(folder, RunFiles.Pareto)),
+        };
     }
 
     private const string PointColumn = "point", SeedsColumn = "seeds", MeanSuffix = "_mean";
@@ -106,7 +125,13 @@ public sealed class SweepFolders(string root)
         return JsonSerializer.SerializeToElement(node);
     }
 
-    /// <summary>points.csv as text cells (numbers are shown as written).</summary>
+    private static CsvTable? Table(string path)
+    {
+        var (columns, rows) = ReadCsv(path);
+        return columns.Count == 0 ? null : new CsvTable(columns, rows);
+    }
+
+    /// <summary>A table of the folder as text cells (numbers are shown as written).</summary>
     private static (IReadOnlyList<string>, IReadOnlyList<string[]>) ReadCsv(string path)
     {
         if (!File.Exists(path)) return ([], []);

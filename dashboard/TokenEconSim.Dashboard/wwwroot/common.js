@@ -159,8 +159,10 @@ function chartWidth(container) {
 // column=value, when a column whose name ends with "column" shows exactly "value" (alpha=0.6). columns: [{ key, label,
 // title?, num?, value: row => the sort value, html: row => the cell's HTML }].
 class DataTable {
-  constructor(table, filter, columns, rows) {
+  // rowClass (optional): a row's class, e.g. to mark the Pareto front.
+  constructor(table, filter, columns, rows, rowClass) {
     this.table = table;
+    this.rowClass = rowClass;
     this.filter = filter;
     this.rows = rows;
     this.sort = null; // { key, dir: 1 | -1 }
@@ -212,7 +214,8 @@ class DataTable {
     this.table.querySelector("thead").innerHTML = `<tr>${this.columns.map(c => `<th data-key="${esc(c.key)}" class="sortable${c.num ? " num" : ""}" `
       + `aria-sort="${aria(c)}" title="${esc(c.title ?? "sort by " + c.label)}">${breakable(c.label)}${arrow(c)}</th>`).join("")}</tr>`;
     const shown = this.visible();
-    this.table.querySelector("tbody").innerHTML = shown.map(r => `<tr>${this.columns.map(c =>
+    const cls = r => { const c = this.rowClass?.(r); return c ? ` class="${esc(c)}"` : ""; };
+    this.table.querySelector("tbody").innerHTML = shown.map(r => `<tr${cls(r)}>${this.columns.map(c =>
       `<td data-col="${esc(c.key)}"${c.num ? ` class="num" data-value="${c.value(r) ?? ""}"` : ""}>${c.html(r)}</td>`).join("")}</tr>`).join("");
     this.table.dispatchEvent(new CustomEvent("rendered", { detail: { shown: shown.length, total: this.rows.length } }));
   }

@@ -17,7 +17,7 @@ async function list() {
   document.querySelector("#sweeps tbody").innerHTML = sweeps.map(({ id, sweep: j }) => `<tr>
     <td><a href="/sweeps?id=${encodeURIComponent(id)}">${esc(id)}</a></td>
     <td>${show(j.base_scenario)}</td><td>${show(design(j))}</td><td class="num">${show(j.points)}</td>
-    <td class="num">${show(j.runs_total == null ? null : `${j.runs_complete ?? 0} / ${j.runs_total}`)}</td><td>${show(j.objective)}</td></tr>`).join("");
+    <td class="num">${show(j.runs_total == null ? null : `${j.runs_complete ?? 0} / ${j.runs_total}`)}</td><td>${show(j.objective ?? j.objectives?.join(", "))}</td></tr>`).join("");
 }
 
 // 1, 2, 3, 4, 7 → "1–4, 7"
@@ -44,7 +44,7 @@ function summary(s) {
     ["points", j.points ?? s.points.length], ["seeds per point", seeds],
     ["runs", j.runs_total == null ? null : `${j.runs_complete ?? 0} of ${j.runs_total} complete`
       + (j.status && j.status !== "complete" ? ` (${j.status})` : "")],
-    ["objective", j.objective], ["best point", best],
+    ["objective", j.objective], ["objectives", j.objectives?.join(", ")], ["best point", best],
     ["metrics", j.metrics ? `${j.metrics.length} tabulated; in the table: ${varying(s).join(", ") || "–"}` : null],
   ];
   const same = s.keyMetrics.filter(m => !varying(s).includes(m));
@@ -94,6 +94,76 @@ function chartOrder(s) {
   return [...s.charts].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
+// The design as the sweep's file gives it (SweepDesignView, from sweep.yaml): each key's range or values, the sizes, the seeds.
+function designSection(s) {
+  const d = s.design;
+  document.getElementById("design").hidden = !d;
+  if (!d) return;
+  const goal = o => o.goal === "target" ? `${o.metric} → ${o.target} (target)`
+    : `${o.metric} ${o.goal === "maximize" ? "↑" : "↓"} (${o.goal})`;
+  const rows = [["mode", d.mode], ["design", d.describe], ["samples", d.samples], ["levels", d.levels], ["design seed", d.designSeed],
+    ["population", d.population], ["evaluations", d.evaluations], ["simplex step", d.simplexStep],
+    ["seeds per point", `${d.seeds.length} (${ranges(d.seeds)})`], ["objectives", d.objectives?.map(goal).join(", ")]];
+  document.getElementById("design-summary").innerHTML = rows.filter(([, v]) => v != null && v !== "")
+    .map(([k, v]) => `<dt>${esc(k)}</dt><dd data-key="${esc(k)}">${esc(v)}</dd>`).join("");
+  const table = document.getElementById("design-keys");
+  table.querySelector("thead").innerHTML =
+    "<tr><th>key</th><th class=\"num\">low</th><th class=\"num\">high</th><th>values</th><th>whole numbers</th></tr>";
+  table.querySelector("tbody").innerHTML = d.keys.map(k => `<tr><td>${esc(k.key)}</td>
+    <td class="num">${k.low == null ? "–" : fmtNumber(k.low, 6)}</td>
+    <td class="num">${k.high == null ? "–" : fmtNumber(k.high, 6)}</td><td>${k.values ? esc(k.values.join(", ")) : "–"}</td>
+    <td>${k.low == null ? "–" : k.integer ? "yes (rounded)" : "no"}</td></tr>`).join("")
+    || `<tr><td colspan="5" class="muted">no key is swept (${esc(d.describe)})</td></tr>`;
+}
+
+// A CSV table's columns for a DataTable: numbers formatted (the written value on hover), a metric's [low, high] under its value.
+function csvColumns(t, hidden = []) {
+  const at = c => t.columns.indexOf(c);
+  const cell = (i, digits) => r => {
+    const v = num(r[i]);
+    return v == null || isNaN(v) ? esc(r[i] || "–") : `<span title="${esc(r[i])}">${fmtNumber(v, digits)}</span>`;
+  };
+  return t.columns.filter(c => !hidden.includes(c) && !/_ci95_(low|high)$/.test(c)).map(c => {
+    const [low, high] = [at(c.replace(/_mean$/, "") + "_ci95_low"), at(c.replace(/_mean$/, "") + "_ci95_high")];
+    const ci = r => low < 0 || num(r[low]) == null ? "" : `<span class="ci">[${fmtNumber(num(r[low]))}, ${fmtNumber(num(r[high]))}]</span>`;
+    const value = r => { const v = num(r[at(c)]); return v == null || isNaN(v) ? r[at(c)] : v; };
+    const numeric = t.rows.some(r => r[at(c)] !== "" && !isNaN(Number(r[at(c)]))); // metric and parameter names read leftwards
+    return { key: c, label: c, num: numeric, value, html: r => cell(at(c), 5)(r) + ci(r) };
+  });
+}
+
+function figures(id, charts, base) {
+  document.getElementById(id).innerHTML = charts.map(c =>
+    `<figure><img src="${base}/charts/${encodeURIComponent(c)}" alt="${esc(c)}"><figcaption>${esc(c)}</figcaption></figure>`).join("");
+}
+
+// A Pareto tune (pareto.csv): every point, the front first and highlighted, and its chart.
+function paretoSection(s, base) {
+  const t = s.pareto;
+  document.getElementById("pareto").hidden = !t;
+  if (!t) return;
+  const rank = t.columns.indexOf("rank"), front = t.columns.indexOf("on_front");
+  const rows = [...t.rows].sort((a, b) => num(a[rank]) - num(b[rank]) || num(a[0]) - num(b[0]));
+  const on = rows.filter(r => r[front] === "true").length;
+  document.getElementById("pareto-count").textContent = `${on} of ${rows.length} points on the front.`;
+  new DataTable(document.getElementById("pareto-table"), null, csvColumns(t), rows, r => r[front] === "true" ? "front" : "");
+  figures("pareto-charts", s.charts.filter(c => c.startsWith("pareto")), base);
+}
+
+// A sobol or morris sweep (sensitivity.csv, SweepSensitivity): each metric's sensitivity to each parameter, and its charts.
+function sensitivitySection(s, base) {
+  const t = s.sensitivity;
+  document.getElementById("sensitivity").hidden = !t;
+  if (!t) return;
+  document.getElementById("sensitivity-hint").textContent = t.columns.includes("mu_star")
+    ? "Morris screening (sensitivity.csv): μ* is the mean |elementary effect| over the unit range, large = influential; σ large = "
+      + "non-linear or interacting. [low, high]: 95 % interval."
+    : "Sobol indices (sensitivity.csv): first order = the share of a metric's variance a parameter explains alone; total = with its "
+      + "interactions. [low, high]: 95 % interval.";
+  new DataTable(document.getElementById("sensitivity-table"), document.getElementById("sensitivity-filter"), csvColumns(t), t.rows);
+  figures("sensitivity-charts", s.charts.filter(c => c.startsWith("sensitivity_")), base);
+}
+
 async function detail(id) {
   const s = await api(`/api/sweeps/${encodeURIComponent(id)}`);
   document.getElementById("list").hidden = true;
@@ -112,9 +182,15 @@ async function detail(id) {
   const points = new DataTable(table, document.getElementById("points-filter"), pointColumns(s, false), s.points);
   allColumns.addEventListener("change", () => points.setColumns(pointColumns(s, allColumns.checked)));
 
-  document.getElementById("no-charts").hidden = s.charts.length > 0;
-  document.getElementById("sweep-charts").innerHTML = chartOrder(s).map(c =>
-    `<figure><img src="${base}/charts/${encodeURIComponent(c)}" alt="${esc(c)}"><figcaption>${esc(c)}</figcaption></figure>`).join("");
+  designSection(s);
+  paretoSection(s, base);
+  sensitivitySection(s, base);
+  // The sensitivity and Pareto charts are shown in their sections; the rest here.
+  const others = chartOrder(s).filter(c => !(s.sensitivity && c.startsWith("sensitivity_")) && !(s.pareto && c.startsWith("pareto")));
+  const inSections = others.length === 0 && Boolean(s.sensitivity || s.pareto);
+  document.getElementById("charts-section").hidden = inSections;
+  document.getElementById("no-charts").hidden = others.length > 0 || inSections;
+  figures("sweep-charts", others, base);
 }
 
 const id = new URLSearchParams(location.search).get("id");

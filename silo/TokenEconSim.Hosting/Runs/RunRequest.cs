@@ -19,7 +19,9 @@ public sealed record RunRequest(
     /// <summary>A running silo to host the run (many runs share one); null starts an embedded silo for this run alone.</summary>
     public IGrainFactory? Grains { get; init; }
 
-    /// <summary>With <see cref="Grains"/> of a cluster client: the client's watch of lost silos, so that the run continues on the survivors.</summary>
+    /// <summary>
+    /// With <see cref="Grains"/> of a cluster client: the client's watch of lost silos, so that the run continues on the survivors.
+    /// </summary>
     public MembershipWatch? Membership { get; init; }
 
     /// <summary>

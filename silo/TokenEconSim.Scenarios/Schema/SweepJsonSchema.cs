@@ -31,6 +31,9 @@ internal static class SweepJsonSchema
             ["samples"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
             ["levels"] = new JsonObject { ["type"] = "integer", ["minimum"] = 2, ["multipleOf"] = 2 },
             ["design_seed"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+            ["objectives"] = ParetoObjectives(docs),
+            ["population"] = new JsonObject { ["type"] = "integer", ["minimum"] = ParetoSearch.MinPopulation },
+            ["evaluations"] = new JsonObject { ["type"] = "integer", ["minimum"] = ParetoSearch.MinPopulation },
         };
         return Closed(Documented(SweepSectionReader.SectionKeys, schemas, docs));
     }
@@ -66,6 +69,23 @@ internal static class SweepJsonSchema
         };
         var objective = new Dictionary<string, JsonObject> { ["goal"] = Enum(typeof(ObjectiveGoal)), ["terms"] = terms };
         return Closed(Documented(SweepSectionReader.ObjectiveKeys, objective, docs), SweepSectionReader.ObjectiveKeys);
+    }
+
+    /// <summary>mode pareto's objectives: at least two of {metric, goal: maximize|minimize|target, target}.</summary>
+    private static JsonObject ParetoObjectives(KeyDocs docs)
+    {
+        var objective = new Dictionary<string, JsonObject>
+        {
+            ["metric"] = Of("string"),
+            ["goal"] = Enum(typeof(ParetoGoal)),
+            ["target"] = Of("number"),
+        };
+        return new JsonObject
+        {
+            ["type"] = "array",
+            ["minItems"] = 2,
+            ["items"] = Closed(Documented(SweepParetoReader.ObjectiveKeys, objective, docs), "metric", "goal"),
+        };
     }
 
     /// <summary>The reader's keys, each with its schema and the README's meaning; a key the reader reads and this does not describe fails.</summary>

@@ -55,7 +55,7 @@ internal sealed class SweepDesignReader(List<ScenarioError> errors, SweepSection
         return new SweepSpec(mode, [new SweepDimension(mode.Key(), [.. points])], null, null, seeds, objective, design, [.. bounds]);
     }
 
-    private List<(DesignParameter Parameter, SourceLocation At)> ReadParameters(MappingNode node, SweepMode mode)
+    internal List<(DesignParameter Parameter, SourceLocation At)> ReadParameters(MappingNode node, SweepMode mode)
     {
         var found = new List<(DesignParameter, SourceLocation)>();
         var entry = node.Find("parameters");
@@ -117,7 +117,7 @@ internal sealed class SweepDesignReader(List<ScenarioError> errors, SweepSection
         return null;
     }
 
-    private int? ReadInteger(MappingNode node, string key, SweepMode mode, bool required, int min, int max)
+    internal int? ReadInteger(MappingNode node, string key, SweepMode mode, bool required, int min, int max)
     {
         if (node.Find(key) is not { } entry)
         {
@@ -125,6 +125,8 @@ internal sealed class SweepDesignReader(List<ScenarioError> errors, SweepSection
             {
                 SweepMode.Sobol => "N, the base sample: N·(k + 2) points",
                 SweepMode.Morris => "r, the trajectories: r·(k + 1) points",
+                SweepMode.Pareto when key == "population" => "the points of a generation",
+                SweepMode.Pareto => "the points evaluated at most, each with every seed",
                 _ => "the number of points",
             };
             if (required) errors.Add(node.At.Error($"sweep.{key}: mode {mode.Key()} needs it ({what}), e.g. {key}: 64"));

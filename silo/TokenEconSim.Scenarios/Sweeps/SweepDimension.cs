@@ -15,4 +15,4 @@ internal sealed record SweepDimension(string Label, IReadOnlyList<IReadOnlyList<
 /// <remarks>A sampled design (<see cref="Design"/>) has its points as the one dimension in <see cref="Parameters"/>.</remarks>
 internal sealed record SweepSpec(SweepMode Mode, IReadOnlyList<SweepDimension> Parameters, SweepDimension? Simplex,
     decimal? SimplexStep, IReadOnlyList<SweepSetting>? Seeds, SweepObjective? Objective, SweepDesign? Design = null,
-    IReadOnlyList<SweepSetting>? DesignBounds = null);
+    IReadOnlyList<SweepSetting>? DesignBounds = null, ParetoSearch? Pareto = null);

@@ -53,6 +53,7 @@ public static class SweepLoader
         var spec = new SweepSectionReader(errors).Read(sweep);
         if (spec == null) return new SweepLoadResult(null, errors);
 
+        if (spec.Pareto is { } pareto) return Pareto(path, @base, tree, spec, pareto);
         var dimensions = spec.Parameters.Concat(spec.Simplex is { } s ? [s] : []).ToList();
         var seeds = spec.Seeds ?? [new SweepSetting("run.seed", @base.Run.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             sweep.Key.At, "run.seed")];
@@ -87,6 +88,18 @@ public static class SweepLoader
         { Objective = spec.Objective, Design = spec.Design }, []);
 
         SweepLoadResult Fail(ScenarioError e) => new(null, [e]);
+    }
+
+    /// <summary>A Pareto search's points are found while it runs: only its bounds and seeds can be bound now.</summary>
+    private static SweepLoadResult Pareto(string path, Domain.Parameters.Scenario @base, MappingNode tree, SweepSpec spec, ParetoSearch pareto)
+    {
+        var found = new List<ScenarioError>();
+        foreach (var setting in (spec.DesignBounds ?? []).Concat(spec.Seeds!)) Check(tree, [setting], -1, found);
+        if (found.Count > 0) return new SweepLoadResult(null, Distinct(found, path));
+        var seeds = spec.Seeds!.Select(s => long.Parse(s.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var parameters = pareto.Parameters.Select(p => new SweptParameter(p.Range.Name, [])).ToList();
+        var plan = new SweepPlan(path, @base, tree, SweepMode.Pareto, parameters, null, seeds, 0, []) { Pareto = pareto };
+        return new SweepLoadResult(plan, []);
     }
 
     /// <summary>Cartesian product, first dimension slowest (an odometer whose last wheel turns fastest).</summary>

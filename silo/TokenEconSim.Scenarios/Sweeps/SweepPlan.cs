@@ -7,7 +7,8 @@ namespace TokenEconSim.Scenarios.Sweeps;
 
 /// <summary>
 /// How a sweep's points are made: every combination of the parameter lists (grid), the i-th values together (zip), or a sampled design
-/// over parameter ranges (lhs, sobol, morris; <see cref="SweepDesign"/>).
+/// over parameter ranges (lhs, sobol, morris; <see cref="SweepDesign"/>), or a multi-objective search (pareto, run by `silo tune`;
+/// <see cref="ParetoSearch"/>).
 /// </summary>
 public enum SweepMode
 {
@@ -16,6 +17,7 @@ public enum SweepMode
     Lhs,
     Sobol,
     Morris,
+    Pareto,
 }
 
 /// <summary>The sweep modes as the file writes them.</summary>
@@ -89,6 +91,9 @@ public sealed class SweepPlan
     /// <summary>The sampled design (lhs, sobol, morris) the points come from, or null for grid and zip.</summary>
     public SweepDesign? Design { get; init; }
 
+    /// <summary>The multi-objective search of mode pareto (its points are found while it runs: <see cref="Runs"/> is empty), or null.</summary>
+    public ParetoSearch? Pareto { get; init; }
+
     /// <summary>The simplex grid step over (rewards.alpha, rewards.beta, rewards.gamma), or null when none.</summary>
     public decimal? SimplexStep { get; }
 
@@ -101,6 +106,9 @@ public sealed class SweepPlan
     /// <summary>One line for `validate`, e.g. "12 points × 5 seeds = 60 runs (grid over 2 parameters + simplex step 0.5)".</summary>
     public string Describe()
     {
+        if (Pareto is { } pareto)
+            return $"up to {Count(pareto.Evaluations, "point")} × {Count(Seeds.Count, "seed")} = {Count(pareto.Evaluations * Seeds.Count, "run")} "
+                + $"({pareto.Describe()}; run by silo tune)";
         var dimensions = new List<string>();
         if (Design is { } design) dimensions.Add(design.Describe());
         else if (Parameters.Count > 0)

@@ -12,7 +12,8 @@ namespace TokenEconSim.Scenarios.Sweeps;
 internal sealed class SweepSectionReader(List<ScenarioError> errors)
 {
     // The keys of each mapping of the section (also what scenario.schema.json allows there).
-    internal static readonly string[] SectionKeys = ["mode", "parameters", "simplex", "seeds", "objective", "samples", "levels", "design_seed"];
+    internal static readonly string[] SectionKeys = ["mode", "parameters", "simplex", "seeds", "objective", "samples", "levels", "design_seed",
+        "objectives", "population", "evaluations"];
     internal static readonly string[] ObjectiveKeys = ["goal", "terms"];
     internal static readonly string[] TermKeys = ["metric", "weight", "target"];
     internal static readonly string[] RangeKeys = ["from", "to", "step"];
@@ -28,6 +29,10 @@ internal sealed class SweepSectionReader(List<ScenarioError> errors)
         var before = errors.Count;
         CheckKeys(section, SectionKeys, "sweep");
         var mode = ReadMode(section.Find("mode"));
+        if (mode == SweepMode.Pareto) return new SweepParetoReader(errors, this).Read(section, before);
+        foreach (var key in SweepParetoReader.ParetoKeys)
+            if (section.Find(key) is { } entry)
+                errors.Add(entry.Key.At.Error($"sweep.{key}: only a Pareto search (mode: pareto) reads it; mode {mode.Key()} would ignore it"));
         if (mode.IsDesign()) return new SweepDesignReader(errors, this).Read(section, mode, before);
         RefuseDesignKeys(section, mode);
         var parameters = ReadParameters(section.Find("parameters"));

@@ -16,6 +16,7 @@ public static class SweepWriter
         sb.Append("\nsweep:\n");
         sb.Append("  mode: ").Append(plan.Mode.Key()).Append('\n');
         if (plan.Design is { } design) AppendDesign(sb, design);
+        else if (plan.Pareto is { } pareto) AppendPareto(sb, pareto);
         else if (plan.ParameterValues.Count > 0)
         {
             sb.Append("  parameters:\n");
@@ -47,6 +48,23 @@ public static class SweepWriter
         sb.Append("  samples: ").Append(design.Samples.ToString(CultureInfo.InvariantCulture)).Append('\n');
         if (design.Mode == SweepMode.Morris) sb.Append("  levels: ").Append(design.Levels.ToString(CultureInfo.InvariantCulture)).Append('\n');
         if (design.Mode != SweepMode.Sobol) sb.Append("  design_seed: ").Append(design.Seed.ToString(CultureInfo.InvariantCulture)).Append('\n');
+    }
+
+    private static void AppendPareto(StringBuilder sb, ParetoSearch pareto)
+    {
+        sb.Append("  parameters:\n");
+        foreach (var p in pareto.Parameters)
+            sb.Append("    ").Append(p.Range.Name).Append(": {low: ").Append(R(p.Range.Low)).Append(", high: ").Append(R(p.Range.High)).Append("}\n");
+        sb.Append("  objectives:\n");
+        foreach (var o in pareto.Objectives)
+        {
+            sb.Append("    - {metric: ").Append(o.Metric).Append(", goal: ").Append(o.GoalKey);
+            if (o.Target is { } target) sb.Append(", target: ").Append(R(target));
+            sb.Append("}\n");
+        }
+        sb.Append("  population: ").Append(pareto.Population.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("  evaluations: ").Append(pareto.Evaluations.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("  design_seed: ").Append(pareto.Seed.ToString(CultureInfo.InvariantCulture)).Append('\n');
     }
 
     /// <summary>Numbers plain; anything else double-quoted (as the resolved scenario writes strings), so no value is misread as YAML.</summary>

@@ -36,7 +36,9 @@ public static class ForecastHorizons
     /// <summary>What <c>combined</c> weighs (<see cref="ForecastCombination"/>): the baselines and the two LSTMs that win somewhere.</summary>
     public static readonly string[] Combined = ["last_value", "holt", "seasonal_naive", "lstm-change", "lstm-inputs"];
 
-    /// <summary>The combination's discount per window (Stock &amp; Watson 2004 try 1, 0.95 and 0.9): a regime change is forgotten in ~10 windows.</summary>
+    /// <summary>
+    /// The combination's discount per window (Stock &amp; Watson 2004 try 1, 0.95 and 0.9): a regime change is forgotten in ~10 windows.
+    /// </summary>
     public const double CombinationDiscount = 0.9;
 
     public static async Task<IReadOnlyList<HorizonRow>> MeasureAsync(string environment,

@@ -13,6 +13,10 @@ public sealed class SiloPlacement
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
     private int _recoveries;
 
+    /// <summary>A placement to count into when <paramref name="cluster"/> is a PostgreSQL cluster; null for an embedded silo.</summary>
+    public static SiloPlacement? On(TokenEconSim.Hosting.Cluster.ClusterSettings? cluster, SiloPlacement? given = null) =>
+        cluster?.Cluster == TokenEconSim.Hosting.Cluster.MembershipKind.Postgres ? given ?? new SiloPlacement() : null;
+
     public void Started(string? silo)
     {
         if (silo is null) return;

@@ -22,6 +22,14 @@ public static class SweepInput
                 .ToList();
             if (problems.Count > 0) throw new BadInputException(problems);
         }
+        if (result.Plan.Pareto is { } pareto)
+        {
+            var names = MetricNames(result.Plan);
+            var problems = pareto.Objectives.Where(o => !names.Contains(o.Metric))
+                .Select(o => (o.At with { Message = $"sweep.objectives: unknown metric '{o.Metric}'; {Hint(o.Metric, names)}" }).ToString())
+                .ToList();
+            if (problems.Count > 0) throw new BadInputException(problems);
+        }
         return result.Plan;
     }
 

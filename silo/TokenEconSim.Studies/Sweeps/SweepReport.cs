@@ -6,8 +6,9 @@ namespace TokenEconSim.Studies.Sweeps;
 
 /// <summary>
 /// sweep.json: what a sweep folder holds, for people and for the dashboard's list of sweeps.
-/// Keys: name, sweep_file, base_scenario, mode (grid|zip|lhs|sobol|morris|tune), design (sampled designs only), parameters, simplex_step, points,
-/// seeds, runs_total, runs_complete, status (running|interrupted|complete), metrics, objective,
+/// Keys: name, sweep_file, base_scenario, mode (grid|zip|lhs|sobol|morris|tune|pareto), design (sampled designs
+/// and pareto), parameters, simplex_step, points,
+/// seeds, runs_total, runs_complete, status (running|interrupted|complete), metrics, objective, objectives (pareto),
 /// best (the point with the best mean objective: point, parameters, objective mean and 95 % CI), charts, version; on a cluster
 /// (--cluster postgres) also runs_per_silo (this start's runs by the silo that finished each) and recoveries.
 /// </summary>
@@ -35,6 +36,9 @@ public sealed record SweepReport(
 
     /// <summary>On a cluster: runs_per_silo and recoveries; absent from an embedded sweep's sweep.json.</summary>
     public SiloPlacement? Placement { get; init; }
+
+    /// <summary>A Pareto tune's objectives in words (e.g. "final_gini ↓ (minimize)"); absent otherwise.</summary>
+    public IReadOnlyList<string>? Objectives { get; init; }
 
     public string ToJson()
     {
@@ -64,6 +68,7 @@ public sealed record SweepReport(
             Strings(w, "metrics", Metrics);
             if (Objective is null) w.WriteNull("objective");
             else w.WriteString("objective", Objective.Describe());
+            if (Objectives is not null) Strings(w, "objectives", Objectives);
             if (Best is null) w.WriteNull("best");
             else
             {

@@ -18,7 +18,7 @@ public sealed record SweepOptions(string File, string Output, int Parallel, IRea
     /// <summary>On a cluster: counts the runs per silo (a caller may pass its own to watch the sweep as it runs).</summary>
     public SiloPlacement? Placement { get; init; }
 
-    internal SiloPlacement? PlacementOnCluster => Cluster?.Cluster == MembershipKind.Postgres ? Placement ?? new SiloPlacement() : null;
+    internal SiloPlacement? PlacementOnCluster => SiloPlacement.On(Cluster, Placement);
 }
 
 /// <summary>What a sweep did: its folder, how many runs this start ran and how long they took.</summary>
@@ -37,6 +37,8 @@ public static class SweepRunner
     public static async Task<SweepOutcome> RunAsync(SweepOptions options, CancellationToken ct)
     {
         var plan = SweepInput.Load(options.File);
+        if (plan.Pareto is not null)
+            throw new BadInputException($"{options.File}: mode pareto is a search whose points are found as it runs: run it with silo tune");
         var metrics = SweepInput.Metrics(options.Metrics, plan);
         var name = Path.GetFileNameWithoutExtension(options.File);
         var yaml = SweepWriter.ToYaml(plan, $"Resolved from {options.File} by TokenEconSim {RunExecutor.Version}. Re-run: silo sweep <this file>");

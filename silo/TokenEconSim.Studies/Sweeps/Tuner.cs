@@ -45,9 +45,11 @@ public static class Tuner
     /// <summary>Relative spread of the simplex's values at which Nelder–Mead stops.</summary>
     private const double Tolerance = 1e-4;
 
-    public static async Task<TuneOutcome> RunAsync(TuneOptions options, CancellationToken ct)
+    public static Task<TuneOutcome> RunAsync(TuneOptions options, CancellationToken ct) => RunAsync(options, SweepInput.Load(options.File), ct);
+
+    /// <summary>Nelder–Mead over the weights of a loaded sweep file (a pareto file goes to <see cref="ParetoTuner"/>).</summary>
+    public static async Task<TuneOutcome> RunAsync(TuneOptions options, SweepPlan plan, CancellationToken ct)
     {
-        var plan = SweepInput.Load(options.File);
         var objective = plan.Objective
             ?? throw new BadInputException($"{options.File}: tune needs an objective: add sweep.objective (goal and terms; see scenarios/README.md)");
         if (plan.Parameters.Count > 0)
@@ -67,7 +69,7 @@ public static class Tuner
         var path = new List<TuneEvaluation>();
         var runs = 0;
         var clock = Stopwatch.StartNew();
-        var placement = options.Cluster?.Cluster == MembershipKind.Postgres ? new SiloPlacement() : null;
+        var placement = SiloPlacement.On(options.Cluster);
         await using var executor = await SweepExecutor.StartAsync(options.Parallel, options.Cluster, placement, ct);
 
         // Runs the seeds of every new point among `vertices` at once, then records them in order.
@@ -164,7 +166,7 @@ public static class Tuner
         return sb.ToString();
     }
 
-    private static TokenEconSim.Domain.Parameters.Scenario Scenario(SweepPlan plan, SweepJob job)
+    internal static TokenEconSim.Domain.Parameters.Scenario Scenario(SweepPlan plan, SweepJob job)
     {
         var loaded = plan.Load(job.OverridesWithSeed);
         return loaded.Success ? loaded.Scenario : throw new BadInputException([.. loaded.Errors.Select(e => e.ToString())]);

@@ -86,6 +86,38 @@ public sealed class SweepBadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task AParetoObjectiveWithAnUnknownGoalIsRefusedWhereWritten()
+    {
+        var file = SweepFiles.Sweep(_dir, "pareto-goal.yaml", ParetoTuneTests.Section.Replace("goal: minimize", "goal: lowest"));
+        var result = await Refused("tune", file);
+        Assert.Contains("pareto-goal.yaml:8:34: sweep.objectives[0].goal: 'lowest' is not a goal; valid: maximize, minimize, target", result.Err);
+    }
+
+    [Fact]
+    public async Task AParetoObjectiveOverAnUnknownMetricNamesItWhereItIsWritten()
+    {
+        var file = SweepFiles.Sweep(_dir, "pareto-metric.yaml", ParetoTuneTests.Section.Replace("metric: final_gini", "metric: gini"));
+        var result = await Refused("tune", file);
+        Assert.Contains("pareto-metric.yaml:8:16: sweep.objectives: unknown metric 'gini'; did you mean 'final_gini'?", result.Err);
+    }
+
+    [Fact]
+    public async Task AParetoSearchWithOneSeedIsRefusedBecauseItRanksByIntervals()
+    {
+        var file = SweepFiles.Sweep(_dir, "pareto-seeds.yaml", ParetoTuneTests.Section.Replace("seeds: 2", "seeds: 1"));
+        var result = await Refused("tune", file);
+        Assert.Contains("pareto-seeds.yaml:13:10: sweep.seeds: mode pareto needs at least 2 seeds", result.Err);
+    }
+
+    [Fact]
+    public async Task SweepRefusesAParetoSearchAndNamesTune()
+    {
+        var file = SweepFiles.Sweep(_dir, "pareto.yaml", ParetoTuneTests.Section);
+        var result = await Refused("sweep", file);
+        Assert.Contains("mode pareto is a search whose points are found as it runs: run it with silo tune", result.Err);
+    }
+
+    [Fact]
     public async Task APlainScenarioIsNotASweep()
     {
         var result = await Refused("sweep", _dir.Sub("base.yaml"));

@@ -38,7 +38,8 @@ public class PbftScenarioTests
     [Fact]
     public void EquivocatingPrimaryTriggersAViewChangeAndTheNextPrimaryCommits()
     {
-        var result = PbftFixtures.Network(7, new Dictionary<int, ByzantineBehaviour> { [0] = ByzantineBehaviour.EquivocatingPrimary }, lie: B).Run(300);
+        var result = PbftFixtures.Network(7, new Dictionary<int, ByzantineBehaviour> { [0] = ByzantineBehaviour.EquivocatingPrimary }, lie: B)
+            .Run(300);
         Assert.True(result.Outcome.Committed);
         Assert.Equal(A, result.Outcome.Digest);
         Assert.Equal(1, result.FinalView);
@@ -51,7 +52,8 @@ public class PbftScenarioTests
     [Fact]
     public void AReplicaThatSawABogusPrePrepareStillLearnsTheDecision()
     {
-        var result = PbftFixtures.Network(4, new Dictionary<int, ByzantineBehaviour> { [0] = ByzantineBehaviour.EquivocatingPrimary }, lie: Bogus).Run(300);
+        var result = PbftFixtures.Network(4, new Dictionary<int, ByzantineBehaviour> { [0] = ByzantineBehaviour.EquivocatingPrimary }, lie: Bogus)
+            .Run(300);
         Assert.True(result.Outcome.Committed);
         Assert.Equal(A, result.Outcome.Digest);
         Assert.Equal(1, result.Outcome.ViewChanges);
