@@ -218,11 +218,7 @@ public static class BenchRunner
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(withoutRunId)))[..12];
     }
 
-    internal static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
+    internal static double Median(IEnumerable<double> values) => BenchSpread.Of(values).Median;
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
