@@ -11,6 +11,8 @@ namespace TokenEconSim.Domain.Network;
 /// the expected hashes at the nBits its branch requires, drawn from its own stream (run seed, miner, NetworkMining).
 /// Blocks carry real headers and are validated by the <see cref="BlockTree"/> against the branch they extend; a node
 /// accepts a block once it holds the parent (an early child waits for it) and relays it to its peers.
+/// Written here rather than taken from SimBlock or BlockSim (Java and Python programs, not libraries): the events must
+/// carry this chain's real headers and difficulty rules and draw from the run's seeded streams.
 /// </summary>
 public sealed class NetworkSimulation : IDeliverySink
 {

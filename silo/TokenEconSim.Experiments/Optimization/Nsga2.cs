@@ -14,6 +14,8 @@ public sealed record Candidate(double[] X, double[] Costs);
 /// objective is a cost to minimize. Ask/tell: <see cref="Initial"/> and <see cref="Offspring"/> give points to evaluate, and
 /// <see cref="Survivors"/> keeps the best of parents and children, so the caller may evaluate a generation however it likes.
 /// The search is a pure function of its seed and of the costs it is told.
+/// Written here: no well-kept .NET library offers NSGA-II (MathNet's optimizers take one objective), and the search must draw
+/// from the project's seeded streams so that a tune is reproducible.
 /// </summary>
 public sealed class Nsga2
 {
