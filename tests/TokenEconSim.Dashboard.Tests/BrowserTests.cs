@@ -36,19 +36,29 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
             + "option:text-is('baseline.yaml')")).ToHaveCountAsync(1);
         await page.SelectOptionAsync("#scenario", "baseline.yaml");
         await page.FillAsync("#seed", "5");
-        await page.FillAsync("#epochs", "120"); // long enough (10–60 s here) for the page to join while it runs
+        await page.FillAsync("#epochs", "120");
         await page.ScreenshotAsync(new() { Path = Path.Combine(server.Screenshots, "start-page.png") });
-        await page.ClickAsync("#submit");
-        await WaitForRunPageAsync(page);
-        var runId = Uri.UnescapeDataString(page.Url.Split('/')[^1]);
-
-        // Live: the charts hold points while the run is still running, and gain more before it ends.
-        var seen = await page.WaitForFunctionAsync(
-            "() => document.querySelector('#status')?.textContent === 'running' && +document.querySelector('.chart').dataset.points > 0 ? "
-                + "+document.querySelector('.chart').dataset.points : 0");
-        var firstCount = await seen.JsonValueAsync<int>();
-        await page.WaitForFunctionAsync($"() => +document.querySelector('.chart').dataset.points > {firstCount}");
-        Assert.True(firstCount < 120, $"the first points arrived only at epoch {firstCount}");
+        var console = new List<string>();
+        page.Console += (_, m) => console.Add($"{m.Type}: {m.Text}");
+        // Live: the run is held after its first batch (a baseline epoch takes milliseconds, so it could otherwise end before the
+        // page joins), so the charts must hold points while it runs, then gain the rest once it goes on.
+        var held = server.Launcher.HoldNextRun();
+        string runId;
+        try
+        {
+            await page.ClickAsync("#submit");
+            await WaitForRunPageAsync(page);
+            runId = Uri.UnescapeDataString(page.Url.Split('/')[^1]);
+            var firstCount = await WaitForPageAsync<int>(page, console, "() => document.querySelector('#status')?.textContent === 'running' "
+                + "&& +document.querySelector('.chart').dataset.points > 0 ? +document.querySelector('.chart').dataset.points : 0");
+            Assert.True(firstCount < 120, $"a held run's page shows {firstCount} epochs");
+            held.Dispose();
+            await WaitForPageAsync<bool>(page, console, $"() => +document.querySelector('.chart').dataset.points > {firstCount}");
+        }
+        finally
+        {
+            held.Dispose();
+        }
 
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("completed", new() { Timeout = 300_000 });
         await Assertions.Expect(page.Locator("#epochs-done")).ToHaveTextAsync("120");
@@ -99,6 +109,35 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
         var href = await page.GetAttributeAsync("#orleans-link", "href");
         var orleans = await page.GotoAsync(new Uri(server.BaseUrl, href).ToString());
         Assert.Equal(200, orleans!.Status);
+    }
+
+    [Fact]
+    public async Task ARunPageWhoseStreamBreaksPicksUpWhereItLeftOff()
+    {
+        Tools.Require("chromium");
+        await using var relay = new TcpRelay(server.BaseUrl);
+        await using var context = await server.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(180_000);
+        var console = new List<string>();
+        page.Console += (_, m) => console.Add($"{m.Type}: {m.Text}");
+        string id;
+        using (server.Launcher.HoldNextRun())
+        {
+            id = await server.StartRunAsync(new { scenario = "baseline.yaml", seed = 13, epochs = 60 });
+            await page.GotoAsync(new Uri(relay.Url, $"/runs/{Uri.EscapeDataString(id)}").ToString());
+            await WaitForPageAsync<bool>(page, console, "() => document.querySelector('#status')?.textContent === 'running' "
+                + "&& +document.querySelector('.chart').dataset.points > 0");
+            relay.CutAll(); // the stream breaks mid-run; the browser reconnects by itself, naming the last event it had
+        }
+
+        await WaitForPageAsync<bool>(page, console, "() => document.querySelector('#status')?.textContent === 'completed'");
+        foreach (var chart in await page.Locator(".chart").AllAsync())
+            Assert.Equal("60", await chart.GetAttributeAsync("data-points")); // each epoch once: none lost, none twice
+        // The stream broke and came back: the browser asked again, naming the epochs it held (the first batch).
+        var events = $"GET /api/runs/{Uri.EscapeDataString(id)}/events";
+        var reconnect = Assert.Single(relay.SentSinceCut, r => r.StartsWith(events, StringComparison.Ordinal));
+        Assert.Matches(@"(?im)^last-event-id: *1\r?$", reconnect);
     }
 
     [Fact]
@@ -179,6 +218,24 @@ public sealed class BrowserTests(BrowserServer server) : IClassFixture<BrowserSe
             Assert.Fail($"the start page stayed at {page.Url}: {await page.Locator("#error").TextContentAsync()}; runs on the server: "
                 + await server.Http.GetStringAsync("/api/runs"));
         await page.WaitForURLAsync("**/runs/baseline-*");
+    }
+
+    /// <summary>Waits for <paramref name="expression"/> to be truthy; on a timeout, fails with what the page and the server show.</summary>
+    private async Task<T> WaitForPageAsync<T>(IPage page, List<string> console, string expression)
+    {
+        try
+        {
+            return await (await page.WaitForFunctionAsync(expression)).JsonValueAsync<T>();
+        }
+        catch (TimeoutException e)
+        {
+            var shown = await page.EvaluateAsync<string>("() => `status ${document.querySelector('#status')?.textContent}, points "
+                + "${[...document.querySelectorAll('.chart')].map(c => c.dataset.points).join('/')}, "
+                + "error ${document.querySelector('#error')?.textContent}`");
+            Assert.Fail($"waiting for {expression}: {e.Message}; the page shows {shown}; its console: [{string.Join(" | ", console)}]; "
+                + $"runs on the server: {await server.Http.GetStringAsync("/api/runs")}");
+            throw;
+        }
     }
 
     private static async Task HoverMiddleAsync(IPage page, ILocator chart)

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
 using System.Text.Json;
 using TokenEconSim.Dashboard.Runs;
 using TokenEconSim.Dashboard.Tests.Support;
@@ -47,6 +50,35 @@ public sealed class LiveViewersTests(DashboardServer server) : IClassFixture<Das
         Assert.True(serialised <= batches + 2 * Viewers + heartbeats,
             $"{serialised} rows events serialised for {batches} batches, {Viewers} viewers and {heartbeats} heartbeats (per viewer would be about "
                 + $"{batches * Viewers})");
+    }
+
+    [Fact]
+    public async Task AReconnectingBrowserResumesAtTheLastEventIdItSendsBack()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await server.StartRunAsync(new { scenario = "baseline.yaml", seed = 11, epochs = 40 });
+        await server.WaitForEndAsync(id);
+
+        // An EventSource reconnects to its first URL (?since=0 here) with the id of the last event it received.
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/runs/{id}/events?since=0");
+        request.Headers.Add("Last-Event-ID", "25");
+        using var response = await server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        var held = 25;
+        await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync(ct)).EnumerateAsync(ct))
+        {
+            if (item.EventType != RunEvents.Rows) continue;
+            var rows = JsonDocument.Parse(item.Data).RootElement;
+            Assert.Equal(held, rows.GetProperty("since").GetInt32());
+            held += rows.GetProperty("rows").GetArrayLength();
+            Assert.Equal(held.ToString(CultureInfo.InvariantCulture), item.EventId); // where the next reconnect resumes
+        }
+        Assert.Equal(40, held);
+
+        using var bad = new HttpRequestMessage(HttpMethod.Get, $"/api/runs/{id}/events");
+        bad.Headers.Add("Last-Event-ID", "x");
+        using var refused = await server.Http.SendAsync(bad, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Last-Event-ID: 'x' is not an integer", await refused.Content.ReadAsStringAsync(ct));
     }
 
     /// <summary>The stream's rows events' data, read until its end event.</summary>

@@ -17,6 +17,9 @@ internal static class RunsApi
     /// <summary>A start request is a few hundred bytes; a larger body is refused (413) before it is read.</summary>
     public const int MaxStartBodyBytes = 64 * 1024;
 
+    /// <summary>The header a reconnecting event stream sends (the server-sent events standard).</summary>
+    public const string LastEventId = "Last-Event-ID";
+
     public static void Map(RouteGroupBuilder api, string? token)
     {
         var runs = api.MapGroup("/runs");
@@ -25,9 +28,13 @@ internal static class RunsApi
         // A completed run's metrics.csv as the run wrote it, to download: the bytes of the file, not a re-encoding of the rows.
         runs.MapGet("/{id}/metrics.csv", (string id, RunCatalog catalog) =>
             TypedResults.PhysicalFile(catalog.MetricsCsv(id), "text/csv; charset=utf-8", $"{id}-{RunFiles.Metrics}"));
-        runs.MapGet("/{id}/events", (string id, string? since, RunCatalog catalog, LiveRuns live, CancellationToken ct) =>
+        runs.MapGet("/{id}/events", (string id, string? since, HttpRequest request, RunCatalog catalog, LiveRuns live, CancellationToken ct) =>
         {
-            var first = Metrics(catalog, id, since); // 404 before the stream starts, not inside it
+            // A browser's EventSource reconnects by itself to the same URL, naming the last event it received: the rows
+            // events' ids are the epochs received after them, so the stream resumes there rather than at the page's first ?since=.
+            var resumed = request.Headers[LastEventId].FirstOrDefault();
+            // A 404 before the stream starts, not inside it.
+            var first = resumed is null ? Metrics(catalog, id, since) : Metrics(catalog, id, resumed, LastEventId);
             return new ServerSentBytes(Events(first, live.Find(id), ct));
         });
         // Accepts: routing answers 415 to any other content type (a form or text/plain POST is what a
@@ -37,14 +44,14 @@ internal static class RunsApi
     }
 
     /// <param name="since">Bound as text: ASP.NET answers a value that does not bind as int with an empty 400.</param>
-    private static RunMetrics Metrics(RunCatalog catalog, string id, string? since)
+    private static RunMetrics Metrics(RunCatalog catalog, string id, string? since, string name = "since")
     {
         var from = 0;
         if (since is not null && !int.TryParse(since, System.Globalization.NumberStyles.Integer,
             System.Globalization.CultureInfo.InvariantCulture, out from))
-            throw ApiProblem.BadRequest($"since: '{Security.JsonErrors.Shorten(since)}' is not an integer; it is the number of epochs "
+            throw ApiProblem.BadRequest($"{name}: '{Security.JsonErrors.Shorten(since)}' is not an integer; it is the number of epochs "
                 + "already received");
-        if (from < 0) throw ApiProblem.BadRequest($"since: {from} is negative; it is the number of epochs already received");
+        if (from < 0) throw ApiProblem.BadRequest($"{name}: {from} is negative; it is the number of epochs already received");
         return catalog.Metrics(id, from) ?? throw RunCatalog.NotFound(id);
     }
 
@@ -76,7 +83,7 @@ internal static class RunsApi
 
     /// <summary>
     /// The run page's stream: "rows" events with every epoch not yet sent (and the run's state),
-    /// then one "end" event once the run is over. A reconnecting page passes ?since= to resume.
+    /// then one "end" event once the run is over. A page resumes with ?since=, or the browser with Last-Event-ID.
     /// A viewer that is up to date is sent each batch's event as the run serialised it once for all
     /// (<see cref="LiveRun.SharedSince"/>); events of its own only to catch up, and as heartbeats.
     /// </summary>
@@ -86,7 +93,7 @@ internal static class RunsApi
         yield return Item(RunEvents.Columns, RunEvents.Data(first.Columns));
         if (run is null)
         {
-            yield return Item(RunEvents.Rows, RunEvents.RowsData(first.Since, first.Rows, first.Run));
+            yield return Rows(RunEvents.RowsData(first.Since, first.Rows, first.Run), first.Since + first.Rows.Count);
             yield return Item(RunEvents.End, RunEvents.Data(first.Run));
             yield break;
         }
@@ -97,12 +104,12 @@ internal static class RunsApi
             var changed = run.Changed; // taken before reading, so no change is missed in between
             var ended = run.Status != RunStatus.Running; // read before the rows: a run ends after its last rows
             var shared = run.SharedSince(sent);
-            foreach (var e in shared) yield return Item(RunEvents.Rows, e.Data);
+            foreach (var e in shared) yield return Rows(e.Data, e.Until);
             if (shared.Count > 0) sent = shared[^1].Until;
             var rows = run.RowsSince(sent);
             if (rows.Count > 0 || heartbeat)
             {
-                yield return Item(RunEvents.Rows, RunEvents.RowsData(sent, rows, RunCatalog.Listing(run)));
+                yield return Rows(RunEvents.RowsData(sent, rows, RunCatalog.Listing(run)), sent + rows.Count);
                 sent += rows.Count;
             }
             if (ended)
@@ -128,4 +135,8 @@ internal static class RunsApi
     }
 
     private static SseItem<ReadOnlyMemory<byte>> Item(string type, ReadOnlyMemory<byte> data) => new(data, type);
+
+    /// <summary>A rows event whose id is the number of epochs a viewer holds after it (where a reconnect resumes).</summary>
+    private static SseItem<ReadOnlyMemory<byte>> Rows(ReadOnlyMemory<byte> data, int until) =>
+        new(data, RunEvents.Rows) { EventId = until.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }

@@ -21,7 +21,8 @@ public static class ServeHost
 {
     public const string OrleansDashboardPath = "/orleans";
 
-    public static WebApplication Build(ServeOptions options)
+    /// <param name="wrapLauncher">Wraps the launcher the runs go through (a test holds a run at an epoch this way); none by default.</param>
+    public static WebApplication Build(ServeOptions options, Func<IRunLauncher, IRunLauncher>? wrapLauncher = null)
     {
         var token = DashboardToken.Normalize(options.Token);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
@@ -64,7 +65,11 @@ public static class ServeHost
             if (options.MemoryBudgetBytes is { } budget) d.MemoryBudgetBytes = budget;
             if (options.MaxRunningRuns is { } max) d.MaxRunningRuns = max;
         });
-        builder.Services.AddSingleton<IRunLauncher>(sp => new ExecutorLauncher(sp.GetRequiredService<IGrainFactory>(), options.RunsFolder));
+        builder.Services.AddSingleton<IRunLauncher>(sp =>
+        {
+            var launcher = new ExecutorLauncher(sp.GetRequiredService<IGrainFactory>(), options.RunsFolder);
+            return wrapLauncher is null ? launcher : wrapLauncher(launcher);
+        });
         var app = builder.Build();
         app.MapTokenEconSimDashboard();
         app.MapOrleansDashboard(routePrefix: OrleansDashboardPath);

@@ -31,10 +31,15 @@ function connect() {
   });
   stream.addEventListener("rows", e => {
     const msg = JSON.parse(e.data);
-    if (msg.since !== received) return; // a reconnect replayed rows we have
-    charts.forEach(c => c.append(columns, msg.rows));
-    if (msg.rows.length > 0) charts = charts.filter(c => c.keepAfterFirstRows());
-    received += msg.rows.length;
+    // The browser reconnects by itself and the server resumes at the last event's id; should an event still start
+    // before what we hold, keep only its new epochs, and should it start after (epochs missing), reconnect from ours.
+    const held = received - msg.since;
+    if (held < 0) { stream.close(); connect(); return; }
+    if (held > 0 && held >= msg.rows.length) return;
+    const rows = held > 0 ? msg.rows.slice(held) : msg.rows;
+    charts.forEach(c => c.append(columns, rows));
+    if (rows.length > 0) charts = charts.filter(c => c.keepAfterFirstRows());
+    received += rows.length;
     showState(msg.run);
   });
   stream.addEventListener("end", e => { showState(JSON.parse(e.data)); stream.close(); });

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using TokenEconSim.Dashboard.Runs;
 
 namespace TokenEconSim.Dashboard.Tests.Support;
 
@@ -11,6 +12,11 @@ public sealed class BrowserServer : DashboardServer
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The runs' launcher, which can hold a run while a page watches it.</summary>
+    public HeldLauncher Launcher { get; } = new();
+
+    protected override Func<IRunLauncher, IRunLauncher> WrapLauncher => Launcher.Wrap;
 
     public string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 

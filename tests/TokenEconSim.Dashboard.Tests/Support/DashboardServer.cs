@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using TokenEconSim.Dashboard.Runs;
 using TokenEconSim.Dashboard.Serve;
 
 namespace TokenEconSim.Dashboard.Tests.Support;
@@ -34,6 +35,9 @@ public class DashboardServer : IAsyncLifetime
 
     protected virtual string? Token => null;
 
+    /// <summary>A subclass's wrapper of the run launcher (to hold a run); none in the base.</summary>
+    protected virtual Func<IRunLauncher, IRunLauncher>? WrapLauncher => null;
+
     /// <summary>A subclass's limits or names; the base serves with serve's defaults.</summary>
     protected virtual ServeOptions Configure(ServeOptions options) => options;
 
@@ -41,7 +45,7 @@ public class DashboardServer : IAsyncLifetime
     {
         Directory.CreateDirectory(RunsFolder);
         Directory.CreateDirectory(SweepsFolder);
-        _app = ServeHost.Build(Configure(new ServeOptions("127.0.0.1", 0, Token, Repo.Scenarios, RunsFolder, SweepsFolder)));
+        _app = ServeHost.Build(Configure(new ServeOptions("127.0.0.1", 0, Token, Repo.Scenarios, RunsFolder, SweepsFolder)), WrapLauncher);
         await _app.StartAsync();
         BaseUrl = new Uri(ServeHost.BoundUrl(_app));
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
