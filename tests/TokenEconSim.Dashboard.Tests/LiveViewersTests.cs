@@ -61,14 +61,15 @@ public sealed class LiveViewersTests(DashboardServer server) : IClassFixture<Das
 
         // An EventSource reconnects to its first URL (?since=0 here) with the id of the last event it received.
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/runs/{id}/events?since=0");
-        request.Headers.Add("Last-Event-ID", "25");
+        request.Headers.Add("Last-Event-ID", "1"); // the end of the run's first batch (one epoch)
         using var response = await server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-        var held = 25;
+        var held = 1;
         await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync(ct)).EnumerateAsync(ct))
         {
             if (item.EventType != RunEvents.Rows) continue;
             var rows = JsonDocument.Parse(item.Data).RootElement;
             Assert.Equal(held, rows.GetProperty("since").GetInt32());
+            Assert.Equal("completed", rows.GetProperty("run").GetProperty("status").GetString()); // not a batch's "running", replayed
             held += rows.GetProperty("rows").GetArrayLength();
             Assert.Equal(held.ToString(CultureInfo.InvariantCulture), item.EventId); // where the next reconnect resumes
         }

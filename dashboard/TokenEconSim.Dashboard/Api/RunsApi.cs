@@ -103,7 +103,8 @@ internal static class RunsApi
         {
             var changed = run.Changed; // taken before reading, so no change is missed in between
             var ended = run.Status != RunStatus.Running; // read before the rows: a run ends after its last rows
-            var shared = run.SharedSince(sent);
+            // Shared events carry the state at their batch ("running"): a viewer of an ended run gets one catch-up with its final state.
+            var shared = ended ? [] : run.SharedSince(sent);
             foreach (var e in shared) yield return Rows(e.Data, e.Until);
             if (shared.Count > 0) sent = shared[^1].Until;
             var rows = run.RowsSince(sent);
