@@ -91,6 +91,7 @@ public sealed class SweepExecutor : IAsyncDisposable
                 Grains = _grains,
                 Membership = _membership,
                 FolderName = job.Folder,
+                CheckpointEvery = CheckpointEvery,
                 OnStarted = started =>
                 {
                     startedOn = started.Silo;
@@ -102,6 +103,13 @@ public sealed class SweepExecutor : IAsyncDisposable
             lock (gate) completed(job);
         });
     }
+
+    /// <summary>
+    /// Checkpoints only on a cluster, where a lost silo's runs continue from them. In one process a checkpoint cannot outlive the
+    /// silo that made it, and a sweep's resume redoes an unfinished run from its start, so they would only cost time (run folders
+    /// are the same bytes either way).
+    /// </summary>
+    private int CheckpointEvery => _membership is null ? 0 : Checkpointing.DefaultEvery;
 
     public async ValueTask DisposeAsync()
     {
