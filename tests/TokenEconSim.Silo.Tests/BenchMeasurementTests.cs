@@ -86,6 +86,32 @@ public sealed class BenchMeasurementTests
         Assert.InRange(gini / 5, 1e-6, 0.5);
     }
 
+    // The AI economy at N = 210 is ai-baseline.yaml's own network; at N = 10 000 its roles keep their shares and sum to N.
+    [Theory]
+    [InlineData(210, 100, 30, 60, 7, 13)]
+    [InlineData(10_000, 4763, 1428, 2857, 333, 619)]
+    public void TheAiEconomyScalesAiBaselinesRolesToN(int n, int providers, int trainers, int users, int validators, int miners)
+    {
+        var options = new BenchOptions(n, 5, 1, false, ShardSize.Auto, 1, Path.Combine(Repo.Scenarios, "ai-baseline.yaml"))
+        { Economy = BenchEconomy.Ai };
+        var p = ScenarioLoader.LoadText(BenchRunner.Resolve(options, ShardSize.Auto, 5)).Scenario!.Populations;
+        Assert.Equal([providers, trainers, users, validators, miners],
+            [p.DataProviders.Count, p.Trainers.Count, p.Users.Count, p.Validators.Count, p.Miners.Count]);
+    }
+
+    // The AI floor's leave-one-out models and trainers are split across workers: the split must not change a bit of its work.
+    [Fact]
+    public void TheAiFloorGivesTheSameChecksumWhateverTheSplitAcrossWorkers()
+    {
+        var options = new BenchOptions(420, 3, 1, false, ShardSize.Auto, 1, Path.Combine(Repo.Scenarios, "ai-baseline.yaml"))
+        { Economy = BenchEconomy.Ai };
+        var scenario = ScenarioLoader.LoadText(BenchRunner.Resolve(options, ShardSize.Auto, 3)).Scenario!;
+        var checksum = new AiFloorKernel(scenario, 1).Run(3);
+        Assert.Equal(checksum, new AiFloorKernel(scenario, 3).Run(3));
+        // Three validation losses in (0, ln 2] (the model learns from the start) plus 3 × 60 leave-one-out accuracies in (0.5, 1].
+        Assert.InRange(checksum, 180 * 0.5, 3 * Math.Log(2) + 180);
+    }
+
     private static BenchSize Size()
     {
         var floor = new BenchResult("floor", 10_000, 100, 0, 0.1225, 8_160_000, 50, 150L << 20, "17.3")

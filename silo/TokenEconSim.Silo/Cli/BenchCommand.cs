@@ -15,7 +15,7 @@ public static class BenchCommand
     public static Command Create()
     {
         var n = IntegerOption.Create("--n", "Agents (N)", 10_000, 1);
-        var epochs = IntegerOption.Create("--epochs", "Epochs per timed run", 100, 1);
+        var epochs = IntegerOption.Optional("--epochs", "Epochs per timed run (default 100; 20 with --economy ai)", 1);
         var runs = IntegerOption.Create("--runs", "Timed runs per mode (the median is reported)", 3, 1);
         var stats = new Option<bool>("--stats") { Description = "Also print final supply and Gini, mean and std over seeds 1-5" };
         var shard = new Option<string>("--agents-per-grain")
@@ -28,7 +28,17 @@ public static class BenchCommand
             if (!ShardSize.TryParse(r.GetValueOrDefault<string>() ?? "", out _, out var error)) r.AddError($"{r.Option.Name}: {error}");
         });
         var perAgentLimit = IntegerOption.Create("--per-agent-limit", "Skip one-grain-per-agent above this N", 100_000, 1);
-        var scenario = new Option<string>("--scenario") { Description = "The bench economy", DefaultValueFactory = _ => "scenarios/bench.yaml" };
+        var scenario = new Option<string?>("--scenario")
+        {
+            Description = "The economy's scenario (default scenarios/bench.yaml; scenarios/ai-baseline.yaml with --economy ai)",
+        };
+        var economy = new Option<string>("--economy")
+        {
+            Description = "bench: the bench economy; ai: the federated AI economy (ai-baseline.yaml's roles scaled to N, docs/model.md §10), "
+                + "against its own floor (a plain-loop kernel of its learning, docs/performance.md)",
+            DefaultValueFactory = _ => BenchEconomy.Bench,
+        };
+        economy.AcceptOnlyFromAmong(BenchEconomy.Bench, BenchEconomy.Ai);
         var behaviour = new Option<string>("--behaviour")
         {
             Description = "fixed: the file's behaviour; logit: every population decides by logit (docs/model.md §17); "
@@ -56,7 +66,12 @@ public static class BenchCommand
             Description = "Also write the table in Markdown to FILE (between its bench-table markers if it has them, as docs/performance.md does)",
         };
         var command = new Command("bench", "Measure agent-steps/s of the bench economy on every engine, against its floor") { n, sizes, epochs,
-            runs, stats, shard, perAgentLimit, scenario, behaviour, lstm, network, markdown };
+            runs, stats, shard, perAgentLimit, scenario, economy, behaviour, lstm, network, markdown };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(economy) == BenchEconomy.Ai && r.GetValue(behaviour) is { } b && b != BenchBehaviour.Fixed)
+                r.AddError("--behaviour: the AI economy is measured with its file's behaviour only (fixed)");
+        });
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(network))
@@ -69,9 +84,11 @@ public static class BenchCommand
                 LstmBench.Run(parse.GetValue(runs));
                 return ExitCodes.Success;
             }
-            var options = new BenchOptions(parse.GetValue(n), parse.GetValue(epochs), parse.GetValue(runs), parse.GetValue(stats),
-                ShardSizeOf(parse.GetValue(shard)!), parse.GetValue(perAgentLimit), parse.GetValue(scenario)!)
-            { Sizes = parse.GetValue(sizes) ?? [] };
+            var kind = parse.GetValue(economy)!;
+            var options = new BenchOptions(parse.GetValue(n), parse.GetValue(epochs) ?? BenchEconomy.DefaultEpochs(kind), parse.GetValue(runs),
+                parse.GetValue(stats), ShardSizeOf(parse.GetValue(shard)!), parse.GetValue(perAgentLimit),
+                parse.GetValue(scenario) ?? BenchEconomy.DefaultScenario(kind))
+            { Sizes = parse.GetValue(sizes) ?? [], Economy = kind };
             var chosen = parse.GetValue(behaviour)!;
             var sessions = await RunAsync(options, chosen == BenchBehaviour.Both ? [BenchBehaviour.Fixed, BenchBehaviour.Logit] : [chosen], ct);
             if (parse.GetValue(markdown) is { } file)
@@ -113,7 +130,7 @@ public static class BenchCommand
                 var at = o with { Agents = agents };
                 var session = await BenchRunner.MeasureSizeAsync(at, Modes(at, behaviours, grains), ct);
                 sessions.Add(session);
-                Console.WriteLine($"bench economy: N = {agents}, {o.Epochs} epochs, median of {o.Runs} interleaved runs after "
+                Console.WriteLine($"{o.Economy} economy: N = {agents}, {o.Epochs} epochs, median of {o.Runs} interleaved runs after "
                     + $"{session.WarmUpRounds} warm-up rounds, {Environment.ProcessorCount} cores, behaviour {string.Join(" and ", behaviours)}, "
                     + $"load average {session.LoadAverage}");
                 PrintTable(session, behaviours.Length);

@@ -13,6 +13,39 @@ public sealed record BenchOptions(int Agents, int Epochs, int Runs, bool Stats, 
 
     /// <summary>`fixed` (the file's behaviour) or `logit`: every population decides by logit (docs/model.md §17).</summary>
     public string Behaviour { get; init; } = BenchBehaviour.Fixed;
+
+    /// <summary>Which economy is scaled to N (`--economy`): <see cref="BenchEconomy.Bench"/> or <see cref="BenchEconomy.Ai"/>.</summary>
+    public string Economy { get; init; } = BenchEconomy.Bench;
+}
+
+/// <summary>
+/// The values of `silo bench --economy`: the bench economy (scenarios/bench.yaml) or the federated AI economy (scenarios/ai-baseline.yaml,
+/// docs/model.md §10), each scaled to N with its own role proportions, and each timed against its own floor.
+/// </summary>
+public static class BenchEconomy
+{
+    public const string Bench = "bench", Ai = "ai";
+
+    /// <summary>The scenario an economy scales when `--scenario` is not given.</summary>
+    public static string DefaultScenario(string economy) => economy == Ai ? "scenarios/ai-baseline.yaml" : "scenarios/bench.yaml";
+
+    /// <summary>Epochs of a timed run when `--epochs` is not given: an AI epoch trains a model, so it costs ~100 bench epochs.</summary>
+    public static int DefaultEpochs(string economy) => economy == Ai ? 20 : 100;
+
+    /// <summary>
+    /// Role shares, providers first (they take the rounding remainder). Bench: 40 % D, 20 % T, 30 % U, 5 % V, 5 % M (scenarios/bench.yaml,
+    /// docs/performance.md). AI: ai-baseline.yaml's 100 D, 30 T, 60 U, 7 V, 13 M per 210 agents, so N = 210 is that file's network.
+    /// </summary>
+    public static (Role Role, double Share)[] Shares(string economy) => economy == Ai
+        ?
+        [
+            (Role.DataProvider, 100 / 210.0), (Role.Trainer, 30 / 210.0), (Role.ServiceUser, 60 / 210.0), (Role.Validator, 7 / 210.0),
+            (Role.Miner, 13 / 210.0),
+        ]
+        :
+        [
+            (Role.DataProvider, 0.40), (Role.Trainer, 0.20), (Role.ServiceUser, 0.30), (Role.Validator, 0.05), (Role.Miner, 0.05),
+        ];
 }
 
 /// <summary>The values of `silo bench --behaviour`.</summary>

@@ -21,12 +21,6 @@ namespace TokenEconSim.Studies.Bench;
 /// </summary>
 public static class BenchRunner
 {
-    // Role shares of the bench economy (scenarios/bench.yaml, docs/performance.md): 40 % D, 20 % T, 30 % U, 5 % V, 5 % M.
-    private static readonly (Role Role, double Share)[] RoleShares =
-    [
-        (Role.DataProvider, 0.40), (Role.Trainer, 0.20), (Role.ServiceUser, 0.30), (Role.Validator, 0.05), (Role.Miner, 0.05),
-    ];
-
     private const int WarmUpEpochs = 30;
 
     public static string Resolve(BenchOptions o, ShardSize agentsPerGrain, int epochs, long? seed = null)
@@ -37,9 +31,10 @@ public static class BenchRunner
             new("run.agents_per_grain", agentsPerGrain.ToString()),
             new("outputs.charts", "false"),
         };
-        var counts = RoleShares.Select(r => (int)Math.Floor(o.Agents * r.Share)).ToArray();
+        var shares = BenchEconomy.Shares(o.Economy);
+        var counts = shares.Select(r => (int)Math.Floor(o.Agents * r.Share)).ToArray();
         counts[0] += o.Agents - counts.Sum(); // rounding remainder to the providers, so Σ = N exactly
-        for (var i = 0; i < counts.Length; i++) overrides.Add(new($"populations.{RoleShares[i].Role.SectionKey()}.count", Invariant(counts[i])));
+        for (var i = 0; i < counts.Length; i++) overrides.Add(new($"populations.{shares[i].Role.SectionKey()}.count", Invariant(counts[i])));
         if (seed is { } s) overrides.Add(new("run.seed", Invariant(s)));
         if (o.Behaviour == BenchBehaviour.Logit)
             foreach (var role in BenchBehaviour.Responding) overrides.Add(new($"behaviour.{role}.model", "logit"));
@@ -126,7 +121,7 @@ public static class BenchRunner
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var before = GC.GetTotalMemory(forceFullCollection: true);
         PeakRss.Reset();
-        if (mode.Engine is null) return RunFloor(agents, n, before, epochs);
+        if (mode.Engine is null) return o.Economy == BenchEconomy.Ai ? RunAiFloor(agents, n, before, epochs) : RunFloor(agents, n, before, epochs);
         await using var engine = mode.Engine();
         var clock = Stopwatch.StartNew();
         await engine.StartAsync($"bench-{Guid.NewGuid():N}", resolved, ct);
@@ -158,6 +153,19 @@ public static class BenchRunner
         var loop = clock.Elapsed.TotalSeconds;
         // The Gini sum in place of a digest: the floor writes no metrics, and printing it keeps its work observable.
         return cost.Figures(construction, loop, bytesPerAgent, gini.ToString("F6", CultureInfo.InvariantCulture));
+    }
+
+    private static RunFigures RunAiFloor(Scenario scenario, int n, long before, int epochs)
+    {
+        var clock = Stopwatch.StartNew();
+        var kernel = new AiFloorKernel(scenario, Environment.ProcessorCount);
+        var construction = clock.Elapsed.TotalSeconds;
+        var bytesPerAgent = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)n;
+        var cost = LoopCost.Start();
+        clock.Restart();
+        var checksum = kernel.Run(epochs);
+        var loop = clock.Elapsed.TotalSeconds;
+        return cost.Figures(construction, loop, bytesPerAgent, checksum.ToString("F6", CultureInfo.InvariantCulture));
     }
 
     /// <summary>

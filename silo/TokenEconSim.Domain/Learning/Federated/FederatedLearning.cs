@@ -111,11 +111,14 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
         var verdict = after.Loss <= _score.Loss + _settings.Tolerance;
         var gains = new double[_trainers];
         var own = new double[updates.Length];
-        for (var i = 0; i < updates.Length; i++)
+        // Each trainer's leave-one-out model is independent of the others' and written to its own slot: in parallel (the barrier
+        // otherwise leaves all cores but one idle), the same doubles in any order. Only its accuracy is read, so no log-loss is taken.
+        Parallel.For(0, updates.Length, Barrier, i =>
         {
-            var without = LogisticModel.Evaluate(Add(_weights, Aggregate(updates, samples, i)), _validation);
-            gains[report.Updates[i].TrainerId - _firstTrainer] = own[i] = Math.Max(0, after.Accuracy - without.Accuracy);
-        }
+            var without = LogisticModel.Accuracy(Add(_weights, Aggregate(updates, samples, i)), _validation);
+            own[i] = Math.Max(0, after.Accuracy - without);
+        });
+        for (var i = 0; i < updates.Length; i++) gains[report.Updates[i].TrainerId - _firstTrainer] = own[i];
         var paidFor = report.Updates.Select((u, i) => ContributionValues.TrainingValue(u.GpuHours, own[i], _rewards.CGpu, _rewards.CAcc));
         var providers = _tracksProviders ? PayTracking(report.BatchValues, report.BatchInfluences) : double.NaN;
         _round = new Round(candidate, verdict, gains, updates.Length, PayTracking(paidFor.ToArray(), own), providers);
@@ -147,6 +150,9 @@ public sealed class FederatedLearning : Simulation.Checkpoints.ICheckpointed
         return new LearningOutcome(_score, accepted, round.Updates, new LearningScore(accepted, round.Gains),
             accepted ? round.PayTracking : double.NaN, accepted ? round.ProviderPayTracking : double.NaN);
     }
+
+    /// <summary>The thread pool's scheduler: under Orleans the barrier runs in a grain, whose own scheduler runs one task at a time.</summary>
+    private static readonly ParallelOptions Barrier = new() { TaskScheduler = TaskScheduler.Default };
 
     private double[] Aggregate(double[][] updates, long[] samples, int skip) =>
         Aggregation.Aggregate(_settings.Aggregation, _settings.TrimFraction, updates, samples, _task.Parameters, skip);

@@ -1,5 +1,3 @@
-using MathNet.Numerics;
-using MathNet.Numerics.LinearAlgebra.Double;
 using TokenEconSim.Domain.Randomness;
 
 namespace TokenEconSim.Domain.Learning.Federated;
@@ -8,34 +6,32 @@ namespace TokenEconSim.Domain.Learning.Federated;
 /// A trainer's local training (McMahan et al. 2017, ClientUpdate): from the global model, E passes
 /// of mini-batch SGD on the logistic log-loss over its samples in an order shuffled each pass by
 /// the trainer's own generator; the update is w_local − w_global. Missing values are imputed 0
-/// (the population mean). One instance per shard, its MathNet buffers allocated once and grown
-/// only when a batch size or dimension needs it; not thread-safe.
+/// (the population mean). One instance per shard, its buffers allocated once and grown only when a
+/// batch size needs it; not thread-safe.
 /// </summary>
 /// <remarks>
-/// A step is z = X_b·w, r = σ(z) − y, g = X_bᵀ·r, w ← w − (η/B)·g with X_b the B × (d+1) mini-batch
-/// (a bias column of ones). A short last mini-batch keeps the buffer's shape: its unused rows are
-/// zero and their residuals 0, so they add nothing, and the step divides by the rows used. Each
-/// product's sums are per row (or column) in index order, so the bits do not depend on where the
-/// trainer runs.
+/// A step is z = X_b·w, r = σ(z) − y, g = X_bᵀ·r, w ← w − (η/rows)·g with X_b the rows × (d+1)
+/// mini-batch (a bias column of ones), read straight from the samples. Each sum starts at +0.0 and
+/// adds one product at a time in index order (z over the columns, bias last; g over the rows),
+/// which is how MathNet.Numerics' managed provider computed these products when they were MathNet
+/// calls on a zero-padded B × (d+1) matrix: the padding rows added +0.0 to sums that, started at
+/// +0.0, are never −0.0, so dropping them changes no bit (<c>LocalSgdTests</c> checks the updates
+/// against that MathNet version bit for bit). The bits do not depend on where the trainer runs.
 /// </remarks>
 public sealed class LocalSgd
 {
     private readonly int _parameters;
     private readonly int _batch;
-    private readonly DenseMatrix _x;
-    private readonly DenseVector _w, _z, _r, _g;
+    private readonly double[] _w, _r, _g;
     private int[] _order = [];
 
     public LocalSgd(int dimensions, int batchSize)
     {
-        Control.UseSingleThread(); // small products: MathNet's parallel loops cost more than they save (STACK-NOTES)
         _parameters = dimensions + 1;
         _batch = batchSize;
-        _x = new DenseMatrix(batchSize, _parameters);
-        _w = new DenseVector(_parameters);
-        _z = new DenseVector(batchSize);
-        _r = new DenseVector(batchSize);
-        _g = new DenseVector(_parameters);
+        _w = new double[_parameters];
+        _r = new double[batchSize];
+        _g = new double[_parameters];
     }
 
     /// <summary>
@@ -44,8 +40,7 @@ public sealed class LocalSgd
     public double[] Train(ReadOnlySpan<double> global, ReadOnlySpan<double> features, ReadOnlySpan<double> labels, int samples,
         int localEpochs, double learningRate, Xoshiro256StarStar rng)
     {
-        var d = _parameters - 1;
-        global.CopyTo(_w.Values);
+        global.CopyTo(_w);
         if (_order.Length < samples) _order = new int[samples];
         var order = _order.AsSpan(0, samples);
         for (var i = 0; i < samples; i++) order[i] = i;
@@ -54,14 +49,8 @@ public sealed class LocalSgd
             Shuffle(order, rng);
             for (var start = 0; start < samples; start += _batch)
             {
-                var rows = Math.Min(_batch, samples - start);
-                Load(order.Slice(start, rows), features, d);
-                _x.Multiply(_w, _z);
-                for (var b = 0; b < _batch; b++)
-                    _r[b] = b < rows ? LogisticModel.Sigmoid(_z[b]) - labels[order[start + b]] : 0;
-                _x.TransposeThisAndMultiply(_r, _g);
-                _g.Multiply(learningRate / rows, _g);
-                _w.Subtract(_g, _w);
+                var rows = order.Slice(start, Math.Min(_batch, samples - start));
+                Step(rows, features, labels, learningRate / rows.Length);
             }
         }
         var delta = new double[_parameters];
@@ -69,26 +58,33 @@ public sealed class LocalSgd
         return delta;
     }
 
-    /// <summary>
-    /// Copies the chosen rows into the mini-batch matrix (bias column 1, missing 0); unused rows are
-    /// zero. Writes MathNet's column-major storage directly (element (b, k) at k·B + b): the checked
-    /// indexer cost more than the products here.
-    /// </summary>
-    private void Load(ReadOnlySpan<int> rows, ReadOnlySpan<double> features, int d)
+    /// <summary>One mini-batch step on the given rows, step size η/rows.</summary>
+    private void Step(ReadOnlySpan<int> rows, ReadOnlySpan<double> features, ReadOnlySpan<double> labels, double scale)
     {
-        var values = _x.Values.AsSpan();
-        for (var b = 0; b < _batch; b++)
+        var d = _parameters - 1;
+        Span<double> w = _w, r = _r, g = _g;
+        for (var b = 0; b < rows.Length; b++)
         {
-            if (b >= rows.Length)
-            {
-                for (var k = 0; k <= d; k++) values[k * _batch + b] = 0;
-                continue;
-            }
             var x = features.Slice(rows[b] * d, d);
-            for (var k = 0; k < d; k++) values[k * _batch + b] = double.IsNaN(x[k]) ? 0 : x[k];
-            values[d * _batch + b] = 1;
+            var z = 0.0;
+            for (var k = 0; k < d; k++) z += Imputed(x[k]) * w[k];
+            z += w[d]; // the bias column's 1·w_d
+            r[b] = LogisticModel.Sigmoid(z) - labels[rows[b]];
         }
+        g.Clear();
+        for (var b = 0; b < rows.Length; b++)
+        {
+            var x = features.Slice(rows[b] * d, d);
+            var rb = r[b];
+            for (var k = 0; k < d; k++) g[k] += Imputed(x[k]) * rb;
+            g[d] += rb;
+        }
+        // MathNet's scaling by 0 cleared the vector instead of multiplying (0·∞ would be NaN): the step then left w as it was.
+        if (scale == 0) return;
+        for (var k = 0; k <= d; k++) w[k] -= g[k] * scale;
     }
+
+    private static double Imputed(double value) => double.IsNaN(value) ? 0 : value;
 
     /// <summary>Fisher–Yates with the trainer's generator.</summary>
     private static void Shuffle(Span<int> order, Xoshiro256StarStar rng)

@@ -40,4 +40,14 @@ public static class LogisticModel
         }
         return new ModelScore(loss / set.Count, correct / (double)set.Count);
     }
+
+    /// <summary><see cref="Evaluate"/>'s accuracy alone (the same logits, no log-loss): what a leave-one-out gain needs.</summary>
+    public static double Accuracy(ReadOnlySpan<double> weights, ValidationSet set)
+    {
+        var d = set.Dimensions;
+        var correct = 0;
+        for (var i = 0; i < set.Count; i++)
+            if ((Logit(weights, set.Features.AsSpan(i * d, d)) >= 0) == (set.Labels[i] > 0.5)) correct++;
+        return correct / (double)set.Count;
+    }
 }

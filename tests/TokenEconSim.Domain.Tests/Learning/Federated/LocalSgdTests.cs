@@ -58,6 +58,31 @@ public class LocalSgdTests
         for (var k = 0; k < 3; k++) Assert.Equal(expected[k], delta[k], 12);
     }
 
+    // The plain loops replaced MathNet products: every update must be MathNet's to the bit (careless batches: missing values and
+    // label noise; batch sizes that leave a short last mini-batch; several dimensions, learning rates, passes and a non-zero start).
+    [Theory]
+    [InlineData(10, 16, 2, 0.1, 437)]
+    [InlineData(5, 7, 3, 0.5, 100)]
+    [InlineData(3, 1, 1, 0.05, 33)]
+    [InlineData(12, 64, 2, 1.5, 50)]
+    public void UpdatesAreMathNetsToTheBit(int dimensions, int batch, int passes, double rate, int samples)
+    {
+        var task = new LogisticTask(new LearningSection { Dimensions = dimensions, MaxMissingRate = 0.3, MaxLabelNoise = 0.4 }, runSeed: 5);
+        var features = new double[samples * dimensions];
+        var labels = new double[samples];
+        task.Generate(new BatchDescriptor(0, samples, 0.2, 77), new Xoshiro256StarStar(0), features, labels, new double[dimensions]);
+        Assert.Contains(features, double.IsNaN);
+        var global = Enumerable.Range(0, task.Parameters).Select(k => 0.05 * (k - 3)).ToArray();
+        var (ours, theirs) = (new LocalSgd(dimensions, batch), new MathNetLocalSgd(dimensions, batch));
+        for (var seed = 1UL; seed <= 5; seed++)
+        {
+            var expected = theirs.Train(global, features, labels, samples, passes, rate, new Xoshiro256StarStar(seed));
+            var actual = ours.Train(global, features, labels, samples, passes, rate, new Xoshiro256StarStar(seed));
+            Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), actual.Select(BitConverter.DoubleToInt64Bits));
+            global = expected;
+        }
+    }
+
     private static (double[] Features, double[] Labels) Batches(LogisticTask task, int count, int records)
     {
         var features = new double[count * records * task.Dimensions];
