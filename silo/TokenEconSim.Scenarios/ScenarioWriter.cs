@@ -13,7 +13,16 @@ namespace TokenEconSim.Scenarios;
 /// </summary>
 public static class ScenarioWriter
 {
-    public static string ToYaml(Scenario s, string? headerComment = null) => WriteRoot(s, headerComment);
+    /// <remarks>The network section is left out while it is all defaults (network.topology none, nothing else written): it changes nothing
+    /// then, and every scenario.yaml written before it existed stays byte for byte what it was.</remarks>
+    public static string ToYaml(Scenario s, string? headerComment = null)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var quietNetwork = WriteRoot(s.Network) == WriteRoot(new NetworkSection());
+        return WriteRoot(s, headerComment, key => quietNetwork && key.Property == NetworkKey);
+    }
+
+    private static readonly System.Reflection.PropertyInfo NetworkKey = typeof(Scenario).GetProperty(nameof(Scenario.Network))!;
 
     /// <summary>
     /// The scenario's canonical text, which <see cref="RunIdentity"/> hashes: the keys whose value differs from the key's default, in
