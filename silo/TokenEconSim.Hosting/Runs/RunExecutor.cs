@@ -164,7 +164,7 @@ public static class RunExecutor
         {
             RunId = id,
         };
-        var summary = RunSummary.From(info, rows, BehaviourColumns.Group.IsEnabled(scenario));
+        var summary = RunSummary.From(info, rows, BehaviourColumns.Group.IsEnabled(scenario), NetworkColumns.Group.IsEnabled(scenario));
         folder.WriteSummary(summary);
         var charts = scenario.Outputs.Charts ? folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime,
             scenario.Consensus.Hashing == HashingMode.Real ? "H/s" : "× 2³² H/s")) : null;
