@@ -28,7 +28,7 @@ public static class SummaryMetrics
     public static IReadOnlyList<string> Responding { get; } = ReadNames(responding: true);
 
     /// <summary>The metrics of a sweep's runs: <see cref="Responding"/> when its populations respond, else <see cref="Names"/>; with the
-    /// network (network.topology) also its "network.*" metrics.</summary>
+    /// network (network.topology) also its "mining.*" metrics.</summary>
     public static IReadOnlyList<string> For(bool responding, bool network = false) =>
         !network ? responding ? Responding : Names : responding ? RespondingNetwork : Network;
 

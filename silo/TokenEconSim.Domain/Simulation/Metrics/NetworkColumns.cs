@@ -1,5 +1,6 @@
 using TokenEconSim.Domain.Parameters;
 using static TokenEconSim.Domain.Simulation.ChartGroups;
+using Png = TokenEconSim.Domain.Simulation.ChartGroups.Png;
 
 namespace TokenEconSim.Domain.Simulation;
 
@@ -18,13 +19,13 @@ public static class NetworkColumns
     public static readonly MetricColumn<int> StaleBlocks = Group.Declare<int>("stale_blocks", MetricUnit.Count,
         "blocks the epoch settled off the main chain (orphaned: found, never paid)", None);
     public static readonly MetricColumn<double> StaleRate = Group.Declare("stale_rate", MetricUnit.Ratio,
-        "stale_blocks / (stale_blocks + blocks); empty when the epoch settled no block", None, double.NaN);
+        "stale_blocks / (stale_blocks + blocks); empty when the epoch settled no block", [Png.Network.Series("Stale rate")], double.NaN);
     public static readonly MetricColumn<int> MaxForkDepth = Group.Declare<int>("max_fork_depth", MetricUnit.Count,
         "the deepest of the epoch's stale blocks: its height above its last main-chain ancestor (1: a sibling of a main-chain block)", None);
     public static readonly MetricColumn<double> Reach50 = Group.Declare("reach50_mean", MetricUnit.Seconds,
         "mean over the epoch's settled blocks of the time from release to half the nodes holding the block", None, double.NaN);
     public static readonly MetricColumn<double> Reach90 = Group.Declare("reach90_mean", MetricUnit.Seconds,
-        "the same to nine tenths of the nodes", None, double.NaN);
+        "the same to nine tenths of the nodes", [Png.Network.Series("Seconds to reach 90 % of nodes", rightAxis: true)], double.NaN);
 }
 
 /// <summary>The attacking pool (network.attacker), in metrics.csv only when it has a strategy.</summary>

@@ -3,11 +3,11 @@ using TokenEconSim.Domain.Simulation;
 namespace TokenEconSim.Results;
 
 /// <summary>
-/// summary.json's "network" part (docs/model.md §19.6), present only with network.topology: the run's stale blocks and stale rate, its
+/// summary.json's "mining" part (docs/model.md §19.6), present only with network.topology: the run's stale blocks and stale rate, its
 /// deepest fork, the attacking pool's final revenue share against its mean hashrate share, and the double spends. A value a run does
 /// not define (no attacker, no attempt) is null. Read from the rows' columns, so rows that crossed the wire or a resume give the same.
 /// </summary>
-public sealed record NetworkSummary(
+public sealed record MiningSummary(
     long StaleBlocks,
     double? StaleRate,
     int MaxForkDepth,
@@ -17,7 +17,7 @@ public sealed record NetworkSummary(
     long DoubleSpendSuccesses,
     double? DoubleSpendSuccessRate)
 {
-    public static NetworkSummary Of(IReadOnlyList<EpochMetrics> rows)
+    public static MiningSummary Of(IReadOnlyList<EpochMetrics> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         long stale = 0, main = 0, attempts = 0, successes = 0;
@@ -32,7 +32,7 @@ public sealed record NetworkSummary(
             successes += row[DoubleSpendColumns.Successes];
             if (double.IsFinite(row[NetworkAttackerColumns.RevenueShare])) revenue = row[NetworkAttackerColumns.RevenueShare];
         }
-        return new NetworkSummary(stale, stale + main == 0 ? null : (double)stale / (stale + main), depth,
+        return new MiningSummary(stale, stale + main == 0 ? null : (double)stale / (stale + main), depth,
             RunSummary.Mean(rows.Select(r => r[NetworkAttackerColumns.HashrateShare])), revenue, attempts, successes,
             attempts == 0 ? null : (double)successes / attempts);
     }
