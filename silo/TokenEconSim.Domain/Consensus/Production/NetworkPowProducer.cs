@@ -140,7 +140,7 @@ public sealed class NetworkPowProducer(ConsensusSection settings, NetworkSection
             Reach50 = t.Reached50 == 0 ? double.NaN : t.Reach50Sum / t.Reached50,
             Reach90 = t.Reached90 == 0 ? double.NaN : t.Reach90Sum / t.Reached90,
             AttackerHashrateShare = attackerShare,
-            AttackerRevenueShare = _paid == 0 ? double.NaN : (double)_attackerPaid / _paid,
+            AttackerRevenueShare = !HasAttacker || _paid == 0 ? double.NaN : (double)_attackerPaid / _paid,
             DoubleSpendAttempts = attempts,
             DoubleSpendSuccesses = successes,
         };
