@@ -10,10 +10,14 @@ namespace TokenEconSim.Results;
 /// metrics.csv: UTF-8 without BOM, "\n" line endings, invariant culture, time in "R" round-trip form.
 /// <c>bits</c> is the compact target as 8 lowercase hex digits without a prefix (<c>1d00ffff</c>),
 /// the form Bitcoin Core's RPC prints; PoS/DPoS blocks carry none and read <c>00000000</c>.
+/// With the network (<paramref name="network"/>, docs/model.md §19.6) every settled block is a row, stale ones included, and four columns
+/// follow: <c>parent_hash,on_main_chain,reach50,reach90</c> (the flag 1/0, the reach times in seconds, empty when never reached).
 /// </summary>
-public sealed class BlocksCsvWriter(Stream destination, string runId) : CsvStreamWriter(destination, Header)
+public sealed class BlocksCsvWriter(Stream destination, string runId, bool network = false)
+    : CsvStreamWriter(destination, network ? NetworkHeader : Header)
 {
     public const string Header = RunFiles.RunIdColumn + ",height,epoch,time,producer,bits,hash";
+    public const string NetworkHeader = Header + ",parent_hash,on_main_chain,reach50,reach90";
     private readonly string _runId = RunIdCell(runId);
 
     /// <summary>Every block of the epoch, in the order the row lists them (height order).</summary>
@@ -44,6 +48,20 @@ public sealed class BlocksCsvWriter(Stream destination, string runId) : CsvStrea
         w.Write(block.Bits.ToString("x8", CultureInfo.InvariantCulture));
         w.Write(',');
         w.Write(block.Hash);
+        if (network) WriteNetwork(w, block);
         w.Write('\n');
+    }
+
+    private static void WriteNetwork(StreamWriter w, BlockRecord block)
+    {
+        var n = block.Network ?? throw new ArgumentException($"Block {block.Height}: a network run's block has no network record.", nameof(block));
+        if (n.ParentHash.AsSpan().IndexOfAny(",\n\r\"") >= 0)
+            throw new ArgumentException($"Block {block.Height}: parent hash '{n.ParentHash}' cannot be a CSV cell.", nameof(block));
+        w.Write(',');
+        w.Write(n.ParentHash);
+        w.Write(n.OnMainChain ? ",1," : ",0,");
+        w.Write(MetricCells.Real(n.Reach50));
+        w.Write(',');
+        w.Write(MetricCells.Real(n.Reach90));
     }
 }

@@ -94,12 +94,13 @@ public sealed partial class RunFolder : IDisposable
     }
 
     /// <summary>Opens blocks.csv (beside metrics.csv) for streaming; Complete and Dispose close it.</summary>
-    public BlocksCsvWriter OpenBlocks(string runId)
+    /// <param name="network">The run has network.topology: blocks.csv gains the network's columns.</param>
+    public BlocksCsvWriter OpenBlocks(string runId, bool network = false)
     {
         ThrowIfFinished();
         if (_blocks is not null) throw new InvalidOperationException($"{RunFiles.Blocks} is already open.");
         var stream = new FileStream(Path.Combine(TemporaryPath, RunFiles.Blocks), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-        return _blocks = new BlocksCsvWriter(stream, runId);
+        return _blocks = new BlocksCsvWriter(stream, runId, network);
     }
 
     /// <summary>governance.csv, for runs with governance; Complete and Dispose close it.</summary>

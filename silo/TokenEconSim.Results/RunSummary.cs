@@ -45,10 +45,15 @@ public sealed record RunSummary(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, IncentiveSummary>? Incentives { get; init; }
 
+    /// <summary>Mining over the peer-to-peer network (<see cref="MiningSummary"/>): "mining", absent without network.topology.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MiningSummary? Mining { get; init; }
+
     /// <param name="info">The run's identity.</param>
     /// <param name="rows">Its epochs' metrics.</param>
     /// <param name="responding">Whether some population responds (<see cref="BehaviourColumns.Group"/> is enabled): adds "incentives".</param>
-    public static RunSummary From(RunInfo info, IReadOnlyList<EpochMetrics> rows, bool responding = false)
+    /// <param name="network">Whether the run has network.topology (<see cref="NetworkColumns.Group"/> is enabled): adds "mining".</param>
+    public static RunSummary From(RunInfo info, IReadOnlyList<EpochMetrics> rows, bool responding = false, bool network = false)
     {
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(rows);
@@ -93,6 +98,7 @@ public sealed record RunSummary(
             FinalTokenPrice: last is null || !rows.Any(r => r.Economy.ReserveToken > 0) ? null : last.Economy.TokenPrice)
         {
             Incentives = responding ? IncentiveSummary.Of(rows) : null,
+            Mining = network ? MiningSummary.Of(rows) : null,
         };
     }
 

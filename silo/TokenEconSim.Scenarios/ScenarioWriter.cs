@@ -13,20 +13,29 @@ namespace TokenEconSim.Scenarios;
 /// </summary>
 public static class ScenarioWriter
 {
-    public static string ToYaml(Scenario s, string? headerComment = null) => WriteRoot(s, headerComment);
+    /// <remarks>The network section is left out while it is all defaults (network.topology none, nothing else written): it changes nothing
+    /// then, and every scenario.yaml written before it existed stays byte for byte what it was.</remarks>
+    public static string ToYaml(Scenario s, string? headerComment = null)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var quietNetwork = WriteRoot(s.Network) == WriteRoot(new NetworkSection());
+        return WriteRoot(s, headerComment, key => quietNetwork && key.Property == NetworkKey);
+    }
+
+    private static readonly System.Reflection.PropertyInfo NetworkKey = typeof(Scenario).GetProperty(nameof(Scenario.Network))!;
 
     /// <summary>
     /// The scenario's canonical text, which <see cref="RunIdentity"/> hashes: the keys whose value differs from the key's default, in
     /// <see cref="ToYaml"/>'s form, without the keys that change no result — run.agents_per_grain (sharding) and the outputs section
-    /// (which files are written), and with rewards.scoring raw the rewards.yuma section, which only yuma scoring reads. It names the
-    /// simulated economy (the seed included) and nothing else, and a key added later at a default that changes nothing leaves every
-    /// existing run's id as it was.
+    /// (which files are written), with rewards.scoring raw the rewards.yuma section, which only yuma scoring reads, and with
+    /// network.topology none the network section, which nothing reads then. It names the simulated economy (the seed included) and
+    /// nothing else, and a key added later at a default that changes nothing leaves every existing run's id as it was.
     /// </summary>
     public static string ToCanonicalYaml(Scenario s)
     {
         var sb = new StringBuilder();
         WriteChanged(sb, s, new Scenario(), 0, key => key.Type == typeof(OutputsSection) || key.Property == ShardingKey
-            || (s.Rewards.Scoring == RewardScoring.Raw && key.Property == YumaKey));
+            || (s.Rewards.Scoring == RewardScoring.Raw && key.Property == YumaKey) || (!s.Network.Enabled && key.Property == NetworkKey));
         return sb.ToString();
     }
 

@@ -71,6 +71,11 @@ public sealed class ClusterDeterminismTests : IAsyncLifetime
     [InlineData("yuma-shares-behaviour", "rewards.scoring=yuma", "rewards.mode=shares", "rewards.yuma.noise=const(0.2)",
         "rewards.yuma.liquid_alpha=false", "behaviour.data_providers.model=logit", "behaviour.data_providers.cheating=true",
         "behaviour.data_providers.max_count=60", "behaviour.trainers.model=best_response")]
+    [InlineData("network-selfish", "network.topology=regions", "network.relay_nodes=30", "network.validation_ms=50",
+        "network.attacker.strategy=selfish", "network.attacker.share=0.3", "network.attacker.gamma=0.5")]
+    [InlineData("network-double-spend", "network.topology=random", "network.degree=4", "network.attacker.strategy=double_spend",
+        "network.attacker.share=0.3", "network.attacker.confirmations=2", "consensus.difficulty.algorithm=bitcoin",
+        "consensus.difficulty.retarget_window=20")]
     [InlineData("yuma-adversaries", "rewards.scoring=yuma", "rewards.yuma.noise=const(0.1)", "rewards.yuma.colluders=1",
         "rewards.yuma.copiers=1", "rewards.yuma.lazy=1", "rewards.yuma.lazy_period=3", "populations.trainers.participation=0.7")]
     public async Task EveryConsensusKindGivesTheSameBytesOnTwoSilos(string name, params string[] sets)

@@ -82,7 +82,8 @@ internal static class ClusterRun
         using var stream = new MemoryStream();
         using (var writer = new MetricsCsvWriter(stream, MetricLayout.Every, "cluster")) foreach (var row in rows) writer.Write(row);
         using var blocks = new MemoryStream();
-        using (var writer = new BlocksCsvWriter(blocks, "cluster")) foreach (var row in rows) writer.Write(row);
+        var network = rows.Any(r => r.BlockRecords.Any(b => b.Network is not null)); // a network run's blocks carry their tree fields
+        using (var writer = new BlocksCsvWriter(blocks, "cluster", network)) foreach (var row in rows) writer.Write(row);
         return [.. stream.ToArray(), .. blocks.ToArray()];
     }
 

@@ -36,14 +36,18 @@ public class EpochMetricsSerializationTests
     public void EveryDeclaredColumnRoundTripsWithNonDefaultValues()
     {
         var values = DistinctValues();
-        var row = EpochMetrics.Restore(values, [new BlockRecord(5, 1, 612.5, 17, 0x1d00ffff, "ab")], [3, 5, 7, 11, 13], ([Vote], [Sale]));
+        BlockRecord[] blocks = [new BlockRecord(5, 1, 612.5, 17, 0x1d00ffff, "ab"),
+            new BlockRecord(6, 1, 640.25, 18, 0x1d00ffff, "cd") { Network = new NetworkBlock("ab", false, 1.5, double.NaN) }];
+        var row = EpochMetrics.Restore(values, blocks, [3, 5, 7, 11, 13], ([Vote], [Sale]));
         Assert.All(MetricColumns.Stored, c => Assert.NotEqual(c.DefaultBits, row.RawValue(c)));
 
         var back = RoundTrip(row);
 
         Assert.All(MetricColumns.Stored, c => Assert.True(row.RawValue(c) == back.RawValue(c), $"{c.Name} changed in serialization"));
         Assert.All(MetricColumns.All, c => Assert.Equal(c.Read(row), c.Read(back))); // derived columns too
-        Assert.Equal(row.BlockRecords, back.BlockRecords);
+        Assert.Equal(row.BlockRecords, back.BlockRecords); // the network's fields too (null on a block without them)
+        Assert.Null(back.BlockRecords[0].Network);
+        Assert.Equal(new NetworkBlock("ab", false, 1.5, double.NaN), back.BlockRecords[1].Network);
         Assert.Equal(row.PopulationByRole, back.PopulationByRole);
         Assert.Equal([Vote], back.Economy.Proposals);
         Assert.Equal([Sale], back.Economy.Sales);

@@ -36,6 +36,30 @@ public class BlocksCsvWriterTests
     }
 
     [Fact]
+    public void ANetworkRunAddsParentMainChainFlagAndReachTimes()
+    {
+        IReadOnlyList<EpochMetrics> rows =
+        [
+            SampleRows.Row(0) with
+            {
+                BlockRecords =
+                [
+                    new BlockRecord(1, 0, 600.5, 7, 0x1d00ffff, "aa") { Network = new NetworkBlock("00", true, 1.25, 2.5) },
+                    new BlockRecord(1, 0, 601, 3, 0x1d00ffff, "bb") { Network = new NetworkBlock("00", false, 1.5, double.NaN) },
+                ],
+            },
+        ];
+        using var stream = new MemoryStream();
+        using (var writer = new BlocksCsvWriter(stream, RunId, network: true))
+            foreach (var row in rows) writer.Write(row);
+        Assert.Equal(
+            "run_id,height,epoch,time,producer,bits,hash,parent_hash,on_main_chain,reach50,reach90\n" +
+            "r1,1,0,600.5,7,1d00ffff,aa,00,1,1.25,2.5\n" +
+            "r1,1,0,601,3,1d00ffff,bb,00,0,1.5,\n",
+            Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
     public void BitsAreAlwaysEightLowercaseHexDigits()
     {
         var row = SampleRows.Row(0) with

@@ -25,8 +25,21 @@ public class PngChartsTests
             Behaviour = Responding(r.Epoch),
             Yuma = YumaScored(r.Epoch),
             YumaAdversaries = Adversaries(r.Epoch),
+            Network = new NetworkMetrics { StaleRate = 0.01 * (r.Epoch % 3), Reach90 = 2 + r.Epoch / 10.0 },
         }).ToList();
         Assert.Equal(ChartGroups.Png.All.Select(g => g.Key), RunCharts.NamesFor(rows));
+    }
+
+    [Fact]
+    public void OnlyANetworkRunGetsTheNetworkChart()
+    {
+        using var dir = new TempDirectory();
+        var plain = SampleRows.Create(12);
+        Assert.DoesNotContain("network", RunCharts.NamesFor(plain));
+        var network = plain.Select(r => r with { Network = new NetworkMetrics { StaleRate = 0.004, Reach90 = 2.1 } }).ToList();
+        var files = RunCharts.Write(network, dir.Path).Select(Path.GetFileName).ToList();
+        Assert.Contains("network.png", files);
+        Assert.Contains("network.svg", files);
     }
 
     [Fact]

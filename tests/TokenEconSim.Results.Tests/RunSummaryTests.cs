@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TokenEconSim.Domain.Simulation;
 using TokenEconSim.Domain.Tokens;
 
 namespace TokenEconSim.Results.Tests;
@@ -77,5 +78,31 @@ public class RunSummaryTests
         Assert.Equal("0.00000000", summary.TotalMintedExact);
         Assert.Equal(0, summary.TotalMinted);
         Assert.Contains("\"final_supply\": null", summary.ToJson());
+    }
+
+    [Fact]
+    public void TheMiningPartIsWrittenOnlyForNetworkRunsAndSumsTheRows()
+    {
+        Assert.DoesNotContain("\"mining\"", RunSummary.From(Info, SampleRows.Create(3)).ToJson());
+        IReadOnlyList<EpochMetrics> rows =
+        [
+            SampleRows.Row(0) with { Blocks = 90, Network = new NetworkMetrics { StaleBlocks = 10, MaxForkDepth = 2 } },
+            SampleRows.Row(1) with
+            {
+                Blocks = 80,
+                Network = new NetworkMetrics
+                {
+                    StaleBlocks = 20, MaxForkDepth = 1, AttackerHashrateShare = 0.25, AttackerRevenueShare = 0.3,
+                    DoubleSpendAttempts = 4, DoubleSpendSuccesses = 1,
+                },
+            },
+        ];
+        var n = RunSummary.From(Info, rows, network: true).Mining!;
+        Assert.Equal((30L, 2), (n.StaleBlocks, n.MaxForkDepth));
+        Assert.Equal(30.0 / 200, n.StaleRate);
+        Assert.Equal((0.25, 0.3), (n.AttackerHashrateShare, n.AttackerRevenueShare)); // the mean of the defined shares; the last revenue
+        Assert.Equal((4L, 1L, 0.25), (n.DoubleSpendAttempts, n.DoubleSpendSuccesses, n.DoubleSpendSuccessRate));
+        var json = RunSummary.From(Info, rows, network: true).ToJson();
+        Assert.Contains("\"mining\": {\n    \"stale_blocks\": 30,", json);
     }
 }

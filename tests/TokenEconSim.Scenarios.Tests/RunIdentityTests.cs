@@ -61,6 +61,16 @@ public class RunIdentityTests
         Assert.NotEqual(yuma, RunIdentity.Of(Load("run:\n  seed: 7\nrewards:\n  scoring: yuma\n  yuma:\n    kappa: 0.6\n")));
     }
 
+    [Fact]
+    public void NetworkKeysNameTheEconomyOnlyWhenTheNetworkIsOn()
+    {
+        var id = RunIdentity.Of(Load("run:\n  seed: 7\n"));
+        Assert.Equal(id, RunIdentity.Of(Load("run:\n  seed: 7\nnetwork:\n  degree: 3\n  attacker:\n    strategy: selfish\n")));
+        var on = RunIdentity.Of(Load("run:\n  seed: 7\nnetwork:\n  topology: uniform\n"));
+        Assert.NotEqual(id, on);
+        Assert.NotEqual(on, RunIdentity.Of(Load("run:\n  seed: 7\nnetwork:\n  topology: uniform\n  latency: 2\n")));
+    }
+
     [Theory]
     [InlineData("outputs:\n  agents: sometimes", "outputs.agents: unknown value 'sometimes'", 2, 11)]
     [InlineData("outputs:\n  agents: every\n  agents_every: 0", "outputs.agents_every", 3, 17)]

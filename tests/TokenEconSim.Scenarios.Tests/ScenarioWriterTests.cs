@@ -77,9 +77,23 @@ public class ScenarioWriterTests
         Assert.Contains("  proposals: []\n", yaml);
         Assert.EndsWith("marketplace:\n  enabled: false\n  publish_probability: 0.1\n  price: uniform(1,5)\n  purchase_probability: 0.2\n  "
             + "max_listings: 100\n", yaml);
-        // Every leaf key of the schema is written once.
-        foreach (var leaf in ScenarioSchema.Leaves)
+        // Every leaf key of the schema is written once; the network section only when it is not all defaults (below).
+        Assert.DoesNotContain("network:", yaml);
+        foreach (var leaf in ScenarioSchema.Leaves.Where(l => !l.Path.StartsWith("network.", StringComparison.Ordinal)))
             Assert.Contains($"{new string(' ', 2 * (leaf.Path.Count(c => c == '.')))}{leaf.Key.Name}: ", yaml);
+    }
+
+    [Fact]
+    public void TheNetworkSectionIsWrittenWholeOnceAnyKeyDiffersAndLoadsBack()
+    {
+        var scenario = new Scenario { Network = new NetworkSection { Topology = NetworkTopologyKind.Regions, RelayNodes = 10 } };
+        var yaml = ScenarioWriter.ToYaml(scenario);
+        Assert.EndsWith("network:\n  topology: regions\n  relay_nodes: 10\n  degree: 8\n  latency: 0.1\n  bandwidth: 20000000\n"
+            + "  block_size_bytes: 1000000\n  validation_ms: 0\n  confirmations: 6\n  attacker:\n    strategy: none\n    share: 0.25\n"
+            + "    gamma: 0\n    confirmations: 6\n    give_up: 40\n", yaml);
+        Assert.Equal(yaml, ScenarioWriter.ToYaml(Reload(yaml)));
+        // topology none with another key changed is written too: a later --set network.topology=… must see it.
+        Assert.Contains("\nnetwork:\n", ScenarioWriter.ToYaml(new Scenario { Network = new NetworkSection { Degree = 4 } }));
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public sealed class ChainConsensus(IBlockProducer producer, IFinality finality) 
             PbftRounds = decision.Rounds,
             ViewChanges = decision.ViewChanges,
             UpdateAccepted = input.UpdateVerdict is { } verdict ? verdict && decision.Accepted : null,
+            Network = produced.Network,
         };
     }
 

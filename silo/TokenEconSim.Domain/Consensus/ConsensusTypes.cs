@@ -63,6 +63,8 @@ public sealed record ConsensusOutcome(
     public int ViewChanges { get; init; }
     /// <summary>Federated learning: the model update is accepted (the epoch committed with an accepting verdict); null without it.</summary>
     public bool? UpdateAccepted { get; init; }
+    /// <summary>The network's columns (network.topology); null without.</summary>
+    public NetworkMetrics? Network { get; init; }
 }
 
 /// <summary>

@@ -32,6 +32,8 @@ public sealed class NetworkSimulation : IDeliverySink
     private int _sendingBlock;
     private (int Tip, uint Time) _expectedFor = (-1, 0);
     private double _expectedHashes;
+    private bool _started;
+    private readonly List<double> _foundAt = [0];
 
     public NetworkSimulation(NetworkConfig config)
     {
@@ -59,25 +61,80 @@ public sealed class NetworkSimulation : IDeliverySink
 
     public BlockTree Tree => _tree;
 
+    /// <summary>The simulated clock (seconds).</summary>
+    public double Now => _now;
+
     /// <summary>Runs to the configured block count and measures; once per simulation.</summary>
     public NetworkOutcome Run()
     {
-        if (_sequence > 0) throw new InvalidOperationException("a network simulation runs once");
+        Start(0);
+        while (_queue.TryDequeue(out var e, out var key)) Handle(e, key);
+        return NetworkOutcome.Measure(_tree, _config, _flights, _miners.Select(m => m.Spec.Strategy).ToArray(), _now) with
+        {
+            OrphanArrivals = _orphanArrivals,
+        };
+    }
+
+    /// <summary>Attaches the strategies and draws every miner's first find from <paramref name="now"/>; once per simulation.</summary>
+    public void Start(double now)
+    {
+        if (_started) throw new InvalidOperationException("a network simulation runs once");
+        _started = true;
+        _now = now;
         foreach (var m in _miners)
         {
             m.Spec.Strategy.Attach(m, _tree.Genesis);
             Schedule(m);
         }
-        while (_queue.TryDequeue(out var e, out var key))
+    }
+
+    /// <summary>
+    /// Handles every event before <paramref name="until"/> and sets the clock there (a scenario run advances the network one epoch
+    /// at a time: what happened is then the same as in one long run, since events are ordered by time alone).
+    /// </summary>
+    public void RunUntil(double until)
+    {
+        if (!_started) throw new InvalidOperationException("start the simulation first");
+        while (_queue.TryPeek(out _, out var next) && next.Time < until)
         {
-            _now = key.Time;
-            if (e.Kind == MineKind) Mine(_miners[_minerAt[key.Node]], e.Version);
-            else Arrive(key.Node, e.Block);
+            _queue.TryDequeue(out var e, out var key);
+            Handle(e, key);
         }
-        return NetworkOutcome.Measure(_tree, _config, _flights, _miners.Select(m => m.Spec.Strategy).ToArray(), _now) with
+        _now = Math.Max(_now, until);
+    }
+
+    /// <summary>
+    /// Sets the miners' hashrates from now on (hashes per second, in miner order): a miner whose rate changed draws its next find
+    /// again, which is exact because finds are memoryless.
+    /// </summary>
+    public void SetHashrates(IReadOnlyList<double> hashrates)
+    {
+        ArgumentNullException.ThrowIfNull(hashrates);
+        if (hashrates.Count != _miners.Length) throw new ArgumentException($"{_miners.Length} hashrates expected", nameof(hashrates));
+        for (var i = 0; i < _miners.Length; i++)
         {
-            OrphanArrivals = _orphanArrivals,
-        };
+            var h = hashrates[i];
+            if (!(h >= 0) || double.IsInfinity(h)) throw new ArgumentOutOfRangeException(nameof(hashrates), "hashrates are finite and ≥ 0");
+            if (h == _miners[i].Hashrate) continue;
+            _miners[i].Hashrate = h;
+            if (_started) Schedule(_miners[i]);
+        }
+    }
+
+    /// <summary>When block <paramref name="index"/> (tree order) was found, in simulated seconds; 0 for genesis.</summary>
+    public double FoundAt(int index) => _foundAt[index];
+
+    /// <summary>Seconds from the block's release until half and nine tenths of the nodes held it (NaN: not yet, or never released).</summary>
+    public (double Reach50, double Reach90) Reach(int index) => (_flights[index].Reach50, _flights[index].Reach90);
+
+    /// <summary>The miners' strategies, in miner order.</summary>
+    public IReadOnlyList<MinerStrategy> Strategies => [.. _miners.Select(m => m.Spec.Strategy)];
+
+    private void Handle(Event e, EventKey key)
+    {
+        _now = key.Time;
+        if (e.Kind == MineKind) Mine(_miners[_minerAt[key.Node]], e.Version);
+        else Arrive(key.Node, e.Block);
     }
 
     void IDeliverySink.Deliver(int peer, double delaySeconds)
@@ -99,6 +156,7 @@ public sealed class NetworkSimulation : IDeliverySink
         if (!verdict.IsAccepted || added is null)
             throw new InvalidOperationException($"the block tree refused miner {miner.Id}'s block {block.Height}: {verdict.Reason}");
         _flights.Add(new BlockFlight(_config.Topology.NodeCount));
+        _foundAt.Add(_now);
         Hold(miner.Spec.Node, added);
         _found++;
         miner.Spec.Strategy.OnMined(added);
@@ -179,9 +237,9 @@ public sealed class NetworkSimulation : IDeliverySink
     {
         miner.Version++;
         miner.Tip = miner.Spec.Strategy.MiningTip;
-        if (_found >= _config.Blocks || miner.Spec.Hashrate <= 0) return;
+        if (_found >= _config.Blocks || miner.Hashrate <= 0) return;
         var expected = ExpectedHashes(miner.Tip);
-        var wait = -Math.Log(1 - miner.Draws.NextDouble()) * expected / miner.Spec.Hashrate;
+        var wait = -Math.Log(1 - miner.Draws.NextDouble()) * expected / miner.Hashrate;
         _queue.Enqueue(new Event(MineKind, -1, miner.Version), new EventKey(_now + wait, miner.Spec.Node, _sequence++));
     }
 
@@ -217,6 +275,7 @@ public sealed class NetworkSimulation : IDeliverySink
     {
         public int Id { get; } = id;
         public MinerSpec Spec { get; } = spec;
+        public double Hashrate { get; set; } = spec.Hashrate;
         public Xoshiro256StarStar Draws { get; } = draws;
         public int Version { get; set; }
         public TreeBlock? Tip { get; set; }

@@ -20,6 +20,7 @@ public sealed class Scenario
     public GovernanceSection Governance { get; init; } = new();
     public MarketSection Market { get; init; } = new();
     public MarketplaceSection Marketplace { get; init; } = new();
+    public NetworkSection Network { get; init; } = new();
 }
 
 public sealed class RunSection

@@ -299,6 +299,7 @@ public sealed partial class EpochLoop(RunModel model, IShardGateway shards, ICon
                 d.Learned?.ProviderPayTracking ?? double.NaN),
             Yuma = p.Yuma?.Metrics,
             YumaAdversaries = p.Yuma?.Adversaries,
+            Network = d.Decided.Network,
         };
         StartSettling(row, identity, settled.BalanceRuns ?? throw new InvalidOperationException($"epoch {d.Epoch}: the shards sent no balances"));
     }

@@ -92,6 +92,20 @@ public sealed record EpochMetrics : MetricValues
 
     private readonly YumaAdversaryMetrics? _yumaAdversaries;
 
+    /// <summary>The network's columns (<see cref="NetworkColumns"/> and the attacker's); null without network.topology or before its first
+    /// block.</summary>
+    public NetworkMetrics? Network
+    {
+        get => _network;
+        init
+        {
+            _network = value;
+            if (value is not null) foreach (var group in NetworkMetrics.Groups) CopyGroup(group, value);
+        }
+    }
+
+    private readonly NetworkMetrics? _network;
+
     public int Epoch { get => this[L.Epoch]; init => this[L.Epoch] = value; }
     public long Supply { get => this[L.Supply]; init => this[L.Supply] = value; }
     public long Minted { get => this[L.Minted]; init => this[L.Minted] = value; }

@@ -116,7 +116,7 @@ public static class RunExecutor
             await engine.StartAsync(runId, resolved, ct);
             request.OnStarted?.Invoke(new RunStarted(runId, scenario, folder.TemporaryPath) { Silo = engine.Silo });
             using var csv = folder.OpenMetrics(MetricLayout.For(scenario), id);
-            using var blocks = folder.OpenBlocks(id);
+            using var blocks = folder.OpenBlocks(id, scenario.Network.Enabled);
             await using var agents = scenario.Outputs.Agents != AgentsOutput.None ? await folder.OpenAgentsAsync(id, ct) : null;
             using var governance = scenario.Governance.Enabled ? folder.OpenGovernance() : null;
             using var marketplace = scenario.Marketplace.Enabled ? folder.OpenMarketplace() : null;
@@ -164,7 +164,7 @@ public static class RunExecutor
         {
             RunId = id,
         };
-        var summary = RunSummary.From(info, rows, BehaviourColumns.Group.IsEnabled(scenario));
+        var summary = RunSummary.From(info, rows, BehaviourColumns.Group.IsEnabled(scenario), NetworkColumns.Group.IsEnabled(scenario));
         folder.WriteSummary(summary);
         var charts = scenario.Outputs.Charts ? folder.WriteCharts(rows, new ChartOptions(scenario.Consensus.TargetBlockTime,
             scenario.Consensus.Hashing == HashingMode.Real ? "H/s" : "× 2³² H/s")) : null;

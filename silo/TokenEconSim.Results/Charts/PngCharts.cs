@@ -41,8 +41,9 @@ internal static class PngCharts
         Economy(Png.RewardsStacked),
         new(Png.Participation, BehaviourCharts.IsMeaningful, (rows, _) => BehaviourCharts.Participation(rows)),
         new(Png.Profit, BehaviourCharts.IsMeaningful, (rows, _) => BehaviourCharts.Profit(rows)),
-        Yuma(Png.Yuma, "Incentive Gini", "Validators' trust"),
-        Yuma(Png.YumaAdversaries, "Partner's incentive (share of the trainers')", "Dividends per stake / honest validators'"),
+        Seated(Png.Yuma, "Incentive Gini", "Validators' trust"),
+        Seated(Png.YumaAdversaries, "Partner's incentive (share of the trainers')", "Dividends per stake / honest validators'"),
+        Seated(Png.Network, "Stale rate", "Seconds to 90 % of nodes"),
     }.ToDictionary(c => c.Group.Key);
 
     public static IReadOnlyList<PngChart> All { get; } =
@@ -56,7 +57,8 @@ internal static class PngCharts
     private static PngChart Block(ChartGroup g) =>
         new(g, rows => BlockCharts.IsMeaningful(g.Key, rows), (rows, options) => BlockCharts.Draw(g.Key, rows, options));
 
-    private static PngChart Yuma(ChartGroup g, string yLabel, string y2Label) =>
+    /// <summary>A chart of the columns seated in it, drawn when one of them has a value.</summary>
+    private static PngChart Seated(ChartGroup g, string yLabel, string y2Label) =>
         new(g, rows => SeatedCharts.IsMeaningful(g, rows), (rows, _) => SeatedCharts.Draw(g, rows, yLabel, y2Label));
 
     private static PngChart Economy(ChartGroup g) =>

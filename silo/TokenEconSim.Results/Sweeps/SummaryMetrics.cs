@@ -27,8 +27,13 @@ public static class SummaryMetrics
     /// </summary>
     public static IReadOnlyList<string> Responding { get; } = ReadNames(responding: true);
 
-    /// <summary>The metrics of a sweep's runs: <see cref="Responding"/> when its populations respond, else <see cref="Names"/>.</summary>
-    public static IReadOnlyList<string> For(bool responding) => responding ? Responding : Names;
+    /// <summary>The metrics of a sweep's runs: <see cref="Responding"/> when its populations respond, else <see cref="Names"/>; with the
+    /// network (network.topology) also its "mining.*" metrics.</summary>
+    public static IReadOnlyList<string> For(bool responding, bool network = false) =>
+        !network ? responding ? Responding : Names : responding ? RespondingNetwork : Network;
+
+    private static readonly IReadOnlyList<string> Network = ReadNames(responding: false, network: true);
+    private static readonly IReadOnlyList<string> RespondingNetwork = ReadNames(responding: true, network: true);
 
     /// <summary>The metrics charted when none is chosen.</summary>
     public static IReadOnlyList<string> Main { get; } = [.. MainCandidates.Where(Names.Contains)];
@@ -54,10 +59,10 @@ public static class SummaryMetrics
     public static double Value(string cell) =>
         cell.Length > 0 && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : double.NaN;
 
-    private static List<string> ReadNames(bool responding)
+    private static List<string> ReadNames(bool responding, bool network = false)
     {
         // A run with no epochs still has every key (values null), which is all the names need.
-        var empty = RunSummary.From(new RunInfo("x", 0, "", "", 1, ""), [], responding);
+        var empty = RunSummary.From(new RunInfo("x", 0, "", "", 1, ""), [], responding, network);
         using var doc = JsonDocument.Parse(empty.ToJson());
         var found = new Dictionary<string, string>();
         Flatten(doc.RootElement, "", found, keepNulls: true);

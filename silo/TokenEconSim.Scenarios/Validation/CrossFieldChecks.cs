@@ -56,6 +56,7 @@ internal static partial class CrossFieldChecks
         EconomyChecks.Check(s, root, failed, errors);
         YumaChecks.Check(s, root, failed, errors);
         BehaviourChecks.Check(s, root, failed, errors);
+        NetworkChecks.Check(s, root, failed, errors);
     }
 
     /// <summary>What a consensus protocol needs from the populations (PBFT: n ≥ 4; Byzantine sets within the validators).</summary>

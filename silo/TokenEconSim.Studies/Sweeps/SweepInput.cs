@@ -37,7 +37,8 @@ public static class SweepInput
     /// The summary metrics of the sweep's runs: with the "incentives.*" ones when the base scenario's populations respond
     /// (docs/model.md §17), so a sweep of drawing populations keeps its columns.
     /// </summary>
-    public static IReadOnlyList<string> MetricNames(SweepPlan plan) => SummaryMetrics.For(BehaviourColumns.Group.IsEnabled(plan.Base));
+    public static IReadOnlyList<string> MetricNames(SweepPlan plan) =>
+        SummaryMetrics.For(BehaviourColumns.Group.IsEnabled(plan.Base), NetworkColumns.Group.IsEnabled(plan.Base));
 
     /// <summary>--metric names: summary metrics, or "objective" when the sweep defines one.</summary>
     public static IReadOnlyList<string> Metrics(IReadOnlyList<string> asked, SweepPlan plan)

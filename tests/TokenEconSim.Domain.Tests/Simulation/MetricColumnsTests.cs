@@ -24,7 +24,8 @@ public partial class MetricColumnsTests
         var economy = EconomyColumns.Group.Columns.Count;
         var behaviour = BehaviourColumns.Group.Columns.Count;
         var adversaries = YumaAdversaryColumns.Group.Columns.Count;
-        var yuma = YumaColumns.Group.Columns.Count + adversaries;
+        var network = NetworkMetrics.Groups.Sum(g => g.Columns.Count);
+        var yuma = YumaColumns.Group.Columns.Count + adversaries + network;
         // Seven per role, four more per role that can cheat (providers, trainers), their two pay ranks, the bonds' two.
         Assert.Equal(7 * Roles.Count + 4 * 2 + 4, behaviour);
         // Four per Yuma-scored role (providers, trainers); the partner's two, then three conducts' dividends per scored role.
@@ -36,8 +37,11 @@ public partial class MetricColumnsTests
             names[^(4 + economy + behaviour + yuma)..^(economy + behaviour + yuma)]);
         Assert.Equal(EconomyColumns.Group.Columns.Select(c => c.Name), names.SkipLast(behaviour + yuma).TakeLast(economy));
         Assert.Equal(BehaviourColumns.Group.Columns.Select(c => c.Name), names.SkipLast(yuma).TakeLast(behaviour));
-        Assert.Equal(YumaColumns.Group.Columns.Select(c => c.Name), names.SkipLast(adversaries).TakeLast(yuma - adversaries));
-        Assert.Equal(YumaAdversaryColumns.Group.Columns.Select(c => c.Name), names.TakeLast(adversaries));
+        Assert.Equal(YumaColumns.Group.Columns.Select(c => c.Name), names.SkipLast(adversaries + network).TakeLast(yuma - adversaries - network));
+        Assert.Equal(YumaAdversaryColumns.Group.Columns.Select(c => c.Name), names.SkipLast(network).TakeLast(adversaries));
+        // The network's six, the attacker's two, the double spends' two: last, and only in a network run's layout.
+        Assert.Equal(6 + 2 + 2, network);
+        Assert.Equal(NetworkMetrics.Groups.SelectMany(g => g.Columns).Select(c => c.Name), names.TakeLast(network));
         foreach (var role in Roles.All)
         {
             Assert.Contains($"reward_total_{role.Key()}", names);

@@ -8,7 +8,7 @@ public class ScenarioSchemaTests
     [Fact]
     public void SectionsAreTheSpecsInDeclarationOrder() =>
         Assert.Equal(["run", "token", "rewards", "learning", "consensus", "populations", "behaviour", "outputs", "governance", "market",
-            "marketplace"],
+            "marketplace", "network"],
             ScenarioSchema.KeysOf(typeof(Scenario)).Select(k => k.Name));
 
     [Fact]

@@ -15,6 +15,8 @@ public sealed record ProductionResult(
     public int MissedSlots { get; init; }
     /// <summary>Stake weights the protocol used this epoch (for the Nakamoto coefficient); null: the validators' own.</summary>
     public IReadOnlyList<double>? Stakes { get; init; }
+    /// <summary>The network's columns (network.topology); null without.</summary>
+    public Simulation.NetworkMetrics? Network { get; init; }
 }
 
 /// <summary>Produces an epoch's blocks. State (the chain, stakes, delegations) carries over between epochs.</summary>

@@ -82,10 +82,7 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
 
     private async Task StartAsync(double initialHashrate, long runSeed)
     {
-        var limit = settings.Hashing == HashingMode.Real ? MaxTarget : BitcoinRetargetParams.MainnetPowLimit;
-        var target = BigInteger.Min(limit, BigInteger.Max(BigInteger.One,
-            new BigInteger(Math.Pow(2, 256) / Math.Max(1, settings.TargetBlockTime * initialHashrate)) - 1));
-        var bits = CompactTarget.Encode(target);
+        var bits = GenesisBits(settings, initialHashrate);
         _chain = CreateChain(settings, bits, runSeed);
         if (settings.Difficulty.Algorithm.Forecasts())
             _forecaster = new WindowHashrate(settings.Difficulty.RetargetWindow, CreatePredictor(settings.Difficulty, runSeed),
@@ -103,11 +100,31 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
     };
 
     /// <summary>The run's chain: the scenario's difficulty algorithm from <paramref name="genesisBits"/>, genesis from the seed.</summary>
-    public static Blockchain CreateChain(ConsensusSection settings, uint genesisBits, long runSeed)
+    public static Blockchain CreateChain(ConsensusSection settings, uint genesisBits, long runSeed) =>
+        Blockchain.WithGenesis(runSeed, CreateDifficulty(settings, genesisBits), ChainRulesFor(settings));
+
+    /// <summary>The chain's rules: the proof the hashing mode checks, block times never too far ahead (simulated time only).</summary>
+    public static ChainRules ChainRulesFor(ConsensusSection settings) => new()
+    {
+        Proof = settings.Hashing == HashingMode.Real ? ProofMode.Real : ProofMode.Sampled,
+        MaxFutureBlockTime = long.MaxValue / 4,
+    };
+
+    /// <summary>The genesis nBits at which <paramref name="initialHashrate"/> (hashes per second) meets the target block time.</summary>
+    public static uint GenesisBits(ConsensusSection settings, double initialHashrate)
+    {
+        var limit = settings.Hashing == HashingMode.Real ? MaxTarget : BitcoinRetargetParams.MainnetPowLimit;
+        var target = BigInteger.Min(limit, BigInteger.Max(BigInteger.One,
+            new BigInteger(Math.Pow(2, 256) / Math.Max(1, settings.TargetBlockTime * initialHashrate)) - 1));
+        return CompactTarget.Encode(target);
+    }
+
+    /// <summary>The scenario's difficulty algorithm from <paramref name="genesisBits"/>.</summary>
+    public static IDifficultyAlgorithm CreateDifficulty(ConsensusSection settings, uint genesisBits)
     {
         var d = settings.Difficulty;
         var real = settings.Hashing == HashingMode.Real;
-        var difficulty = DifficultyAlgorithms.Create(d.Algorithm, new DifficultySettings
+        return DifficultyAlgorithms.Create(d.Algorithm, new DifficultySettings
         {
             TargetSpacing = (long)Math.Max(1, Math.Round(settings.TargetBlockTime)),
             PowLimit = real ? MaxTarget : BitcoinRetargetParams.MainnetPowLimit,
@@ -123,8 +140,6 @@ public sealed class PowProducer(ConsensusSection settings, INonceSearcher miners
             EthereumDurationLimit = (long)Math.Max(1, Math.Round(settings.TargetBlockTime * Math.Log(2))),
             EthereumMinimumDifficulty = 2048,
         });
-        var rules = new ChainRules { Proof = real ? ProofMode.Real : ProofMode.Sampled, MaxFutureBlockTime = long.MaxValue / 4 };
-        return Blockchain.WithGenesis(runSeed, difficulty, rules);
     }
 
     /// <summary>The next block and its simulated time, or no block before the epoch ends.</summary>

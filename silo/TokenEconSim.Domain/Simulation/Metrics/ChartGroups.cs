@@ -73,10 +73,12 @@ public static class ChartGroups
         public static readonly ChartGroup Yuma = New("yuma", "Yuma consensus: incentive Gini and validators' trust, by role");
         /// <summary>Yuma scoring with adversaries only: the colluders' partner against honest consensus, the adversaries' dividends.</summary>
         public static readonly ChartGroup YumaAdversaries = New("yuma_adversaries", "Yuma adversaries: what they gained");
+        /// <summary>Network runs only (docs/model.md §19.6): the stale rate, and how long a block takes to reach 90 % of nodes.</summary>
+        public static readonly ChartGroup Network = New("network", "Network: stale rate and time for a block to reach 90 % of nodes");
 
         public static IReadOnlyList<ChartGroup> All { get; } =
             [SupplyInflation, Gini, RewardsPerRole, DifficultyHashrate, BlockTimeHistogram, ProducerConcentration, ModelAccuracy, RewardWeights,
-                TokenPrice, RewardsStacked, Participation, Profit, Yuma, YumaAdversaries];
+                TokenPrice, RewardsStacked, Participation, Profit, Yuma, YumaAdversaries, Network];
 
         private static ChartGroup New(string key, string title) => new(key, ChartSurface.Png, title);
     }

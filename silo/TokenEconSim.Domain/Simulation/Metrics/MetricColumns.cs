@@ -10,7 +10,8 @@ public static class MetricColumns
     /// <summary>The groups in column order. A new group goes here (optional ones at the end).</summary>
     public static IReadOnlyList<MetricGroup> Groups { get; } =
         [LedgerColumns.Group, ConsensusColumns.Group, ContributionColumns.Group, LearningColumns.Group, EconomyColumns.Group,
-            BehaviourColumns.Group, YumaColumns.Group, YumaAdversaryColumns.Group];
+            BehaviourColumns.Group, YumaColumns.Group, YumaAdversaryColumns.Group, NetworkColumns.Group, NetworkAttackerColumns.Group,
+            DoubleSpendColumns.Group];
 
     public static IReadOnlyList<MetricColumn> All { get; } = [.. Groups.SelectMany(g => g.Columns)];
 
