@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using TokenEconSim.Domain.Parameters;
+using TokenEconSim.Domain.Simulation;
 
 namespace TokenEconSim.Results.Sweeps;
 
@@ -31,6 +33,10 @@ public static class SummaryMetrics
     /// network (network.topology) also its "mining.*" metrics.</summary>
     public static IReadOnlyList<string> For(bool responding, bool network = false) =>
         !network ? responding ? Responding : Names : responding ? RespondingNetwork : Network;
+
+    /// <summary>The metrics of runs of these scenarios: the responding ones if any responds, "mining.*" if any has a network.</summary>
+    public static IReadOnlyList<string> For(params IEnumerable<Scenario> scenarios) =>
+        For(scenarios.Any(BehaviourColumns.Group.IsEnabled), scenarios.Any(NetworkColumns.Group.IsEnabled));
 
     private static readonly IReadOnlyList<string> Network = ReadNames(responding: false, network: true);
     private static readonly IReadOnlyList<string> RespondingNetwork = ReadNames(responding: true, network: true);

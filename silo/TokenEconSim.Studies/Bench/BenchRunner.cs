@@ -121,7 +121,9 @@ public static class BenchRunner
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var before = GC.GetTotalMemory(forceFullCollection: true);
         PeakRss.Reset();
-        if (mode.Engine is null) return o.Economy == BenchEconomy.Ai ? RunAiFloor(agents, n, before, epochs) : RunFloor(agents, n, before, epochs);
+        if (mode.Engine is null)
+            return RunFloor(o.Economy == BenchEconomy.Ai ? () => new AiFloorKernel(agents, Environment.ProcessorCount).Run
+                : () => new FloorKernel(agents, Environment.ProcessorCount).Run, n, before, epochs);
         await using var engine = mode.Engine();
         var clock = Stopwatch.StartNew();
         await engine.StartAsync($"bench-{Guid.NewGuid():N}", resolved, ct);
@@ -141,29 +143,19 @@ public static class BenchRunner
         return cost.Figures(construction, loop, bytesPerAgent, Digest(agents, rows));
     }
 
-    private static RunFigures RunFloor(Scenario scenario, int n, long before, int epochs)
+    /// <summary>
+    /// Times a floor kernel (<see cref="FloorKernel"/> or <see cref="AiFloorKernel"/>, built on the cores there are); its checksum (the
+    /// Gini sum, or the AI kernel's) in place of a digest: a floor writes no metrics, and printing it keeps its work observable.
+    /// </summary>
+    private static RunFigures RunFloor(Func<Func<int, double>> build, int n, long before, int epochs)
     {
         var clock = Stopwatch.StartNew();
-        var kernel = new FloorKernel(scenario, Environment.ProcessorCount);
+        var run = build();
         var construction = clock.Elapsed.TotalSeconds;
         var bytesPerAgent = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)n;
         var cost = LoopCost.Start();
         clock.Restart();
-        var gini = kernel.Run(epochs);
-        var loop = clock.Elapsed.TotalSeconds;
-        // The Gini sum in place of a digest: the floor writes no metrics, and printing it keeps its work observable.
-        return cost.Figures(construction, loop, bytesPerAgent, gini.ToString("F6", CultureInfo.InvariantCulture));
-    }
-
-    private static RunFigures RunAiFloor(Scenario scenario, int n, long before, int epochs)
-    {
-        var clock = Stopwatch.StartNew();
-        var kernel = new AiFloorKernel(scenario, Environment.ProcessorCount);
-        var construction = clock.Elapsed.TotalSeconds;
-        var bytesPerAgent = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)n;
-        var cost = LoopCost.Start();
-        clock.Restart();
-        var checksum = kernel.Run(epochs);
+        var checksum = run(epochs);
         var loop = clock.Elapsed.TotalSeconds;
         return cost.Figures(construction, loop, bytesPerAgent, checksum.ToString("F6", CultureInfo.InvariantCulture));
     }

@@ -44,7 +44,7 @@ public static class ScenarioComparison
                 job => (files[job.Point], scenarios[job.Point][job.Index / 2]), _ => tick(), ct));
 
         var responding = scenarios.Any(side => BehaviourColumns.Group.IsEnabled(side[0]));
-        var names = SummaryMetrics.For(responding, scenarios.Any(side => NetworkColumns.Group.IsEnabled(side[0])));
+        var names = SummaryMetrics.For(scenarios.Select(side => side[0]));
         double[][] Values(int side) => [.. seeds.Select(s => SummaryMetrics.Read(Path.Combine(runs, FolderOf(side, s), RunFiles.Summary), names)
             .Select(SummaryMetrics.Value).ToArray())];
         var (a, b) = (Values(0), Values(1));

@@ -38,7 +38,7 @@ public static class SweepInput
     /// (docs/model.md §17), so a sweep of drawing populations keeps its columns.
     /// </summary>
     public static IReadOnlyList<string> MetricNames(SweepPlan plan) =>
-        SummaryMetrics.For(BehaviourColumns.Group.IsEnabled(plan.Base), NetworkColumns.Group.IsEnabled(plan.Base));
+        SummaryMetrics.For(plan.Base);
 
     /// <summary>--metric names: summary metrics, or "objective" when the sweep defines one.</summary>
     public static IReadOnlyList<string> Metrics(IReadOnlyList<string> asked, SweepPlan plan)
